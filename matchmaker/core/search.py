@@ -1,0 +1,455 @@
+"""Cross-script, typo-tolerant company search for the directory.
+
+Pure Python (rapidfuzz + numpy), no Flask or SQLAlchemy.
+
+How it works
+------------
+Every word of every indexed field goes into one *vocabulary* of distinct folded words; each
+vocabulary entry carries two keys from :mod:`matchmaker.core.text`: its Latin transliteration and
+its phonetic key. Postings map a vocabulary entry to the documents that use it, separately for the
+three fields (name, city, texts).
+
+A query is split into words. For every query word the whole vocabulary is scored at once with
+``rapidfuzz.process.cdist`` (``ratio`` on the Latin keys and on the phonetic keys, plus the same on
+keys cut to the query word's length, so that "İnv" finds "İnvest" and "Хол" finds "Холдинг").
+The vocabulary is small next to the documents (firm names re-use words), so this stays cheap; the
+postings of the best-matching entries then give the candidate documents (blocking).
+
+A document's score is the weighted mean, over the query words, of the best similarity each word
+finds in the document (name ×1, city ×0.6, offers/needs/description ×0.5), times a small factor for
+how much of the name the query covers (so "Araz Bağları" ranks above "Araz Bağları 11 MMC").
+Legal-form words (ООО, MMC, LLC …) and bare numbers weigh little on both sides.
+"""
+from __future__ import annotations
+
+import heapq
+import threading
+from dataclasses import dataclass
+from typing import Callable, Container, Iterable
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .text import fold, has_cyrillic, phonetic_tokens, to_latin
+
+__all__ = ["SearchDoc", "SearchIndex", "LEGAL_FORMS", "lexicon_expander", "token_weight"]
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    id: int  # company primary key
+    name: str
+    city: str = ""
+    texts: tuple[str, ...] = ()  # offers, needs, description items: searched with lower weight
+
+
+# Legal-form and filler words, in folded form (see ``fold``), both scripts and their Latin
+# transliterations.
+LEGAL_FORMS = frozenset(
+    """
+    ооо оао зао пао нао ао ип чп тоо од гуп муп фгуп нко ано оу гк пк ск тд тк нпо нпп фирма
+    компания группа общество ограниченной ответственностью акционерное публичное закрытое
+    открытое индивидуальный предприниматель
+    ooo oao zao pao nao ao ip chp too
+    mmc qsc asc msc ssc mtk fs ib ms mmm
+    mehdud mesuliyyetli cemiyyeti cemiyyet sehmdar qapali aciq
+    llc ltd limited jsc ojsc cjsc pjsc plc inc corp corporation co company gmbh ag sa srl bv
+    as llp lp
+    """.split()
+)
+_STOPWORDS = frozenset("и в на с по для the and of for to in ve ile ucun and или or".split())
+
+NAME, CITY, TEXT = 0, 1, 2
+FIELD_WEIGHT = (1.0, 0.6, 0.6)
+
+_MATCH_CUTOFF = 55.0  # similarity (0..100) below which a query word does not match a word
+_MAX_ENTRIES = 48  # vocabulary entries kept per query word
+_COVER_MIN = 40.0  # a name word matched with at least this credit (≈ 77 % similar) is covered
+_PHON_MIN = 80.0  # phonetic-key similarity below this is chance (small alphabet)
+_EXPAND_SIM = 0.95  # a translation counts a little less than the word itself
+_EXPAND_NAME = 0.7  # field weight of a translation found in a name
+_MAX_EXPANSIONS = 8
+
+
+def lexicon_expander(lexicon=None) -> Callable[[str], tuple[str, ...]]:
+    """Query-word translations from the trade lexicon (:mod:`matchmaker.core.concepts`).
+
+    Every one-word lemma of a concept (in any of en/ru/az) maps to the other one-word lemmas of
+    that concept: "hazelnut"/"hazelnuts" → ("filbert", "фундук", "findiq"). Lookup is by the
+    lexicon's stemmed Latin key, so inflected forms work; nothing fuzzy happens here (the index
+    matches the translations fuzzily against its own words).
+    """
+    from .concepts import default_lexicon, token_key
+
+    lex = lexicon if lexicon is not None else default_lexicon()
+    table: dict[str, list[str]] = {}
+    for c in lex.concepts.values():
+        words = []
+        for terms in c.names.values():
+            for term in terms:
+                f = fold(term)
+                if f and " " not in f and f not in words:
+                    words.append(f)
+        for w in words:
+            lst = table.setdefault(token_key(w), [])
+            lst.extend(x for x in words if x not in lst)
+    frozen = {k: tuple(v) for k, v in table.items()}
+
+    def expand(word: str) -> tuple[str, ...]:
+        alts = frozen.get(token_key(word), ())
+        return tuple(a for a in alts if a != word)[:_MAX_EXPANSIONS]
+
+    return expand
+
+
+_DEFAULT = object()
+
+
+def _credit(sim: float) -> float:
+    """Similarity (0..100) → credit (0..100): steep, so near-misses count, chance likeness not.
+
+    100 → 100, 95 → 87, 90 → 75, 80 → 52, 70 → 30, 60 → 12. A name word at 80 % similarity
+    (one or two typos) is then worth about an exact mention in the offers (field weight 0.5).
+    """
+    if sim <= _MATCH_CUTOFF - 5:
+        return 0.0
+    return 100.0 * ((sim - 50.0) / 50.0) ** 1.3
+
+
+def token_weight(folded: str) -> float:
+    """Weight of one folded word in a name or a query."""
+    if folded in LEGAL_FORMS:
+        return 0.15
+    if folded in _STOPWORDS:
+        return 0.2
+    if folded.isdigit():
+        return 0.35
+    if len(folded) == 1:
+        return 0.3
+    return 1.0
+
+
+class _Vocab:
+    """Distinct folded words with their Latin and phonetic keys (append-only)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.lat: list[str] = []
+        self.phon: list[str] = []
+        self._cyr: list[bool] = []
+        self._digit: list[bool] = []
+        self._flags: tuple[np.ndarray, np.ndarray] | None = None
+        self._trunc: dict[tuple[int, int], list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.lat)
+
+    def get_or_add(self, word: str) -> int:
+        vid = self.ids.get(word)
+        if vid is None:
+            vid = len(self.lat)
+            self.ids[word] = vid
+            self.lat.append(to_latin(word).replace(" ", ""))
+            self.phon.append("".join(phonetic_tokens(word)))
+            self._cyr.append(has_cyrillic(word))
+            self._digit.append(word.isdigit())
+            self._flags = None
+        return vid
+
+    def flags(self) -> tuple[np.ndarray, np.ndarray]:
+        """(is Cyrillic, is a number) per entry, as numpy arrays."""
+        if self._flags is None:
+            self._flags = (np.array(self._cyr, dtype=bool), np.array(self._digit, dtype=bool))
+        return self._flags
+
+    def truncated(self, which: int, length: int) -> list[str]:
+        """Keys (0 = Latin, 1 = phonetic) cut to ``length`` characters, kept in step lazily."""
+        keys = self.lat if which == 0 else self.phon
+        cache = self._trunc.setdefault((which, length), [])
+        if len(cache) < len(keys):
+            cache.extend(k[:length] for k in keys[len(cache):])
+        return cache
+
+
+@dataclass
+class _Entry:
+    slot: int
+    fields: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]  # vids: name, city, texts
+    name_weight: float
+
+
+def _words(s: str) -> list[str]:
+    return fold(s).split()
+
+
+class SearchIndex:
+    """In-memory directory search index; see the module docstring.
+
+    ``expand``: callable giving translations of a folded query word ("hazelnut" → "fındıq",
+    "фундук"); they are matched as alternatives of the word, against offers/needs/description
+    and (weaker) names. By default :func:`lexicon_expander` over the packaged trade lexicon,
+    built on first use; ``None`` switches translations off.
+
+    Thread-safe (one lock); ``add``/``remove`` cost a few dictionary operations per word.
+    """
+
+    def __init__(self, docs: Iterable[SearchDoc] = (),
+                 expand: Callable[[str], Iterable[str]] | None | object = _DEFAULT) -> None:
+        self._vocab = _Vocab()
+        # postings: (field, vid) -> set of slots; numpy copies made on demand
+        self._post: dict[int, set[int]] = {}
+        self._post_np: dict[int, np.ndarray] = {}
+        self._docs: dict[int, _Entry] = {}
+        self._slot_ids: list[int | None] = []
+        self._free: list[int] = []
+        self._name_w = np.zeros(0, dtype=np.float32)
+        self._expand = expand
+        self._lock = threading.RLock()
+        for d in docs:
+            self.add(d)
+
+    # -- maintenance ---------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._docs
+
+    def add(self, doc: SearchDoc) -> None:
+        """Insert ``doc``, replacing any document with the same id."""
+        name_words = _words(doc.name)
+        city_words = _words(doc.city)
+        text_words: list[str] = []
+        for t in doc.texts:
+            text_words.extend(_words(t))
+        weight = sum(token_weight(w) for w in dict.fromkeys(name_words))
+        with self._lock:
+            if doc.id in self._docs:
+                self._remove(doc.id)
+            v = self._vocab
+            fields = tuple(tuple(dict.fromkeys(v.get_or_add(w) for w in ws))
+                           for ws in (name_words, city_words, text_words))
+            if self._free:
+                slot = self._free.pop()
+                self._slot_ids[slot] = doc.id
+            else:
+                slot = len(self._slot_ids)
+                self._slot_ids.append(doc.id)
+                if slot >= len(self._name_w):
+                    grown = np.zeros(max(64, 2 * len(self._name_w)), dtype=np.float32)
+                    grown[: len(self._name_w)] = self._name_w
+                    self._name_w = grown
+            self._name_w[slot] = weight
+            for field, vids in enumerate(fields):
+                for vid in vids:
+                    key = vid * 3 + field
+                    p = self._post.get(key)
+                    if p is None:
+                        self._post[key] = {slot}
+                    else:
+                        p.add(slot)
+                    self._post_np.pop(key, None)
+            self._docs[doc.id] = _Entry(slot, fields, weight)  # type: ignore[arg-type]
+
+    def remove(self, doc_id: int) -> None:
+        """Remove a document; unknown ids are ignored."""
+        with self._lock:
+            self._remove(doc_id)
+
+    def _remove(self, doc_id: int) -> None:
+        e = self._docs.pop(doc_id, None)
+        if e is None:
+            return
+        for field, vids in enumerate(e.fields):
+            for vid in vids:
+                key = vid * 3 + field
+                p = self._post.get(key)
+                if p is not None:
+                    p.discard(e.slot)
+                    if not p:
+                        del self._post[key]
+                self._post_np.pop(key, None)
+        self._slot_ids[e.slot] = None
+        self._name_w[e.slot] = 0
+        self._free.append(e.slot)
+
+    def _expansions(self, word: str) -> tuple[str, ...]:
+        if self._expand is _DEFAULT:
+            self._expand = lexicon_expander()
+        if self._expand is None or word.isdigit() or token_weight(word) < 0.5:
+            return ()
+        out = []
+        for alt in self._expand(word):  # type: ignore[operator]
+            out.extend(a for a in _words(alt) if a != word and a not in out)
+        return tuple(out[:_MAX_EXPANSIONS])
+
+    def _postings(self, key: int) -> np.ndarray | None:
+        arr = self._post_np.get(key)
+        if arr is None:
+            p = self._post.get(key)
+            if not p:
+                return None
+            arr = np.fromiter(p, dtype=np.int64, count=len(p))
+            self._post_np[key] = arr
+        return arr
+
+    # -- query ---------------------------------------------------------------------------
+    def _word_matches(self, word: str, prefix_factor: float) -> dict[int, float]:
+        """Vocabulary entries similar to one folded query word: {vid: similarity 0..100}."""
+        v = self._vocab
+        n = len(v)
+        if n == 0:
+            return {}
+        exact = v.ids.get(word)
+        if word.isdigit():
+            return {exact: 100.0} if exact is not None else {}
+        qlat = to_latin(word).replace(" ", "")
+        qphon = "".join(phonetic_tokens(word))
+        qcyr = has_cyrillic(word)
+
+        def ratio(q: str, keys: list[str]) -> np.ndarray:
+            return process.cdist([q], keys, scorer=fuzz.ratio, dtype=np.uint8)[0].astype(np.float32)
+
+        lat = ratio(qlat, v.lat)
+        phon = ratio(qphon, v.phon)
+        if prefix_factor > 0 and len(qlat) >= 2:
+            # short prefixes say less: 2 letters ×0.9, 3 letters ×0.95
+            pf = prefix_factor * (1.0 - 0.05 * max(0, 4 - len(qlat)))
+            np.maximum(lat, ratio(qlat, v.truncated(0, len(qlat))) * pf, out=lat)
+            if len(qphon) >= 3:
+                pf = prefix_factor * (1.0 - 0.05 * max(0, 4 - len(qphon)))
+                np.maximum(phon, ratio(qphon, v.truncated(1, len(qphon))) * pf, out=phon)
+        # the phonetic alphabet is small: below 75 % its likeness is chance
+        phon[phon < _PHON_MIN] = 0
+        cyr, digit = v.flags()
+        # Same script: the Latin keys are reliable and vowels matter, so the coarse phonetic
+        # key counts less; across scripts it is the main evidence.
+        phon *= np.where(cyr == qcyr, np.float32(0.9), np.float32(0.97))
+        sim = np.maximum(lat, phon)
+        sim[digit] = 0
+        if exact is not None:
+            sim[exact] = 100.0
+        idx = np.flatnonzero(sim >= _MATCH_CUTOFF)
+        if len(idx) > _MAX_ENTRIES:
+            idx = idx[np.argpartition(-sim[idx], _MAX_ENTRIES)[:_MAX_ENTRIES]]
+        return {int(i): _credit(float(sim[i])) for i in idx}
+
+    def search(self, query: str, limit: int = 50, allowed: Container[int] | None = None,
+               min_score: float = 10.0) -> list[tuple[int, float]]:
+        """Best matches first as ``(doc_id, score 0..100)``; only ids in ``allowed`` if given.
+
+        Documents scoring below ``min_score`` (chance likeness) are left out.
+        """
+        words = list(dict.fromkeys(_words(query or "")))
+        if not words or limit <= 0:
+            return []
+        with self._lock:
+            if not self._docs:
+                return []
+            return self._search(words, limit, allowed, min_score)
+
+    def _search(self, words: list[str], limit: int, allowed: Container[int] | None,
+                min_score: float) -> list[tuple[int, float]]:
+        weights = [token_weight(w) for w in words]
+        if max(weights) < 0.5:  # a query of legal forms / numbers only: take them at face value
+            weights = [1.0] * len(weights)
+        total_w = sum(weights)
+        cap = len(self._slot_ids)
+        last = len(words) - 1
+
+        # Phase 1 (numpy, all documents): per query word the best field-weighted similarity
+        # any of the document's words reaches; an upper bound of the final score.
+        total = np.zeros(cap, dtype=np.float32)
+        cover = np.zeros(cap, dtype=np.float32)
+        cand = np.zeros(cap, dtype=bool)
+        matched = np.zeros(cap, dtype=np.float32)
+        per_word: list[dict[int, float]] = []  # key (vid*3+field) -> effective similarity
+        for i, w in enumerate(words):
+            matches = self._word_matches(w, 0.94 if i == last else 0.86)
+            eff: dict[int, float] = {}
+            for vid, sim in matches.items():
+                for field in (NAME, CITY, TEXT):
+                    eff[vid * 3 + field] = sim * FIELD_WEIGHT[field]
+            for alt in self._expansions(w):
+                # a translation of the word (trade lexicon): the firm's offers/needs, and more
+                # weakly its name ("wine" → "Şirvan Şərab")
+                for vid, sim in self._word_matches(alt, 0.0).items():
+                    for field, f in ((NAME, _EXPAND_NAME), (TEXT, FIELD_WEIGHT[TEXT])):
+                        key = vid * 3 + field
+                        e = sim * _EXPAND_SIM * f
+                        if e > eff.get(key, 0.0):
+                            eff[key] = e
+            per_word.append(eff)
+            best = np.zeros(cap, dtype=np.float32)
+            covered = np.zeros(cap, dtype=bool)
+            for key, e in eff.items():
+                arr = self._postings(key)
+                if arr is None:
+                    continue
+                best[arr] = np.maximum(best[arr], e)
+                if key % 3 == NAME and e >= _COVER_MIN:
+                    covered[arr] = True
+            total += weights[i] * best
+            cover += weights[i] * covered
+            matched += weights[i] * (best > 0)
+            if weights[i] >= 0.5:
+                cand |= best > 0
+        nw = self._name_w[:cap]
+        cov = np.minimum(1.0, np.divide(cover, nw, out=np.zeros_like(cover), where=nw > 0))
+        upper = total / total_w * (0.88 + 0.12 * cov) * (0.75 + 0.25 * matched / total_w)
+        upper[~cand] = 0
+        idx = np.flatnonzero(upper >= max(min_score, 1e-6))
+        if len(idx) == 0:
+            return []
+        idx = idx[np.argsort(-upper[idx], kind="stable")]
+
+        # Phase 2 (Python, the best few): one query word per document word, exact coverage.
+        # The phase-1 score bounds the exact one from above, so walking the documents in that
+        # order we can stop once the next bound cannot beat the limit-th exact score.
+        slot_ids = self._slot_ids
+        docs = self._docs
+        heap: list[tuple[float, int]] = []  # (score, -doc_id): the best ``limit`` so far
+        bounds = upper[idx].tolist()
+        for slot, bound in zip(idx.tolist(), bounds):
+            if len(heap) >= limit and bound < heap[0][0]:
+                break
+            doc_id = slot_ids[slot]
+            if allowed is not None and doc_id not in allowed:
+                continue
+            sc = self._exact_score(docs[doc_id], per_word, weights, total_w)
+            item = (sc, -doc_id)
+            if len(heap) < limit:
+                heapq.heappush(heap, item)
+            elif item > heap[0]:
+                heapq.heapreplace(heap, item)
+        heap.sort(reverse=True)
+        return [(-nd, round(min(100.0, sc), 2)) for sc, nd in heap if sc >= min_score and sc > 0]
+
+    @staticmethod
+    def _exact_score(entry: _Entry, per_word: list[dict[int, float]], weights: list[float],
+                     total_w: float) -> float:
+        keys = [vid * 3 + field for field, vids in enumerate(entry.fields) for vid in vids]
+        # every (query word, document word) pair with its similarity, best first; each query
+        # word and each document word is used once (greedy assignment)
+        pairs = []
+        for i, eff in enumerate(per_word):
+            for k in keys:
+                e = eff.get(k)
+                if e:
+                    pairs.append((e, i, k))
+        pairs.sort(reverse=True)
+        done_q: set[int] = set()
+        done_k: set[int] = set()
+        s = cov = hit = 0.0
+        for e, i, k in pairs:
+            if i in done_q or k in done_k:
+                continue
+            done_q.add(i)
+            done_k.add(k)
+            s += weights[i] * e
+            hit += weights[i]
+            if k % 3 == NAME and e >= _COVER_MIN:
+                cov += weights[i]
+        nw = entry.name_weight
+        cover = min(1.0, cov / nw) if nw > 0 else 0.0
+        return s / total_w * (0.88 + 0.12 * cover) * (0.75 + 0.25 * hit / total_w)
