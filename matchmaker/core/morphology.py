@@ -1,0 +1,272 @@
+"""Light morphology for Russian, Azerbaijani and English trade vocabulary.
+
+Pure Python, no dependencies. Works on *folded* tokens (see :func:`matchmaker.core.text.fold`):
+lower case, Azerbaijani letters folded to ASCII (ə→e, ı→i, ş→s, ğ→g …), Cyrillic kept.
+
+The goal is not linguistic truth but *consistency*: a lexicon lemma and its inflected forms
+(plural, case, possessive, adjective agreement) must reduce to one stem, and distinct trade words
+should stay apart.
+
+* Russian (Cyrillic tokens): the Snowball (Porter) Russian stemmer: томатами → томат,
+  яблоки/яблоко → яблок, мороженая/мороженую → морожен, грецкие/грецкий → грецк.
+* Latin tokens (Azerbaijani or English; the script does not tell which): English plural rules
+  (-ies, -oes, -ches, -s) followed by Azerbaijani suffix stripping (plural -lar/-ler, possessive
+  -i/-u/-si/-su, genitive -nin/-in, locative/ablative -da/-dan, dative -a/-e/-ya …), with a
+  minimum stem length so that short words (nar, bal, qoz, et) survive. Final q/ğ alternation
+  (balıq / balığı) is normalised to g.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["stem", "stem_ru", "stem_latin", "stem_tokens", "is_cyrillic"]
+
+# --------------------------------------------------------------------------------------------
+# Russian: Snowball stemmer
+# --------------------------------------------------------------------------------------------
+_RU_VOWELS = "аеиоуыэюя"
+
+_PERFECTIVE_GERUND_1 = ("вшись", "вши", "в")  # preceded by а / я
+_PERFECTIVE_GERUND_2 = ("ившись", "ывшись", "ивши", "ывши", "ив", "ыв")
+_ADJECTIVE = (
+    "ими", "ыми", "его", "ого", "ему", "ому", "ее", "ие", "ые", "ое", "ей", "ий", "ый", "ой",
+    "ем", "им", "ым", "ом", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею",
+)
+_PARTICIPLE_1 = ("ем", "нн", "вш", "ющ", "щ")  # preceded by а / я
+_PARTICIPLE_2 = ("ивш", "ывш", "ующ")
+_REFLEXIVE = ("ся", "сь")
+_VERB_1 = ("ете", "йте", "ешь", "нно", "ла", "на", "ли", "ем", "ло", "но", "ет", "ют", "ны",
+           "ть", "й", "л", "н")  # preceded by а / я
+_VERB_2 = (
+    "ейте", "уйте", "ила", "ыла", "ена", "ите", "или", "ыли", "ило", "ыло", "ено", "ует", "уют",
+    "ены", "ить", "ыть", "ишь", "ей", "уй", "ил", "ыл", "им", "ым", "ен", "ят", "ит", "ыт", "ую",
+    "ю",
+)
+_NOUN = (
+    "иями", "ями", "ами", "ией", "иям", "ием", "иях", "ев", "ов", "ие", "ье", "еи", "ии", "ей",
+    "ой", "ий", "ям", "ем", "ам", "ом", "ах", "ях", "ию", "ью", "ия", "ья", "а", "е", "и", "й",
+    "о", "у", "ы", "ь", "ю", "я",
+)
+_SUPERLATIVE = ("ейше", "ейш")
+_DERIVATIONAL = ("ость", "ост")
+
+
+def _by_len(endings):
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+_PERFECTIVE_GERUND_1 = _by_len(_PERFECTIVE_GERUND_1)
+_PERFECTIVE_GERUND_2 = _by_len(_PERFECTIVE_GERUND_2)
+_ADJECTIVE = _by_len(_ADJECTIVE)
+_PARTICIPLE_1 = _by_len(_PARTICIPLE_1)
+_PARTICIPLE_2 = _by_len(_PARTICIPLE_2)
+_VERB_1 = _by_len(_VERB_1)
+_VERB_2 = _by_len(_VERB_2)
+_NOUN = _by_len(_NOUN)
+
+
+def _regions(word: str) -> tuple[int, int]:
+    """Start offsets of RV and R2 (Snowball definitions)."""
+    rv = len(word)
+    for i, ch in enumerate(word):
+        if ch in _RU_VOWELS:
+            rv = i + 1
+            break
+    r1 = len(word)
+    for i in range(1, len(word)):
+        if word[i] not in _RU_VOWELS and word[i - 1] in _RU_VOWELS:
+            r1 = i + 1
+            break
+    r2 = len(word)
+    for i in range(r1 + 1, len(word)):
+        if word[i] not in _RU_VOWELS and word[i - 1] in _RU_VOWELS:
+            r2 = i + 1
+            break
+    return rv, r2
+
+
+def _strip(word: str, start: int, endings, preceded: bool = False) -> str | None:
+    """Remove the longest of ``endings`` lying in word[start:]; None when nothing matched.
+
+    With ``preceded`` the ending must follow а or я (which stays)."""
+    region = word[start:]
+    for e in endings:
+        if region.endswith(e):
+            if preceded:
+                if len(region) > len(e) and region[-len(e) - 1] in "ая":
+                    return word[: -len(e)]
+                continue
+            return word[: -len(e)]
+    return None
+
+
+def _strip_group(word: str, start: int, group1, group2) -> str | None:
+    """Longest match over a (preceded-by-а/я) group and a plain group."""
+    best = None
+    for res in (_strip(word, start, group1, True), _strip(word, start, group2)):
+        if res is not None and (best is None or len(res) < len(best)):
+            best = res
+    return best
+
+
+@lru_cache(maxsize=65536)
+def stem_ru(word: str) -> str:
+    """Snowball Russian stemmer on a folded (lower-case, ё→е) Cyrillic word."""
+    if len(word) < 3:
+        return word
+    rv, r2 = _regions(word)
+    # Step 1
+    w = _strip_group(word, rv, _PERFECTIVE_GERUND_1, _PERFECTIVE_GERUND_2)
+    if w is None:
+        w = _strip(word, rv, _REFLEXIVE) or word
+        res = None
+        adj = _strip(w, rv, _ADJECTIVE)
+        if adj is not None:
+            part = _strip_group(adj, rv, _PARTICIPLE_1, _PARTICIPLE_2)
+            res = part if part is not None else adj
+        if res is None:
+            res = _strip_group(w, rv, _VERB_1, _VERB_2)
+        if res is None:
+            res = _strip(w, rv, _NOUN)
+        if res is not None:
+            w = res
+    # Step 2
+    if w[rv:].endswith("и"):
+        w = w[:-1]
+    # Step 3
+    d = _strip(w, max(r2, rv), _DERIVATIONAL)
+    if d is not None:
+        w = d
+    # Step 4
+    if w[rv:].endswith("нн"):
+        w = w[:-1]
+    else:
+        s = _strip(w, rv, _SUPERLATIVE)
+        if s is not None:
+            w = s
+            if w[rv:].endswith("нн"):
+                w = w[:-1]
+        elif w[rv:].endswith("ь"):
+            w = w[:-1]
+    # keep at least two letters of a real word
+    return w if len(w) >= 2 else word
+
+
+# --------------------------------------------------------------------------------------------
+# Latin script: English plurals, then Azerbaijani suffixes
+# --------------------------------------------------------------------------------------------
+_LAT_VOWELS = set("aeiouy")
+
+# Azerbaijani suffixes after folding (ı→i, ə→e, ü→u, ö→o); longest first. Each entry is
+# (suffix, minimum stem length that must remain).
+_AZ_SUFFIXES = sorted(
+    [
+        # plural + possessive / case combinations
+        ("larinin", 3), ("lerinin", 3), ("larindan", 3), ("lerinden", 3), ("larinda", 3),
+        ("lerinde", 3), ("larina", 3), ("lerine", 3), ("larini", 3), ("lerini", 3),
+        ("lardan", 3), ("lerden", 3), ("larda", 3), ("lerde", 3), ("lari", 3), ("leri", 3),
+        ("lar", 3), ("ler", 3),
+        # possessive + case
+        ("sinin", 3), ("sunun", 3), ("sindan", 3), ("sinden", 3), ("sundan", 3), ("sinda", 3),
+        ("sinde", 3), ("sunda", 3), ("sini", 3), ("sunu", 3), ("sina", 3), ("sine", 3),
+        ("suna", 3), ("nden", 3), ("ndan", 3), ("nda", 3), ("nde", 3),
+        # case
+        ("nin", 3), ("nun", 3), ("dan", 3), ("den", 3), ("tan", 3), ("ten", 3),
+        ("da", 3), ("de", 3), ("ta", 3), ("te", 3), ("ya", 3), ("ye", 3),
+        ("ni", 3), ("nu", 3), ("si", 3), ("su", 3),
+        ("in", 3), ("un", 3),
+        # single vowels: possessive (-ı/-i/-u/-ü), accusative, dative (-a/-ə)
+        ("i", 2), ("u", 2), ("a", 3), ("e", 3),
+    ],
+    key=lambda t: len(t[0]),
+    reverse=True,
+)
+# a few irregular Azerbaijani forms (buffer consonant y in su → suyu)
+_IRREGULAR = {"suyu": "su", "suyun": "su", "suyunu": "su", "sulari": "su"}
+_NON_SUFFIX_S = ("ss", "us", "is", "ys")
+
+
+def _english_plural(w: str) -> str:
+    n = len(w)
+    if n <= 3:
+        return w
+    if w.endswith("ies") and n > 4:
+        return w[:-3] + "y"
+    if w.endswith("sses"):
+        return w[:-2]
+    if n > 4 and (w.endswith("oes") or w.endswith("ches") or w.endswith("shes")
+                  or w.endswith("xes") or w.endswith("zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(_NON_SUFFIX_S):
+        return w[:-1]
+    return w
+
+
+def _has_vowel(s: str) -> bool:
+    return any(ch in _LAT_VOWELS for ch in s)
+
+
+@lru_cache(maxsize=65536)
+def stem_latin(word: str) -> str:
+    """Stem a folded Latin-script word (Azerbaijani or English)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or not word.isalpha():
+        # ət → əti, un → unu: a vowel-initial two-letter stem with possessive -i/-u
+        if (len(word) == 3 and word[2] in "iu" and word[0] in _LAT_VOWELS
+                and word[1] not in _LAT_VOWELS):
+            return word[:2]
+        return _final(word)
+    w = _english_plural(word)
+    if w.endswith("y") and len(w) > 3:
+        w = w[:-1] + "i"  # cherry / cherries -> cherri
+    # Azerbaijani: at most three suffix layers (plural, possessive, case)
+    for _ in range(3):
+        for suf, min_stem in _AZ_SUFFIXES:
+            if w.endswith(suf):
+                rest = w[: -len(suf)]
+                if len(rest) >= min_stem and _has_vowel(rest):
+                    # dative -ya/-ye only after a vowel stem (almaya -> alma)
+                    if suf[0] == "y" and rest[-1] not in _LAT_VOWELS:
+                        continue
+                    # -si/-su, -nin, -ni after a vowel-final stem only (meyvesi, alma-nin)
+                    if suf in ("si", "su", "nin", "nun", "ni", "nu", "sini", "sunu", "sina",
+                               "sine", "suna", "sinin", "sunun") and rest[-1] not in _LAT_VOWELS:
+                        continue
+                    w = rest
+                    break
+        else:
+            break
+    return _final(w)
+
+
+def _final(w: str) -> str:
+    # Azerbaijani final q / intervocalic ğ (balıq / balığı), final k / y (çörək / çörəyi) are
+    # not undone; only q/g is merged, which is safe for trade vocabulary.
+    if len(w) > 2 and w.endswith("q"):
+        return w[:-1] + "g"
+    return w
+
+
+def is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def stem(word: str) -> str:
+    """Stem one folded token, choosing the rules by script."""
+    if not word:
+        return word
+    if word.isdigit():
+        return word
+    if is_cyrillic(word):
+        return stem_ru(word)
+    return stem_latin(word)
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def stem_tokens(folded: str) -> list[str]:
+    """Stems of every token of an already folded string."""
+    return [stem(t) for t in _TOKEN.findall(folded)]
