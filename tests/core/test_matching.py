@@ -1,0 +1,180 @@
+"""Partner matching: complementarity first, never same-country, everyone served, incremental
+updates equal a full rebuild, reasons in three languages."""
+import random
+
+import pytest
+
+from matchmaker.core.concepts import Lexicon
+from matchmaker.core.matching import (FirmProfile, MatchEngine, Reason, Suggestion,
+                                      render_reason)
+
+from .test_concepts import LEX
+
+P = FirmProfile
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return Lexicon(LEX)
+
+
+def ids(lst):
+    return [s.partner_id for s in lst]
+
+
+def test_persimmon_buyer_is_not_a_pomegranate_buyer(lex):
+    eng = MatchEngine(lex)
+    eng.add(P("buyer", "RU", ("46.31",), (), ("Свежая хурма",), ("ru",)))
+    eng.add(P("pomegranates", "AZ", ("01.24",), ("narlar",), (), ("az", "ru"), verified=True))
+    eng.add(P("persimmons", "AZ", ("01.24",), ("xurma",), (), ("az",)))
+    eng.add(P("apples", "AZ", ("01.24",), ("alma",), (), ("az", "ru"), verified=True))
+    eng.add(P("steel", "AZ", ("24.20",), ("polad borular",), (), ("az", "ru")))
+    lst = eng.suggestions_for("buyer", k=4)
+    assert ids(lst)[0] == "persimmons"
+    # same HS heading (0810) before the same chapter (0808), before unrelated goods
+    assert ids(lst)[1:] == ["pomegranates", "apples", "steel"]
+    scores = [s.score for s in lst]
+    assert scores == sorted(scores, reverse=True) and scores[0] - scores[1] > 20
+    assert [s.rank for s in lst] == [1, 2, 3, 4]
+    assert all(0 <= s.score <= 100 for s in lst)
+    assert lst[0].reasons[0].kind == "need_offer"
+    assert lst[1].reasons[0].kind == "related_product"
+
+
+def test_complementarity_in_both_directions_and_broader_concepts(lex):
+    eng = MatchEngine(lex)
+    eng.add(P("az", "AZ", (), ("pomidorlar",), ("мука",), ("az",)))
+    eng.add(P("ru-need", "RU", (), (), ("томаты",), ("ru",)))
+    eng.add(P("ru-offer", "RU", (), ("wheat flour",), (), ("ru",)))
+    eng.add(P("ru-both", "RU", (), ("пшеничная мука",), ("Tomatoes",), ("ru",)))
+    eng.add(P("ru-fruit", "RU", (), (), ("фрукты",), ("ru",)))
+    eng.add(P("az-persimmon", "AZ", (), ("xurma",), (), ("az",)))
+    lst = eng.suggestions_for("az", k=3)
+    assert ids(lst)[0] == "ru-both"  # matches both ways
+    assert set(ids(lst)[1:]) == {"ru-need", "ru-offer"}
+    # a buyer of "fruit" is a partner for a persimmon grower, below an exact match
+    fruit = eng.suggestions_for("ru-fruit", k=2)
+    assert ids(fruit)[0] == "az-persimmon"
+    assert fruit[0].reasons[0].relation == "narrower"  # their item is narrower than ours
+
+
+def random_firms(n, seed=1):
+    rng = random.Random(seed)
+    items = ["хурма", "xurma", "persimmons", "nar", "гранаты", "alma", "яблоки", "pomidor",
+             "томаты", "kartof", "картофель", "wheat", "пшеница", "мука", "un", "fındıq",
+             "фундук", "грецкие орехи", "qoz", "мясо птицы", "toyuq əti", "yük daşımaları",
+             "грузоперевозки", "software development", "feijoa", "фейхоа", "cement", "sement"]
+    sectors = ["01.13", "01.24", "46.31", "10.61", "49.41", "62.01", "23.51", ""]
+    langs = [("az",), ("ru",), ("az", "ru"), ("ru", "en"), ("en",)]
+    firms = []
+    for i in range(n):
+        country = "AZ" if i % 2 else "RU"
+        offers = tuple(rng.sample(items, rng.randint(0, 2)))
+        needs = tuple(rng.sample(items, rng.randint(0, 2)))
+        sec = tuple(x for x in rng.sample(sectors, rng.randint(0, 2)) if x)
+        firms.append(P(f"f{i:03d}", country, sec, offers, needs, rng.choice(langs),
+                       verified=rng.random() < 0.2))
+    return firms
+
+
+def snapshot(result):
+    return {fid: [(s.partner_id, s.score, s.rank) for s in lst] for fid, lst in result.items()}
+
+
+def test_never_same_country_and_everyone_gets_suggestions(lex):
+    firms = random_firms(80)
+    firms.append(P("lonely", "AZ", (), (), (), ()))  # nothing at all: still served
+    eng = MatchEngine(lex)
+    for f in firms:
+        eng.add(f)
+    seen = []
+    res = eng.rebuild(k=5, progress=lambda d, t: seen.append((d, t)))
+    country = {f.id: f.country for f in firms}
+    assert set(res) == set(country)
+    for fid, lst in res.items():
+        assert len(lst) == 5
+        assert all(country[s.partner_id] != country[fid] for s in lst)
+        assert len(set(ids(lst))) == 5
+        keys = [(-s.score,) for s in lst]
+        assert keys == sorted(keys)
+    assert seen[-1] == (len(firms), len(firms))
+
+
+def test_rebuild_is_deterministic_and_insertion_order_free(lex):
+    firms = random_firms(60, seed=3)
+    a, b = MatchEngine(lex), MatchEngine(lex)
+    for f in firms:
+        a.add(f)
+    for f in reversed(firms):
+        b.add(f)
+    assert snapshot(a.rebuild(k=6)) == snapshot(b.rebuild(k=6))
+
+
+def test_incremental_add_change_remove_equal_full_rebuild(lex):
+    firms = random_firms(70, seed=5)
+    eng = MatchEngine(lex)
+    for f in firms:
+        eng.add(f)
+    eng.rebuild(k=5)
+    rng = random.Random(9)
+    changes = [
+        P("f010", "RU", ("01.13",), ("фейхоа",), ("pomidorlar",), ("ru",), True),  # change
+        P("new1", "AZ", ("46.31",), ("feyxoa", "tomatoes"), ("мука",), ("az", "ru")),  # add
+        P("f011", "AZ", (), (), (), ("az",)),  # emptied
+    ]
+    current = {f.id: f for f in firms}
+    for ch in changes:
+        eng.update(ch, k=5)
+        current[ch.id] = ch
+    gone = rng.choice(sorted(current))
+    for fid in eng.remove(gone):
+        eng.suggestions_for(fid, k=5)
+    del current[gone]
+    fresh = MatchEngine(lex)
+    for f in current.values():
+        fresh.add(f)
+    full = snapshot(fresh.rebuild(k=5))
+    incremental = {fid: [(s.partner_id, s.score, s.rank) for s in eng.stored(fid)]
+                   for fid in current}
+    assert incremental == full
+    assert gone not in eng and gone not in {p for lst in full.values() for p, _, _ in lst}
+
+
+def test_affected_by_covers_own_list_holders_and_new_entries(lex):
+    eng = MatchEngine(lex)
+    eng.add(P("ru1", "RU", (), (), ("хурма",), ("ru",)))
+    eng.add(P("ru2", "RU", (), (), ("гранаты",), ("ru",)))
+    eng.add(P("az1", "AZ", (), ("xurma",), (), ("az",)))
+    eng.add(P("az2", "AZ", (), ("kartof",), (), ("az",)))
+    eng.rebuild(k=1)
+    assert ids(eng.stored("ru2")) == ["az1"]  # same heading beats nothing
+    eng.add(P("az2", "AZ", (), ("nar",), (), ("az",)))
+    aff = eng.affected_by("az2")
+    assert {"az2", "ru2"} <= aff and "az1" not in aff
+    eng.refresh(aff, k=1)
+    assert ids(eng.stored("ru2")) == ["az2"]
+
+
+def test_reasons_render_in_three_languages(lex):
+    eng = MatchEngine(lex)
+    eng.add(P("az", "AZ", ("01.13",), ("pomidor",), (), ("az", "ru"), False, "Bağ"))
+    eng.add(P("ru", "RU", ("01.13",), (), ("томаты",), ("ru",), True, "Сад"))
+    s = eng.suggestions_for("az", k=1)[0]
+    assert isinstance(s, Suggestion)
+    kinds = [r.kind for r in s.reasons]
+    assert kinds[0] == "offer_need" and {"sector", "language", "verified"} <= set(kinds)
+    r = s.reasons[0]
+    assert (r.own_item, r.partner_item, r.concept) == ("pomidor", "томаты", "tomato")
+    assert render_reason(r, "en") == "You offer \u201cpomidor\u201d; they seek \u201cтоматы\u201d"
+    assert render_reason(r, "ru") == "Вы предлагаете «pomidor»; они ищут «томаты»"
+    assert render_reason(r, "az") == "Siz «pomidor» təklif edirsiniz; onlar «томаты» axtarır"
+    back = eng.suggestions_for("ru", k=1)[0].reasons[0]
+    assert render_reason(back, "en") == "You seek \u201cтоматы\u201d; they offer \u201cpomidor\u201d"
+    for lang in ("en", "ru", "az"):
+        texts = [render_reason(x, lang) for x in s.reasons]
+        assert all(texts) and len(set(texts)) == len(texts)
+    assert render_reason(Reason("language", languages=("ru",)), "ru") == "Общий рабочий язык: русский"
+    assert render_reason(Reason("verified"), "az") == "Təsdiqlənmiş şirkət"
+    rel = Reason("related_product", "xurma", "гранаты", "persimmon", "pomegranate",
+                 relation="group", direction="offer_need", detail="fruit")
+    assert "Fruit" in render_reason(rel, "en", lex) and "Фрукты" in render_reason(rel, "ru", lex)
