@@ -1,0 +1,117 @@
+"""Configuration classes, chosen by ``MATCHMAKER_ENV`` (development, production, testing).
+
+Secrets are never given a fallback value: development generates one key once into
+``instance/secret_key``; production refuses to start without ``SECRET_KEY``.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("MATCHMAKER_INSTANCE", BASE_DIR / "instance"))
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot run as given."""
+
+
+def _instance_secret_key() -> str:
+    """Read the development key, generating it once (mode 0600) when missing."""
+    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    path = INSTANCE_DIR / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+class BaseConfig:
+    ENV_NAME = "base"
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SQLALCHEMY_RECORD_QUERIES = False
+    MAX_CONTENT_LENGTH = 8 * 1024 * 1024
+    WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
+    PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 14
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "UTC"
+    LANGUAGES = ("az", "ru", "en")
+    # scrypt at the OWASP table's strength (N=2^15, r=8, p=3): about 100 ms a check here.
+    PASSWORD_HASH_METHOD = "scrypt:32768:8:3"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_STRATEGY = "fixed-window"
+    LOGIN_RATE_LIMIT = "5 per minute"
+    SECURITY_HSTS = False
+    DIRECTORY_PAGE_SIZE = 20
+    SUGGESTIONS_PER_FIRM = 20
+    MEETING_REQUEST_TTL_HOURS = 72
+    API_TITLE = "Matchmaker API"
+    API_VERSION = "v1"
+    OPENAPI_VERSION = "3.0.3"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+
+    def __init__(self) -> None:
+        env = os.environ
+        self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL") or self.default_database_url()
+        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.SECRET_KEY = env.get("SECRET_KEY") or self.default_secret_key()
+
+    def default_database_url(self) -> str:
+        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{INSTANCE_DIR / 'matchmaker.sqlite3'}"
+
+    def default_secret_key(self) -> str:
+        return _instance_secret_key()
+
+
+class DevelopmentConfig(BaseConfig):
+    ENV_NAME = "development"
+
+
+class TestingConfig(BaseConfig):
+    ENV_NAME = "testing"
+    TESTING = True
+    # Cheap hashes keep the suite fast; production strength is tested on ProductionConfig.
+    PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
+
+    def default_secret_key(self) -> str:
+        return secrets.token_hex(32)
+
+
+class ProductionConfig(BaseConfig):
+    ENV_NAME = "production"
+    SESSION_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-session"
+    REMEMBER_COOKIE_SECURE = True
+    SECURITY_HSTS = True
+    PREFERRED_URL_SCHEME = "https"
+
+    def default_secret_key(self) -> str:
+        raise ConfigError("SECRET_KEY must be set in production (MATCHMAKER_ENV=production).")
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def load_config(name: str | None = None) -> BaseConfig:
+    name = name or os.environ.get("MATCHMAKER_ENV", "development")
+    try:
+        return CONFIGS[name]()
+    except KeyError:
+        raise ConfigError(f"MATCHMAKER_ENV must be one of {', '.join(CONFIGS)}, not {name!r}") from None

@@ -1,0 +1,61 @@
+"""Staff pages: CSV import with a preview, the verification queue."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from ..companies.forms import ImportForm
+from ..companies.importer import import_companies
+from ..companies.models import Company
+from ..extensions import db
+
+bp = Blueprint("admin", __name__, url_prefix="/staff")
+
+
+def staff_required(view):
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.is_staff:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@staff_required
+def import_csv():
+    form = ImportForm()
+    report = None
+    if form.validate_on_submit():
+        upload = request.files.get("file")
+        data = upload.read() if upload and upload.filename else (form.csv_text.data or "").encode()
+        if not data.strip():
+            form.csv_text.errors = [_("Choose a CSV file.")]
+        else:
+            confirm = request.form.get("action") == "confirm"
+            skip = request.form.get("skip_invalid") == "1"
+            report = import_companies(data, dry_run=not confirm, skip_invalid=skip)
+            if report.written:
+                db.session.commit()
+                flash(_("Imported: %(c)d new, %(u)d updated, %(n)d unchanged.", c=report.created,
+                        u=report.updated, n=report.unchanged), "success")
+                return redirect(url_for("admin.import_csv"))
+            db.session.rollback()
+            form.csv_text.data = data.decode("utf-8-sig", errors="replace")
+    status = 422 if report is not None and report.errors else 200
+    return render_template("admin/import.html", form=form, report=report), status
+
+
+@bp.get("/verification")
+@staff_required
+def verification():
+    pending = list(db.session.scalars(
+        select(Company).where(Company.verified.is_(False), Company.hidden.is_(False))
+        .order_by(Company.created_at.desc()).limit(100)))
+    return render_template("admin/verification.html", companies=pending)

@@ -1,0 +1,24 @@
+"""Bearer tokens for the API. Session cookies are never accepted here (the API is CSRF-exempt)."""
+from __future__ import annotations
+
+from flask import abort, g, request
+
+from ..auth.services import user_for_token
+from ..extensions import db
+
+
+def authenticate_request() -> None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, raw = header.partition(" ")
+    if scheme.lower() != "bearer" or not raw.strip():
+        abort(401, description="Send 'Authorization: Bearer TOKEN' (create a token on /account).")
+    user = user_for_token(raw.strip())
+    if user is None:
+        abort(401, description="The token is unknown or revoked.")
+    if db.session.dirty:
+        db.session.commit()  # last_used_at
+    g.api_user = user
+
+
+def protect(blp) -> None:
+    blp.before_request(authenticate_request)

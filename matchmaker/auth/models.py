@@ -1,0 +1,112 @@
+"""Accounts and API tokens."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..dbtypes import UTCDateTime, utcnow
+from ..extensions import db
+
+if TYPE_CHECKING:
+    from ..companies.models import Company
+
+ROLES = ("member", "staff", "admin")
+MEMBERSHIP = ("none", "pending", "active")
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    full_name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"), index=True)
+    membership: Mapped[str] = mapped_column(String(16), default="none")
+    center_id: Mapped[int | None] = mapped_column(index=True)  # staff: the center they work for
+    locale: Mapped[str | None] = mapped_column(String(5))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    session_version: Mapped[int] = mapped_column(default=1)
+    is_active_flag: Mapped[bool] = mapped_column("is_active", default=True)
+    calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    company: Mapped["Company | None"] = relationship(back_populates="members", foreign_keys=[company_id])
+    tokens: Mapped[list["ApiToken"]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+    # Flask-Login: the id carries the session version, so bumping it ends every older session,
+    # including copied session and remember cookies.
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        return self.is_active_flag
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in ("staff", "admin")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def active_company_id(self) -> int | None:
+        return self.company_id if self.membership == "active" else None
+
+    def belongs_to(self, company_id: int | None) -> bool:
+        return company_id is not None and self.active_company_id == company_id
+
+    def can_edit_company(self, company) -> bool:
+        return self.is_staff or self.belongs_to(company.id)
+
+    def can_verify_companies(self) -> bool:
+        return self.is_staff
+
+    def can_import_companies(self) -> bool:
+        return self.is_staff
+
+    def can_manage_center(self, center_id: int) -> bool:
+        return self.is_admin or (self.role == "staff" and self.center_id in (None, center_id))
+
+    def can_see_contacts(self) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(db.Model):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80), default="")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship(back_populates="tokens")
+
+    @staticmethod
+    def new_raw() -> str:
+        return "mm_" + secrets.token_urlsafe(32)
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

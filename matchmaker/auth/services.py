@@ -1,0 +1,178 @@
+"""Account operations shared by the views, the CLI and the API. They flush, never commit."""
+from __future__ import annotations
+
+import secrets
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..dbtypes import utcnow
+from ..errors import DomainError, NotFound
+from ..extensions import db
+from .models import ROLES, ApiToken, User, hash_token
+
+MIN_PASSWORD = 10
+# Used to spend the same time on unknown e-mails as on known ones (no account enumeration by timing).
+_DUMMY_HASH: dict[str, str] = {}
+
+
+def normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def password_is_weak(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD:
+        return str(_l("Use at least %(n)s characters.", n=MIN_PASSWORD))
+    if password.isdigit() or len(set(password)) < 4:
+        return str(_l("This password is too easy to guess."))
+    return None
+
+
+def get_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalize_email(email)))
+
+
+def load_user_from_session_id(user_id: str) -> User | None:
+    try:
+        uid, version = (int(part) for part in user_id.split(":", 1))
+    except (ValueError, AttributeError):
+        return None
+    user = db.session.get(User, uid)
+    if user is None or user.session_version != version or not user.is_active:
+        return None
+    return user
+
+
+def create_user(email: str, password: str, role: str = "member", company=None, full_name: str = "",
+                membership: str | None = None, locale: str | None = None) -> User:
+    email = normalize_email(email)
+    if role not in ROLES:
+        raise DomainError(str(_l("Unknown role.")), field="role")
+    if get_user_by_email(email) is not None:
+        raise DomainError(str(_l("An account with this e-mail already exists.")), field="email")
+    weak = password_is_weak(password)
+    if weak:
+        raise DomainError(weak, field="password")
+    user = User(
+        email=email,
+        password_hash=hash_password(password),
+        role=role,
+        full_name=full_name,
+        company=company,
+        membership=membership or ("active" if company is not None else "none"),
+        locale=locale,
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The user when the password is right (rehashing a weaker hash), else ``None``."""
+    user = get_user_by_email(email)
+    if user is None or not user.is_active:
+        method = current_app.config["PASSWORD_HASH_METHOD"]
+        if method not in _DUMMY_HASH:
+            _DUMMY_HASH[method] = generate_password_hash(secrets.token_hex(8), method=method)
+        check_password_hash(_DUMMY_HASH[method], password or "")
+        return None
+    if not check_password_hash(user.password_hash, password or ""):
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    db.session.flush()
+    return user
+
+
+def needs_rehash(stored: str) -> bool:
+    """True when the stored hash is weaker than (or of another kind than) the configured method."""
+    wanted = current_app.config["PASSWORD_HASH_METHOD"]
+    method = stored.split("$", 1)[0]
+    if method == wanted:
+        return False
+    try:
+        kind, *params = method.split(":")
+        wkind, *wparams = wanted.split(":")
+        if kind != wkind:
+            return True
+        return any(int(a) < int(b) for a, b in zip(params, wparams))
+    except ValueError:
+        return True
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not check_password_hash(user.password_hash, current or ""):
+        raise DomainError(str(_l("The current password is not right.")), field="current_password")
+    weak = password_is_weak(new)
+    if weak:
+        raise DomainError(weak, field="new_password")
+    user.password_hash = hash_password(new)
+    end_all_sessions(user)
+
+
+def end_all_sessions(user: User) -> None:
+    """Every session and remember cookie issued before this call stops working."""
+    user.session_version = (user.session_version or 1) + 1
+    db.session.flush()
+
+
+def issue_token(user: User, name: str = "") -> tuple[ApiToken, str]:
+    raw = ApiToken.new_raw()
+    token = ApiToken(user=user, name=name[:80], token_hash=hash_token(raw), prefix=raw[:10])
+    db.session.add(token)
+    db.session.flush()
+    return token, raw
+
+
+def revoke_token(user: User, token_id: int) -> None:
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != user.id:
+        raise NotFound(str(_l("No such token.")))
+    token.revoked_at = utcnow()
+    db.session.flush()
+
+
+def user_for_token(raw: str) -> User | None:
+    if not raw:
+        return None
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(raw)))
+    if token is None or not token.active or not token.user.is_active:
+        return None
+    now = utcnow()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
+        token.last_used_at = now  # coarse, to avoid a write on every call
+    return token.user
+
+
+def request_membership(user: User, company) -> None:
+    user.company = company
+    user.membership = "pending"
+    db.session.flush()
+
+
+def decide_membership(actor: User, member: User, approve: bool) -> None:
+    if member.company_id is None or not (actor.is_staff or actor.belongs_to(member.company_id)):
+        raise NotFound(str(_l("No such request.")))
+    if approve:
+        member.membership = "active"
+    else:
+        member.company_id = None
+        member.membership = "none"
+    db.session.flush()
+
+
+def pending_members(company_id: int) -> list[User]:
+    return list(db.session.scalars(
+        select(User).where(User.company_id == company_id, User.membership == "pending").order_by(User.id)
+    ))
+
+
+def count_users() -> int:
+    return db.session.scalar(select(func.count(User.id))) or 0

@@ -1,0 +1,195 @@
+"""Sign-up, sign-in, sign-out and the account page."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..companies import services as company_services
+from ..errors import DomainError, apply_to_form
+from ..extensions import db, limiter
+from . import services
+from .forms import LoginForm, PasswordChangeForm, PreferencesForm, RegisterForm, TokenForm
+
+bp = Blueprint("auth", __name__)
+
+
+def safe_next(target: str | None, fallback: str) -> str:
+    """Only same-site paths: no scheme, no host, no protocol-relative or backslash tricks."""
+    if not target:
+        return fallback
+    target = target.strip()
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith(("//", "/\\")) \
+            or "\\" in target or any(ord(c) < 32 for c in target):
+        return fallback
+    return target
+
+
+def _login_email_key() -> str:
+    return "login-email:" + services.normalize_email(request.form.get("email", ""))[:254]
+
+
+def _login_failed(_response) -> bool:
+    return bool(g.get("login_failed"))
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed)
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed, key_func=_login_email_key)
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is None:
+            g.login_failed = True
+            form.form_errors.append(_("E-mail or password is not right."))
+        else:
+            db.session.commit()
+            login_user(user, remember=form.remember.data)
+            flash(_("Welcome back!"), "success")
+            return redirect(safe_next(request.args.get("next"), url_for("main.index")))
+    elif request.method == "POST":
+        g.login_failed = True
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            company = None
+            if form.firm_choice.data == "new":
+                company = company_services.create_company(
+                    name=form.company_name.data, country=form.country.data, city=form.city.data or "")
+            user = services.create_user(form.email.data, form.password.data, full_name=form.full_name.data,
+                                        company=company, locale=str(g.get("babel_locale", "") or "") or None)
+        except DomainError as err:
+            db.session.rollback()
+            apply_to_form(form, err)
+        else:
+            db.session.commit()
+            login_user(user)
+            if company is not None:
+                flash(_("Your account and your firm are created. Complete the profile so partners find you."), "success")
+                return redirect(url_for("companies.edit", company_id=company.id))
+            flash(_("Your account is created. Find your firm in the directory and ask to join it."), "success")
+            return redirect(url_for("companies.directory"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    services.end_all_sessions(current_user)
+    db.session.commit()
+    logout_user()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("main.index"))
+
+
+@bp.route("/account", methods=["GET"])
+@login_required
+def account():
+    return _render_account()
+
+
+def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None):
+    prefs_form = prefs_form or PreferencesForm(
+        formdata=None, full_name=current_user.full_name, locale=current_user.locale or "en",
+        timezone=current_user.timezone or "UTC")
+    return render_template(
+        "auth/account.html",
+        password_form=password_form or PasswordChangeForm(formdata=None),
+        prefs_form=prefs_form,
+        token_form=token_form or TokenForm(formdata=None),
+        tokens=[t for t in current_user.tokens if t.active],
+        new_token=new_token,
+        pending=services.pending_members(current_user.active_company_id) if current_user.active_company_id else [],
+    )
+
+
+@bp.post("/account/password")
+@login_required
+def change_password():
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.new_password.data)
+        except DomainError as err:
+            db.session.rollback()
+            apply_to_form(form, err)
+        else:
+            db.session.commit()
+            login_user(current_user._get_current_object())  # this session goes on with the new version; all others end
+            flash(_("Your password is changed. Other sessions were signed out."), "success")
+            return redirect(url_for("auth.account"))
+    return _render_account(password_form=form), 422
+
+
+@bp.post("/account/preferences")
+@login_required
+def preferences():
+    form = PreferencesForm()
+    if form.validate_on_submit():
+        current_user.full_name = form.full_name.data
+        current_user.locale = form.locale.data
+        current_user.timezone = form.timezone.data
+        db.session.commit()
+        flash(_("Saved."), "success")
+        response = redirect(url_for("auth.account"))
+        response.set_cookie("lang", form.locale.data, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                            secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+        return response
+    return _render_account(prefs_form=form), 422
+
+
+@bp.post("/account/tokens")
+@login_required
+def create_token():
+    form = TokenForm()
+    if form.validate_on_submit():
+        _token, raw = services.issue_token(current_user, form.name.data)
+        db.session.commit()
+        return _render_account(new_token=raw)
+    return _render_account(token_form=form), 422
+
+
+@bp.post("/account/tokens/<int:token_id>/revoke")
+@login_required
+def revoke_token(token_id: int):
+    try:
+        services.revoke_token(current_user, token_id)
+    except DomainError:
+        abort(404)
+    db.session.commit()
+    flash(_("The token is revoked."), "success")
+    return redirect(url_for("auth.account"))
+
+
+@bp.post("/account/members/<int:user_id>/<any(approve,decline):decision>")
+@login_required
+def decide_member(user_id: int, decision: str):
+    from .models import User
+
+    member = db.session.get(User, user_id)
+    if member is None:
+        abort(404)
+    try:
+        services.decide_membership(current_user, member, decision == "approve")
+    except DomainError:
+        abort(404)
+    db.session.commit()
+    flash(_("Done."), "success")
+    return redirect(url_for("auth.account"))

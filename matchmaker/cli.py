@@ -1,0 +1,117 @@
+"""``flask --app wsgi …`` commands (see CONTRACT.md). Each command is one transaction."""
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from .extensions import db
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(seed_demo)
+    app.cli.add_command(companies_cli)
+    app.cli.add_command(users_cli)
+    try:
+        from .matching.cli import matches_cli
+    except ModuleNotFoundError as exc:
+        if exc.name != "matchmaker.matching.cli":
+            raise
+    else:
+        app.cli.add_command(matches_cli)
+    try:
+        from .events.cli import events_cli
+    except ModuleNotFoundError as exc:
+        if exc.name != "matchmaker.events.cli":
+            raise
+    else:
+        app.cli.add_command(events_cli)
+
+
+@click.command("seed-demo")
+@click.option("--force", is_flag=True, help="Load even when the directory is not empty.")
+def seed_demo(force: bool) -> None:
+    """Load a realistic demo directory, the two business centers and their rooms."""
+    from .demo import load_demo
+
+    summary = load_demo(force=force)
+    db.session.commit()
+    click.echo(summary)
+
+
+companies_cli = AppGroup("companies", help="Company directory.")
+
+
+@companies_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+@click.option("--skip-invalid", is_flag=True, help="Write the valid rows even when some rows are bad.")
+def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
+    """Import companies from a CSV file (upsert on external_id)."""
+    from .companies.importer import import_companies
+
+    with open(file, "rb") as fh:
+        data = fh.read()
+    report = import_companies(data, dry_run=dry_run, skip_invalid=skip_invalid)
+    for err in report.errors:
+        click.echo(f"{file}:{err}", err=True)
+    if report.written:
+        db.session.commit()
+        click.echo(f"imported {report.rows - len(report.bad_lines)} rows: {report.created} new, "
+                   f"{report.updated} updated, {report.unchanged} unchanged"
+                   + (f"; skipped {len(report.bad_lines)} bad rows" if report.errors else ""))
+    else:
+        db.session.rollback()
+        if report.errors:
+            click.echo(f"{len(report.bad_lines) or 1} bad rows; nothing was written.", err=True)
+        else:
+            click.echo(f"dry run: {report.rows} valid rows ({report.created} new, {report.updated} to update, "
+                       f"{report.unchanged} unchanged); nothing was written.")
+    if report.errors and not (skip_invalid and report.written):
+        sys.exit(1)
+
+
+users_cli = AppGroup("users", help="Accounts.")
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--password", required=True, help="At least 10 characters.")
+@click.option("--role", type=click.Choice(["member", "staff", "admin"]), default="member", show_default=True)
+@click.option("--company", "company_ext", help="external_id (or numeric id) of the member's firm.")
+@click.option("--center", "center_id", type=int, help="Staff: the business center's id.")
+def create_user_cmd(email: str, password: str, role: str, company_ext: str | None, center_id: int | None) -> None:
+    """Create an account."""
+    from .auth.services import create_user
+    from .companies.services import get_by_external_id, get_company
+    from .errors import DomainError
+
+    company = None
+    if company_ext:
+        company = get_by_external_id(company_ext) or (get_company(int(company_ext)) if company_ext.isdigit() else None)
+        if company is None:
+            raise click.ClickException(f"no company with external_id {company_ext!r}")
+    try:
+        user = create_user(email, password, role=role, company=company)
+    except DomainError as err:
+        raise click.ClickException(err.message) from None
+    user.center_id = center_id
+    db.session.commit()
+    click.echo(f"created {user.email} ({user.role}, id {user.id})")
+
+
+@users_cli.command("token")
+@click.argument("email")
+@click.option("--name", default="cli", show_default=True)
+def token_cmd(email: str, name: str) -> None:
+    """Print a new API token for that account."""
+    from .auth.services import get_user_by_email, issue_token
+
+    user = get_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"no account {email!r}")
+    _token, raw = issue_token(user, name)
+    db.session.commit()
+    click.echo(raw)

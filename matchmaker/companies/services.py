@@ -1,0 +1,190 @@
+"""Company operations shared by views, CLI, import and API. They flush; the caller commits."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from blinker import Namespace
+from flask_babel import gettext as _
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
+
+from ..core.profiles import Problem, clean_company
+from ..dbtypes import utcnow
+from ..errors import DomainError
+from ..extensions import db
+from .models import Company, CompanySector
+
+signals = Namespace()
+#: sent with ``company`` after a profile's matching-relevant data changed (flushed, not committed)
+company_changed = signals.signal("company-changed")
+#: sent with a list of company ids after a bulk write (CSV import)
+bulk_changed = signals.signal("companies-bulk-changed")
+
+
+def problems_to_error(problems: list[Problem]) -> DomainError:
+    fields: dict[str, list[str]] = {}
+    for p in problems:
+        fields.setdefault(p.field, []).append(_(p.message, **p.params))
+    first = next(iter(fields.values()))[0]
+    return DomainError(first, fields=fields)
+
+
+def create_company(**data) -> Company:
+    clean, problems = clean_company(data, current_year=date.today().year)
+    if problems:
+        raise problems_to_error(problems)
+    if clean.get("external_id") and get_by_external_id(clean["external_id"]) is not None:
+        raise DomainError(_("A firm with this external id already exists."), field="external_id")
+    company = Company()
+    _assign(company, clean)
+    db.session.add(company)
+    db.session.flush()
+    company_changed.send(company)
+    return company
+
+
+def update_company(company: Company, data: dict) -> Company:
+    clean, problems = clean_company(data, partial=True, current_year=date.today().year)
+    if problems:
+        raise problems_to_error(problems)
+    if "external_id" in clean and clean["external_id"] != company.external_id and clean["external_id"]:
+        other = get_by_external_id(clean["external_id"])
+        if other is not None and other.id != company.id:
+            raise DomainError(_("A firm with this external id already exists."), field="external_id")
+    if _assign(company, clean):
+        db.session.flush()
+        company_changed.send(company)
+    return company
+
+
+def _assign(company: Company, clean: dict) -> bool:
+    """Set the given fields; True when anything changed (then ``updated_at`` moves too, since a
+    change of sectors alone touches only child rows)."""
+    changed = False
+    for key, value in clean.items():
+        if (company.sectors if key == "sectors" else getattr(company, key)) == value:
+            continue
+        changed = True
+        if key == "sectors":
+            company.sectors = value
+        else:
+            setattr(company, key, value)
+    if changed:
+        company.updated_at = utcnow()
+    return changed
+
+
+def set_verified(company: Company, verified: bool) -> None:
+    company.verified = verified
+    company.updated_at = utcnow()
+    db.session.flush()
+    company_changed.send(company)
+
+
+def set_hidden(company: Company, hidden: bool) -> None:
+    company.hidden = hidden
+    company.updated_at = utcnow()
+    db.session.flush()
+    company_changed.send(company)
+
+
+def get_by_external_id(external_id: str) -> Company | None:
+    return db.session.scalar(select(Company).where(Company.external_id == external_id))
+
+
+def get_company(company_id: int) -> Company | None:
+    return db.session.get(Company, company_id)
+
+
+@dataclass
+class DirectoryQuery:
+    q: str = ""
+    country: str = ""
+    section: str = ""
+    division: str = ""
+    sector: str = ""
+    city: str = ""
+    verified: bool = False
+    sort: str = ""
+    page: int = 1
+    per_page: int = 20
+    include_hidden: bool = False
+
+
+@dataclass
+class DirectoryPage:
+    items: list[Company]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _filtered(query: DirectoryQuery) -> Select:
+    stmt = select(Company)
+    if not query.include_hidden:
+        stmt = stmt.where(Company.hidden.is_(False))
+    if query.country in ("AZ", "RU"):
+        stmt = stmt.where(Company.country == query.country)
+    if query.verified:
+        stmt = stmt.where(Company.verified.is_(True))
+    if query.city:
+        from ..core.text import fold
+
+        wanted = fold(query.city)
+        cities = [c for c in distinct_cities() if fold(c) == wanted]
+        stmt = stmt.where(Company.city.in_(cities or [query.city]))
+    for column, value in ((CompanySector.code, query.sector), (CompanySector.division, query.division),
+                          (CompanySector.section, query.section)):
+        if value:
+            stmt = stmt.where(Company.id.in_(select(CompanySector.company_id).where(column == value)))
+    return stmt
+
+
+def directory(query: DirectoryQuery) -> DirectoryPage:
+    per_page = max(1, min(int(query.per_page or 20), 100))
+    stmt = _filtered(query)
+    if query.q.strip():
+        from .search import search_ids
+
+        ranked = search_ids(query.q, limit=300)
+        if not ranked:
+            return DirectoryPage([], 0, 1, per_page)
+        ids = [cid for cid, _score in ranked]
+        allowed = set(db.session.scalars(stmt.with_only_columns(Company.id).where(Company.id.in_(ids))))
+        ordered = [cid for cid in ids if cid in allowed]
+        total = len(ordered)
+        page = clamp_page(query.page, total, per_page)
+        window = ordered[(page - 1) * per_page: page * per_page]
+        rows = {c.id: c for c in db.session.scalars(
+            select(Company).where(Company.id.in_(window)).options(selectinload(Company.sector_rows)))}
+        return DirectoryPage([rows[i] for i in window if i in rows], total, page, per_page)
+    total = db.session.scalar(stmt.with_only_columns(func.count(Company.id)).order_by(None)) or 0
+    page = clamp_page(query.page, total, per_page)
+    order = {
+        "newest": (Company.created_at.desc(), Company.id.desc()),
+        "updated": (Company.updated_at.desc(), Company.id.desc()),
+        "country": (Company.country, Company.name, Company.id),
+    }.get(query.sort, (Company.verified.desc(), Company.name, Company.id))
+    items = list(db.session.scalars(
+        stmt.options(selectinload(Company.sector_rows)).order_by(*order)
+        .limit(per_page).offset((page - 1) * per_page)))
+    return DirectoryPage(items, total, page, per_page)
+
+
+def clamp_page(page, total: int, per_page: int) -> int:
+    try:
+        page = int(page)
+    except (TypeError, ValueError):
+        page = 1
+    last = max(1, -(-total // per_page))
+    return min(max(page, 1), last)
+
+
+def distinct_cities() -> list[str]:
+    return list(db.session.scalars(
+        select(Company.city).where(Company.city != "", Company.hidden.is_(False)).distinct().order_by(Company.city)))

@@ -1,0 +1,136 @@
+"""Directory, profiles, profile editing and staff moderation."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import get_locale, gettext as _
+from flask_login import current_user, login_required
+
+from ..auth import services as auth_services
+from ..core import sectors as nace
+from ..errors import DomainError, apply_to_form
+from ..extensions import db
+from . import services
+from .forms import CompanyForm
+
+bp = Blueprint("companies", __name__)
+
+
+def _lang() -> str:
+    return str(get_locale() or "en")
+
+
+def _visible_company(company_id: int):
+    company = services.get_company(company_id)
+    if company is None:
+        abort(404)
+    if company.hidden and not (current_user.is_authenticated and current_user.can_edit_company(company)):
+        abort(404)
+    return company
+
+
+@bp.get("/companies")
+def directory():
+    args = request.args
+    query = services.DirectoryQuery(
+        q=args.get("q", "")[:200], country=args.get("country", ""), section=args.get("section", "")[:1],
+        division=args.get("division", "")[:2], sector=args.get("sector", "")[:8], city=args.get("city", "")[:100],
+        verified=args.get("verified") == "1", sort=args.get("sort", ""), page=args.get("page", 1),
+        per_page=20,
+    )
+    result = services.directory(query)
+    lang = _lang()
+    return render_template(
+        "companies/directory.html", result=result, query=query,
+        sections=[(s["code"], nace.title(s["code"], lang)) for s in nace.load_nace()["sections"]],
+        divisions=[(d["code"], nace.title(d["code"], lang)) for d in nace.load_nace()["divisions"]
+                   if not query.section or d["section"] == query.section],
+        cities=services.distinct_cities(),
+    )
+
+
+@bp.get("/companies/<int:company_id>")
+def profile(company_id: int):
+    company = _visible_company(company_id)
+    can_edit = current_user.is_authenticated and current_user.can_edit_company(company)
+    return render_template(
+        "companies/profile.html", company=company, can_edit=can_edit,
+        show_contacts=current_user.is_authenticated,
+        can_join=current_user.is_authenticated and not current_user.is_staff and current_user.company_id is None,
+    )
+
+
+@bp.route("/companies/<int:company_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(company_id: int):
+    company = services.get_company(company_id)
+    if company is None:
+        abort(404)
+    if not current_user.can_edit_company(company):
+        abort(403)
+    form = CompanyForm(obj=None if request.method == "POST" else company)
+    if request.method == "GET":
+        form.offers.data = "\n".join(company.offers or [])
+        form.needs.data = "\n".join(company.needs or [])
+        form.sectors.data = company.sectors
+        form.languages.data = company.languages or []
+        form.size_band.data = company.size_band or ""
+    if form.validate_on_submit():
+        try:
+            services.update_company(company, form.to_data())
+        except DomainError as err:
+            db.session.rollback()
+            apply_to_form(form, err)
+        else:
+            db.session.commit()
+            flash(_("The profile is saved."), "success")
+            return redirect(url_for("companies.profile", company_id=company.id))
+    status = 422 if request.method == "POST" else 200
+    return render_template("companies/edit.html", form=form, company=company,
+                           all_sectors=_sector_choices()), status
+
+
+def _sector_choices():
+    lang = _lang()
+    return [(c["code"], f'{c["code"]} {nace.title(c["code"], lang)}') for c in nace.load_nace()["classes"]]
+
+
+@bp.get("/companies/sectors.json")
+def sector_search():
+    q = request.args.get("q", "")[:100]
+    return jsonify(items=[{"code": item["code"], "title": item["title"]} for item in nace.search_classes(q, _lang(), limit=30)])
+
+
+@bp.post("/companies/<int:company_id>/verify")
+@login_required
+def verify(company_id: int):
+    company = services.get_company(company_id) or abort(404)
+    if not current_user.can_verify_companies():
+        abort(403)
+    services.set_verified(company, request.form.get("verified", "1") == "1")
+    db.session.commit()
+    flash(_("Verification updated."), "success")
+    return redirect(url_for("companies.profile", company_id=company.id))
+
+
+@bp.post("/companies/<int:company_id>/hide")
+@login_required
+def hide(company_id: int):
+    company = services.get_company(company_id) or abort(404)
+    if not current_user.can_verify_companies():
+        abort(403)
+    services.set_hidden(company, request.form.get("hidden", "1") == "1")
+    db.session.commit()
+    flash(_("Visibility updated."), "success")
+    return redirect(url_for("companies.profile", company_id=company.id))
+
+
+@bp.post("/companies/<int:company_id>/join")
+@login_required
+def join(company_id: int):
+    company = _visible_company(company_id)
+    if current_user.is_staff or current_user.company_id is not None:
+        abort(403)
+    auth_services.request_membership(current_user, company)
+    db.session.commit()
+    flash(_("Your request to join %(name)s is sent to its members.", name=company.name), "success")
+    return redirect(url_for("companies.profile", company_id=company.id))

@@ -1,0 +1,22 @@
+"""Home page and health check."""
+from flask import Blueprint, render_template
+from sqlalchemy import func, select, text
+
+from .companies.models import Company
+from .extensions import db
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+def index():
+    counts = dict(db.session.execute(
+        select(Company.country, func.count(Company.id)).where(Company.hidden.is_(False)).group_by(Company.country)
+    ).all())
+    return render_template("index.html", counts=counts)
+
+
+@bp.get("/healthz")
+def health():
+    db.session.execute(text("SELECT 1"))
+    return {"status": "ok"}

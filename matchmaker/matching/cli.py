@@ -1,0 +1,61 @@
+"""``flask matches rebuild`` and ``flask matches export``."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from ..companies.models import Company
+from ..extensions import db
+from . import services
+from .models import Suggestion
+
+matches_cli = AppGroup("matches", help="Partner suggestions.")
+
+
+@matches_cli.command("rebuild")
+def rebuild() -> None:
+    """Recompute every company's partner suggestions."""
+    bar = None
+    if sys.stderr.isatty():
+        bar = click.progressbar(length=1, label="scoring", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+    n = services.rebuild_all(progress=progress)
+    if bar is not None:
+        bar.render_finish()
+    db.session.commit()
+    click.echo(f"suggestions rebuilt for {n} companies")
+
+
+@matches_cli.command("export")
+@click.option("--top", "top", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--output", type=click.File("w", encoding="utf-8"), default="-")
+@click.option("--lang", type=click.Choice(["en", "ru", "az"]), default="en", show_default=True,
+              help="Language of the reasons.")
+def export(top: int, fmt: str, output, lang: str) -> None:
+    """Write suggestions, best first, one line each."""
+    ids = dict(db.session.execute(select(Company.id, Company.external_id)).all())
+    pub = lambda cid: ids.get(cid) or str(cid)  # noqa: E731
+    stmt = (select(Suggestion).where(Suggestion.rank <= top)
+            .order_by(Suggestion.company_id, Suggestion.rank).execution_options(yield_per=2000))
+    writer = None
+    if fmt == "csv":
+        writer = csv.writer(output)
+        writer.writerow(["company", "partner", "rank", "score", "reasons"])
+    for s in db.session.scalars(stmt):
+        reasons = services.reasons_text(s.reasons, lang)
+        if writer is not None:
+            writer.writerow([pub(s.company_id), pub(s.partner_id), s.rank, s.score, " | ".join(reasons)])
+        else:
+            output.write(json.dumps({"company": pub(s.company_id), "partner": pub(s.partner_id), "rank": s.rank,
+                                     "score": s.score, "reasons": reasons}, ensure_ascii=False) + "\n")

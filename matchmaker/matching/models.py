@@ -1,0 +1,47 @@
+"""Stored partner suggestions and the firms' decisions on them."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..dbtypes import UTCDateTime, utcnow
+from ..extensions import db
+
+
+class Suggestion(db.Model):
+    """One of a firm's top partners, as of the last refresh. ``reasons`` are structured and rendered
+    in the reader's language."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = (
+        UniqueConstraint("company_id", "partner_id"),
+        Index("ix_suggestions_company_rank", "company_id", "rank"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    partner_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    rank: Mapped[int]
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Interest(db.Model):
+    """A firm's answer to a suggested partner: ``interested`` or ``declined`` ("no thanks")."""
+
+    __tablename__ = "interests"
+    __table_args__ = (
+        UniqueConstraint("company_id", "partner_id"),
+        CheckConstraint("decision IN ('interested', 'declined')", name="decision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    decision: Mapped[str] = mapped_column(String(12))
+    score: Mapped[float | None] = mapped_column(Float)  # the suggestion's score when decided
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,277 @@
+"""Partner suggestions: the process-local engine, storing top lists, interest and matches.
+
+Each worker keeps a :class:`~matchmaker.core.matching.MatchEngine` loaded from the database and
+synchronised like the search index (row count and latest ``updated_at``). A profile change refreshes
+the firm's own list and its place in the lists of the firms it may affect, in the same transaction.
+"""
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import and_, delete, func, insert, select
+
+from ..companies.models import Company, CompanySector
+from ..companies.services import bulk_changed, company_changed
+from ..core.matching import FirmProfile, MatchEngine, Reason, render_reason
+from ..errors import DomainError, NotFound
+from ..extensions import db
+from ..notifications.services import notify
+from .models import Interest, Suggestion
+
+INCREMENTAL_LIMIT = 300  # above this many changed firms, a bulk change rebuilds everything
+
+
+@dataclass
+class _State:
+    engine: MatchEngine | None = None
+    count: int = -1
+    latest: datetime | None = None
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+
+def _state() -> _State:
+    ext = current_app.extensions
+    if "matchmaker_matching" not in ext:
+        ext["matchmaker_matching"] = _State()
+    return ext["matchmaker_matching"]
+
+
+def _profiles(where=None) -> Iterable[FirmProfile]:
+    stmt = select(Company.id, Company.name, Company.country, Company.offers, Company.needs, Company.languages,
+                  Company.verified, Company.hidden)
+    if where is not None:
+        stmt = stmt.where(where)
+    rows = db.session.execute(stmt).all()
+    ids = [r.id for r in rows]
+    sectors: dict[int, list[str]] = {}
+    stmt = select(CompanySector.company_id, CompanySector.code).order_by(CompanySector.company_id, CompanySector.position)
+    if where is not None:
+        stmt = stmt.where(CompanySector.company_id.in_(ids)) if len(ids) < 1000 else stmt
+    for cid, code in db.session.execute(stmt):
+        sectors.setdefault(cid, []).append(code)
+    for r in rows:
+        yield r.id, r.hidden, FirmProfile(
+            id=r.id, country=r.country, sectors=tuple(sectors.get(r.id, ())), offers=tuple(r.offers or ()),
+            needs=tuple(r.needs or ()), languages=tuple(r.languages or ()), verified=bool(r.verified), name=r.name)
+
+
+def engine() -> MatchEngine:
+    """The worker's engine, brought up to date with the database."""
+    state = _state()
+    count, latest = db.session.execute(select(func.count(Company.id), func.max(Company.updated_at))).one()
+    with state.lock:
+        if state.engine is not None and count == state.count and latest == state.latest:
+            return state.engine
+        if state.engine is None or count < state.count or state.latest is None:
+            state.engine = MatchEngine()
+            where = None
+        else:
+            where = Company.updated_at >= state.latest
+        for cid, hidden, profile in _profiles(where):
+            if hidden:
+                state.engine.remove(cid)
+            else:
+                state.engine.add(profile)
+        state.count, state.latest = count, latest
+        return state.engine
+
+
+def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]]:
+    stmt = select(Interest.company_id, Interest.partner_id).where(Interest.decision == "declined")
+    if company_ids is not None:
+        stmt = stmt.where(Interest.company_id.in_(list(company_ids)))
+    out: dict[int, set[int]] = {}
+    for cid, pid in db.session.execute(stmt):
+        out.setdefault(cid, set()).add(pid)
+    return out
+
+
+def _top(eng: MatchEngine, company_id: int, k: int, declined: set[int]):
+    found = eng.suggestions_for(company_id, k=k + len(declined))
+    kept = [s for s in found if s.partner_id not in declined][:k]
+    return kept
+
+
+def _rows(company_id: int, suggestions) -> list[dict]:
+    return [{"company_id": company_id, "partner_id": s.partner_id, "rank": rank, "score": float(s.score),
+             "reasons": [dataclasses.asdict(r) for r in s.reasons]}
+            for rank, s in enumerate(suggestions, start=1)]
+
+
+def _write(lists: dict[int, list]) -> None:
+    ids = list(lists)
+    for i in range(0, len(ids), 500):
+        db.session.execute(delete(Suggestion).where(Suggestion.company_id.in_(ids[i:i + 500])))
+    rows = [row for cid in ids for row in _rows(cid, lists[cid])]
+    for i in range(0, len(rows), 5000):
+        db.session.execute(insert(Suggestion), rows[i:i + 5000])
+
+
+def refresh_company(company_id: int) -> int:
+    """Recompute the firm's list and the lists of the firms it may affect. Flushes only."""
+    k = current_app.config["SUGGESTIONS_PER_FIRM"]
+    eng = engine()
+    targets = {company_id} | set(eng.affected_by(company_id))
+    targets = {t for t in targets if t in eng}
+    declined = _declined_by(targets)
+    lists = {cid: _top(eng, cid, k, declined.get(cid, set())) for cid in targets}
+    # a firm that left the engine (hidden) must also leave every list it was on
+    if company_id not in eng:
+        stale = set(db.session.scalars(select(Suggestion.company_id).where(Suggestion.partner_id == company_id)))
+        for cid in stale - set(lists):
+            lists[cid] = _top(eng, cid, k, declined.get(cid, set()))
+        lists.pop(company_id, None)
+        db.session.execute(delete(Suggestion).where(Suggestion.company_id == company_id))
+    _write(lists)
+    return len(lists)
+
+
+def rebuild_all(progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute every firm's suggestions. Flushes only."""
+    k = current_app.config["SUGGESTIONS_PER_FIRM"]
+    eng = engine()
+    declined = _declined_by()
+    extra = max((len(v) for v in declined.values()), default=0)
+    raw = eng.rebuild(k=k + extra, progress=progress)
+    lists = {cid: [s for s in found if s.partner_id not in declined.get(cid, set())][:k] for cid, found in raw.items()}
+    db.session.execute(delete(Suggestion))
+    rows = [row for cid, found in lists.items() for row in _rows(cid, found)]
+    for i in range(0, len(rows), 5000):
+        db.session.execute(insert(Suggestion), rows[i:i + 5000])
+    return len(lists)
+
+
+@company_changed.connect
+def _on_company_changed(company, **_kw):
+    refresh_company(company.id)
+
+
+@bulk_changed.connect
+def _on_bulk_changed(ids, **_kw):
+    if len(ids) > INCREMENTAL_LIMIT:
+        rebuild_all()
+    else:
+        for cid in ids:
+            refresh_company(cid)
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+
+def reasons_text(reasons: list[dict], lang: str) -> list[str]:
+    out = []
+    for data in reasons or []:
+        try:
+            out.append(render_reason(Reason(**data), lang))
+        except TypeError:
+            continue
+    return out
+
+
+def suggestions_for(company_id: int, limit: int | None = None) -> list[tuple[Suggestion, Company, Interest | None]]:
+    stmt = (select(Suggestion, Company).join(Company, Company.id == Suggestion.partner_id)
+            .where(Suggestion.company_id == company_id, Company.hidden.is_(False)).order_by(Suggestion.rank))
+    if limit:
+        stmt = stmt.limit(limit)
+    pairs = db.session.execute(stmt).all()
+    mine = {i.partner_id: i for i in db.session.scalars(select(Interest).where(Interest.company_id == company_id))}
+    return [(s, c, mine.get(c.id)) for s, c in pairs if not (mine.get(c.id) and mine[c.id].decision == "declined")]
+
+
+def theirs_interested(company_id: int) -> set[int]:
+    """Firms that said "interested" in this one."""
+    return set(db.session.scalars(select(Interest.company_id).where(
+        Interest.partner_id == company_id, Interest.decision == "interested")))
+
+
+def is_match(a: int, b: int) -> bool:
+    n = db.session.scalar(select(func.count(Interest.id)).where(
+        Interest.decision == "interested",
+        ((Interest.company_id == a) & (Interest.partner_id == b)) | ((Interest.company_id == b) & (Interest.partner_id == a))))
+    return n == 2
+
+
+def matches_of(company_id: int) -> list[Company]:
+    mine = select(Interest.partner_id).where(Interest.company_id == company_id, Interest.decision == "interested")
+    theirs = select(Interest.company_id).where(Interest.partner_id == company_id, Interest.decision == "interested")
+    return list(db.session.scalars(select(Company).where(Company.id.in_(mine), Company.id.in_(theirs)).order_by(Company.name)))
+
+
+# ---- deciding -------------------------------------------------------------------------------
+
+
+def decide(user, company_id: int, partner_id: int, decision: str) -> bool:
+    """Record "interested" or "declined". Returns True when this made a match. Flushes only."""
+    if decision not in ("interested", "declined"):
+        raise DomainError(_("Unknown decision."), field="decision")
+    if not user.belongs_to(company_id):
+        raise NotFound(_("No such firm."))
+    me, partner = db.session.get(Company, company_id), db.session.get(Company, partner_id)
+    if partner is None or partner.hidden or me is None:
+        raise NotFound(_("No such firm."))
+    if partner.country == me.country:
+        raise DomainError(_("Partners are firms of the other country."), field="partner_id")
+    interest = db.session.scalar(select(Interest).where(Interest.company_id == company_id, Interest.partner_id == partner_id))
+    if interest is None:
+        interest = Interest(company_id=company_id, partner_id=partner_id)
+        db.session.add(interest)
+    was = interest.decision
+    interest.decision = decision
+    interest.decided_by = user.id
+    interest.score = db.session.scalar(select(Suggestion.score).where(
+        Suggestion.company_id == company_id, Suggestion.partner_id == partner_id))
+    db.session.flush()
+    if decision == "declined":
+        db.session.execute(delete(Suggestion).where(Suggestion.company_id == company_id, Suggestion.partner_id == partner_id))
+        return False
+    if was != "interested" and is_match(company_id, partner_id):
+        notify(partner_id, "match", link=f"/companies/{company_id}", name=me.name)
+        notify(company_id, "match", link=f"/companies/{partner_id}", name=partner.name)
+        return True
+    if was != "interested":
+        notify(partner_id, "interest", link=f"/companies/{company_id}", name=me.name)
+    return False
+
+
+# ---- statistics for staff -------------------------------------------------------------------
+
+
+def statistics() -> dict:
+    total = db.session.scalar(select(func.count(Suggestion.id))) or 0
+    firms_with = db.session.scalar(select(func.count(func.distinct(Suggestion.company_id)))) or 0
+    decided = dict(db.session.execute(select(Interest.decision, func.count(Interest.id)).group_by(Interest.decision)).all())
+    a, b = Interest.__table__.alias("a"), Interest.__table__.alias("b")
+    mutual = db.session.scalar(select(func.count()).select_from(a).join(b, and_(
+        a.c.company_id == b.c.partner_id, a.c.partner_id == b.c.company_id)).where(
+        a.c.decision == "interested", b.c.decision == "interested", a.c.company_id < a.c.partner_id)) or 0
+    # by country direction (who decided) and by sector section pair
+    me, them = Company.__table__.alias("me"), Company.__table__.alias("them")
+    by_dir = db.session.execute(
+        select(me.c.country, Interest.decision, func.count(Interest.id))
+        .join(me, me.c.id == Interest.company_id).group_by(me.c.country, Interest.decision)).all()
+    s1, s2 = CompanySector.__table__.alias("s1"), CompanySector.__table__.alias("s2")
+    by_sector = db.session.execute(
+        select(s1.c.section, s2.c.section, Interest.decision, func.count(Interest.id))
+        .join(s1, and_(s1.c.company_id == Interest.company_id, s1.c.position == 0))
+        .join(s2, and_(s2.c.company_id == Interest.partner_id, s2.c.position == 0))
+        .group_by(s1.c.section, s2.c.section, Interest.decision)).all()
+    directions: dict[str, dict[str, int]] = {}
+    for country, decision, n in by_dir:
+        directions.setdefault(f"{country}→{'RU' if country == 'AZ' else 'AZ'}", {})[decision] = n
+    sectors: dict[tuple[str, str], dict[str, int]] = {}
+    for sa, sb, decision, n in by_sector:
+        sectors.setdefault((sa, sb), {})[decision] = n
+    interested = decided.get("interested", 0)
+    return {
+        "suggestions": total, "firms_with_suggestions": firms_with,
+        "interested": interested, "declined": decided.get("declined", 0), "matches": mutual,
+        "interest_rate": interested / total if total else 0.0,
+        "match_rate": mutual / interested if interested else 0.0,
+        "directions": directions, "sectors": sorted(sectors.items(), key=lambda kv: -sum(kv[1].values()))[:30],
+    }

@@ -1,0 +1,57 @@
+"""Suggested partners, interest, matches and staff statistics."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, gettext as _
+from flask_login import current_user, login_required
+
+from ..admin.views import staff_required
+from ..errors import DomainError
+from ..extensions import db
+from . import services
+
+bp = Blueprint("matching", __name__)
+
+
+def _my_company_id() -> int:
+    if current_user.active_company_id is None:
+        abort(404)
+    return current_user.active_company_id
+
+
+@bp.get("/partners")
+@login_required
+def suggestions():
+    if current_user.active_company_id is None:
+        return render_template("matching/no_company.html")
+    company_id = current_user.active_company_id
+    lang = str(get_locale() or "en")
+    rows = services.suggestions_for(company_id)
+    interested_in_me = services.theirs_interested(company_id)
+    return render_template("matching/suggestions.html", rows=rows, lang=lang, reasons=services.reasons_text,
+                           interested_in_me=interested_in_me, matches=services.matches_of(company_id))
+
+
+@bp.post("/partners/<int:partner_id>/<any(interested,declined):decision>")
+@login_required
+def decide(partner_id: int, decision: str):
+    company_id = _my_company_id()
+    try:
+        matched = services.decide(current_user, company_id, partner_id, decision)
+    except DomainError as err:
+        db.session.rollback()
+        abort(err.status)
+    db.session.commit()
+    if matched:
+        flash(_("It's a match! You can now request a meeting."), "success")
+    elif decision == "interested":
+        flash(_("Noted: they will see your interest."), "success")
+    else:
+        flash(_("This firm will not be suggested again."), "info")
+    return redirect(request.form.get("back") if request.form.get("back", "").startswith("/") and not request.form.get("back", "").startswith("//") else url_for("matching.suggestions"))
+
+
+@bp.get("/staff/matching")
+@staff_required
+def statistics():
+    return render_template("matching/statistics.html", stats=services.statistics())
