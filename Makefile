@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 translations: $(STAMP)
-	$(VENV)/bin/pybabel compile -q -d matchmaker/translations -f
+	$(VENV)/bin/pybabel compile --use-fuzzy -d matchmaker/translations -f
 
 run: $(STAMP) translations
 	$(FLASK) db upgrade
