@@ -182,10 +182,6 @@ def check(data: object) -> tuple[list[str], list[str], dict]:
             errors.append(f"concept {cid!r}: broader {b!r} is not a concept id")
         elif b == cid:
             errors.append(f"concept {cid!r}: broader is itself")
-        else:
-            chb = by_id[b]["hs"]
-            if c["hs"] and chb and not c["hs"].startswith(chb[:2]) and not b.startswith("hs"):
-                warnings.append(f"concept {cid!r}: hs {c['hs']} outside broader {b!r} chapter {chb[:2]}")
     for cid in by_id:
         seen, cur = set(), cid
         while cur is not None and cur in by_id:
