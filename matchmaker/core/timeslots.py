@@ -1,0 +1,90 @@
+"""Opening hours, free intervals and zone labels. Pure Python: no Flask, no SQLAlchemy.
+
+Every datetime handled here is timezone-aware. Opening hours are wall-clock times in the center's
+zone; they are turned into aware intervals for one local date (DST-safe through ``zoneinfo``).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+Interval = tuple[datetime, datetime]
+
+
+def local_day_bounds(day: date, tz: ZoneInfo) -> Interval:
+    """The UTC interval covering ``day`` in ``tz`` (midnight to midnight, local)."""
+    start = datetime.combine(day, time(0), tzinfo=tz)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+    return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+
+
+def open_intervals(day: date, hours: list[tuple[time, time]], tz: ZoneInfo) -> list[Interval]:
+    """Opening hours of one local date as aware UTC intervals, sorted and merged."""
+    out = []
+    for opens, closes in hours:
+        if closes <= opens:
+            continue
+        start = datetime.combine(day, opens, tzinfo=tz).astimezone(timezone.utc)
+        end = datetime.combine(day, closes, tzinfo=tz).astimezone(timezone.utc)
+        out.append((start, end))
+    return merge(out)
+
+
+def merge(intervals: list[Interval]) -> list[Interval]:
+    """Sort and merge overlapping or touching intervals."""
+    out: list[Interval] = []
+    for start, end in sorted(i for i in intervals if i[1] > i[0]):
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def subtract(base: list[Interval], busy: list[Interval]) -> list[Interval]:
+    """``base`` minus every interval of ``busy`` (both lists of half-open intervals)."""
+    busy = merge(busy)
+    out: list[Interval] = []
+    for start, end in merge(base):
+        cursor = start
+        for b_start, b_end in busy:
+            if b_end <= cursor or b_start >= end:
+                continue
+            if b_start > cursor:
+                out.append((cursor, b_start))
+            cursor = max(cursor, b_end)
+            if cursor >= end:
+                break
+        if cursor < end:
+            out.append((cursor, end))
+    return out
+
+
+def covered(interval: Interval, by: list[Interval]) -> bool:
+    """True when ``interval`` lies entirely inside one interval of ``by`` (after merging)."""
+    start, end = interval
+    return any(s <= start and end <= e for s, e in merge(by))
+
+
+def overlaps(a: Interval, b: Interval) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def utc_offset_label(dt: datetime) -> str:
+    """``UTC+04:00`` for an aware datetime."""
+    offset = dt.utcoffset() or timedelta(0)
+    sign = "+" if offset >= timedelta(0) else "-"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def zone_label(dt: datetime, tz_name: str) -> str:
+    """``10:00 (UTC+04:00) Asia/Baku``: the wall clock in ``tz_name`` with its offset and zone."""
+    local = dt.astimezone(ZoneInfo(tz_name))
+    return f"{local:%H:%M} ({utc_offset_label(local)}) {tz_name}"
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s ISO week."""
+    return day - timedelta(days=day.weekday())
