@@ -1,0 +1,223 @@
+"""Centers, rooms, opening hours, closures and availability. Services flush; views commit."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_, select
+
+from ..core import timeslots
+from ..errors import DomainError, NotFound
+from ..extensions import db
+from .models import CLOSURE_KINDS, ROOM_KINDS, Center, Closure, OpeningHours, Room
+from .seed import seed_centers  # noqa: F401  (demo.load_demo imports it from here)
+
+
+def list_centers() -> list[Center]:
+    return list(db.session.scalars(select(Center).order_by(Center.id)))
+
+
+def get_center(center_id: int) -> Center | None:
+    return db.session.get(Center, center_id)
+
+
+def get_room(room_id: int) -> Room | None:
+    return db.session.get(Room, room_id)
+
+
+def center_or_404(center_id: int) -> Center:
+    center = get_center(center_id)
+    if center is None:
+        raise NotFound(str(_l("No such business center.")))
+    return center
+
+
+def zone(center: Center) -> ZoneInfo:
+    return ZoneInfo(center.timezone)
+
+
+def zone_by_name(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "UTC")
+    except (KeyError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def bookable_rooms(center: Center, attendees: int = 1) -> list[Room]:
+    return list(db.session.scalars(select(Room).where(
+        Room.center_id == center.id, Room.bookable.is_(True), Room.active.is_(True),
+        Room.capacity >= attendees).order_by(Room.capacity, Room.id)))
+
+
+# opening hours ----------------------------------------------------------------------------------
+def hours_rows(center_id: int, room_id: int | None = None) -> list[OpeningHours]:
+    q = select(OpeningHours).where(OpeningHours.center_id == center_id)
+    q = q.where(OpeningHours.room_id == room_id) if room_id else q.where(OpeningHours.room_id.is_(None))
+    return list(db.session.scalars(q.order_by(OpeningHours.weekday, OpeningHours.opens)))
+
+
+def hours_for(room: Room, weekday: int) -> list[tuple[time, time]]:
+    """The room's own hours for that weekday when it has any, else the center's."""
+    rows = hours_rows(room.center_id, room.id) or hours_rows(room.center_id)
+    return [(r.opens, r.closes) for r in rows if r.weekday == weekday]
+
+
+def week_hours(center_id: int) -> dict[int, list[tuple[time, time]]]:
+    out: dict[int, list[tuple[time, time]]] = {d: [] for d in range(7)}
+    for r in hours_rows(center_id):
+        out[r.weekday].append((r.opens, r.closes))
+    return out
+
+
+def set_hours(center: Center, week: dict[int, tuple[time, time] | None]) -> None:
+    """Replace the center's weekly hours: ``{weekday: (opens, closes) or None for closed}``."""
+    for weekday, span in week.items():
+        if span and span[1] <= span[0]:
+            raise DomainError(str(_l("Closing time must be after opening time.")), field=f"day{weekday}_closes")
+    for row in hours_rows(center.id):
+        db.session.delete(row)
+    db.session.flush()
+    for weekday, span in sorted(week.items()):
+        if span:
+            db.session.add(OpeningHours(center_id=center.id, weekday=weekday, opens=span[0], closes=span[1]))
+    db.session.flush()
+
+
+# closures ---------------------------------------------------------------------------------------
+def closures_between(center_id: int, start: datetime, end: datetime, room_id: int | None = None,
+                     center_wide_only: bool = False) -> list[Closure]:
+    q = select(Closure).where(Closure.center_id == center_id, Closure.start_at < end, Closure.end_at > start)
+    if center_wide_only:
+        q = q.where(Closure.room_id.is_(None))
+    elif room_id is not None:
+        q = q.where(or_(Closure.room_id.is_(None), Closure.room_id == room_id))
+    return list(db.session.scalars(q.order_by(Closure.start_at)))
+
+
+def upcoming_closures(center: Center, limit: int = 100) -> list[Closure]:
+    now = datetime.now(timezone.utc)
+    return list(db.session.scalars(select(Closure).where(Closure.center_id == center.id, Closure.end_at > now)
+                                   .order_by(Closure.start_at).limit(limit)))
+
+
+def add_closure(center: Center, start: datetime, end: datetime, kind: str, reason: str,
+                room: Room | None = None, user=None) -> Closure:
+    if end <= start:
+        raise DomainError(str(_l("The end must be after the start.")), field="end")
+    if kind not in CLOSURE_KINDS:
+        raise DomainError(str(_l("Unknown kind.")), field="kind")
+    if room is not None and room.center_id != center.id:
+        raise DomainError(str(_l("This room is in another center.")), field="room_id")
+    closure = Closure(center_id=center.id, room_id=room.id if room else None, start_at=start, end_at=end,
+                      kind=kind, reason=reason.strip(), created_by_id=getattr(user, "id", None))
+    db.session.add(closure)
+    db.session.flush()
+    return closure
+
+
+def overlapping_meetings(center: Center, start: datetime, end: datetime, room: Room | None = None):
+    """Active meetings that a new closure from ``start`` to ``end`` would hit (the conflict warning)."""
+    from ..meetings.models import Meeting
+
+    q = select(Meeting).join(Room, Room.id == Meeting.room_id).where(
+        Room.center_id == center.id, Meeting.active.is_(True), Meeting.start_at < end, Meeting.end_at > start)
+    if room is not None:
+        q = q.where(Meeting.room_id == room.id)
+    return list(db.session.scalars(q.order_by(Meeting.start_at)))
+
+
+# rooms ------------------------------------------------------------------------------------------
+def save_room(center: Center, data: dict, room: Room | None = None) -> Room:
+    name = (data.get("name") or "").strip()
+    if data.get("kind") not in ROOM_KINDS:
+        raise DomainError(str(_l("Unknown kind.")), field="kind")
+    clash = db.session.scalar(select(Room.id).where(Room.center_id == center.id, Room.name == name))
+    if clash is not None and (room is None or clash != room.id):
+        raise DomainError(str(_l("This center already has a room with this name.")), field="name")
+    if room is None:
+        room = Room(center_id=center.id)
+        db.session.add(room)
+    room.name = name
+    room.kind = data["kind"]
+    room.floor = data.get("floor")
+    room.capacity = data["capacity"]
+    room.equipment = [e.strip() for e in data.get("equipment", []) if e.strip()]
+    room.bookable = bool(data.get("bookable"))
+    room.active = bool(data.get("active", True))
+    db.session.flush()
+    return room
+
+
+# availability -----------------------------------------------------------------------------------
+@dataclass
+class Slot:
+    start: datetime
+    end: datetime
+    kind: str = "free"  # free | meeting | closure
+    status: str = ""
+    label: str = ""
+    meeting: object = None
+
+
+@dataclass
+class DayView:
+    room: Room
+    day: date
+    tz: ZoneInfo
+    open: list[tuple[datetime, datetime]] = field(default_factory=list)
+    free: list[Slot] = field(default_factory=list)
+    taken: list[Slot] = field(default_factory=list)
+
+    @property
+    def timeline(self) -> list[Slot]:
+        return sorted(self.free + self.taken, key=lambda s: (s.start, s.end))
+
+
+def room_day(room: Room, day: date) -> DayView:
+    """Free and taken intervals of ``room`` on the local date ``day`` (center's zone)."""
+    from ..meetings.models import Meeting
+
+    center = room.center
+    tz = zone(center)
+    day_start, day_end = timeslots.local_day_bounds(day, tz)
+    open_ = timeslots.open_intervals(day, hours_for(room, day.weekday()), tz)
+    view = DayView(room=room, day=day, tz=tz, open=open_)
+    busy = []
+    for c in closures_between(center.id, day_start, day_end, room_id=room.id):
+        s, e = max(c.start_at, day_start), min(c.end_at, day_end)
+        view.taken.append(Slot(s, e, "closure", c.kind, c.reason))
+        busy.append((s, e))
+    meetings = db.session.scalars(select(Meeting).where(
+        Meeting.room_id == room.id, Meeting.active.is_(True), Meeting.start_at < day_end,
+        Meeting.end_at > day_start).order_by(Meeting.start_at))
+    for m in meetings:
+        view.taken.append(Slot(m.start_at, m.end_at, "meeting", m.status, "", m))
+        busy.append((m.start_at, m.end_at))
+    view.free = [Slot(s, e) for s, e in timeslots.subtract(open_, busy)]
+    view.taken.sort(key=lambda s: s.start)
+    return view
+
+
+def room_week(room: Room, any_day: date) -> list[DayView]:
+    monday = timeslots.week_start(any_day)
+    return [room_day(room, monday + timedelta(days=i)) for i in range(7)]
+
+
+def bookable_window(room: Room, start: datetime, end: datetime) -> str | None:
+    """``None`` when [start, end) lies within the room's opening hours and no closure; else why not."""
+    tz = zone(room.center)
+    local_start = start.astimezone(tz)
+    open_ = timeslots.open_intervals(local_start.date(), hours_for(room, local_start.weekday()), tz)
+    if not timeslots.covered((start, end), open_):
+        if not open_:
+            return str(_l("The center is closed that day."))
+        spans = ", ".join(f"{s.astimezone(tz):%H:%M}–{e.astimezone(tz):%H:%M}" for s, e in open_)
+        return str(_l("Outside opening hours: that day the center is open %(spans)s (%(zone)s).",
+                      spans=spans, zone=f"{timeslots.utc_offset_label(local_start)} {room.center.timezone}"))
+    closures = closures_between(room.center_id, start, end, room_id=room.id)
+    if closures:
+        return str(_l("The room is not available then: %(reason)s.",
+                      reason=closures[0].reason or closures[0].kind))
+    return None
