@@ -28,6 +28,13 @@ def register(app: Flask) -> None:
             raise
     else:
         app.cli.add_command(events_cli)
+    try:
+        from .meetings.cli import meetings_cli
+    except ModuleNotFoundError as exc:
+        if exc.name != "matchmaker.meetings.cli":
+            raise
+    else:
+        app.cli.add_command(meetings_cli)
 
 
 @click.command("seed-demo")

@@ -1,0 +1,122 @@
+"""iCalendar output: one ``.ics`` per meeting and a private feed per user.
+
+Each meeting keeps its UID; SEQUENCE is raised on every change (``Meeting.sequence``); a cancelled,
+declined or expired meeting is sent as STATUS:CANCELLED (with METHOD:CANCEL for a single file), so
+calendars update the event instead of adding a copy. Times carry the center's TZID with a VTIMEZONE.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from ..extensions import db
+from .models import Meeting
+
+PRODID = "-//Matchmaker//AZ-RU business meetings//EN"
+STATUS = {"requested": "TENTATIVE", "accepted": "CONFIRMED", "declined": "CANCELLED",
+          "cancelled": "CANCELLED", "expired": "CANCELLED"}
+
+
+def _summary(meeting: Meeting, for_company_id: int | None) -> str:
+    if for_company_id in meeting.company_ids:
+        other = meeting.partner if for_company_id == meeting.requester_id else meeting.requester
+        title = f"Meeting: {other.name}"
+    else:
+        title = f"Meeting: {meeting.requester.name} – {meeting.partner.name}"
+    if meeting.status == "requested":
+        title += " (requested)"
+    return title
+
+
+def _event(meeting: Meeting, for_company_id: int | None, base_url: str) -> Event:
+    room = meeting.room
+    center = room.center
+    tz = ZoneInfo(center.timezone)
+    ev = Event()
+    ev.add("uid", meeting.uid)
+    ev.add("sequence", meeting.sequence)
+    ev.add("dtstamp", meeting.updated_at)
+    ev.add("created", meeting.created_at)
+    ev.add("last-modified", meeting.updated_at)
+    ev.add("dtstart", meeting.start_at.astimezone(tz))
+    ev.add("dtend", meeting.end_at.astimezone(tz))
+    ev.add("summary", _summary(meeting, for_company_id))
+    ev.add("location", vText(f"{room.name}, {center.name}, {center.address}"))
+    lines = [f"{meeting.requester.name} ({meeting.requester.country}) – {meeting.partner.name} "
+             f"({meeting.partner.country})"]
+    if meeting.topic:
+        lines.append(meeting.topic)
+    lines.append(f"Attendees: {meeting.attendees}" + ("; interpreter needed" if meeting.interpreter else ""))
+    if meeting.note:
+        lines.append(meeting.note)
+    ev.add("description", "\n".join(lines))
+    ev.add("status", STATUS[meeting.status])
+    if base_url:
+        ev.add("url", f"{base_url.rstrip('/')}/meetings/{meeting.id}")
+    organizer = vCalAddress("mailto:noreply@matchmaker.invalid")
+    organizer.params["cn"] = vText(center.name)
+    ev.add("organizer", organizer)
+    return ev
+
+
+def build(meetings: list[Meeting], for_company_id: int | None = None, method: str | None = None,
+          name: str = "Matchmaker", base_url: str = "") -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    if method:
+        cal.add("method", method)
+    cal.add("x-wr-calname", name)
+    for meeting in meetings:
+        cal.add_component(_event(meeting, for_company_id, base_url))
+    if meetings:
+        first = min(m.start_at for m in meetings).date() - timedelta(days=366)
+        last = max(m.end_at for m in meetings).date() + timedelta(days=366)
+        cal.add_missing_timezones(first_date=first, last_date=last)
+    return cal.to_ical()
+
+
+def single(meeting: Meeting, for_company_id: int | None, base_url: str = "") -> bytes:
+    """One meeting; a cancellation is METHOD:CANCEL so importing it removes the event."""
+    method = "CANCEL" if STATUS[meeting.status] == "CANCELLED" else "PUBLISH"
+    return build([meeting], for_company_id, method=method, base_url=base_url)
+
+
+def feed(meetings: list[Meeting], for_company_id: int, base_url: str = "") -> bytes:
+    return build(meetings, for_company_id, method="PUBLISH", name="Matchmaker meetings", base_url=base_url)
+
+
+# private feed tokens ----------------------------------------------------------------------------
+def issue_feed_token(user) -> str:
+    """A new secret feed URL token (replaces, hence revokes, the previous one)."""
+    user.calendar_token = secrets.token_urlsafe(32)
+    db.session.flush()
+    return user.calendar_token
+
+
+def revoke_feed_token(user) -> None:
+    user.calendar_token = None
+    db.session.flush()
+
+
+def user_for_feed(token: str):
+    from sqlalchemy import select
+
+    from ..auth.models import User
+
+    if not token or len(token) > 64:
+        return None
+    user = db.session.scalar(select(User).where(User.calendar_token == token))
+    if user is None or not user.is_active:
+        return None
+    return user
+
+
+def today_in(tz_name: str) -> date:
+    from datetime import datetime
+
+    return datetime.now(ZoneInfo(tz_name)).date()

@@ -1,0 +1,368 @@
+"""Meeting requests: propose, accept, decline, cancel, reschedule, expire. Services flush; views commit.
+
+Race safety: the checks below give friendly field errors, but the last word belongs to the database
+(exclusion constraints on PostgreSQL, ``BEGIN IMMEDIATE`` serialisation plus partial unique indexes
+on SQLite). A constraint violation or deadlock while writing is reported as ``Conflict`` (409).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from flask import current_app, url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_, select
+from sqlalchemy.exc import DBAPIError
+
+from ..centers import services as centers
+from ..centers.models import Room
+from ..companies.models import Company
+from ..core import timeslots
+from ..dbtypes import utcnow
+from ..errors import Conflict, DomainError, Forbidden, NotFound
+from ..extensions import db
+from ..notifications.services import notify
+from .models import ACTIVE_STATUSES, Meeting, MeetingParticipant
+
+MIN_MINUTES, MAX_MINUTES = 30, 120
+TAKEN_SQLSTATES = {"23P01", "23505", "40P01", "40001"}
+
+
+class Busy(DomainError):
+    code = "busy"
+    status = 503
+
+
+def when_label(m_or_start, tz_name: str | None = None) -> str:
+    """``2026-06-10 10:00 (UTC+04:00) Asia/Baku``: language-neutral, stored in notifications."""
+    if isinstance(m_or_start, Meeting):
+        start, tz_name = m_or_start.start_at, m_or_start.room.center.timezone
+    else:
+        start = m_or_start
+    local = start.astimezone(ZoneInfo(tz_name))
+    return f"{local:%Y-%m-%d} {timeslots.zone_label(start, tz_name)}"
+
+
+def get_meeting(meeting_id: int) -> Meeting:
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound(str(_l("No such meeting.")))
+    expire_due(ids=[meeting.id])
+    return meeting
+
+
+# validation -------------------------------------------------------------------------------------
+def _check_request(user, partner_id, room_id, center_id, start, end, attendees, errors, own_company_id=None):
+    """Field errors for one proposed meeting; returns (own company, partner, room or None, center)."""
+    company_id = own_company_id or user.active_company_id
+    if not company_id:
+        raise Forbidden(str(_l("Only a member of a registered firm can book meetings.")))
+    company = db.session.get(Company, company_id)
+    partner = db.session.get(Company, partner_id) if isinstance(partner_id, int) else None
+    if partner is None or partner.hidden:
+        errors.setdefault("partner_id", []).append(str(_l("Unknown firm.")))
+    elif partner.id == company.id or partner.country == company.country:
+        errors.setdefault("partner_id", []).append(
+            str(_l("Meetings pair an Azerbaijani firm with a Russian firm: choose a firm of the other country.")))
+    room = center = None
+    if room_id:
+        room = centers.get_room(room_id)
+        if room is None or not room.active:
+            errors.setdefault("room_id", []).append(str(_l("Unknown room.")))
+            room = None
+        elif not room.bookable:
+            errors.setdefault("room_id", []).append(str(_l("This room cannot be booked for meetings.")))
+        elif center_id and room.center_id != center_id:
+            errors.setdefault("room_id", []).append(str(_l("This room is in another center.")))
+        center = room.center if room else None
+    elif center_id:
+        center = centers.get_center(center_id)
+        if center is None:
+            errors.setdefault("center_id", []).append(str(_l("Unknown business center.")))
+    else:
+        errors.setdefault("room_id", []).append(str(_l("Choose a room or a center.")))
+    if end <= start:
+        errors.setdefault("end", []).append(str(_l("The end must be after the start.")))
+    elif not MIN_MINUTES <= (end - start).total_seconds() / 60 <= MAX_MINUTES:
+        errors.setdefault("end", []).append(
+            str(_l("A meeting lasts %(lo)s to %(hi)s minutes.", lo=MIN_MINUTES, hi=MAX_MINUTES)))
+    if start <= utcnow():
+        errors.setdefault("start", []).append(str(_l("The start must be in the future.")))
+    if attendees < 1:
+        errors.setdefault("attendees", []).append(str(_l("At least one person attends.")))
+    elif room is not None and attendees > room.capacity:
+        errors.setdefault("attendees", []).append(
+            str(_l("At most %(n)s people fit in this room.", n=room.capacity)))
+    return company, partner, room, center
+
+
+def _busy(model_filter, start, end, exclude_id=None) -> bool:
+    q = select(MeetingParticipant.id if model_filter[0] == "company" else Meeting.id)
+    if model_filter[0] == "company":
+        q = q.where(MeetingParticipant.company_id == model_filter[1], MeetingParticipant.active.is_(True),
+                    MeetingParticipant.start_at < end, MeetingParticipant.end_at > start)
+        if exclude_id:
+            q = q.where(MeetingParticipant.meeting_id != exclude_id)
+    else:
+        q = q.where(Meeting.room_id == model_filter[1], Meeting.active.is_(True), Meeting.start_at < end,
+                    Meeting.end_at > start)
+        if exclude_id:
+            q = q.where(Meeting.id != exclude_id)
+    return db.session.scalar(q.limit(1)) is not None
+
+
+def _check_firms_free(company, partner, start, end, exclude_id=None) -> None:
+    if _busy(("company", company.id), start, end, exclude_id):
+        raise Conflict(str(_l("Your firm already has a meeting at that time.")), field="start")
+    if _busy(("company", partner.id), start, end, exclude_id):
+        raise Conflict(str(_l("The partner firm already has a meeting at that time.")), field="partner_id")
+
+
+def _room_ok(room, start, end, attendees, exclude_id=None) -> str | None:
+    if attendees > room.capacity:
+        return str(_l("At most %(n)s people fit in this room.", n=room.capacity))
+    why = centers.bookable_window(room, start, end)
+    if why:
+        return why
+    if _busy(("room", room.id), start, end, exclude_id):
+        return str(_l("The room is already booked at that time."))
+    return None
+
+
+def _write(fn):
+    """Run a write in a savepoint; constraint violations and deadlocks mean "taken"."""
+    try:
+        with db.session.begin_nested():
+            fn()
+            db.session.flush()
+    except DBAPIError as exc:
+        state = getattr(exc.orig, "sqlstate", None) or ""
+        text = str(exc.orig).lower()
+        if state in TAKEN_SQLSTATES or "unique constraint failed" in text:
+            raise Conflict(str(_l("The room or one of the firms was booked at that time a moment ago.")),
+                           field="start") from None
+        if "database is locked" in text:
+            raise Busy(str(_l("The booking system is busy; please try again."))) from None
+        raise
+
+
+def _expiry():
+    return utcnow() + timedelta(hours=current_app.config.get("MEETING_REQUEST_TTL_HOURS", 72))
+
+
+def _link(meeting: Meeting) -> str:
+    try:
+        return url_for("meetings.detail", meeting_id=meeting.id)
+    except RuntimeError:
+        return f"/meetings/{meeting.id}"
+
+
+def _tell(company_id: int, kind: str, meeting: Meeting, name: str) -> None:
+    notify(company_id, kind, _link(meeting), name=name, when=when_label(meeting))
+
+
+# operations -------------------------------------------------------------------------------------
+def request_meeting(user, partner_id, start: datetime, end: datetime, room_id: int | None = None,
+                    center_id: int | None = None, topic: str = "", attendees: int = 2,
+                    interpreter: bool = False) -> Meeting:
+    """Propose a meeting; it holds the room until answered or expired. ``room_id`` None = any free room
+    of ``center_id``. Raises DomainError (422), Forbidden (403) or Conflict (409)."""
+    errors: dict[str, list[str]] = {}
+    company, partner, room, center = _check_request(user, partner_id, room_id, center_id, start, end,
+                                                    attendees, errors)
+    if errors:
+        raise DomainError(next(iter(errors.values()))[0], fields=errors)
+    expire_due(room_id=room.id if room else None, companies=(company.id, partner.id), start=start, end=end)
+    _check_firms_free(company, partner, start, end)
+    if room is not None:
+        why = _room_ok(room, start, end, attendees)
+        if why:
+            is_taken = _busy(("room", room.id), start, end)
+            raise (Conflict if is_taken else DomainError)(why, field="room_id" if is_taken else "start")
+        candidates = [room]
+    else:
+        candidates = [r for r in centers.bookable_rooms(center, attendees) if not _room_ok(r, start, end, attendees)]
+        if not candidates:
+            raise Conflict(str(_l("No room of this center is free for that time and group size.")), field="room_id")
+    meeting = Meeting(requester_id=company.id, partner_id=partner.id, proposed_by_id=company.id,
+                      start_at=start, end_at=end, status="requested", active=True, topic=(topic or "").strip()[:200],
+                      attendees=attendees, interpreter=bool(interpreter), expires_at=_expiry(),
+                      created_by_id=getattr(user, "id", None))
+    last_error = None
+    for candidate in candidates:  # "any free room": the next one when a concurrent booking won
+        meeting.room_id = candidate.id
+        meeting.room = candidate
+        meeting.participants = [MeetingParticipant(company_id=cid, start_at=start, end_at=end, active=True)
+                                for cid in sorted((company.id, partner.id))]
+        try:
+            _write(lambda: db.session.add(meeting))
+            break
+        except Conflict as exc:
+            last_error = exc
+            if meeting in db.session:
+                db.session.expunge(meeting)
+    else:
+        raise last_error
+    _tell(partner.id, "meeting_requested", meeting, company.name)
+    return meeting
+
+
+def _set_status(meeting: Meeting, status: str, note: str | None = None) -> None:
+    meeting.status = status
+    meeting.active = status in ACTIVE_STATUSES
+    for p in meeting.participants:
+        p.active = meeting.active
+    if note is not None:
+        meeting.note = note.strip()[:2000]
+    if status != "requested":
+        meeting.expires_at = None
+    meeting.sequence += 1
+    meeting.updated_at = utcnow()
+
+
+def accept(meeting: Meeting, user) -> Meeting:
+    if not meeting.can_answer(user):
+        raise _refusal(meeting, user)
+    _set_status(meeting, "accepted")
+    db.session.flush()
+    _tell(meeting.other_company_id(user.active_company_id), "meeting_accepted", meeting,
+          _name(user.active_company_id))
+    return meeting
+
+
+def decline(meeting: Meeting, user, reason: str = "") -> Meeting:
+    if not meeting.can_answer(user):
+        raise _refusal(meeting, user)
+    _set_status(meeting, "declined", reason)
+    db.session.flush()
+    _tell(meeting.other_company_id(user.active_company_id), "meeting_declined", meeting,
+          _name(user.active_company_id))
+    return meeting
+
+
+def cancel(meeting: Meeting, user, reason: str) -> Meeting:
+    if not meeting.can_cancel(user):
+        raise _refusal(meeting, user)
+    if not (reason or "").strip():
+        raise DomainError(str(_l("Give a reason: the other side will see it.")), field="reason")
+    _set_status(meeting, "cancelled", reason)
+    db.session.flush()
+    actor = user.active_company_id if meeting.involves(user.active_company_id) else None
+    for cid in meeting.company_ids:
+        if cid != actor:
+            _tell(cid, "meeting_cancelled", meeting, _name(actor) if actor else meeting.room.center.name)
+    return meeting
+
+
+def reschedule(meeting: Meeting, user, start: datetime, end: datetime, reason: str,
+               room_id: int | None = None) -> Meeting:
+    """Propose another time (and room): the meeting is requested again and the other firm answers."""
+    if not meeting.can_reschedule(user):
+        raise _refusal(meeting, user)
+    errors: dict[str, list[str]] = {}
+    if not (reason or "").strip():
+        errors["reason"] = [str(_l("Give a reason: the other side will see it."))]
+    own = user.active_company_id
+    company, partner, room, _center = _check_request(
+        user, meeting.other_company_id(own), room_id or meeting.room_id, None, start, end, meeting.attendees,
+        errors, own_company_id=own)
+    if errors:
+        raise DomainError(next(iter(errors.values()))[0], fields=errors)
+    expire_due(room_id=room.id, companies=(company.id, partner.id), start=start, end=end)
+    _check_firms_free(company, partner, start, end, exclude_id=meeting.id)
+    why = _room_ok(room, start, end, meeting.attendees, exclude_id=meeting.id)
+    if why:
+        taken = _busy(("room", room.id), start, end, meeting.id)
+        raise (Conflict if taken else DomainError)(why, field="room_id" if taken else "start")
+
+    def change():
+        meeting.room_id, meeting.room = room.id, room
+        meeting.start_at, meeting.end_at = start, end
+        for p in meeting.participants:
+            p.start_at, p.end_at = start, end
+        _set_status(meeting, "requested", reason)
+        meeting.proposed_by_id = own
+        meeting.expires_at = _expiry()
+
+    _write(change)
+    _tell(partner.id, "meeting_rescheduled", meeting, company.name)
+    return meeting
+
+
+def _refusal(meeting: Meeting, user) -> DomainError:
+    if not meeting.can_view(user):
+        return Forbidden(str(_l("This is not your meeting.")))
+    return Conflict(str(_l("This action is not possible in the meeting's current state.")))
+
+
+def _name(company_id: int | None) -> str:
+    company = db.session.get(Company, company_id) if company_id else None
+    return company.name if company else ""
+
+
+def expire_due(now: datetime | None = None, ids=None, room_id=None, companies=(), start=None, end=None) -> int:
+    """Mark requests past their deadline as expired (lazily on reads, and by ``flask meetings expire``);
+    both firms are told. Filters narrow the scan to what a booking is about to touch."""
+    now = now or utcnow()
+    q = select(Meeting).where(Meeting.status == "requested", Meeting.expires_at <= now)
+    if ids is not None:
+        q = q.where(Meeting.id.in_(list(ids)))
+    if start is not None:
+        near = [Meeting.room_id == room_id] if room_id else []
+        if companies:
+            near.append(Meeting.requester_id.in_(companies))
+            near.append(Meeting.partner_id.in_(companies))
+        q = q.where(Meeting.start_at < end, Meeting.end_at > start, or_(*near))
+    if db.session.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update(skip_locked=True)
+    count = 0
+    for meeting in db.session.scalars(q).all():
+        if meeting.status != "requested":
+            continue
+        _set_status(meeting, "expired")
+        for cid in meeting.company_ids:
+            notify(cid, "meeting_expired", _link(meeting), name=_name(meeting.other_company_id(cid)))
+        count += 1
+    if count:
+        db.session.flush()
+    return count
+
+
+# listings ---------------------------------------------------------------------------------------
+def for_company(company_id: int, scope: str = "upcoming", limit: int = 200) -> list[Meeting]:
+    now = utcnow()
+    q = select(Meeting).where(or_(Meeting.requester_id == company_id, Meeting.partner_id == company_id))
+    if scope == "upcoming":
+        q = q.where(Meeting.end_at > now).order_by(Meeting.start_at)
+    elif scope == "past":
+        q = q.where(Meeting.end_at <= now).order_by(Meeting.start_at.desc())
+    else:
+        q = q.order_by(Meeting.start_at.desc())
+    return list(db.session.scalars(q.limit(limit)))
+
+
+def for_calendar(company_id: int, days_back: int = 90) -> list[Meeting]:
+    since = utcnow() - timedelta(days=days_back)
+    return list(db.session.scalars(select(Meeting).where(
+        or_(Meeting.requester_id == company_id, Meeting.partner_id == company_id),
+        Meeting.end_at > since).order_by(Meeting.start_at)))
+
+
+def day_agenda(company_id: int, day: date, tz_name: str) -> list[Meeting]:
+    start, end = timeslots.local_day_bounds(day, ZoneInfo(tz_name))
+    return [m for m in for_company(company_id, "all", 1000)
+            if m.active and m.start_at < end and m.end_at > start][::-1]
+
+
+def for_center_day(center, day: date) -> list[Meeting]:
+    start, end = timeslots.local_day_bounds(day, centers.zone(center))
+    return list(db.session.scalars(select(Meeting).join(Room, Room.id == Meeting.room_id).where(
+        Room.center_id == center.id, Meeting.start_at < end, Meeting.end_at > start)
+        .order_by(Meeting.start_at, Room.name)))
+
+
+def parse_local(day: date, hhmm: str, tz_name: str) -> datetime:
+    """A wall-clock time on ``day`` in ``tz_name`` as an aware UTC datetime."""
+    hours, minutes = (int(x) for x in hhmm.split(":"))
+    local = datetime(day.year, day.month, day.day, hours, minutes, tzinfo=ZoneInfo(tz_name))
+    return local.astimezone(timezone.utc)

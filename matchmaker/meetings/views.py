@@ -1,0 +1,248 @@
+"""Meeting pages: my meetings, request, answer, cancel, reschedule, day agenda, .ics and the
+private calendar feed."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..centers import services as centers
+from ..centers.views import day_arg
+from ..companies.models import Company
+from ..errors import Conflict, DomainError, Forbidden, apply_to_form
+from ..extensions import db
+from . import calendar, services
+from .forms import MeetingRequestForm, ReasonForm, RescheduleForm
+
+bp = Blueprint("meetings", __name__)
+
+
+def _meeting_for(meeting_id: int, user):
+    try:
+        meeting = services.get_meeting(meeting_id)
+    except DomainError:
+        abort(404)
+    if not meeting.can_view(user):
+        abort(403)
+    return meeting
+
+
+def _status_of(err: DomainError) -> int:
+    if isinstance(err, Forbidden):
+        abort(403)
+    return err.status
+
+
+@bp.get("/meetings")
+@login_required
+def index():
+    company_id = current_user.active_company_id
+    if company_id is None:
+        return render_template("meetings/no_company.html")
+    services.expire_due()
+    db.session.commit()
+    scope = "past" if request.args.get("scope") == "past" else "upcoming"
+    meetings = services.for_company(company_id, scope)
+    return render_template("meetings/index.html", meetings=meetings, scope=scope, company_id=company_id)
+
+
+def _room_choices(center_id: int | None = None, any_room: bool = True) -> list[tuple[int, str]]:
+    choices = [(0, _("Any free room that fits"))] if any_room else []
+    for c in centers.list_centers():
+        if center_id and c.id != center_id:
+            continue
+        choices += [(r.id, f"{c.city} · {r.name} ({_('%(n)s seats', n=r.capacity)})")
+                    for r in c.rooms if r.can_be_booked]
+    return choices
+
+
+def _map_fields(err: DomainError) -> DomainError:
+    err.fields = {("duration" if k == "end" else k): v for k, v in err.fields.items()}
+    return err
+
+
+@bp.route("/meetings/new", methods=["GET", "POST"])
+@login_required
+def new():
+    if current_user.active_company_id is None:
+        return render_template("meetings/no_company.html"), 403
+    own = db.session.get(Company, current_user.active_company_id)
+    raw_partner = request.values.get("partner_id", "")
+    partner = db.session.get(Company, int(raw_partner)) if raw_partner.isdigit() and len(raw_partner) < 12 else None
+    form = MeetingRequestForm()
+    if request.method == "GET":
+        form.partner_id.data = raw_partner
+        if request.args.get("room_id", "").isdigit():
+            room = centers.get_room(int(request.args["room_id"]))
+            if room is not None:
+                form.room_id.data, form.center_id.data = room.id, room.center_id
+        if day_arg():
+            form.date.data = day_arg()
+        if request.args.get("start") in dict(form.start.choices):
+            form.start.data = request.args["start"]
+    form.center_id.choices = [(c.id, f"{c.name} ({c.city})") for c in centers.list_centers()]
+    form.room_id.choices = _room_choices()
+    status = 200
+    if partner is None or partner.hidden or partner.country == own.country:
+        form.partner_id.errors = [_("Choose a firm of the other country to meet (from your partner suggestions "
+                                    "or the directory).")]
+        status = 422 if request.method == "POST" or raw_partner else 200
+        partner = None
+    if request.method == "POST" and partner is not None and form.validate_on_submit():
+        center = centers.get_center(form.center_id.data)
+        room = centers.get_room(form.room_id.data) if form.room_id.data else None
+        tz_name = (room.center if room else center).timezone if (room or center) else "UTC"
+        start = services.parse_local(form.date.data, form.start.data, tz_name)
+        end = start + timedelta(minutes=form.duration.data)
+        try:
+            meeting = services.request_meeting(
+                current_user, partner.id, start, end, room_id=form.room_id.data or None,
+                center_id=form.center_id.data, topic=form.topic.data or "", attendees=form.attendees.data,
+                interpreter=form.interpreter.data)
+        except DomainError as err:
+            db.session.rollback()
+            status = _status_of(err)
+            apply_to_form(form, _map_fields(err))
+        else:
+            db.session.commit()
+            flash(_("Meeting requested. The room is held until %(name)s answers.", name=partner.name), "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    elif request.method == "POST":
+        status = 422
+    return render_template("meetings/new.html", form=form, partner=partner, centers=centers.list_centers()), status
+
+
+@bp.get("/meetings/<int:meeting_id>")
+@login_required
+def detail(meeting_id: int):
+    meeting = _meeting_for(meeting_id, current_user)
+    db.session.commit()  # a lazy expiry
+    return render_template("meetings/detail.html", m=meeting, reason_form=ReasonForm(),
+                           tz=meeting.room.center.timezone)
+
+
+@bp.post("/meetings/<int:meeting_id>/<any(accept, decline, cancel):action>")
+@login_required
+def act(meeting_id: int, action: str):
+    meeting = _meeting_for(meeting_id, current_user)
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
+        return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    try:
+        if action == "accept":
+            services.accept(meeting, current_user)
+            msg = _("Meeting confirmed.")
+        elif action == "decline":
+            services.decline(meeting, current_user, form.reason.data or "")
+            msg = _("Meeting declined.")
+        else:
+            services.cancel(meeting, current_user, form.reason.data or "")
+            msg = _("Meeting cancelled.")
+    except DomainError as err:
+        db.session.rollback()
+        _status_of(err)
+        flash(err.message, "error")
+        return render_template("meetings/detail.html", m=meeting, reason_form=form,
+                               tz=meeting.room.center.timezone), err.status
+    db.session.commit()
+    flash(msg, "success")
+    return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+
+
+@bp.route("/meetings/<int:meeting_id>/reschedule", methods=["GET", "POST"])
+@login_required
+def reschedule(meeting_id: int):
+    meeting = _meeting_for(meeting_id, current_user)
+    if not meeting.can_reschedule(current_user):
+        abort(403 if not meeting.involves(current_user.active_company_id) else 409)
+    tz_name = meeting.room.center.timezone
+    form = RescheduleForm()
+    form.room_id.choices = _room_choices(meeting.room.center_id, any_room=False)
+    if request.method == "GET":
+        local = meeting.start_at.astimezone(centers.zone(meeting.room.center))
+        form.date.data, form.room_id.data = local.date(), meeting.room_id
+        form.start.data = local.strftime("%H:%M")
+        form.duration.data = int((meeting.end_at - meeting.start_at).total_seconds() // 60)
+    status = 200
+    if form.validate_on_submit():
+        start = services.parse_local(form.date.data, form.start.data, tz_name)
+        try:
+            services.reschedule(meeting, current_user, start, start + timedelta(minutes=form.duration.data),
+                                form.reason.data, room_id=form.room_id.data)
+        except DomainError as err:
+            db.session.rollback()
+            status = _status_of(err)
+            apply_to_form(form, _map_fields(err))
+            meeting = _meeting_for(meeting_id, current_user)
+        else:
+            db.session.commit()
+            flash(_("New time proposed; the other firm is asked to confirm."), "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    elif request.method == "POST":
+        status = 422
+    return render_template("meetings/reschedule.html", form=form, m=meeting, tz=tz_name), status
+
+
+@bp.get("/meetings/<int:meeting_id>.ics")
+@login_required
+def ics(meeting_id: int):
+    meeting = _meeting_for(meeting_id, current_user)
+    db.session.commit()
+    body = calendar.single(meeting, current_user.active_company_id, request.url_root)
+    return Response(body, mimetype="text/calendar",
+                    headers={"Content-Disposition": f'attachment; filename="meeting-{meeting.id}.ics"'})
+
+
+@bp.get("/meetings/agenda")
+@login_required
+def agenda():
+    company_id = current_user.active_company_id
+    if company_id is None:
+        return render_template("meetings/no_company.html")
+    tz_name = current_user.timezone or "Asia/Baku"
+    day = day_arg(default=datetime.now(centers.zone_by_name(tz_name)).date())
+    status = 200
+    if day is None:
+        flash(_("Enter the date as YYYY-MM-DD."), "error")
+        day, status = datetime.now(centers.zone_by_name(tz_name)).date(), 422
+    services.expire_due()
+    db.session.commit()
+    # the agenda covers the day in every center's zone: take the widest window
+    meetings = sorted({m.id: m for tz in ("Asia/Baku", "Europe/Astrakhan")
+                       for m in services.day_agenda(company_id, day, tz)}.values(), key=lambda m: m.start_at)
+    return render_template("meetings/agenda.html", meetings=meetings, day=day,
+                           company=db.session.get(Company, company_id)), status
+
+
+# private calendar feed --------------------------------------------------------------------------
+@bp.get("/calendar/<token>.ics")
+def feed(token: str):
+    user = calendar.user_for_feed(token)
+    if user is None or user.active_company_id is None:
+        abort(404)
+    body = calendar.feed(services.for_calendar(user.active_company_id), user.active_company_id, request.url_root)
+    return Response(body, mimetype="text/calendar", headers={"Cache-Control": "private, max-age=300"})
+
+
+@bp.post("/account/calendar-feed")
+@login_required
+def issue_feed():
+    calendar.issue_feed_token(current_user)
+    db.session.commit()
+    flash(_("Your private calendar address was created; any older address stops working."), "success")
+    return redirect(url_for("auth.account") + "#calendar-feed")
+
+
+@bp.post("/account/calendar-feed/revoke")
+@login_required
+def revoke_feed():
+    calendar.revoke_feed_token(current_user)
+    db.session.commit()
+    flash(_("Your private calendar address no longer works."), "success")
+    return redirect(url_for("auth.account") + "#calendar-feed")
+
+
+__all__ = ["bp", "Conflict"]
