@@ -167,9 +167,9 @@ hs74 | 74 | metal | - | copper and articles thereof; copper | медь и изд
 hs75 | 75 | metal | - | nickel and articles thereof; nickel | никель и изделия из него; никель | nikel və ondan məmulatlar; nikel
 hs76 | 76 | metal | - | aluminium and articles thereof; aluminium; aluminum | алюминий и изделия из него; алюминий | alüminium və ondan məmulatlar; alüminium
 hs77 | 77 | metal | - | | |
-hs78 | 78 | metal | - | lead and articles thereof; lead | свинец и изделия из него; свинец | qurğuşun və ondan məmulatlar; qurğuşun
+hs78 | 78 | metal | - | lead and articles thereof; refined lead; lead ingots | свинец и изделия из него; свинец | qurğuşun və ondan məmulatlar; qurğuşun
 hs79 | 79 | metal | - | zinc and articles thereof; zinc | цинк и изделия из него; цинк | sink və ondan məmulatlar; sink
-hs80 | 80 | metal | - | tin and articles thereof; tin | олово и изделия из него; олово | qalay və ondan məmulatlar; qalay
+hs80 | 80 | metal | - | tin and articles thereof; refined tin; tin ingots | олово и изделия из него; олово | qalay və ondan məmulatlar; qalay
 hs81 | 81 | metal | - | other base metals, cermets, articles thereof; other base metals | прочие недрагоценные металлы, металлокерамика, изделия из них; прочие недрагоценные металлы | digər adi metallar, metallokeramika, onlardan məmulatlar; digər adi metallar
 hs82 | 82 | metal | - | tools, implements, cutlery, spoons and forks, of base metal; hand tools; cutlery | инструменты, приспособления, ножевые изделия, ложки и вилки из недрагоценных металлов; ручной инструмент; столовые приборы | adi metallardan alətlər, cihazlar, bıçaq məmulatı, qaşıq və çəngəllər; əl alətləri; bıçaq məmulatı
 hs83 | 83 | metal | - | miscellaneous articles of base metal; metal hardware | прочие изделия из недрагоценных металлов; металлическая фурнитура | adi metallardan müxtəlif məmulatlar; metal furnitur
@@ -208,16 +208,16 @@ pomegranate | 0810.90 | fruit | - | pomegranate; fresh pomegranate | грана�
 fig | 0804.20 | fruit | - | fig; fresh fig | инжир; смоква | əncir
 feijoa | 0810.90 | fruit | - | feijoa; pineapple guava | фейхоа; свежая фейхоа | feyxoa
 kiwi | 0810.50 | fruit | - | kiwi; kiwifruit | киви; свежий киви | kivi
-strawberry | 0810.10 | fruit | - | strawberry; fresh strawberry | клубника; земляника | çiyələk
-raspberry | 0810.20 | fruit | - | raspberry; fresh raspberry | малина; свежая малина | moruq
-blackberry | 0810.20 | fruit | - | blackberry; fresh blackberry | ежевика; свежая ежевика | böyürtkən
-mulberry | 0810.20 | fruit | - | mulberry | шелковица; тутовник; тута | tut
-blueberry | 0810.40 | fruit | - | blueberry; bilberry | голубика; черника | qaragilə
-currant | 0810.30 | fruit | - | currant; blackcurrant; redcurrant | смородина; чёрная смородина | qarağat
+strawberry | 0810.10 | fruit | berries | strawberry; fresh strawberry | клубника; земляника | çiyələk
+raspberry | 0810.20 | fruit | berries | raspberry; fresh raspberry | малина; свежая малина | moruq
+blackberry | 0810.20 | fruit | berries | blackberry; fresh blackberry | ежевика; свежая ежевика | böyürtkən
+mulberry | 0810.20 | fruit | berries | mulberry | шелковица; тутовник; тута | tut
+blueberry | 0810.40 | fruit | berries | blueberry; bilberry | голубика; черника | qaragilə
+currant | 0810.30 | fruit | berries | currant; blackcurrant; redcurrant | смородина; чёрная смородина | qarağat
 cornel | 0810.90 | fruit | - | cornelian cherry; cornel; dogwood berry | кизил; ягоды кизила | zoğal
 medlar | 0810.90 | fruit | - | medlar; common medlar | мушмула; мушмула германская | əzgil
 banana | 0803.90 | fruit | - | banana; fresh banana | банан; свежий банан | banan
-date | 0804.10 | fruit | - | date; date fruit | финик; сушёный финик | palma xurması; finik
+date | 0804.10 | fruit | - | date fruit; date palm fruit; medjool date | финик; сушёный финик | palma xurması; finik
 citrus | 0805 | citrus | - | citrus; citrus fruit | цитрусовые; цитрусы | sitrus; sitrus meyvələri
 lemon | 0805.50 | citrus | citrus | lemon; fresh lemon | лимон; свежий лимон | limon
 lime | 0805.50 | citrus | citrus | lime; fresh lime | лайм; свежий лайм | laym
@@ -253,7 +253,7 @@ cilantro | 0709.99 | veg | greens | cilantro; fresh coriander | кинза; св
 basil | 0709.99 | veg | greens | basil; fresh basil | базилик; райхан | reyhan
 lettuce | 0705.11 | veg | greens | lettuce; salad leaves | салат латук; листовой салат | kahı
 spinach | 0709.70 | veg | greens | spinach; fresh spinach | шпинат; свежий шпинат | ispanaq
-mushroom | 0709 | veg | - | mushroom; champignon | гриб; шампиньон | göbələk
+mushroom | 0709.51 | veg | - | mushroom; champignon | гриб; шампиньон | göbələk
 green_bean | 0708.20 | veg | - | green bean; string bean | стручковая фасоль; фасоль стручковая | yaşıl lobya; paxla lobya
 bean | 0713.33 | veg | - | bean; dry bean; kidney bean | фасоль; сухая фасоль | lobya
 chickpea | 0713.20 | veg | - | chickpea; garbanzo | нут; бараний горох | noxud
@@ -281,11 +281,11 @@ saffron | 0910.20 | spice | spices | saffron; saffron threads | шафран; н
 sumac | 0910.99 | spice | spices | sumac; sumach | сумах; молотый сумах | sumax
 black_pepper | 0904.11 | spice | spices | black pepper; peppercorn; pepper | чёрный перец; перец горошком; перец | qara istiot; istiot; bibər
 paprika | 0904.22 | spice | spices | paprika; ground red pepper | паприка; красный молотый перец | paprika; qırmızı istiot
-wine | 2204 | drink | - | wine; grape wine | вино; виноградное вино | şərab; üzüm şərabı
+wine | 2204 | drink | - | wine; grape wine; red wine; white wine; dry wine | вино; виноградное вино; красное вино; белое вино; сухое вино | şərab; üzüm şərabı; qırmızı şərab; ağ şərab; kəmşirin şərab
 sparkling_wine | 2204.10 | drink | wine | sparkling wine; champagne | игристое вино; шампанское | köpüklü şərab; şampan
 bulk_wine | 2204.29 | drink | wine | bulk wine; wine material | виноматериал; наливное вино | şərab materialı
-brandy | 2208.20 | drink | - | brandy; cognac | коньяк; бренди | konyak; brendi
-vodka | 2208.60 | drink | - | vodka | водка | araq
+brandy | 2208.20 | drink | spirits | brandy; cognac | коньяк; бренди | konyak; brendi
+vodka | 2208.60 | drink | spirits | vodka | водка | araq
 beer | 2203 | drink | - | beer; lager | пиво; светлое пиво | pivə
 mineral_water | 2201.10 | drink | - | mineral water; sparkling water | минеральная вода; минералка | mineral su
 drinking_water | 2201.90 | drink | - | drinking water; bottled water | питьевая вода; бутилированная вода | içməli su; qablaşdırılmış su
@@ -294,7 +294,7 @@ pomegranate_juice | 2009.89 | drink | juice | pomegranate juice | гранато
 apple_juice | 2009.79 | drink | juice | apple juice | яблочный сок; сок яблочный | alma şirəsi
 juice_concentrate | 2009 | drink | juice | juice concentrate; fruit concentrate | концентрированный сок; сок концентрат | şirə konsentratı; konsentratlaşdırılmış şirə
 soft_drinks | 2202.10 | drink | - | soft drink; lemonade; carbonated drink | безалкогольный напиток; газированный напиток; лимонад | sərinləşdirici içki; qazlı içki; limonad
-canned_vegetables | 2005 | canned | - | canned vegetables; preserved vegetables | овощные консервы; консервированные овощи | tərəvəz konservləri; konservləşdirilmiş tərəvəz
+canned_vegetables | 2005 | canned | - | canned vegetables; preserved vegetables; vegetable caviar | овощные консервы; консервированные овощи; кабачковая икра; баклажанная икра | tərəvəz konservləri; konservləşdirilmiş tərəvəz
 pickles | 2001 | canned | canned_vegetables | pickles; pickled vegetables; marinated vegetables | соленья; маринованные овощи; маринады | turşu; duza qoyulmuş tərəvəz
 canned_fruit | 2008 | canned | - | canned fruit; fruit preserves | фруктовые консервы; консервированные фрукты | meyvə konservləri; konservləşdirilmiş meyvə
 jam | 2007 | canned | - | jam; marmalade; confiture | варенье; джем; повидло; конфитюр | mürəbbə; cem
@@ -306,7 +306,7 @@ confectionery | 1704 | sugar | - | confectionery; sweets; candy | кондите
 
 # --- More food: fruit, fish, meat, dairy, grain, oils, processed food ----------------------------
 FOOD2 = """
-berries | 0810 | fruit | - | berries; fresh berries | ягоды; свежие ягоды | giləmeyvə; təzə giləmeyvə
+berries | 08 | fruit | - | berries; fresh berries | ягоды; свежие ягоды | giləmeyvə; təzə giləmeyvə
 gooseberry | 0810.30 | fruit | berries | gooseberry | крыжовник; свежий крыжовник | motmotu
 sea_buckthorn | 0810.90 | fruit | berries | sea buckthorn; sea buckthorn berry | облепиха; ягоды облепихи | çaytikanı
 rosehip | 0810.90 | fruit | berries | rosehip; rose hip | шиповник; плоды шиповника | itburnu
@@ -346,7 +346,7 @@ oriental_sweets | 1704.90 | sugar | confectionery | oriental sweets; halva; bakl
 fish | 03 | fish | - | fish; fresh fish; chilled fish | рыба; свежая рыба; охлаждённая рыба | balıq; təzə balıq
 frozen_fish | 0303 | fish | fish | frozen fish; frozen whole fish | мороженая рыба; замороженная рыба | dondurulmuş balıq
 fish_fillet | 0304 | fish | fish | fish fillet; frozen fish fillet | рыбное филе; филе рыбы | balıq filesi
-sturgeon | 0302 | fish | fish | sturgeon; beluga; stellate sturgeon | осётр; осетрина; белуга; севрюга | nərə balığı; nərə; bölgə; uzunburun
+sturgeon | 0302.89 | fish | fish | sturgeon; beluga; stellate sturgeon | осётр; осетрина; белуга; севрюга | nərə balığı; nərə; bölgə; uzunburun
 salmon | 0303 | fish | fish | salmon; pink salmon; chum salmon | лосось; сёмга; горбуша; кета | qızılbalıq; losos
 trout | 0302.11 | fish | fish | trout; rainbow trout | форель; радужная форель | alabalıq
 sprat | 0303 | fish | fish | sprat; kilka; caspian sprat | килька; каспийская килька | kilkə
@@ -358,10 +358,10 @@ pike_perch | 0302.89 | fish | fish | pike-perch; zander | судак | sıf; sı
 kutum | 0302.89 | fish | fish | kutum; caspian kutum | кутум; каспийский кутум | kütüm
 shrimp | 0306 | fish | - | shrimp; prawn | креветка; королевская креветка | krevet
 smoked_fish | 0305 | fish | fish | smoked fish; dried fish; salted fish | копчёная рыба; вяленая рыба; солёная рыба | hisə verilmiş balıq; qurudulmuş balıq; duzlu balıq
-canned_fish | 1604 | fish | - | canned fish; fish preserves | рыбные консервы; консервы рыбные | balıq konservləri
 caviar | 1604 | fish | - | caviar; fish roe | икра; рыбная икра | kürü; balıq kürüsü
 black_caviar | 1604.31 | fish | caviar | black caviar; sturgeon caviar | чёрная икра; осетровая икра | qara kürü; nərə kürüsü
 red_caviar | 1604.32 | fish | caviar | red caviar; salmon roe | красная икра; икра лососёвых | qırmızı kürü
+canned_fish | 1604 | fish | - | canned fish; fish preserves | рыбные консервы; консервы рыбные | balıq konservləri
 beef | 0201 | meat | hs02 | beef; chilled beef | говядина; мясо крс | mal əti
 frozen_beef | 0202 | meat | beef | frozen beef; frozen boneless beef | замороженная говядина; говядина замороженная | dondurulmuş mal əti
 veal | 0201 | meat | beef | veal; calf meat | телятина; мясо телят | dana əti
@@ -379,7 +379,7 @@ milk_powder | 0402 | dairy | milk | milk powder; powdered milk; dry milk | су�
 cream | 0401 | dairy | milk | cream; dairy cream | сливки; молочные сливки | qaymaq
 cheese | 0406 | dairy | - | cheese; hard cheese | сыр; твёрдый сыр | pendir
 brined_cheese | 0406.90 | dairy | cheese | white cheese; brined cheese; feta | брынза; рассольный сыр | ağ pendir; duzlu pendir; motal pendiri
-cottage_cheese | 0406.10 | dairy | cheese | cottage cheese; curd cheese | творог; зернёный творог | kəsmik; şor
+cottage_cheese | 0406.10 | dairy | cheese | cottage cheese; curd cheese | творог; зернёный творог | kəsmik
 butter | 0405.10 | dairy | - | butter; dairy butter | сливочное масло; масло сливочное | kərə yağı; sarı yağ
 yogurt | 0403.20 | dairy | - | yogurt; yoghurt | йогурт; питьевой йогурт | yoqurt; qatıq
 fermented_milk | 0403.90 | dairy | - | fermented milk products; ayran; kefir | кисломолочные продукты; айран; кефир | turşudulmuş süd məhsulları; ayran; kefir
@@ -422,7 +422,7 @@ soybean_oil | 1507 | oil | hs15 | soybean oil; soya oil | соевое масл�
 corn_oil | 1515.29 | oil | hs15 | corn oil; maize oil | кукурузное масло; масло кукурузное | qarğıdalı yağı
 cottonseed_oil | 1512.29 | oil | hs15 | cottonseed oil; cotton oil | хлопковое масло; масло хлопковое | pambıq yağı
 palm_oil | 1511 | oil | hs15 | palm oil; palm olein | пальмовое масло; пальмовый олеин | palma yağı
-margarine | 1517.10 | oil | - | margarine; spread | маргарин; спред | marqarin
+margarine | 1517.10 | oil | - | margarine; vegetable fat spread | маргарин; спред | marqarin
 dietary_supplement | 2106.90 | pharma | - | dietary supplement; food supplement | бад; биологически активная добавка | qida əlavəsi; bioloji aktiv əlavə
 """
 
@@ -432,14 +432,14 @@ wheat | 1001 | grain | - | wheat; milling wheat; feed wheat | пшеница; п
 barley | 1003 | grain | - | barley; feed barley | ячмень; фуражный ячмень | arpa
 maize | 1005 | grain | - | maize; corn; grain corn | кукуруза; зерно кукурузы | qarğıdalı
 flour | 1101 | grain | - | flour; wheat flour | мука; пшеничная мука; мука пшеничная | un; buğda unu
-sunflower_oil | 1512 | oil | hs15 | sunflower oil; sunflower seed oil | подсолнечное масло; масло подсолнечное | günəbaxan yağı
+sunflower_oil | 1512.19 | oil | hs15 | sunflower oil; sunflower seed oil | подсолнечное масло; масло подсолнечное | günəbaxan yağı
 timber | 4407 | wood | - | timber; lumber; sawn timber; sawn wood | пиломатериалы; лесоматериалы; доска обрезная | taxta-şalban; mişar materialları; taxta
 rebar | 7214.20 | metal | - | rebar; reinforcing bar; reinforcing steel | арматура; арматурная сталь | armatur
 steel_pipe | 7306 | metal | - | steel pipe; steel tube | стальная труба; труба стальная | polad boru
 roundwood | 4403 | wood | timber | roundwood; logs; round timber | кругляк; лес-кругляк; круглый лес; бревно | kündə; dəyirmi oduncaq
 plywood | 4412 | wood | - | plywood; birch plywood | фанера; берёзовая фанера | fanera
 wood_pellets | 4401.31 | wood | - | wood pellets; fuel pellets | древесные пеллеты; топливные гранулы; пеллеты | ağac pelleti; pellet
-firewood | 4401 | wood | - | firewood; fuel wood | дрова; колотые дрова | odun
+firewood | 4401.12 | wood | - | firewood; fuel wood | дрова; колотые дрова | odun
 charcoal | 4402 | wood | - | charcoal; wood charcoal | древесный уголь; уголь для мангала | ağac kömürü
 mdf | 4411 | wood | - | mdf; fibreboard; hdf | мдф; двп; древесноволокнистая плита | mdf; lif lövhə
 chipboard | 4410 | wood | - | chipboard; particleboard; osb | дсп; лдсп; осп; древесностружечная плита | yonqar lövhə; dsp; osb
@@ -467,7 +467,7 @@ plasterboard | 6809 | building | - | plasterboard; drywall; gypsum board | ги�
 gypsum | 2520 | building | hs25 | gypsum; plaster of paris | гипс; алебастр | gips; alçı
 quicklime | 2522 | building | hs25 | quicklime; hydrated lime; burnt lime | известь; негашёная известь | əhəng
 sand | 2505 | building | hs25 | sand; construction sand; quartz sand | песок; строительный песок; кварцевый песок | qum; tikinti qumu; kvars qumu
-crushed_stone | 2517 | building | hs25 | crushed stone; gravel; aggregate | щебень; гравий | çınqıl; qırma daş
+crushed_stone | 2517 | building | hs25 | crushed stone; gravel; construction aggregate | щебень; гравий | çınqıl; qırma daş
 marble | 2515 | building | hs25 | marble; marble slab | мрамор; мраморная плита | mərmər
 granite | 2516 | building | hs25 | granite; granite slab | гранит; гранитная плита | qranit
 natural_stone | 6802 | building | hs68 | natural stone; facing stone; travertine; limestone blocks | природный камень; облицовочный камень; ракушечник | təbii daş; üzlük daşı; mişar daşı
@@ -485,7 +485,7 @@ greenhouse | 9406 | building | - | greenhouse; greenhouse structures | тепл�
 building_materials | 68 | building | - | building materials; construction materials | строительные материалы; стройматериалы | tikinti materialları
 paint | 3209 | chem | - | paint; varnish; coating; enamel paint | краска; лакокрасочные материалы; лак; эмаль | boya; lak; boya-lak məhsulları
 metal | 72 | metal | - | metal; metal products; metalware | металл; металлопродукция | metal; metal məmulatları
-rolled_steel | 72 | metal | metal | rolled steel; rolled metal; hot-rolled steel | металлопрокат; прокат; горячекатаный прокат | prokat; metal prokatı; isti yayılmış polad
+rolled_steel | 72 | metal | metal | rolled steel; rolled metal; hot-rolled steel | металлопрокат; стальной прокат; горячекатаный прокат | metal prokatı; isti yayılmış polad
 steel_sheet | 7209 | metal | rolled_steel | steel sheet; cold-rolled sheet; steel plate | стальной лист; листовой прокат; холоднокатаный лист | polad təbəqə; polad list
 galvanized_steel | 7210.49 | metal | rolled_steel | galvanized steel; galvanized sheet; profiled sheet | оцинкованная сталь; оцинкованный лист; профнастил | sinklənmiş polad; sinklənmiş təbəqə; profnastil
 wire_rod | 7213 | metal | rolled_steel | wire rod; steel wire rod | катанка; катанка стальная | katanka
@@ -551,7 +551,7 @@ lab_equipment | 9027 | pharma | - | laboratory equipment; laboratory analyzer; l
 bandages | 3005 | pharma | - | bandage; wound dressing; medical gauze | бинт; перевязочные материалы; марля | bint; sarğı materialları
 medical_gloves | 4015.12 | pharma | - | medical gloves; examination gloves; nitrile gloves | медицинские перчатки; нитриловые перчатки | tibbi əlcək
 face_masks | 6307.90 | pharma | - | face mask; medical mask; respirator | медицинская маска; респиратор | tibbi maska; respirator
-cosmetics | 3304 | pharma | hs33 | cosmetics; skin care; make-up | косметика; косметические средства; уходовая косметика | kosmetika; kosmetik vasitələr
+cosmetics | 3304 | pharma | hs33 | cosmetics; skin care; make-up; face cream | косметика; косметические средства; уходовая косметика | kosmetika; kosmetik vasitələr
 perfume | 3303 | pharma | hs33 | perfume; eau de toilette; fragrance | парфюмерия; духи; туалетная вода | ətir; ətriyyat
 hair_care | 3305 | pharma | hs33 | shampoo; hair care products | шампунь; средства для волос | şampun; saç baxımı vasitələri
 toothpaste | 3306.10 | pharma | hs33 | toothpaste; oral care products | зубная паста; средства для ухода за полостью рта | diş pastası
@@ -559,7 +559,7 @@ essential_oils | 3301 | pharma | hs33 | essential oil; rose oil | эфирное
 medicinal_herbs | 1211.90 | pharma | - | medicinal herbs; medicinal plants | лекарственные травы; лекарственные растения | dərman bitkiləri
 hygiene_products | 9619 | pharma | - | diaper; nappy; sanitary pad; hygiene products | подгузник; памперсы; гигиенические прокладки | uşaq bezi; gigiyenik bez; gigiyena məhsulları
 tractor | 8701 | machinery | agri_machinery | tractor; agricultural tractor; wheeled tractor | трактор; колёсный трактор | traktor
-combine_harvester | 8433.51 | machinery | agri_machinery | combine harvester; combine | комбайн; зерноуборочный комбайн | kombayn; taxılyığan kombayn
+combine_harvester | 8433.51 | machinery | agri_machinery | combine harvester; grain harvester | комбайн; зерноуборочный комбайн | kombayn; taxılyığan kombayn
 agri_machinery | 8432 | machinery | - | agricultural machinery; farm machinery; agricultural equipment | сельхозтехника; сельскохозяйственная техника; сельхозоборудование | kənd təsərrüfatı texnikası; aqrotexnika; kənd təsərrüfatı avadanlığı
 tillage | 8432.10 | machinery | agri_machinery | plough; plow; harrow; cultivator | плуг; борона; культиватор | kotan; mala; kultivator
 seeder | 8432 | machinery | agri_machinery | seeder; seed drill; planter | сеялка; посевной комплекс | toxumsəpən; səpən maşın
@@ -588,7 +588,7 @@ washing_machine | 8450 | machinery | household_appliances | washing machine; lau
 television | 8528.72 | machinery | - | television; tv set | телевизор | televizor
 computers | 8471 | machinery | - | computer; laptop; server; computer equipment | компьютер; ноутбук; компьютерная техника; сервер | kompüter; noutbuk; kompüter avadanlığı
 phones | 8517 | machinery | - | mobile phone; smartphone; telecom equipment | мобильный телефон; смартфон; телекоммуникационное оборудование | mobil telefon; smartfon; telekommunikasiya avadanlığı
-meters | 9028 | machinery | hs90 | meter; electricity meter; gas meter; water meter | счётчик; электросчётчик; газовый счётчик; счётчик воды | sayğac; elektrik sayğacı; qaz sayğacı
+meters | 9028 | machinery | hs90 | metering device; utility meter; electricity meter; gas meter; water meter | счётчик; электросчётчик; газовый счётчик; счётчик воды | sayğac; elektrik sayğacı; qaz sayğacı
 power_tools | 8467 | machinery | - | power tools; electric tools | электроинструмент; ручной электроинструмент | elektrik alətləri
 construction_machinery | 8429 | machinery | - | construction machinery; construction equipment; road construction machinery; heavy equipment | строительная техника; дорожно-строительная техника; спецтехника | tikinti texnikası; yol-tikinti texnikası; xüsusi texnika
 excavator | 8429.52 | machinery | construction_machinery | excavator; backhoe loader | экскаватор; экскаватор-погрузчик | ekskavator
@@ -626,9 +626,9 @@ petroleum_coke | 2713.11 | energy | - | petroleum coke; petcoke | нефтяно
 paraffin | 2712.20 | energy | - | paraffin wax; paraffin | парафин; нефтяной парафин | parafin
 natural_gas | 2711.21 | energy | hs27 | natural gas; pipeline gas | природный газ; газ природный | təbii qaz
 lng | 2711.11 | energy | natural_gas | lng; liquefied natural gas | спг; сжиженный природный газ | lng; mayeləşdirilmiş təbii qaz
-lpg | 2711 | energy | hs27 | lpg; liquefied petroleum gas; propane-butane; propane | суг; сжиженный углеводородный газ; пропан-бутан; автогаз | mayeləşdirilmiş qaz; propan-butan; propan
+lpg | 2711.19 | energy | hs27 | lpg; liquefied petroleum gas; propane-butane; propane | суг; сжиженный углеводородный газ; пропан-бутан; автогаз | mayeləşdirilmiş qaz; propan-butan; propan
 coal | 2701 | energy | hs27 | coal; thermal coal; coking coal; anthracite | уголь; каменный уголь; энергетический уголь; антрацит | kömür; daş kömür
-coke | 2704 | energy | - | coke; metallurgical coke | кокс; металлургический кокс | koks
+coke | 2704 | energy | - | metallurgical coke; coke fuel; coking product | кокс; металлургический кокс | koks
 electricity | 2716 | energy | - | electricity; electric power; electrical energy | электроэнергия; электричество | elektrik enerjisi
 furniture | 9403 | furniture | - | furniture; home furniture; cabinet furniture | мебель; корпусная мебель | mebel; korpus mebeli
 office_furniture | 9403 | furniture | furniture | office furniture; office desk | офисная мебель; мебель для офиса | ofis mebeli
@@ -650,7 +650,7 @@ carpet | 5701 | textile | hs57 | carpet; rug; handmade carpet; hand-knotted carp
 machine_carpet | 5703 | textile | hs57 | machine-made carpet; carpeting; tufted carpet; wall-to-wall carpet | ковролин; ковровое покрытие; машинный ковёр | maşın xalçası; xalça örtüyü
 kilim | 5702.10 | textile | hs57 | kilim; flat-woven rug | килим; безворсовый ковёр | kilim; palaz; cecim
 clothing | 62 | textile | - | clothing; apparel; garment; ready-made clothing | одежда; готовая одежда | geyim; hazır geyim
-workwear | 6211 | textile | clothing | workwear; uniform; protective clothing | спецодежда; рабочая одежда; униформа | iş geyimi; xüsusi geyim; iş forması
+workwear | 6211 | textile | clothing | workwear; work uniform; protective clothing | спецодежда; рабочая одежда; униформа | iş geyimi; xüsusi geyim; iş forması
 hosiery | 6115 | textile | clothing | socks; hosiery | носки; чулочно-носочные изделия | corab
 footwear | 64 | textile | - | footwear; shoes; boots | обувь; кожаная обувь | ayaqqabı; çəkmə
 bags | 4202 | textile | hs42 | handbag; suitcase; luggage | сумка; чемодан | çanta; çamadan
@@ -690,7 +690,7 @@ wholesale | - | svc_trade | - | wholesale; wholesale trade; distribution; distri
 retail | - | svc_trade | - | retail; retail chain; supermarket; retail trade | розничная торговля; торговая сеть; сетевой ритейл; супермаркет | pərakəndə satış; ticarət şəbəkəsi; supermarket
 trade_agent | - | svc_trade | - | sales agent; trade representation; import-export agent; sourcing | торговый агент; торговое представительство; импорт-экспорт; поиск поставщиков | ticarət agenti; ticarət nümayəndəliyi; idxal-ixrac; təchizatçı axtarışı
 export_support | - | svc_trade | - | export promotion; export consulting; market entry | поддержка экспорта; экспортное консультирование; выход на рынок | ixracın təşviqi; ixrac məsləhəti; bazara çıxış
-software_development | - | svc_it | - | software development; custom software; software engineering | разработка программного обеспечения; разработка по; заказная разработка по | proqram təminatının hazırlanması; proqram təminatı; proqram təminatının işlənməsi
+software_development | - | svc_it | - | software development; custom software; software engineering | разработка программного обеспечения; разработка программ; заказное программное обеспечение | proqram təminatının hazırlanması; proqram təminatı; proqram təminatının işlənməsi
 web_development | - | svc_it | software_development | web development; website development; e-commerce development | разработка сайтов; веб-разработка; создание сайтов | veb-saytların hazırlanması; veb proqramlaşdırma; sayt hazırlanması
 mobile_apps | - | svc_it | software_development | mobile app development; mobile applications | разработка мобильных приложений; мобильные приложения | mobil tətbiqlərin hazırlanması; mobil tətbiqlər
 it_services | - | svc_it | - | it services; it outsourcing; it support; it consulting | ит-услуги; ит-аутсорсинг; ит-поддержка; ит-консалтинг | it xidmətləri; it autsorsinq; it dəstəyi
@@ -700,7 +700,7 @@ hosting | - | svc_it | - | cloud services; hosting; data center | облачны
 telecom | - | svc_it | - | telecommunication services; internet provider; connectivity | телекоммуникационные услуги; связь; интернет-провайдер | telekommunikasiya xidmətləri; rabitə xidmətləri; internet provayder
 system_integration | - | svc_it | it_services | system integration; it infrastructure; network installation | системная интеграция; ит-инфраструктура; монтаж сетей | sistem inteqrasiyası; it infrastrukturu; şəbəkə quraşdırılması
 tourism | - | svc_travel | - | tourism; tour operator; travel agency; tour | туризм; туроператор; турагентство; туристические услуги | turizm; turoperator; turizm agentliyi; turizm xidmətləri
-hotels | - | svc_travel | - | hotel; hotel services; accommodation | гостиница; отель; гостиничные услуги; размещение | otel; mehmanxana; mehmanxana xidmətləri
+hotels | - | svc_travel | - | hotel; hotel services; accommodation | гостиница; отель; гостиничные услуги; проживание в гостинице | otel; mehmanxana; mehmanxana xidmətləri
 medical_tourism | - | svc_travel | tourism | medical tourism; health resort; sanatorium; spa treatment | медицинский туризм; санаторий; санаторно-курортное лечение; нафталан | tibbi turizm; sanatoriya; müalicə turizmi; naftalan müalicəsi
 air_tickets | - | svc_travel | - | air tickets; ticketing; flight booking | авиабилеты; бронирование билетов | aviabiletlər; bilet sifarişi
 catering | - | svc_travel | - | catering; restaurant; food service | кейтеринг; ресторан; общественное питание | ketrinq; restoran; ictimai iaşə
@@ -722,7 +722,7 @@ market_research | - | svc_other | - | market research; marketing research | ма
 events | - | svc_other | - | exhibition; trade fair; event management; conference | выставка; организация мероприятий; конференция; ивент-агентство | sərgi; tədbirlərin təşkili; konfrans
 agri_services | - | svc_other | - | agricultural services; agronomy; harvesting services | агроуслуги; агрономические услуги; уборка урожая | aqrar xidmətlər; aqronomluq xidmətləri; məhsul yığımı
 veterinary | - | svc_other | - | veterinary services; veterinary clinic | ветеринарные услуги; ветеринарная клиника; ветеринар | baytarlıq xidmətləri; baytar
-education | - | svc_other | - | training; education; courses; language courses | обучение; образование; курсы; тренинги | təlim; təhsil; kurslar
+education | - | svc_other | - | training; education; courses; language courses | обучение; образование; учебные курсы; тренинг | təlim; təhsil; kurslar
 recruitment | - | svc_other | - | recruitment; staffing; personnel outsourcing; hr services | подбор персонала; рекрутинг; аутстаффинг | kadr seçimi; işə qəbul xidmətləri; heyət təminatı
 accounting | - | svc_other | - | accounting; audit; bookkeeping; tax consulting | бухгалтерские услуги; аудит; бухгалтерия; налоговый консалтинг | mühasibat xidmətləri; audit; vergi məsləhəti
 printing_services | - | svc_other | - | printing services; printing house; offset printing | типография; полиграфические услуги; офсетная печать | mətbəə; çap xidmətləri
