@@ -1,0 +1,171 @@
+"""Browser fixtures: the real app behind a real HTTP server, driven by Debian's Chromium.
+
+No pytest-playwright: ``playwright install`` cannot download here, so we launch ``/usr/bin/chromium``
+ourselves (sync API) and serve the app from a werkzeug ``make_server`` thread. CSRF stays on: the
+browser submits the real forms with their tokens.
+
+SQLite (default): every test gets its own database file in ``tmp_path``. PostgreSQL
+(``TEST_DATABASE_URL``): the schema is created if missing and every table is emptied afterwards.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "matchmaker" / "translations"
+
+
+def _find_chromium() -> str | None:
+    if os.path.exists("/usr/bin/chromium"):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+CHROMIUM = _find_chromium()
+try:
+    import playwright.sync_api  # noqa: F401
+except ImportError:  # pragma: no cover - dev extras not installed
+    HAVE_PLAYWRIGHT = False
+else:
+    HAVE_PLAYWRIGHT = True
+
+SKIP_REASON = (
+    "browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium)"
+    if not CHROMIUM else "browser tests need the playwright Python package (pip install -e '.[dev]')"
+)
+NO_BROWSER = not (CHROMIUM and HAVE_PLAYWRIGHT)
+
+# Test modules use: pytestmark = BROWSER_MARKS
+BROWSER_MARKS = [pytest.mark.browser, pytest.mark.skipif(NO_BROWSER, reason=SKIP_REASON)]
+
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+TEST_DB = os.environ.get("TEST_DATABASE_URL", "")
+ON_PG = TEST_DB.startswith("postgresql")
+
+
+def compile_translations() -> None:
+    """Compile the message catalogs (``make translations``) so the server speaks az and ru."""
+    if TRANSLATIONS.is_dir() and any(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")):
+        pybabel = Path(sys.executable).with_name("pybabel")
+        cmd = [str(pybabel)] if pybabel.exists() else [sys.executable, "-m", "babel.messages.frontend"]
+        subprocess.run([*cmd, "compile", "-d", str(TRANSLATIONS), "-f"], check=True, cwd=ROOT, capture_output=True)
+
+
+def catalog_translation(lang: str, msgid: str) -> str | None:
+    """The catalog's translation of ``msgid`` for ``lang`` (None when missing or empty)."""
+    po = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
+    if not po.exists():
+        return None
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    message = catalog.get(msgid)
+    if message is None or not message.string:
+        return None
+    return message.string if isinstance(message.string, str) else message.string[0]
+
+
+class LiveServer:
+    """The app behind werkzeug's threaded server on an ephemeral port."""
+
+    def __init__(self, app):
+        from werkzeug.serving import make_server
+
+        self.app = app
+        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, name="live-server", daemon=True)
+        self._thread.start()
+
+    def __call__(self, path: str = "/") -> str:
+        return self.url + path
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+def build_app(database_uri: str, **overrides):
+    from matchmaker import create_app
+    from matchmaker.extensions import db
+
+    config = {"MATCHMAKER_ENV": "testing", "SQLALCHEMY_DATABASE_URI": database_uri,
+              "WTF_CSRF_ENABLED": True, "SERVER_NAME": None}
+    config.update(overrides)
+    app = create_app(config)
+    with app.app_context():
+        db.create_all()
+    return app
+
+
+def empty_database(app) -> None:
+    from matchmaker.extensions import db
+
+    with app.app_context():
+        db.session.remove()
+        if app.config["SQLALCHEMY_DATABASE_URI"] == TEST_DB and ON_PG:
+            names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+            with db.engine.begin() as conn:
+                conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def _translations():
+    compile_translations()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if NO_BROWSER:
+        pytest.skip(SKIP_REASON)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def app(tmp_path, _translations):
+    uri = TEST_DB if ON_PG else f"sqlite:///{tmp_path / 'browser.sqlite3'}"
+    app = build_app(uri)
+    yield app
+    empty_database(app)
+
+
+@pytest.fixture
+def live_server(app):
+    server = LiveServer(app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    assert not errors, f"JavaScript errors on the page: {errors}"
