@@ -7,7 +7,7 @@ import random
 from sqlalchemy import func, select
 
 from .companies.models import Company
-from .companies.services import create_company
+from .companies.services import batch_changes, create_company
 from .extensions import db
 
 AZ_PLACES = ["Bakı", "Gəncə", "Sumqayıt", "Şəki", "Quba", "Lənkəran", "Qəbələ", "Şamaxı", "Xaçmaz",
@@ -131,12 +131,13 @@ def load_demo(force: bool = False, n_each: int = 150) -> str:
     else:
         rng = random.Random(2018)
         count = 0
-        for data in _firms(rng, n_each):
-            verified = data.pop("verified")
-            company = create_company(**data)
-            company.verified = verified
-            count += 1
-        db.session.flush()
+        with batch_changes():  # one rebuild of the suggestions at the end, not one per firm
+            for data in _firms(rng, n_each):
+                verified = data.pop("verified")
+                company = create_company(**data)
+                company.verified = verified
+                count += 1
+            db.session.flush()
         parts.append(f"loaded {count} demo firms")
     try:
         from .centers.services import seed_centers
@@ -145,12 +146,4 @@ def load_demo(force: bool = False, n_each: int = 150) -> str:
             raise
     else:
         parts.append(seed_centers())
-    try:
-        from .matching.services import rebuild_all
-    except ModuleNotFoundError as exc:
-        if exc.name != "matchmaker.matching.services":
-            raise
-    else:
-        if not existing or force:
-            parts.append(f"suggestions for {rebuild_all()} firms")
     return "; ".join(parts)

@@ -127,7 +127,7 @@ def test_every_route_is_in_the_access_matrix(app):
     covered = {p.split("{")[0].rstrip("/") for _m, p, _e in MATRIX}
     skip_prefixes = ("/static", "/api/", "/healthz", "/logout", "/account/", "/companies/sectors.json",
                      "/notifications/read", "/partners/", "/meetings", "/centers", "/events", "/staff/",
-                     "/calendar", "/companies/<int:company_id>/join")
+                     "/calendar", "/rooms", "/companies/<int:company_id>/join")
     missing = []
     for rule in app.url_map.iter_rules():
         path = rule.rule.replace("<int:company_id>", "").rstrip("/")

@@ -44,5 +44,5 @@ class Suggestions(MethodView):
         lang = args["lang"] or str(get_locale() or "en")
         return [{"company": company.public_id, "partner": partner.public_id, "partner_id": partner.id,
                  "partner_name": partner.name, "rank": rank, "score": s.score,
-                 "reasons": services.reasons_text(s.reasons, lang)}
+                 "reasons": services.reasons_text(s, lang)}
                 for rank, (s, partner, _i) in enumerate(services.suggestions_for(company.id), start=1)]

@@ -1,6 +1,9 @@
 """Company operations shared by views, CLI, import and API. They flush; the caller commits."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +23,28 @@ signals = Namespace()
 company_changed = signals.signal("company-changed")
 #: sent with a list of company ids after a bulk write (CSV import)
 bulk_changed = signals.signal("companies-bulk-changed")
+_batch: ContextVar[list[int] | None] = ContextVar("company_change_batch", default=None)
+
+
+@contextmanager
+def batch_changes() -> Iterator[list[int]]:
+    """Collect profile changes and announce them once, as a bulk change, when the block succeeds."""
+    ids: list[int] = []
+    token = _batch.set(ids)
+    try:
+        yield ids
+    finally:
+        _batch.reset(token)
+    if ids:
+        bulk_changed.send(list(dict.fromkeys(ids)))
+
+
+def _changed(company: Company) -> None:
+    batch = _batch.get()
+    if batch is not None:
+        batch.append(company.id)
+    else:
+        company_changed.send(company)
 
 
 def problems_to_error(problems: list[Problem]) -> DomainError:
@@ -40,7 +65,7 @@ def create_company(**data) -> Company:
     _assign(company, clean)
     db.session.add(company)
     db.session.flush()
-    company_changed.send(company)
+    _changed(company)
     return company
 
 
@@ -54,7 +79,7 @@ def update_company(company: Company, data: dict) -> Company:
             raise DomainError(_("A firm with this external id already exists."), field="external_id")
     if _assign(company, clean):
         db.session.flush()
-        company_changed.send(company)
+        _changed(company)
     return company
 
 
@@ -79,14 +104,14 @@ def set_verified(company: Company, verified: bool) -> None:
     company.verified = verified
     company.updated_at = utcnow()
     db.session.flush()
-    company_changed.send(company)
+    _changed(company)
 
 
 def set_hidden(company: Company, hidden: bool) -> None:
     company.hidden = hidden
     company.updated_at = utcnow()
     db.session.flush()
-    company_changed.send(company)
+    _changed(company)
 
 
 def get_by_external_id(external_id: str) -> Company | None:

@@ -53,7 +53,7 @@ def export(top: int, fmt: str, output, lang: str) -> None:
         writer = csv.writer(output)
         writer.writerow(["company", "partner", "rank", "score", "reasons"])
     for s in db.session.scalars(stmt):
-        reasons = services.reasons_text(s.reasons, lang)
+        reasons = services.reasons_text(s, lang)
         if writer is not None:
             writer.writerow([pub(s.company_id), pub(s.partner_id), s.rank, s.score, " | ".join(reasons)])
         else:

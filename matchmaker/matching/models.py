@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..dbtypes import UTCDateTime, utcnow
@@ -11,8 +11,8 @@ from ..extensions import db
 
 
 class Suggestion(db.Model):
-    """One of a firm's top partners, as of the last refresh. ``reasons`` are structured and rendered
-    in the reader's language."""
+    """One of a firm's top partners, as of the last refresh. The reasons are worked out by the engine
+    when the suggestion is read (a rebuild ranks every firm without paying for explanations)."""
 
     __tablename__ = "suggestions"
     __table_args__ = (
@@ -25,7 +25,6 @@ class Suggestion(db.Model):
     partner_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
     rank: Mapped[int]
     score: Mapped[float] = mapped_column(Float)
-    reasons: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

@@ -6,7 +6,6 @@ the firm's own list and its place in the lists of the firms it may affect, in th
 """
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,17 +13,18 @@ from datetime import datetime
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import and_, delete, func, select
 
 from ..companies.models import Company, CompanySector
 from ..companies.services import bulk_changed, company_changed
-from ..core.matching import FirmProfile, MatchEngine, Reason, render_reason
+from ..core.matching import FirmProfile, MatchEngine, render_reason
+from ..dbtypes import utcnow
 from ..errors import DomainError, NotFound
 from ..extensions import db
 from ..notifications.services import notify
 from .models import Interest, Suggestion
 
-INCREMENTAL_LIMIT = 300  # above this many changed firms, a bulk change rebuilds everything
+INCREMENTAL_LIMIT = 50  # above this many changed firms, a bulk change rebuilds everything
 
 
 @dataclass
@@ -98,19 +98,23 @@ def _top(eng: MatchEngine, company_id: int, k: int, declined: set[int]):
     return kept
 
 
-def _rows(company_id: int, suggestions) -> list[dict]:
-    return [{"company_id": company_id, "partner_id": s.partner_id, "rank": rank, "score": float(s.score),
-             "reasons": [dataclasses.asdict(r) for r in s.reasons]}
-            for rank, s in enumerate(suggestions, start=1)]
+def _rows(lists: dict[int, list]) -> list[dict]:
+    now = utcnow()
+    return [{"company_id": cid, "partner_id": s.partner_id, "rank": rank, "score": float(s.score), "created_at": now}
+            for cid, found in lists.items() for rank, s in enumerate(found, start=1)]
+
+
+def _insert(rows: list[dict]) -> None:
+    table = Suggestion.__table__
+    for i in range(0, len(rows), 10000):
+        db.session.execute(table.insert(), rows[i:i + 10000])  # Core executemany: no ORM overhead
 
 
 def _write(lists: dict[int, list]) -> None:
     ids = list(lists)
     for i in range(0, len(ids), 500):
         db.session.execute(delete(Suggestion).where(Suggestion.company_id.in_(ids[i:i + 500])))
-    rows = [row for cid in ids for row in _rows(cid, lists[cid])]
-    for i in range(0, len(rows), 5000):
-        db.session.execute(insert(Suggestion), rows[i:i + 5000])
+    _insert(_rows(lists))
 
 
 def refresh_company(company_id: int) -> int:
@@ -141,9 +145,7 @@ def rebuild_all(progress: Callable[[int, int], None] | None = None) -> int:
     raw = eng.rebuild(k=k + extra, progress=progress)
     lists = {cid: [s for s in found if s.partner_id not in declined.get(cid, set())][:k] for cid, found in raw.items()}
     db.session.execute(delete(Suggestion))
-    rows = [row for cid, found in lists.items() for row in _rows(cid, found)]
-    for i in range(0, len(rows), 5000):
-        db.session.execute(insert(Suggestion), rows[i:i + 5000])
+    _insert(_rows(lists))
     return len(lists)
 
 
@@ -164,14 +166,21 @@ def _on_bulk_changed(ids, **_kw):
 # ---- reading --------------------------------------------------------------------------------
 
 
-def reasons_text(reasons: list[dict], lang: str) -> list[str]:
-    out = []
-    for data in reasons or []:
-        try:
-            out.append(render_reason(Reason(**data), lang))
-        except TypeError:
-            continue
-    return out
+def reasons_text(suggestion: Suggestion, lang: str) -> list[str]:
+    """The reasons of a stored suggestion, in ``lang``, from the worker's engine."""
+    return [render_reason(r, lang) for r in explain(suggestion.company_id, suggestion.partner_id)]
+
+
+def explain(company_id: int, partner_id: int) -> list:
+    eng = engine()
+    if company_id not in eng or partner_id not in eng:
+        return []
+    if hasattr(eng, "explain"):
+        return eng.explain(company_id, partner_id)
+    for found in eng.suggestions_for(company_id, k=200):  # until the engine explains one pair directly
+        if found.partner_id == partner_id:
+            return found.reasons
+    return []
 
 
 def suggestions_for(company_id: int, limit: int | None = None) -> list[tuple[Suggestion, Company, Interest | None]]:

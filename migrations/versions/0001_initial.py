@@ -86,7 +86,6 @@ def upgrade():
     sa.Column('partner_id', sa.Integer(), nullable=False),
     sa.Column('rank', sa.Integer(), nullable=False),
     sa.Column('score', sa.Float(), nullable=False),
-    sa.Column('reasons', sa.JSON(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['company_id'], ['companies.id'], name=op.f('fk_suggestions_company_id_companies'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['partner_id'], ['companies.id'], name=op.f('fk_suggestions_partner_id_companies'), ondelete='CASCADE'),
