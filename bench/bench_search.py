@@ -112,21 +112,36 @@ def main() -> None:
     ap.add_argument("--firms", type=int, default=20000)
     ap.add_argument("--queries", type=int, default=500)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--desc-vocab", type=int, default=0,
+                    help="give every firm a 15-word description drawn (Zipf-like) from this many "
+                         "pseudo-words, to test a large vocabulary")
     args = ap.parse_args()
 
     from eval_search_offline import make_queries
 
     firms = generate_firms(args.firms, seed=args.seed, unique=False)
+    if args.desc_vocab:
+        drng = random.Random(args.seed + 2)
+        letters = "abcdefgijklmnoprstuvxyzçşəğıöü"
+        pool = ["".join(drng.choice(letters) for _ in range(drng.randint(4, 11)))
+                for _ in range(args.desc_vocab)]
+        weights = [1 / (r + 1) for r in range(len(pool))]
+        for f in firms:
+            f["texts"] = list(f["texts"]) + [" ".join(drng.choices(pool, weights, k=15))]
     docs = [SearchDoc(i, f["name"], f["city"], tuple(f["texts"])) for i, f in enumerate(firms)]
 
-    tracemalloc.start()
     t0 = time.perf_counter()
     index = SearchIndex(docs)
     build = time.perf_counter() - t0
+    # memory: a second build under tracemalloc (which slows building, hence not timed)
+    tracemalloc.start()
+    probe = SearchIndex(docs)
     cur, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    del probe
     print(f"firms={len(index)} vocabulary={len(index._vocab)} build_s={build:.2f} "
-          f"index_mem_MB={cur / 2**20:.1f} peak_MB={peak / 2**20:.1f}")
+          f"index_mem_MB={cur / 2**20:.1f} peak_MB={peak / 2**20:.1f} "
+          f"load_avg={os.getloadavg()[0]:.1f}")
 
     rng = random.Random(args.seed + 1)
     qs = [q["q"] for q in make_queries([(i, f["name"], f["country"]) for i, f in enumerate(firms)],

@@ -76,28 +76,36 @@ def lexicon_expander(lexicon=None) -> Callable[[str], tuple[str, ...]]:
 
     Every one-word lemma of a concept (in any of en/ru/az) maps to the other one-word lemmas of
     that concept: "hazelnut"/"hazelnuts" → ("filbert", "фундук", "findiq"). Lookup is by the
-    lexicon's stemmed Latin key, so inflected forms work; nothing fuzzy happens here (the index
-    matches the translations fuzzily against its own words).
+    lexicon's stemmed Latin key, so inflected forms work, and the lemma must also look like the
+    word (stems collide); the index then matches the translations fuzzily against its words.
     """
     from .concepts import default_lexicon, token_key
 
     lex = lexicon if lexicon is not None else default_lexicon()
-    table: dict[str, list[str]] = {}
+    # stem key -> [(lemma in Latin letters, that concept's one-word lemmas)]
+    table: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for c in lex.concepts.values():
-        words = []
+        words: list[str] = []
         for terms in c.names.values():
             for term in terms:
                 f = fold(term)
                 if f and " " not in f and f not in words:
                     words.append(f)
+        group = tuple(words)
         for w in words:
-            lst = table.setdefault(token_key(w), [])
-            lst.extend(x for x in words if x not in lst)
-    frozen = {k: tuple(v) for k, v in table.items()}
+            table.setdefault(token_key(w), []).append((to_latin(w), group))
 
     def expand(word: str) -> tuple[str, ...]:
-        alts = frozen.get(token_key(word), ())
-        return tuple(a for a in alts if a != word)[:_MAX_EXPANSIONS]
+        entries = table.get(token_key(word))
+        if not entries:
+            return ()
+        lat = to_latin(word)
+        out: list[str] = []
+        for lemma, group in entries:
+            # stems collide now and then ("trade"/"trailer"): the lemma must look like the word
+            if fuzz.ratio(lat, lemma) >= 75:
+                out.extend(a for a in group if a != word and a not in out)
+        return tuple(out[:_MAX_EXPANSIONS])
 
     return expand
 
@@ -129,38 +137,31 @@ def token_weight(folded: str) -> float:
     return 1.0
 
 
-class _Vocab:
-    """Distinct folded words with their Latin and phonetic keys (append-only)."""
+class _KeyList:
+    """A list of vocabulary entries with their keys, for one ``cdist`` pass (append-only)."""
+
+    __slots__ = ("vids", "lat", "phon", "cyr", "_np", "_trunc")
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
+        self.vids: list[int] = []
         self.lat: list[str] = []
         self.phon: list[str] = []
-        self._cyr: list[bool] = []
-        self._digit: list[bool] = []
-        self._flags: tuple[np.ndarray, np.ndarray] | None = None
+        self.cyr: list[bool] = []
+        self._np: tuple[np.ndarray, np.ndarray] | None = None
         self._trunc: dict[tuple[int, int], list[str]] = {}
 
-    def __len__(self) -> int:
-        return len(self.lat)
+    def append(self, vid: int, lat: str, phon: str, cyr: bool) -> None:
+        self.vids.append(vid)
+        self.lat.append(lat)
+        self.phon.append(phon)
+        self.cyr.append(cyr)
+        self._np = None
 
-    def get_or_add(self, word: str) -> int:
-        vid = self.ids.get(word)
-        if vid is None:
-            vid = len(self.lat)
-            self.ids[word] = vid
-            self.lat.append(to_latin(word).replace(" ", ""))
-            self.phon.append("".join(phonetic_tokens(word)))
-            self._cyr.append(has_cyrillic(word))
-            self._digit.append(word.isdigit())
-            self._flags = None
-        return vid
-
-    def flags(self) -> tuple[np.ndarray, np.ndarray]:
-        """(is Cyrillic, is a number) per entry, as numpy arrays."""
-        if self._flags is None:
-            self._flags = (np.array(self._cyr, dtype=bool), np.array(self._digit, dtype=bool))
-        return self._flags
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """(vids, is Cyrillic) as numpy arrays."""
+        if self._np is None:
+            self._np = (np.array(self.vids, dtype=np.int64), np.array(self.cyr, dtype=bool))
+        return self._np
 
     def truncated(self, which: int, length: int) -> list[str]:
         """Keys (0 = Latin, 1 = phonetic) cut to ``length`` characters, kept in step lazily."""
@@ -169,6 +170,46 @@ class _Vocab:
         if len(cache) < len(keys):
             cache.extend(k[:length] for k in keys[len(cache):])
         return cache
+
+
+class _Vocab:
+    """Distinct folded words with their Latin and phonetic keys (append-only).
+
+    Words used in a name or a city (``short``) are few next to offers/description words and are
+    compared in full, prefixes included. Words seen only in texts sit in buckets by the first
+    letter of their phonetic key, and a query word is compared with its own bucket only (a typo
+    in the first letter of an offers word is not forgiven), so big descriptions stay cheap.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.lat: list[str] = []
+        self.phon: list[str] = []
+        self.cyr: list[bool] = []
+        self.short = _KeyList()
+        self._in_short: set[int] = set()
+        self.buckets: dict[str, _KeyList] = {}
+
+    def __len__(self) -> int:
+        return len(self.lat)
+
+    def get_or_add(self, word: str, short: bool) -> int:
+        vid = self.ids.get(word)
+        if vid is None:
+            vid = len(self.lat)
+            self.ids[word] = vid
+            lat = to_latin(word).replace(" ", "")
+            phon = "".join(phonetic_tokens(word))
+            cyr = has_cyrillic(word)
+            self.lat.append(lat)
+            self.phon.append(phon)
+            self.cyr.append(cyr)
+            if not word.isdigit():  # numbers only ever match exactly
+                self.buckets.setdefault(phon[:1], _KeyList()).append(vid, lat, phon, cyr)
+        if short and vid not in self._in_short and not word.isdigit():
+            self._in_short.add(vid)
+            self.short.append(vid, self.lat[vid], self.phon[vid], self.cyr[vid])
+        return vid
 
 
 @dataclass
@@ -227,8 +268,8 @@ class SearchIndex:
             if doc.id in self._docs:
                 self._remove(doc.id)
             v = self._vocab
-            fields = tuple(tuple(dict.fromkeys(v.get_or_add(w) for w in ws))
-                           for ws in (name_words, city_words, text_words))
+            fields = tuple(tuple(dict.fromkeys(v.get_or_add(w, f != TEXT) for w in ws))
+                           for f, ws in enumerate((name_words, city_words, text_words)))
             if self._free:
                 slot = self._free.pop()
                 self._slot_ids[slot] = doc.id
@@ -294,45 +335,77 @@ class SearchIndex:
         return arr
 
     # -- query ---------------------------------------------------------------------------
-    def _word_matches(self, word: str, prefix_factor: float) -> dict[int, float]:
-        """Vocabulary entries similar to one folded query word: {vid: similarity 0..100}."""
+    def _match_words(self, words: list[str], prefix: int = -1,
+                     prefix_factor: float = 0.94) -> list[dict[int, float]]:
+        """For each folded word, the vocabulary entries like it: {vid: credit 0..100}.
+
+        Words are scored together, one ``cdist`` call per key kind and key list (each list is
+        converted once). ``words[prefix]`` is also compared as a prefix with name/city words.
+        """
         v = self._vocab
-        n = len(v)
-        if n == 0:
-            return {}
-        exact = v.ids.get(word)
-        if word.isdigit():
-            return {exact: 100.0} if exact is not None else {}
-        qlat = to_latin(word).replace(" ", "")
-        qphon = "".join(phonetic_tokens(word))
-        qcyr = has_cyrillic(word)
+        out: list[dict[int, float]] = [{} for _ in words]
+        rows: list[int] = []
+        for i, w in enumerate(words):
+            exact = v.ids.get(w)
+            if w.isdigit():
+                if exact is not None:
+                    out[i][exact] = 100.0
+                continue
+            rows.append(i)
+        if not rows or len(v) == 0:
+            return out
+        qlat = {i: to_latin(words[i]).replace(" ", "") for i in rows}
+        qphon = {i: "".join(phonetic_tokens(words[i])) for i in rows}
+        qcyr = {i: has_cyrillic(words[i]) for i in rows}
+        sims: dict[int, dict[int, float]] = {i: {} for i in rows}
 
-        def ratio(q: str, keys: list[str]) -> np.ndarray:
-            return process.cdist([q], keys, scorer=fuzz.ratio, dtype=np.uint8)[0].astype(np.float32)
+        def score(kl: _KeyList, rs: list[int]) -> None:
+            if not kl.vids or not rs:
+                return
+            lat = process.cdist([qlat[i] for i in rs], kl.lat, scorer=fuzz.ratio,
+                                dtype=np.uint8, score_cutoff=_MATCH_CUTOFF).astype(np.float32)
+            phon = process.cdist([qphon[i] for i in rs], kl.phon, scorer=fuzz.ratio,
+                                 dtype=np.uint8, score_cutoff=_PHON_MIN).astype(np.float32)
+            vids, cyr = kl.arrays()
+            for r, i in enumerate(rs):
+                if i == prefix and kl is v.short:
+                    for which, mat, q in ((0, lat, qlat[i]), (1, phon, qphon[i])):
+                        if len(q) < (2 if which == 0 else 3):
+                            continue
+                        # short prefixes say less: 2 letters ×0.9, 3 letters ×0.95
+                        pf = prefix_factor * (1.0 - 0.05 * max(0, 4 - len(q)))
+                        pre = process.cdist([q], kl.truncated(which, len(q)), scorer=fuzz.ratio,
+                                            dtype=np.uint8)[0].astype(np.float32)
+                        if which == 1:
+                            pre[pre < _PHON_MIN] = 0
+                        np.maximum(mat[r], pre * pf, out=mat[r])
+                # Same script: the Latin keys are reliable and vowels matter, so the coarse
+                # phonetic key counts less; across scripts it is the main evidence.
+                sim = np.maximum(lat[r], phon[r] * np.where(cyr == qcyr[i], np.float32(0.9),
+                                                              np.float32(0.97)))
+                idx = np.flatnonzero(sim >= _MATCH_CUTOFF)
+                d = sims[i]
+                for j, s_ in zip(vids[idx].tolist(), sim[idx].tolist()):
+                    if s_ > d.get(j, 0.0):
+                        d[j] = s_
 
-        lat = ratio(qlat, v.lat)
-        phon = ratio(qphon, v.phon)
-        if prefix_factor > 0 and len(qlat) >= 2:
-            # short prefixes say less: 2 letters ×0.9, 3 letters ×0.95
-            pf = prefix_factor * (1.0 - 0.05 * max(0, 4 - len(qlat)))
-            np.maximum(lat, ratio(qlat, v.truncated(0, len(qlat))) * pf, out=lat)
-            if len(qphon) >= 3:
-                pf = prefix_factor * (1.0 - 0.05 * max(0, 4 - len(qphon)))
-                np.maximum(phon, ratio(qphon, v.truncated(1, len(qphon))) * pf, out=phon)
-        # the phonetic alphabet is small: below 75 % its likeness is chance
-        phon[phon < _PHON_MIN] = 0
-        cyr, digit = v.flags()
-        # Same script: the Latin keys are reliable and vowels matter, so the coarse phonetic
-        # key counts less; across scripts it is the main evidence.
-        phon *= np.where(cyr == qcyr, np.float32(0.9), np.float32(0.97))
-        sim = np.maximum(lat, phon)
-        sim[digit] = 0
-        if exact is not None:
-            sim[exact] = 100.0
-        idx = np.flatnonzero(sim >= _MATCH_CUTOFF)
-        if len(idx) > _MAX_ENTRIES:
-            idx = idx[np.argpartition(-sim[idx], _MAX_ENTRIES)[:_MAX_ENTRIES]]
-        return {int(i): _credit(float(sim[i])) for i in idx}
+        score(v.short, rows)
+        by_bucket: dict[str, list[int]] = {}
+        for i in rows:
+            by_bucket.setdefault(qphon[i][:1], []).append(i)
+        for b, rs in by_bucket.items():
+            kl = v.buckets.get(b)
+            if kl is not None:
+                score(kl, rs)
+        for i in rows:
+            d = sims[i]
+            exact = v.ids.get(words[i])
+            if exact is not None:
+                d[exact] = 100.0
+            if len(d) > _MAX_ENTRIES:
+                d = dict(sorted(d.items(), key=lambda t: -t[1])[:_MAX_ENTRIES])
+            out[i] = {j: _credit(s_) for j, s_ in d.items()}
+        return out
 
     def search(self, query: str, limit: int = 50, allowed: Container[int] | None = None,
                min_score: float = 10.0) -> list[tuple[int, float]]:
@@ -364,16 +437,19 @@ class SearchIndex:
         cand = np.zeros(cap, dtype=bool)
         matched = np.zeros(cap, dtype=np.float32)
         per_word: list[dict[int, float]] = []  # key (vid*3+field) -> effective similarity
+        alts = [self._expansions(w) for w in words]
+        flat_alts = [a for al in alts for a in al]
+        all_matches = self._match_words(words + flat_alts, prefix=last)
+        alt_matches = iter(all_matches[len(words):])
         for i, w in enumerate(words):
-            matches = self._word_matches(w, 0.94 if i == last else 0.86)
             eff: dict[int, float] = {}
-            for vid, sim in matches.items():
+            for vid, sim in all_matches[i].items():
                 for field in (NAME, CITY, TEXT):
                     eff[vid * 3 + field] = sim * FIELD_WEIGHT[field]
-            for alt in self._expansions(w):
+            for _ in alts[i]:
                 # a translation of the word (trade lexicon): the firm's offers/needs, and more
                 # weakly its name ("wine" → "Şirvan Şərab")
-                for vid, sim in self._word_matches(alt, 0.0).items():
+                for vid, sim in next(alt_matches).items():
                     for field, f in ((NAME, _EXPAND_NAME), (TEXT, FIELD_WEIGHT[TEXT])):
                         key = vid * 3 + field
                         e = sim * _EXPAND_SIM * f
