@@ -5,20 +5,25 @@ Pure Python (rapidfuzz + numpy), no Flask or SQLAlchemy.
 How it works
 ------------
 Every word of every indexed field goes into one *vocabulary* of distinct folded words; each
-vocabulary entry carries two keys from :mod:`matchmaker.core.text`: its Latin transliteration and
-its phonetic key. Postings map a vocabulary entry to the documents that use it, separately for the
-three fields (name, city, texts).
+entry carries two keys from :mod:`matchmaker.core.text`: its Latin transliteration and its
+phonetic key (Gəncə = Гянджа = "kanja"). Postings map an entry to the documents using it,
+separately for the three fields (name, city, texts).
 
-A query is split into words. For every query word the whole vocabulary is scored at once with
-``rapidfuzz.process.cdist`` (``ratio`` on the Latin keys and on the phonetic keys, plus the same on
-keys cut to the query word's length, so that "İnv" finds "İnvest" and "Хол" finds "Холдинг").
-The vocabulary is small next to the documents (firm names re-use words), so this stays cheap; the
-postings of the best-matching entries then give the candidate documents (blocking).
+Query words are scored against the vocabulary with ``rapidfuzz.process.cdist`` (``ratio`` on the
+Latin keys and on the phonetic keys; the last word also on keys cut to its length, so "İnv" finds
+"İnvest" and "Хол" finds "Холдинг"). Name and city words are compared in full; words seen only in
+offers/needs/descriptions are bucketed by the first letter of their phonetic key. A similarity
+becomes a *credit* on a steep curve (100 → 100, 90 → 75, 80 → 52, 60 → 12), so near-misses count
+and chance likeness does not. Optional translations from the trade lexicon ("hazelnut" →
+"fındıq", "фундук") are matched the same way.
 
-A document's score is the weighted mean, over the query words, of the best similarity each word
-finds in the document (name ×1, city ×0.6, offers/needs/description ×0.5), times a small factor for
-how much of the name the query covers (so "Araz Bağları" ranks above "Araz Bağları 11 MMC").
-Legal-form words (ООО, MMC, LLC …) and bare numbers weigh little on both sides.
+Scoring is in two phases. Phase 1 (numpy, all documents): per query word, the best credit the
+document's words reach (name ×1, city ×0.6, texts ×0.6), weighted mean over query words, times
+a factor for how much of the name is covered (so "Araz Bağları" ranks above "Araz Bağları 11 MMC")
+and for how many query words matched at all. Phase 2 (Python, best first, exact top-k with early
+stop, since phase 1 bounds it from above): one document word per query word (greedy assignment),
+so "Tural Tur" does not count "Tural" twice. Legal-form words (ООО, MMC, LLC …) and bare numbers
+weigh little on both sides. Scores are 0..100.
 """
 from __future__ import annotations
 

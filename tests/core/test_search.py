@@ -154,3 +154,15 @@ def test_many_docs_still_find_the_right_one():
     idx = SearchIndex(docs, expand=None)
     assert idx.search("Stavropol Zerno")[0][0] == 99999
     assert len(idx.search("Trade", limit=50)) == 50
+
+
+def test_typo_in_offers_word_found():
+    idx = SearchIndex([SearchDoc(1, "Quba Aqro", "", ("pomidor", "xiyar")),
+                       SearchDoc(2, "Volga Trade", "", ("cement",))], expand=None)
+    assert [d for d, _ in idx.search("pomidr")] == [1]
+
+
+def test_min_score_drops_chance_matches():
+    idx = SearchIndex([SearchDoc(1, "Gəncə Aqro"), SearchDoc(2, "Волга Строй")], expand=None)
+    assert [d for d, _ in idx.search("Gence")] == [1]
+    assert idx.search("Gence", min_score=100.0) == []
