@@ -34,4 +34,22 @@ PROFILE_MESSAGES = (
     N_("Size must be one of micro, small, medium, large."),
 )
 
-DYNAMIC_MESSAGES = PROFILE_MESSAGES
+# WTForms' own coercion messages (fields.IntegerField, DateField, SelectField, ...). WTForms ships ru but
+# no az catalog, so az users see them in English until the forms take their translations from our
+# catalog (a ``Meta.get_translations`` on the shared form base calling flask_babel's gettext); these
+# entries are translated and ready for that.
+WTFORMS_MESSAGES = (
+    N_("Not a valid choice."),
+    N_("Invalid Choice: could not coerce."),
+    N_("Invalid choice(s): one or more data inputs could not be coerced."),
+    N_("'%(value)s' is not a valid choice for this field."),
+    N_("Not a valid integer value."),
+    N_("Not a valid decimal value."),
+    N_("Not a valid float value."),
+    N_("Not a valid date value."),
+    N_("Not a valid time value."),
+    N_("Not a valid datetime value."),
+    N_("Not a valid week value."),
+)
+
+DYNAMIC_MESSAGES = PROFILE_MESSAGES + WTFORMS_MESSAGES
