@@ -535,54 +535,114 @@ def _tabu_search(p, st, feas, ub, deadline, max_iter, rng) -> tuple[int, int]:
     meetings of r's firms in s and, if s is then still full, one more meeting of s (preferably one
     that has a free place elsewhere). Cost = meetings lost - 1; the cheapest non-tabu move is made
     (ties at random); evicted meetings may not return to s for a random tenure + 0.6 * |U|.
-    The best schedule met is restored at the end.
+    A move only changes slot s, so move costs are cached in buckets by cost and only the pairs
+    (r', s) are re-evaluated. The best schedule met is restored at the end.
     """
-    fixed, eu, ev, T = p.fixed, p.eu, p.ev, p.T
+    fixed, eu, ev, T, S = p.fixed, p.eu, p.ev, p.T, st.S
     busy, load, slot_of, members = st.busy, st.load, st.slot_of, st.members
-    movable = [0] * st.S
+    movable = [0] * S
     for r in range(p.E):
         if slot_of[r] >= 0 and r not in fixed:
             movable[slot_of[r]] += 1
-    U = [r for r in range(p.E) if slot_of[r] < 0 and feas[r]]
+    users: list[list[int]] = [[] for _ in range(S)]  # requests feasible in each slot
+    for r in range(p.E):
+        for s in feas[r]:
+            users[s].append(r)
+    in_u: list[bool] = []
+    U: list[int] = []
+    # buckets[d + 1]: moves of cost d as keys r * S + s, list + position map for O(1) ops
+    buckets: list[list[int]] = [[], [], [], []]
+    where: dict[int, tuple[int, int]] = {}
+
+    def drop(key: int) -> None:
+        w = where.pop(key, None)
+        if w is not None:
+            b, i = buckets[w[0]], w[1]
+            last = b.pop()
+            if last != key:
+                b[i] = last
+                where[last] = (w[0], i)
+
+    def evaluate(r: int, s: int) -> None:
+        key = r * S + s
+        c1, c2 = busy[eu[r]].get(s), busy[ev[r]].get(s)
+        d, out = -1, 0
+        if c1 is not None:
+            d, out = 0, 1
+        if c2 is not None and c2 != c1:
+            d += 1
+            out += 1
+        if (c1 is not None and c1 in fixed) or (c2 is not None and c2 in fixed):
+            d = 9
+        elif load[s] - out >= T:
+            d = d + 1 if movable[s] - out > 0 else 9
+        w = where.get(key)
+        if w is not None:
+            if w[0] == d + 1:
+                return
+            drop(key)
+        if d < 9:
+            b = buckets[d + 1]
+            where[key] = (d + 1, len(b))
+            b.append(key)
+
+    def restart() -> None:
+        in_u[:] = [slot_of[r] < 0 and bool(feas[r]) for r in range(p.E)]
+        U[:] = [r for r in range(p.E) if in_u[r]]
+        for b in buckets:
+            b.clear()
+        where.clear()
+        tabu.clear()
+        for r in U:
+            for s in feas[r]:
+                evaluate(r, s)
+
+    tabu: dict[int, int] = {}
+    restart()
     count = sum(1 for s in slot_of if s >= 0)
     best_count, best = count, list(slot_of)
-    tabu: dict[tuple[int, int], int] = {}
-    it = last_gain = 0
+    it = last_gain = last_kick = 0
+    stall = 2000 + 10 * p.E
     while U and count < ub and it < max_iter:
-        if it & 31 == 0 and time.perf_counter() > deadline:
+        if it & 63 == 0 and time.perf_counter() > deadline:
             break
         it += 1
-        best_d, cands = 3, []
-        for r in U:
-            ba, bb = busy[eu[r]], busy[ev[r]]
-            for s in feas[r]:
-                c1, c2 = ba.get(s), bb.get(s)
-                d, out = -1, 0
-                if c1 is not None:
-                    if c1 in fixed:
-                        continue
-                    d += 1
-                    out = 1
-                if c2 is not None and c2 != c1:
-                    if c2 in fixed:
-                        continue
-                    d += 1
-                    out += 1
-                if load[s] - out >= T:
-                    if movable[s] - out <= 0:
-                        continue
-                    d += 1
-                if d > best_d:
-                    continue
-                if tabu.get((r, s), 0) > it and count - d <= best_count:
-                    continue
-                if d < best_d:
-                    best_d, cands = d, [(r, s)]
-                else:
-                    cands.append((r, s))
-        if not cands:
+        if it - max(last_gain, last_kick) > stall:
+            # stagnation: back to the best schedule, unschedule a few random meetings, go on
+            last_kick = it
+            _restore(st, best, fixed)
+            placed = [r for r in range(p.E) if slot_of[r] >= 0 and r not in fixed]
+            for r in rng.sample(placed, min(len(placed), 1 + len(placed) // 50)):
+                st.remove(r)
+            movable[:] = [0] * S
+            for r in placed:
+                if slot_of[r] >= 0:
+                    movable[slot_of[r]] += 1
+            count = sum(1 for x in slot_of if x >= 0)
+            restart()
             continue
-        r, s = cands[rng.randrange(len(cands))] if len(cands) > 1 else cands[0]
+        key = -1
+        for d in range(4):
+            b = buckets[d]
+            if not b:
+                continue
+            if d == 0 and count == best_count:  # aspiration: a new best is always allowed
+                key = b[rng.randrange(len(b))]
+                break
+            for _ in range(min(len(b), 16)):
+                k = b[rng.randrange(len(b))]
+                if tabu.get(k, 0) <= it:
+                    key = k
+                    break
+            else:
+                ok = [k for k in b if tabu.get(k, 0) <= it]
+                if ok:
+                    key = ok[rng.randrange(len(ok))]
+            if key >= 0:
+                break
+        if key < 0:
+            continue
+        r, s = divmod(key, S)
         evicted = []
         for c in (busy[eu[r]].get(s), busy[ev[r]].get(s)):
             if c is not None and c not in evicted:
@@ -593,7 +653,7 @@ def _tabu_search(p, st, feas, ub, deadline, max_iter, rng) -> tuple[int, int]:
         if load[s] >= T:
             pool = sorted(m for m in members[s] if m not in fixed)
             reloc = [m for m in pool if any(s2 != s and st.free(m, s2) for s2 in feas[m])]
-            pick = reloc or [m for m in pool if tabu.get((m, s), 0) <= it] or pool
+            pick = reloc or [m for m in pool if tabu.get(m * S + s, 0) <= it] or pool
             v = pick[rng.randrange(len(pick))]
             st.remove(v)
             movable[s] -= 1
@@ -601,22 +661,36 @@ def _tabu_search(p, st, feas, ub, deadline, max_iter, rng) -> tuple[int, int]:
         st.place(r, s)
         movable[s] += 1
         U.remove(r)
+        in_u[r] = False
+        for s2 in feas[r]:
+            drop(r * S + s2)
         U.extend(evicted)
         count += 1 - len(evicted)
         tenure = it + rng.randrange(10) + int(0.6 * len(U)) + 1
         for c in evicted:
-            tabu[c, s] = tenure
+            in_u[c] = True
+            tabu[c * S + s] = tenure
+            for s2 in feas[c]:
+                if s2 != s:
+                    evaluate(c, s2)
+        for r2 in users[s]:
+            if in_u[r2]:
+                evaluate(r2, s)
         if count > best_count:
             best_count, best = count, list(slot_of)
             last_gain = it
     if count < best_count:
-        for r in range(p.E):
-            if slot_of[r] >= 0:
-                st.remove(r)
-        for r, s in enumerate(best):
-            if s >= 0:
-                st.place(r, s)
+        _restore(st, best, fixed)
     return it, last_gain
+
+
+def _restore(st: _State, best: list[int], fixed) -> None:
+    for r, s in enumerate(st.slot_of):
+        if s >= 0 and r not in fixed:
+            st.remove(r)
+    for r, s in enumerate(best):
+        if s >= 0 and r not in fixed:
+            st.place(r, s)
 
 
 # --------------------------------------------------------------------------- compaction, tables
@@ -739,13 +813,15 @@ def schedule_meetings(
     fixed: Mapping[int, tuple[int, int]] | None = None,
     time_limit: float = 1.0,
     seed: int = 0,
-    compact: bool = True,
+    compact: bool | float = True,
 ) -> Schedule:
     """Assign requested meetings to (slot, table); see the module docstring.
 
     ``fixed`` locks request index -> (slot, table) (staff decisions; kept as given and checked).
     ``time_limit`` bounds the improvement search (seconds) in the constrained case; ``seed`` makes
     it reproducible (the result depends on time only if the limit cuts the search short).
+    ``compact``: compact personal days afterwards (True: up to 0.25 s; a number: that many
+    seconds; False: skip). Compaction never unschedules a meeting.
     Raises ``ValueError`` on bad input (self-pairs, non-bipartite requests, tables < 1, slot
     indices out of range, conflicting locks).
     """
@@ -802,7 +878,8 @@ def schedule_meetings(
         count = sum(1 for s in st.slot_of if s >= 0)
         optimal = count >= ub
     if compact:
-        _compact(p, st, time.perf_counter() + min(0.25, max(0.05, 0.2 * time_limit)))
+        budget = 0.25 if compact is True else float(compact)
+        _compact(p, st, time.perf_counter() + budget)
     assignments = _tables(p, st)
     unscheduled = [r for r in range(p.E) if r not in assignments]
     used = max((s for s, _ in assignments.values()), default=-1) + 1
