@@ -1,0 +1,205 @@
+"""Centers and rooms: seed, availability (API and pages), staff pages and their permissions."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from matchmaker.centers import services
+from matchmaker.centers.models import Center, Closure, Room
+from matchmaker.extensions import db
+from matchmaker.meetings.models import Meeting
+from tests.booking_support import World, at
+
+
+@pytest.fixture
+def w(client, factory):
+    return World(factory, client)
+
+
+def test_seed_is_idempotent_and_believable(app):
+    first = services.seed_centers()
+    again = services.seed_centers()
+    db.session.commit()
+    assert "centers: 2 new" in first and again.startswith("centers: 0 new, rooms: 0 new, holiday closures: 0 new")
+    baku, astra = services.list_centers()
+    assert (baku.timezone, astra.timezone) == ("Asia/Baku", "Europe/Astrakhan")
+    kinds = {r.kind for r in astra.rooms}
+    assert {"exhibition_hall", "conference", "office", "hotel_room"} <= kinds
+    assert all(not r.bookable for r in astra.rooms if r.kind == "hotel_room")
+    seats = sorted(r.capacity for r in baku.rooms if r.kind == "meeting_room")
+    assert seats[0] == 4 and seats[-1] == 12
+    hours = services.week_hours(baku.id)
+    assert hours[0][0][0].hour == 9 and hours[5][0][1].hour == 14 and hours[6] == []
+
+    def closed(center, day):
+        start = at(day, "12:00", center.timezone)
+        return bool(services.closures_between(center.id, start, start + timedelta(minutes=1)))
+
+    assert closed(baku, date(2027, 3, 22)) and closed(baku, date(2026, 12, 31)) and not closed(baku, date(2027, 1, 5))
+    assert closed(astra, date(2027, 1, 5)) and closed(astra, date(2027, 6, 12)) and not closed(astra, date(2027, 3, 22))
+
+
+def test_api_centers_and_availability(w):
+    r = w.call("GET", "/api/v1/centers")
+    assert r.status_code == 200
+    items = r.get_json()["items"]
+    assert [c["timezone"] for c in items] == ["Asia/Baku", "Europe/Astrakhan"]
+    assert any(room["name"] == "Exhibition hall" for room in items[1]["rooms"])
+    assert w.client.get("/api/v1/centers").status_code == 401
+
+    w.book()
+    r = w.call("GET", f"/api/v1/rooms/{w.c['kur'].id}/availability?date={w.day.isoformat()}")
+    body = r.get_json()
+    d = w.day.isoformat()
+    assert r.status_code == 200 and body["timezone"] == "Asia/Baku" and body["utc_offset"] == "+04:00"
+    assert body["taken"] == [{"start": f"{d}T10:00:00+04:00", "end": f"{d}T11:00:00+04:00", "kind": "meeting",
+                              "status": "requested", "reason": ""}]
+    assert [(f["start"], f["end"]) for f in body["free"]] == [
+        (f"{d}T09:00:00+04:00", f"{d}T10:00:00+04:00"), (f"{d}T11:00:00+04:00", f"{d}T18:00:00+04:00")]
+    r = w.call("GET", f"/api/v1/rooms/{w.c['neg1'].id}/availability?date={d}")
+    assert r.get_json()["free"][0]["start"] == f"{d}T09:00:00+04:00"  # Astrakhan is UTC+4 as well
+    r = w.call("GET", f"/api/v1/rooms/{w.c['kur'].id}/availability?date=2027-03-22")  # Novruz
+    assert r.get_json()["free"] == [] and r.get_json()["taken"][0]["kind"] == "closure"
+
+
+@pytest.mark.parametrize("query", ["", "?date=", "?date=22.03.2027", "?date=2027-02-30", "?date=0001-01-01",
+                                   "?date=99999-01-01"])
+def test_availability_bad_dates_are_422(w, query):
+    r = w.call("GET", f"/api/v1/rooms/{w.c['kur'].id}/availability{query}")
+    assert r.status_code == 422 and "date" in r.get_json()["error"]["fields"]
+
+
+def test_availability_unknown_room_is_404(w):
+    r = w.call("GET", "/api/v1/rooms/424242/availability?date=2027-01-05")
+    assert r.status_code == 404 and r.get_json()["error"]["code"] == "not_found"
+
+
+def test_room_pages_label_the_zone(w):
+    w.book()
+    d = w.day.isoformat()
+    text = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}").get_data(as_text=True)
+    assert "10:00–11:00 (UTC+04:00) Asia/Baku" in text and "09:00–10:00 (UTC+04:00) Asia/Baku" in text
+    week = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}&view=week").get_data(as_text=True)
+    assert week.count("room-day") == 7
+    assert w.client.get("/centers").status_code == 200
+    for bad in ("?date=nonsense", "?date=2027-13-01", "?view=year"):
+        assert w.client.get(f"/rooms/{w.c['kur'].id}{bad}").status_code == 200
+    assert w.client.get("/rooms/999999").status_code == 404
+    w.ru_user.timezone = "Europe/Moscow"
+    db.session.commit()
+    w.login(w.ru_user)
+    text = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}").get_data(as_text=True)
+    assert "09:00–10:00 (UTC+03:00) Europe/Moscow" in text
+
+
+def staff_urls(w, center):
+    room = next(r for r in center.rooms)
+    return [f"/staff/centers/{center.id}", f"/staff/centers/{center.id}/rooms/new", f"/staff/rooms/{room.id}/edit",
+            f"/staff/centers/{center.id}/hours", f"/staff/centers/{center.id}/closures",
+            f"/staff/centers/{center.id}/occupancy", f"/staff/centers/{center.id}/bookings.csv"]
+
+
+def test_staff_permissions_matrix(w):
+    baku_urls, astra_urls = staff_urls(w, w.c["baku"]), staff_urls(w, w.c["astrakhan"])
+    for url in baku_urls:
+        r = w.client.get(url)
+        assert r.status_code == 302 and "/login" in r.headers["Location"], url
+    for user, baku, astra in [(w.az_user, 403, 403), (w.staff_baku, 200, 403), (w.staff_astra, 403, 200),
+                              (w.admin, 200, 200)]:
+        w.login(user)
+        for url in baku_urls:
+            assert w.client.get(url).status_code == baku, (user.email, url)
+        for url in astra_urls:
+            assert w.client.get(url).status_code == astra, (user.email, url)
+    w.login(w.staff_astra)
+    r = w.client.post(f"/staff/centers/{w.c['baku'].id}/rooms/new", data={"name": "X", "kind": "office", "capacity": 3})
+    assert r.status_code == 403
+    assert w.client.get("/staff/centers").status_code == 302  # straight to their one center
+
+
+def test_rooms_crud_with_field_errors(w):
+    w.login(w.staff_baku)
+    url = f"/staff/centers/{w.c['baku'].id}/rooms/new"
+    r = w.client.post(url, data={"name": "Meeting room Kür", "kind": "meeting_room", "capacity": 5})
+    assert r.status_code == 422 and "already has a room" in r.get_data(as_text=True)
+    r = w.client.post(url, data={"name": "", "kind": "spaceship", "capacity": "lots"})
+    assert r.status_code == 422
+    r = w.client.post(url, data={"name": "Meeting room Şahdağ", "kind": "meeting_room", "capacity": 5,
+                                 "equipment": "screen, , Wi-Fi", "bookable": "y", "active": "y"})
+    assert r.status_code == 302
+    room = db.session.scalar(select(Room).where(Room.name == "Meeting room Şahdağ"))
+    assert room.equipment == ["screen", "Wi-Fi"] and room.bookable
+    r = w.client.post(f"/staff/rooms/{room.id}/edit", data={"name": room.name, "kind": "office", "capacity": 7,
+                                                            "active": "y"})
+    assert r.status_code == 302
+    db.session.refresh(room)
+    assert room.capacity == 7 and not room.bookable
+    assert w.book(room=room).status_code == 422
+
+
+def test_hours_form(w):
+    w.login(w.staff_baku)
+    url = f"/staff/centers/{w.c['baku'].id}/hours"
+    data = {f"day{d}_opens": "09:00" for d in range(5)} | {f"day{d}_closes": "17:00" for d in range(5)}
+    assert w.client.post(url, data={**data, "day0_closes": ""}).status_code == 422
+    assert w.client.post(url, data={**data, "day1_closes": "08:00"}).status_code == 422
+    assert w.client.post(url, data={**data, "day2_opens": "25:99"}).status_code == 422
+    assert w.client.post(url, data=data).status_code == 302
+    assert w.book(start="17:00", end="17:30").status_code == 422  # closes at 17:00 now
+    assert w.book(user=w.az_user, start="16:00", end="17:00").status_code == 201
+
+
+def test_block_warns_about_meetings_and_can_cancel_them(w):
+    mid = w.book().get_json()["id"]
+    w.login(w.staff_baku)
+    url = f"/staff/centers/{w.c['baku'].id}/closures"
+    data = {"room_id": w.c["kur"].id, "start_date": w.day.isoformat(), "start_time": "09:30",
+            "end_date": w.day.isoformat(), "end_time": "12:00", "kind": "maintenance", "reason": "Projector repair"}
+    r = w.client.post(url, data=data)
+    assert r.status_code == 409 and "ООО Волга Агро" in r.get_data(as_text=True)
+    assert db.session.scalar(select(func.count(Closure.id)).where(Closure.kind == "maintenance")) == 0
+    r = w.client.post(url, data={**data, "cancel_meetings": "y"})
+    assert r.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Meeting, mid).status == "cancelled"
+    r = w.book(user=w.az2_user, partner=w.ru2, start="11:00", end="12:00")
+    assert r.status_code == 422 and "start" in r.get_json()["error"]["fields"]
+    assert w.book(user=w.az2_user, partner=w.ru2, room=w.c["volga"]).status_code == 201  # other rooms are fine
+    r = w.client.post(url, data={**data, "end_date": (w.day - timedelta(days=1)).isoformat()})
+    assert r.status_code == 422
+    closure = db.session.scalar(select(Closure).where(Closure.kind == "maintenance"))
+    w.login(w.staff_astra)
+    assert w.client.post(f"/staff/closures/{closure.id}/delete").status_code == 403
+    w.login(w.staff_baku)
+    assert w.client.post(f"/staff/closures/{closure.id}/delete").status_code == 302
+
+
+def test_bookings_occupancy_and_csv(w):
+    w.book(topic="=HYPERLINK(\"http://evil\")")
+    w.book(user=w.az2_user, partner=w.ru2, room=w.c["volga"], start="14:00", end="16:00")
+    w.login(w.staff_baku)
+    d = w.day.isoformat()
+    text = w.client.get(f"/staff/centers/{w.c['baku'].id}?date={d}").get_data(as_text=True)
+    assert "Gəncə Aqro MMC" in text and "10:00–11:00 (UTC+04:00) Asia/Baku" in text
+    assert w.client.get(f"/staff/centers/{w.c['baku'].id}?date=bad").status_code == 422
+    r = w.client.get(f"/staff/centers/{w.c['baku'].id}/occupancy?from={d}&to={d}")
+    assert r.status_code == 200 and "22.2%" in r.get_data(as_text=True)  # 2 h of 9 h in Volga
+    assert w.client.get(f"/staff/centers/{w.c['baku'].id}/occupancy?from={d}&to=2000-01-01").status_code == 422
+    r = w.client.get(f"/staff/centers/{w.c['baku'].id}/bookings.csv?from={d}&to={d}")
+    assert r.status_code == 200 and r.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(r.get_data(as_text=True).lstrip("\ufeff"))))
+    assert len(rows) == 2 and rows[0]["local_start"] == f"{d}T10:00+04:00" and rows[0]["timezone"] == "Asia/Baku"
+    assert rows[0]["topic"].startswith("'=")
+    assert w.client.get(f"/staff/centers/{w.c['baku'].id}/bookings.csv?from=x").status_code == 400
+
+
+def test_staff_of_a_center_cannot_manage_the_other(app, factory):
+    services.seed_centers()
+    baku, astra = db.session.scalars(select(Center).order_by(Center.id)).all()
+    staff = factory.user(role="staff")
+    staff.center_id = baku.id
+    assert staff.can_manage_center(baku.id) and not staff.can_manage_center(astra.id)
