@@ -131,20 +131,12 @@ class Concept:
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ancestors: tuple[str, ...] = ()  # broader concepts (explicit chain and HS prefixes)
     free: bool = False
+    heading: str | None = None  # 4-digit HS heading ("0810")
+    chapter: str | None = None  # 2-digit HS chapter ("08")
 
     @property
     def digits(self) -> str:
         return re.sub(r"\D", "", self.hs or "")
-
-    @property
-    def heading(self) -> str | None:
-        d = self.digits
-        return d[:4] if len(d) >= 4 else None
-
-    @property
-    def chapter(self) -> str | None:
-        d = self.digits
-        return d[:2] if len(d) >= 2 else None
 
     def name(self, lang: str = "en") -> str:
         for lg in (lang, "en", "ru", "az"):
@@ -229,7 +221,8 @@ class Lexicon:
                         break
             names = {lg: tuple(c.get(lg) or ()) for lg in ("en", "ru", "az")}
             self.concepts[cid] = Concept(cid, c.get("hs"), group, c.get("broader"), names,
-                                         tuple(anc))
+                                         tuple(anc), False, d[:4] if len(d) >= 4 else None,
+                                         d[:2] if len(d) >= 2 else None)
         self._stop = {token_key(t) for t in fold(_STOPWORDS_RAW).split()}
         # phrase index: sorted tuple of keys -> concept ids
         self._phrases: dict[tuple[str, ...], list[str]] = {}

@@ -27,7 +27,9 @@ Score (0–100): ``70·best + 8·min(1, other exact matches) + 12·sector + 6·l
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable, Hashable, Iterable
 
 import numpy as np
@@ -61,7 +63,7 @@ class FirmProfile:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Reason:
     """Why a partner is suggested; :func:`render_reason` turns it into en / ru / az text.
 
@@ -84,12 +86,43 @@ class Reason:
     weight: float = 0.0
 
 
-@dataclass(slots=True)
 class Suggestion:
-    partner_id: Hashable
-    score: float
-    rank: int
-    reasons: list[Reason] = field(default_factory=list)
+    """One suggested partner: ``partner_id``, ``score`` (0–100, one decimal), ``rank`` (1 = best)
+    and ``reasons`` (list of :class:`Reason`, best first).
+
+    The engine fills ``reasons`` lazily: they are worked out for one pair the first time they
+    are read, so a rebuild ranks every firm without paying for explanations nobody reads."""
+
+    __slots__ = ("partner_id", "score", "rank", "_reasons", "_make")
+
+    def __init__(self, partner_id: Hashable, score: float, rank: int,
+                 reasons: list[Reason] | None = None, _make: Callable[[], list] | None = None):
+        self.partner_id = partner_id
+        self.score = score
+        self.rank = rank
+        self._reasons = reasons
+        self._make = _make
+
+    @property
+    def reasons(self) -> list[Reason]:
+        if self._reasons is None:
+            self._reasons = self._make() if self._make is not None else []
+            self._make = None
+        return self._reasons
+
+    @reasons.setter
+    def reasons(self, value: list[Reason]) -> None:
+        self._reasons, self._make = value, None
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Suggestion):
+            return NotImplemented
+        return (self.partner_id, self.score, self.rank, self.reasons) == \
+            (other.partner_id, other.score, other.rank, other.reasons)
+
+    def __repr__(self) -> str:
+        return (f"Suggestion(partner_id={self.partner_id!r}, score={self.score!r}, "
+                f"rank={self.rank!r}, reasons={self.reasons!r})")
 
 
 # ------------------------------------------------------------------------------------ sectors
@@ -221,10 +254,12 @@ class _Item:
     side: int
     text: str
     hits: tuple[ConceptHit, ...] = ()
+    # posting key -> (concept, confidence) of the best hit behind it
+    keymap: dict = field(default_factory=dict)
 
 
 class _Firm:
-    __slots__ = ("idx", "profile", "country", "items", "posted", "plan", "codes")
+    __slots__ = ("idx", "profile", "country", "items", "posted", "plan", "codes", "langs")
 
     def __init__(self, idx: int, profile: FirmProfile):
         self.idx = idx
@@ -234,6 +269,8 @@ class _Firm:
         self.posted: list[tuple] = []  # posting keys this firm was added to
         self.plan: list[tuple] | None = None
         self.codes: list[int] = []
+        self.langs: tuple[str, ...] = tuple(dict.fromkeys(
+            lg.strip().lower() for lg in profile.languages if lg and lg.strip()))
 
 
 # ------------------------------------------------------------------------------------ engine
@@ -266,6 +303,13 @@ class MatchEngine:
         self._list_k: dict[int, int] = {}
         self._kth = np.full(cap, -np.inf)
         self._holders: dict[int, set[int]] = {}
+        self._keys_cache: dict[str, tuple] = {}
+        self._others_cache: dict[int, np.ndarray] = {}
+        self._code_width = 1
+        self._acc = np.zeros((1, cap))
+        self._mark = np.zeros(cap, dtype=bool)
+        self._raw: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._last = (np.zeros(0, dtype=np.int64), np.zeros(0))
 
     # ----------------------------------------------------------------------- profiles
     def __len__(self) -> int:
@@ -323,6 +367,8 @@ class MatchEngine:
         self._verified[idx] = 1.0 if profile.verified else 0.0
         codes = [c.strip() for c in profile.sectors if c and c.strip()][:_MAX_SECTORS]
         f.codes = [self._sectors.idx(c) for c in codes]
+        self._code_width = max(self._code_width, len(f.codes))
+        self._others_cache.clear()
         self._codes[idx] = 0
         self._codes[idx, : len(f.codes)] = f.codes
         for side, texts in ((OFFER, profile.offers), (NEED, profile.needs)):
@@ -341,6 +387,7 @@ class MatchEngine:
         self._unpost(idx)
         del self._firms[idx]
         self._active[idx] = False
+        self._others_cache.clear()
         self._forget_list(idx)
         self._holders.pop(idx, None)
         holders.discard(idx)
@@ -363,6 +410,15 @@ class MatchEngine:
             self._rank_dirty = False
         if not self._pending:
             return
+        was_enabled = gc.isenabled()
+        gc.disable()  # many small long-lived objects, no cycles (see rebuild)
+        try:
+            self._index_pending()
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _index_pending(self) -> None:
         pending = [i for i in dict.fromkeys(self._pending) if i in self._firms]
         self._pending = []
         item_ids = [g for i in pending for g in self._firms[i].items]
@@ -379,21 +435,25 @@ class MatchEngine:
     def _keys_of(self, hit: ConceptHit):
         """Posting keys of one hit: (kind, value)."""
         if hit.free:
-            return [("f", hit.key)]
-        c = self.lexicon.concept(hit.concept)
-        keys = [("c", c.id)] + [("a", a) for a in c.ancestors]
-        if c.heading:
-            keys.append(("h", c.heading))
-        if c.group:
-            keys.append(("g", c.group))
-        if c.chapter:
-            keys.append(("ch", c.chapter))
+            return (("f", hit.key),)
+        keys = self._keys_cache.get(hit.concept)
+        if keys is None:
+            c = self.lexicon.concept(hit.concept)
+            keys = [("c", c.id)] + [("a", a) for a in c.ancestors]
+            if c.heading:
+                keys.append(("h", c.heading))
+            if c.group:
+                keys.append(("g", c.group))
+            if c.chapter:
+                keys.append(("ch", c.chapter))
+            keys = self._keys_cache[hit.concept] = tuple(keys)
         return keys
 
     def _post(self, f: _Firm) -> None:
         cc = self._country[f.idx]
         for g in f.items:
             it = self._items[g]
+            keymap = {}
             for h in it.hits:
                 for kind, val in self._keys_of(h):
                     key = (kind, val, it.side, cc)
@@ -402,10 +462,14 @@ class MatchEngine:
                         p = self._postings[key] = _Posting()
                     p.add(f.idx, h.confidence, g)
                     f.posted.append(key)
+                    if (kind, val) not in keymap or keymap[(kind, val)][1] < h.confidence:
+                        keymap[(kind, val)] = (h.concept, h.confidence)
+            it.keymap = keymap
         f.plan = None
 
     def _plan(self, f: _Firm) -> list[tuple]:
-        """Lookups of one firm: (tier, kind, value, opposite side, weight, slot, relation)."""
+        """Lookups of one firm, by tier: (tier, kind, value, opposite side, own confidence,
+        level weight, slot, relation, own concept)."""
         if f.plan is not None:
             return f.plan
         plan = []
@@ -414,89 +478,96 @@ class MatchEngine:
             opp = NEED if it.side == OFFER else OFFER
             for h in it.hits:
                 q = h.confidence
+                cid = h.concept
                 if h.free:
-                    plan.append((0, "f", h.key, opp, q, slot, "free"))
+                    plan.append((0, "f", h.key, opp, q, 1.0, slot, "free", cid))
                     continue
-                c = self.lexicon.concept(h.concept)
-                plan.append((0, "c", c.id, opp, q, slot, "exact"))
-                plan.append((0, "a", c.id, opp, LEVEL["narrower"] * q, slot, "narrower"))
+                c = self.lexicon.concept(cid)
+                plan.append((0, "c", cid, opp, q, LEVEL["exact"], slot, "exact", cid))
+                plan.append((0, "a", cid, opp, q, LEVEL["narrower"], slot, "narrower", cid))
                 for a in c.ancestors:
-                    plan.append((0, "c", a, opp, LEVEL["broader"] * q, slot, "broader"))
+                    plan.append((0, "c", a, opp, q, LEVEL["broader"], slot, "broader", cid))
                 if c.heading:
-                    plan.append((1, "h", c.heading, opp, LEVEL["heading"] * q, slot, "heading"))
+                    plan.append((1, "h", c.heading, opp, q, LEVEL["heading"], slot, "heading",
+                                 cid))
                 if c.group:
-                    plan.append((2, "g", c.group, opp, LEVEL["group"] * q, slot, "group"))
+                    plan.append((2, "g", c.group, opp, q, LEVEL["group"], slot, "group", cid))
                 if c.chapter:
-                    plan.append((3, "ch", c.chapter, opp, LEVEL["chapter"] * q, slot, "chapter"))
+                    plan.append((3, "ch", c.chapter, opp, q, LEVEL["chapter"], slot, "chapter",
+                                 cid))
+        plan.sort(key=lambda r: r[0])
         f.plan = plan
         return plan
 
     # ----------------------------------------------------------------------- scoring
-    def _other_countries(self, cc: int) -> list[int]:
-        return [c for c in self._countries.values() if c != cc]
+    def _other_firms(self, cc: int) -> np.ndarray:
+        """Active firms of every other country, ascending."""
+        got = self._others_cache.get(cc)
+        if got is None:
+            n = len(self._ids)
+            mask = self._active[:n] & (self._country[:n] != cc) & (self._country[:n] >= 0)
+            got = self._others_cache[cc] = np.nonzero(mask)[0].astype(np.int64)
+        return got
 
-    def _gather(self, f: _Firm, max_tier: int):
-        """All contributions of tiers <= max_tier: arrays firm, slot, value, item, plan row."""
-        others = self._other_countries(self._country[f.idx])
-        parts = []
-        for row, (tier, kind, val, opp, w, slot, _rel) in enumerate(self._plan(f)):
-            if tier > max_tier:
+    def _gather_tier(self, f: _Firm, tier: int, with_items: bool = False):
+        """Contributions of one tier, concatenated: (firms, values, items, slots); ``items``
+        (the partner's item of each contribution) only when asked for.
+
+        A value is ``(their confidence × our confidence) × (level × free similarity)``, floored
+        at the next tier's weight; the product is symmetric, so a pair scores the same bits
+        from either side."""
+        cc = self._country[f.idx]
+        others = [c for c in self._countries.values() if c != cc]
+        fl, cl, il, ql, ll, sl = [], [], [], [], [], []
+        for t, kind, val, opp, q, lvl, slot, _rel, _cid in self._plan(f):
+            if t != tier:
                 continue
-            if kind == "f":
-                targets = self._free.neighbours(val).items()
-            else:
-                targets = ((val, 1.0),)
+            targets = self._free.neighbours(val).items() if kind == "f" else ((val, 1.0),)
             for tval, s in targets:
                 for oc in others:
                     p = self._postings.get((kind, tval, opp, oc))
                     if p is None or not p.firms:
                         continue
                     firms, conf, items = p.get()
-                    v = conf * (w * s)
-                    np.maximum(v, TIER_FLOOR[tier], out=v)
-                    parts.append((firms, v, items, slot, row, tier))
-        if not parts:
-            e = np.zeros(0, dtype=np.int64)
-            return e, e, np.zeros(0), e, e, e
-        firms = np.concatenate([p[0] for p in parts])
-        vals = np.concatenate([p[1] for p in parts])
-        items = np.concatenate([p[2] for p in parts])
-        lens = [len(p[0]) for p in parts]
-        slots = np.repeat(np.asarray([p[3] for p in parts], dtype=np.int64), lens)
-        rows = np.repeat(np.asarray([p[4] for p in parts], dtype=np.int64), lens)
-        tiers = np.repeat(np.asarray([p[5] for p in parts], dtype=np.int64), lens)
-        return firms, slots, vals, items, rows, tiers
+                    fl.append(firms)
+                    cl.append(conf)
+                    if with_items:
+                        il.append(items)
+                    ql.append(q)
+                    ll.append(lvl * s)
+                    sl.append(slot)
+        if not fl:
+            return None
+        lens = [len(x) for x in fl]
+        firms = np.concatenate(fl) if len(fl) > 1 else fl[0]
+        conf = np.concatenate(cl) if len(cl) > 1 else cl[0]
+        items = (np.concatenate(il) if len(il) > 1 else il[0]) if with_items else None
+        if len(fl) == 1:
+            v = (conf * ql[0]) * ll[0]
+            slots = sl[0]
+        else:
+            v = (conf * np.repeat(np.asarray(ql), lens)) * np.repeat(np.asarray(ll), lens)
+            slots = np.repeat(np.asarray(sl, dtype=np.int64), lens)
+        np.maximum(v, TIER_FLOOR[tier], out=v)
+        return firms, v, items, slots
 
-    @staticmethod
-    def _reduce(firms, slots, vals, items, rows, tiers, nslots):
-        """Best contribution per (firm, slot) then complementarity per firm."""
-        key = firms * (nslots + 1) + slots
-        order = np.lexsort((items, -vals, key))
-        ks = key[order]
-        first = np.empty(len(ks), dtype=bool)
-        first[:1] = True
-        np.not_equal(ks[1:], ks[:-1], out=first[1:])
-        sel = order[first]
-        f, v, t = firms[sel], vals[sel], tiers[sel]
-        start = np.empty(len(f), dtype=bool)
-        start[:1] = True
-        np.not_equal(f[1:], f[:-1], out=start[1:])
-        at = np.nonzero(start)[0]
-        cand = f[at]
-        best = np.maximum.reduceat(v, at)
-        strong = np.where(t == 0, v, 0.0)
-        rest = np.add.reduceat(strong, at) - np.maximum.reduceat(strong, at)
-        comp = W_COMP * best + W_MORE * np.minimum(1.0, rest)
-        return cand, comp, sel, at
+    def _scratch(self, nslots: int) -> np.ndarray:
+        n = self._active.shape[0]
+        if self._acc.shape[0] < nslots or self._acc.shape[1] < n:
+            self._acc = np.zeros((max(nslots, self._acc.shape[0]), n))
+        if self._mark.shape[0] < n:
+            self._mark = np.zeros(n, dtype=bool)
+        return self._acc
 
-    def _secondary(self, a: int, cand: np.ndarray) -> np.ndarray:
+    def _secondary(self, a: int, cand: np.ndarray, row: np.ndarray | None = None) -> np.ndarray:
         f = self._firms[a]
         if f.codes:
-            row = self._sectors.m[np.asarray(f.codes)].max(axis=0)
-            sec = row[self._codes[cand]].max(axis=1).astype(np.float64)
+            if row is None:
+                row = self._sectors.m[np.asarray(f.codes)].max(axis=0)
+            sec = row[self._codes[cand, : self._code_width]].max(axis=1)
         else:
             sec = np.zeros(len(cand))
-        lang = ((self._langmask[cand] & self._langmask[a]) != 0).astype(np.float64)
+        lang = (self._langmask[cand] & self._langmask[a]) != 0
         return W_SECTOR * sec + W_LANG * lang + W_VERIFIED * self._verified[cand]
 
     def _topk(self, cand, score, k):
@@ -509,141 +580,157 @@ class MatchEngine:
         return cand[order], score[order]
 
     def _compute(self, a: int, k: int) -> list[Suggestion]:
+        top_c, top_s = self._rank(a, k)
+        return self._suggestions(a, top_c, top_s)
+
+    def _rank(self, a: int, k: int):
+        """Exact top-k partners of firm ``a``: (firm indexes, raw scores), best first."""
         f = self._firms[a]
         nslots = len(f.items)
-        others = self._other_countries(self._country[a])
+        acc = self._scratch(nslots)
+        mark = self._mark
+        width = acc.shape[1]
+        flat = acc.reshape(-1)
+        srow = self._sectors.m[np.asarray(f.codes)].max(axis=0) if f.codes else None
         cand = np.zeros(0, dtype=np.int64)
         score = np.zeros(0)
-        gathered = None
-        for tier in range(N_TIERS):
-            gathered = self._gather(f, tier)
-            if len(gathered[0]) == 0:
+        cand0 = rest0 = None
+        for tier in range(N_TIERS if nslots else 0):
+            got = self._gather_tier(f, tier)
+            if got is None:
                 continue
-            cand, comp, sel, at = self._reduce(*gathered, nslots)
-            score = comp + self._secondary(a, cand)
+            firms, v, _items, slots = got
+            np.maximum.at(flat, slots * width + firms if nslots > 1 else firms, v)
+            mark[firms] = True
+            cand = np.flatnonzero(mark)
+            m = acc[:nslots, cand]
+            best = m.max(axis=0)
+            if tier == 0:
+                # other exact matches count as a bonus: only tier-0 values, all in by now
+                cand0, rest0 = cand, m.sum(axis=0) - best
+                rest = rest0
+            else:
+                rest = np.zeros(len(cand))
+                if cand0 is not None:
+                    rest[np.searchsorted(cand, cand0)] = rest0
+            score = W_COMP * best + W_MORE * np.minimum(1.0, rest) + \
+                self._secondary(a, cand, srow)
             if len(cand) >= k:
                 kth = np.partition(score, len(score) - k)[len(score) - k]
                 if kth > W_COMP * TIER_WEIGHT[tier + 1] + W_SECONDARY:
                     break
+        if len(cand):
+            acc[:nslots, cand] = 0.0
+            mark[cand] = False
         top_c, top_s = self._topk(cand, score, k) if len(cand) else (cand, score)
         if len(top_c) < k or (len(top_s) and top_s[-1] <= W_SECONDARY):
             # fallback: every firm of the other country, by sector / language / verification
-            allc = np.nonzero(self._active & np.isin(self._country, others))[0].astype(np.int64)
+            allc = self._other_firms(self._country[a])
             if len(allc):
-                sc = self._secondary(a, allc)
+                sc = self._secondary(a, allc, srow)
                 if len(cand):
-                    pos = np.searchsorted(allc, cand)
-                    sc[pos] = score
+                    sc[np.searchsorted(allc, cand)] = score
                 top_c, top_s = self._topk(allc, sc, k)
-        return self._suggestions(a, top_c, top_s, gathered)
+        return top_c, top_s
 
     # ----------------------------------------------------------------------- reasons
-    def _suggestions(self, a, top_c, top_s, gathered) -> list[Suggestion]:
+    def _suggestions(self, a, top_c, top_s) -> list[Suggestion]:
         f = self._firms[a]
-        self._last_raw = float(top_s[-1]) if len(top_s) else -np.inf
-        plan = self._plan(f)
-        contrib: dict[int, list] = {}
-        if gathered is not None and len(gathered[0]) and len(top_c):
-            firms, slots, vals, items, rows, tiers = gathered
-            wanted = np.isin(firms, top_c)
-            idxs = np.nonzero(wanted)[0]
-            if len(idxs):
-                sub = idxs[np.lexsort((items[idxs], -vals[idxs], slots[idxs], firms[idxs]))]
-                seen = set()
-                for j in sub.tolist():
-                    key = (int(firms[j]), int(slots[j]))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    contrib.setdefault(key[0], []).append(
-                        (float(vals[j]), int(slots[j]), int(items[j]), int(rows[j])))
-        out = []
-        a_codes = [self._sectors.codes[c] for c in f.codes]
-        for rank, (b, s) in enumerate(zip(top_c.tolist(), top_s.tolist()), start=1):
-            reasons = self._reasons(a, f, plan, b, contrib.get(b, ()), a_codes)
-            out.append(Suggestion(self._ids[b], round(min(100.0, max(0.0, s)), 1), rank,
-                                  reasons))
-        return out
+        firms = self._firms
+        ids = self._ids
+        why = self._why
+        self._last = (top_c, top_s)
+        return [Suggestion(ids[b], round(min(100.0, max(0.0, s)), 1), rank, None,
+                           partial(why, f, firms[b]))
+                for rank, (b, s) in enumerate(zip(top_c.tolist(), top_s.tolist()), start=1)]
 
-    def _reasons(self, a, f, plan, b, contribs, a_codes) -> list[Reason]:
+    def _why(self, f: _Firm, bf: _Firm) -> list[Reason]:
+        """Reasons of one pair, worked out when first read (same values as the scoring)."""
+        plan = self._plan(f)
+        by_side = ([g for g in bf.items if self._items[g].side == OFFER],
+                   [g for g in bf.items if self._items[g].side == NEED])
+        best: dict[int, tuple] = {}
+        for row, (t, kind, val, opp, q, lvl, slot, _rel, _cid) in enumerate(plan):
+            floor = TIER_FLOOR[t]
+            for g in by_side[opp]:
+                it = self._items[g]
+                if kind == "f":
+                    neigh = self._free.neighbours(val)
+                    vals = [(h.confidence * q) * (lvl * neigh[h.key]) for h in it.hits
+                            if h.free and h.key in neigh]
+                else:
+                    e = it.keymap.get((kind, val))
+                    vals = [(e[1] * q) * lvl] if e is not None else []
+                for v in vals:
+                    cur = (max(v, floor), -g, -row)
+                    old = best.get(slot)
+                    if old is None or cur > old:
+                        best[slot] = cur
+        contribs = [(v, slot, -ng, -nr) for slot, (v, ng, nr) in best.items()]
+        return self._reasons(f, plan, bf, contribs)
+
+    def _reasons(self, f, plan, bf, contribs) -> list[Reason]:
         reasons: list[Reason] = []
         seen = set()
         for v, slot, item, row in sorted(contribs, key=lambda t: (-t[0], t[1], t[2]))[:3]:
             own = self._items[f.items[slot]]
             other = self._items[item]
-            rel = plan[row][6]
-            kind = "offer_need" if own.side == OFFER else "need_offer"
-            concept = plan[row][2] if plan[row][1] != "f" else own.hits[0].concept
-            own_concept = self._own_concept(own, plan[row])
-            partner_concept = self._partner_concept(other, plan[row])
-            key = (own.text, other.text)
-            if key in seen:
+            if (own.text, other.text) in seen:
                 continue
-            seen.add(key)
+            seen.add((own.text, other.text))
+            _t, kind, val, _opp, _q, _l, _slot, rel, own_concept = plan[row]
+            partner_concept = (other.keymap.get((kind, val)) or ("",))[0]
+            if kind == "f":
+                partner_concept = next((h.concept for h in other.hits if h.free), "")
+            direction = "offer_need" if own.side == OFFER else "need_offer"
             if rel in ("heading", "group", "chapter"):
                 reasons.append(Reason("related_product", own.text, other.text, own_concept,
-                                      partner_concept, relation=rel, direction=kind,
-                                      detail=str(concept), weight=round(v, 3)))
+                                      partner_concept, rel, direction, str(val), (), (),
+                                      round(v, 3)))
             else:
-                reasons.append(Reason(kind, own.text, other.text, own_concept, partner_concept,
-                                      relation=rel, weight=round(v, 3)))
-        bf = self._firms[b]
+                reasons.append(Reason(direction, own.text, other.text, own_concept,
+                                      partner_concept, rel, "", "", (), (), round(v, 3)))
         if f.codes and bf.codes:
             m = self._sectors.m
-            best = max(((float(m[x, y]), x, y) for x in f.codes for y in bf.codes),
-                       key=lambda t: (t[0], -t[1], -t[2]))
-            if best[0] >= 0.5:
-                sa, sb = self._sectors.codes[best[1]], self._sectors.codes[best[2]]
-                reasons.append(Reason("sector", sectors=(sa, sb), weight=round(best[0], 3)))
-        shared = [lg for lg in f.profile.languages
-                  if lg and lg.strip().lower() in {x.strip().lower()
-                                                   for x in bf.profile.languages}]
-        if shared:
-            reasons.append(Reason("language", languages=tuple(dict.fromkeys(
-                lg.strip().lower() for lg in shared))))
+            aff, x, y = max(((float(m[x, y]), -x, -y) for x in f.codes for y in bf.codes))
+            if aff >= 0.5:
+                reasons.append(Reason("sector", sectors=(self._sectors.codes[-x],
+                                                         self._sectors.codes[-y]),
+                                      weight=round(aff, 3)))
+        if f.langs and bf.langs:
+            shared = tuple(lg for lg in f.langs if lg in bf.langs)
+            if shared:
+                reasons.append(Reason("language", languages=shared))
         if bf.profile.verified:
             reasons.append(Reason("verified"))
         return reasons
 
-    def _own_concept(self, item: _Item, plan_row) -> str:
-        for h in item.hits:
-            if h.free and plan_row[1] == "f" and h.key == plan_row[2]:
-                return h.concept
-            if not h.free and (h.concept == plan_row[2] or plan_row[1] != "c"):
-                return h.concept
-        return item.hits[0].concept if item.hits else ""
-
-    def _partner_concept(self, item: _Item, plan_row) -> str:
-        kind, val = plan_row[1], plan_row[2]
-        for h in item.hits:
-            if kind == "f" and h.free:
-                return h.concept
-            if h.free:
-                continue
-            keys = self._keys_of(h)
-            want = {"c": ("c", "a"), "a": ("c",), "h": ("h",), "g": ("g",), "ch": ("ch",)}
-            if any(k in want.get(kind, ()) and v == val for k, v in keys):
-                return h.concept
-        return item.hits[0].concept if item.hits else ""
-
     # ----------------------------------------------------------------------- lists
-    def _store(self, a: int, lst: list[Suggestion], k: int) -> None:
+    def _store(self, a: int, lst: list[Suggestion], k: int, top=None) -> None:
+        """Remember a firm's list (for :meth:`affected_by` and :meth:`update`)."""
         self._forget_list(a)
+        top_c, top_s = top if top is not None else self._last
         self._lists[a] = lst
         self._list_k[a] = k
-        for s in lst:
-            self._holders.setdefault(self._idx[s.partner_id], set()).add(a)
-        # raw k-th score (minus a hair: scores seen from the other side may differ in the
-        # last bits); a full list only, else anyone may enter
-        self._kth[a] = self._last_raw - 1e-6 if len(lst) >= k else -np.inf
+        self._raw[a] = (top_c, top_s)
+        holders = self._holders
+        for b in top_c.tolist():
+            h = holders.get(b)
+            if h is None:
+                holders[b] = {a}
+            else:
+                h.add(a)
+        # the raw k-th score of a full list; anyone may enter a short one
+        self._kth[a] = float(top_s[-1]) if len(lst) >= k else -np.inf
 
     def _forget_list(self, a: int) -> None:
-        old = self._lists.pop(a, None)
+        old = self._raw.pop(a, None)
+        self._lists.pop(a, None)
         self._list_k.pop(a, None)
         self._kth[a] = -np.inf
-        if old:
-            for s in old:
-                h = self._holders.get(self._idx.get(s.partner_id))
+        if old is not None:
+            for b in old[0].tolist():
+                h = self._holders.get(b)
                 if h is not None:
                     h.discard(a)
 
@@ -660,18 +747,66 @@ class MatchEngine:
     def rebuild(self, k: int = 20, progress: Callable[[int, int], None] | None = None
                 ) -> dict[Hashable, list[Suggestion]]:
         """Suggestions for every firm; ``progress(done, total)`` is called along the way."""
-        self._ensure_index()
-        firms = sorted(self._firms)
-        total = len(firms)
-        out = {}
-        step = max(1, total // 200)
-        for n, a in enumerate(firms, start=1):
-            lst = self._compute(a, k)
-            self._store(a, lst, k)
-            out[self._ids[a]] = lst
-            if progress is not None and (n % step == 0 or n == total):
-                progress(n, total)
-        return out
+        # Hundreds of thousands of small objects are created and kept: the cyclic garbage
+        # collector would rescan the growing heap again and again (none of them form cycles).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._ensure_index()
+            firms = sorted(self._firms)
+            total = len(firms)
+            out = {}
+            step = max(1, total // 200)
+            for n, a in enumerate(firms, start=1):
+                lst = self._compute(a, k)
+                self._store(a, lst, k)
+                out[self._ids[a]] = lst
+                if progress is not None and (n % step == 0 or n == total):
+                    progress(n, total)
+            return out
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _entering(self, a: int):
+        """Firms of the other country whose stored list ``a`` now enters, with the score of
+        ``a`` seen from their side (bit-identical to their own ranking)."""
+        f = self._firms[a]
+        allc = self._other_firms(self._country[a])
+        if len(allc) == 0:
+            return allc, np.zeros(0)
+        sc = self._secondary_reverse(a, allc)
+        got = [(t, g) for t, g in ((t, self._gather_tier(f, t, True)) for t in range(N_TIERS))
+               if g is not None]
+        if got:
+            items = np.concatenate([g[2] for _t, g in got])
+            vals = np.concatenate([g[1] for _t, g in got])
+            tier0 = np.concatenate([np.full(len(g[0]), t == 0) for t, g in got])
+            # per item of theirs: best value and best tier-0 value
+            order = np.lexsort((-vals, items))
+            its = items[order]
+            first = np.r_[True, its[1:] != its[:-1]]
+            uitems = its[first]
+            v_item = vals[order][first]
+            strong = np.zeros(len(uitems))
+            if tier0.any():
+                o0 = np.lexsort((-vals[tier0], items[tier0]))
+                i0 = items[tier0][o0]
+                f0 = np.r_[True, i0[1:] != i0[:-1]]
+                strong[np.searchsorted(uitems, i0[f0])] = vals[tier0][o0][f0]
+            firm_of = self._item_firm(uitems)
+            o = np.argsort(firm_of, kind="stable")
+            fr, v, st = firm_of[o], v_item[o], strong[o]
+            at = np.nonzero(np.r_[True, fr[1:] != fr[:-1]])[0]
+            cand = fr[at]
+            best = np.maximum.reduceat(v, at)
+            # their slots in order, the sum over the slots with a tier-0 value (zeros elsewhere)
+            rest = np.add.reduceat(st, at) - np.maximum.reduceat(st, at)
+            comp = W_COMP * best + W_MORE * np.minimum(1.0, rest)
+            pos = np.searchsorted(allc, cand)
+            sc[pos] = comp + sc[pos]
+        enter = sc >= self._kth[allc]
+        return allc[enter], sc[enter]
 
     def affected_by(self, firm_id) -> set:
         """Firms whose lists may change because of this firm's (new) profile.
@@ -683,48 +818,70 @@ class MatchEngine:
         if a is None or a not in self._firms:
             return set()
         out = {a} | set(self._holders.get(a, ()))
-        f = self._firms[a]
-        others = self._other_countries(self._country[a])
-        allc = np.nonzero(self._active & np.isin(self._country, others))[0].astype(np.int64)
-        if len(allc) == 0:
-            return {self._ids[i] for i in out}
-        # score of ``a`` from every other firm's side
-        sc = self._secondary_reverse(a, allc)
-        firms, slots, vals, items, rows, tiers = self._gather(f, N_TIERS - 1)
-        if len(firms):
-            # their slots are their items: reduce per (their firm, their item)
-            key = items
-            order = np.lexsort((-vals, key))
-            ks = key[order]
-            first = np.r_[True, ks[1:] != ks[:-1]]
-            sel = order[first]
-            sel = sel[np.argsort(firms[sel], kind="stable")]
-            fr, v, t = firms[sel], vals[sel], tiers[sel]
-            at = np.nonzero(np.r_[True, fr[1:] != fr[:-1]])[0]
-            cand = fr[at]
-            best = np.maximum.reduceat(v, at)
-            strong = np.where(t == 0, v, 0.0)
-            rest = np.add.reduceat(strong, at) - np.maximum.reduceat(strong, at)
-            comp = W_COMP * best + W_MORE * np.minimum(1.0, rest)
-            sc[np.searchsorted(allc, cand)] += comp
-        enter = allc[sc >= self._kth[allc]]
-        out.update(int(x) for x in enter)
+        enter, _ = self._entering(a)
+        out.update(enter.tolist())
         return {self._ids[i] for i in out if i in self._firms}
+
+    def _item_firm(self, items: np.ndarray) -> np.ndarray:
+        return np.fromiter((self._items[i].firm for i in items.tolist()), dtype=np.int64,
+                           count=len(items))
 
     def _secondary_reverse(self, a: int, cand: np.ndarray) -> np.ndarray:
         f = self._firms[a]
         if f.codes:
             col = self._sectors.m[:, np.asarray(f.codes)].max(axis=1)
-            sec = col[self._codes[cand]].max(axis=1).astype(np.float64)
+            sec = col[self._codes[cand, : self._code_width]].max(axis=1)
         else:
             sec = np.zeros(len(cand))
-        lang = ((self._langmask[cand] & self._langmask[a]) != 0).astype(np.float64)
+        lang = (self._langmask[cand] & self._langmask[a]) != 0
         return W_SECTOR * sec + W_LANG * lang + W_VERIFIED * self._verified[a]
 
     def update(self, profile: FirmProfile, k: int = 20) -> dict[Hashable, list[Suggestion]]:
-        """Add or change one firm and refresh every list it affects; returns the new lists."""
+        """Add or change one firm and refresh every stored list it affects.
+
+        Its own list and the lists that held it are recomputed; a list it now enters only gets
+        it inserted (nothing else in that list changed). Returns the new lists by firm id."""
         self.add(profile)
-        return self.refresh(self.affected_by(profile.id), k)
+        self._ensure_index()
+        a = self._idx[profile.id]
+        holders = set(self._holders.get(a, ())) - {a}
+        enter, scores = self._entering(a)
+        out = {profile.id: self.suggestions_for(profile.id, k)}
+        for x in sorted(holders):
+            if x in self._firms:
+                out[self._ids[x]] = self.suggestions_for(self._ids[x], self._list_k.get(x, k))
+        for x, s in zip(enter.tolist(), scores.tolist()):
+            if x in holders or x == a or x not in self._raw:
+                continue
+            out[self._ids[x]] = self._insert(x, a, s)
+        return out
+
+    def _insert(self, x: int, a: int, s: float) -> list[Suggestion]:
+        """Put ``a`` (score ``s`` seen from ``x``) into x's stored list."""
+        old_c, old_s = self._raw[x]
+        k = self._list_k.get(x, len(old_c))
+        cand = np.append(old_c, a)
+        score = np.append(old_s, s)
+        order = np.lexsort((self._id_rank[cand], -score))[:k]
+        top_c, top_s = cand[order], score[order]
+        olds = {self._idx[sg.partner_id]: sg for sg in self._lists[x]}
+        f = self._firms[x]
+        lst = []
+        for rank, (b, sc) in enumerate(zip(top_c.tolist(), top_s.tolist()), start=1):
+            prev = olds.get(b)
+            if prev is not None:
+                lst.append(Suggestion(prev.partner_id, prev.score, rank, prev._reasons,
+                                      prev._make))
+            else:
+                lst.append(Suggestion(self._ids[b], round(min(100.0, max(0.0, sc)), 1), rank,
+                                      None, partial(self._why, f, self._firms[b])))
+        self._store(x, lst, k, (top_c, top_s))
+        return lst
+
+    def remove_and_refresh(self, firm_id, k: int = 20) -> dict[Hashable, list[Suggestion]]:
+        """Remove a firm and recompute the stored lists that held it."""
+        return {fid: self.suggestions_for(fid, self._list_k.get(self._idx[fid], k))
+                for fid in sorted(self.remove(firm_id), key=str)}
 
     def refresh(self, firm_ids: Iterable, k: int = 20) -> dict[Hashable, list[Suggestion]]:
         return {fid: self.suggestions_for(fid, k) for fid in firm_ids if fid in self}

@@ -140,6 +140,43 @@ def test_incremental_add_change_remove_equal_full_rebuild(lex):
     assert gone not in eng and gone not in {p for lst in full.values() for p, _, _ in lst}
 
 
+def test_many_random_updates_stay_equal_to_a_full_rebuild(lex):
+    firms = random_firms(90, seed=21)
+    eng = MatchEngine(lex)
+    for f in firms:
+        eng.add(f)
+    eng.rebuild(k=4)
+    pool = random_firms(40, seed=22)
+    rng = random.Random(23)
+    current = {f.id: f for f in firms}
+    for step in range(25):
+        target = rng.choice(sorted(current))
+        donor = rng.choice(pool)
+        ch = P(target, current[target].country, donor.sectors, donor.offers, donor.needs,
+               donor.languages, donor.verified)
+        before = {fid: [s.partner_id for s in eng.stored(fid)] for fid in current}
+        predicted = None
+        if step % 2:
+            eng.add(ch)
+            predicted = eng.affected_by(target)  # asked once the new profile is in
+        eng.update(ch, k=4)
+        current[target] = ch
+        if predicted is not None:
+            changed = {fid for fid in current
+                       if [s.partner_id for s in eng.stored(fid)] != before[fid]}
+            assert changed <= predicted | {target}
+    fresh = MatchEngine(lex)
+    for f in current.values():
+        fresh.add(f)
+    full = snapshot(fresh.rebuild(k=4))
+    assert {fid: [(s.partner_id, s.score, s.rank) for s in eng.stored(fid)]
+            for fid in current} == full
+    # lazily worked-out reasons are the same too
+    some = sorted(current)[:10]
+    assert [[s.reasons for s in eng.stored(fid)] for fid in some] == \
+        [[s.reasons for s in fresh.stored(fid)] for fid in some]
+
+
 def test_affected_by_covers_own_list_holders_and_new_entries(lex):
     eng = MatchEngine(lex)
     eng.add(P("ru1", "RU", (), (), ("хурма",), ("ru",)))
