@@ -1,0 +1,46 @@
+"""A firm's brokerage-day agenda as iCalendar.
+
+Every meeting keeps its UID (``brokerage-<event>-meeting-<id>@matchmaker``) and carries its
+SEQUENCE, raised on every change of place or time, so calendar programs update the entry instead of
+adding a copy. Times are in the center's zone (TZID with a VTIMEZONE).
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from icalendar import Calendar, Event as VEvent, vText
+
+from .models import Event
+from .reports import AgendaItem
+
+PRODID = "-//Matchmaker//AZ-RU brokerage days//EN"
+
+
+def agenda_ics(event: Event, company_name: str, items: list[AgendaItem], base_url: str = "") -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"{event.title} – {company_name}")
+    center = event.center
+    for item in items:
+        m = item.meeting
+        ev = VEvent()
+        ev.add("uid", m.uid)
+        ev.add("sequence", m.sequence)
+        ev.add("dtstamp", m.updated_at)
+        ev.add("last-modified", m.updated_at)
+        ev.add("dtstart", item.start)
+        ev.add("dtend", item.end)
+        ev.add("summary", f"{item.partner.name} – table {item.table_no}")
+        ev.add("location", vText(f"Table {item.table_no}, {center.name}, {center.address or center.city}"))
+        ev.add("description", f"{event.title}\n{m.az_company.name} (AZ) – {m.ru_company.name} (RU)\n"
+                              f"Table {item.table_no}")
+        ev.add("status", "CONFIRMED")
+        if base_url:
+            ev.add("url", f"{base_url.rstrip('/')}/events/{event.id}/agenda")
+        cal.add_component(ev)
+    if items:
+        cal.add_missing_timezones(first_date=event.day - timedelta(days=1), last_date=event.day + timedelta(days=1))
+    return cal.to_ical()
