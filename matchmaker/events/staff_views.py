@@ -1,0 +1,211 @@
+"""Brokerage days for the center's staff: create and edit, open/publish/close, "schedule all", locks,
+moves, cancellations, the hall's table plan, no-shows and statistics. Each view commits once."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..admin.views import staff_required
+from ..centers.models import Center, Room
+from ..errors import DomainError, apply_to_form
+from ..extensions import db
+from sqlalchemy import select
+from zoneinfo import ZoneInfo
+
+from . import reports, scheduling, services
+from .forms import EventForm, MoveForm
+from .views import bp, fail, managed_event, slot_label
+
+
+def _event_form(event=None) -> EventForm:
+    form = EventForm(obj=None)
+    centers = services.manageable_centers(current_user)
+    form.center_id.choices = [(c.id, f"{c.name} ({c.city})") for c in centers]
+    ids = [c.id for c in centers]
+    rooms = db.session.scalars(select(Room).where(Room.center_id.in_(ids), Room.active.is_(True))
+                               .order_by(Room.center_id, Room.name)) if ids else []
+    form.room_ids.choices = [(r.id, f"{r.name} · {r.capacity}") for r in rooms]
+    if request.method == "GET" and event is not None:
+        form.center_id.data = event.center_id
+        form.title.data, form.description.data, form.day.data = event.title, event.description, event.day
+        form.sessions.data = ", ".join(f"{a}-{b}" for a, b in event.sessions)
+        form.slot_minutes.data, form.tables.data = event.slot_minutes, event.tables
+        form.room_ids.data = list(event.room_ids or [])
+        form.max_meetings.data = event.max_meetings
+        form.request_deadline.data = services.local_deadline(event).replace(tzinfo=None)
+    return form
+
+
+def _save(form: EventForm, event=None):
+    status = 200
+    if form.validate_on_submit():
+        center = db.session.get(Center, form.center_id.data)
+        if center is None or not current_user.can_manage_center(center.id):
+            form.center_id.errors = [_("Choose a business center.")]
+            return None, 422
+        try:
+            event = services.save_event(current_user, form.to_data(ZoneInfo(center.timezone)), event)
+        except DomainError as err:
+            db.session.rollback()
+            if err.status == 403:
+                abort(403)
+            apply_to_form(form, err)
+            return None, err.status
+        db.session.commit()
+        flash(_("Saved."), "success")
+        return redirect(url_for("events.detail", event_id=event.id)), 302
+    if form.is_submitted():
+        status = 422
+    return None, status
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@staff_required
+def create():
+    form = _event_form()
+    if not form.center_id.choices:
+        abort(403)
+    response, status = _save(form)
+    return response or (render_template("events/form.html", form=form, event=None), status)
+
+
+@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
+@staff_required
+def edit(event_id: int):
+    event = managed_event(event_id)
+    if event.status not in ("draft", "open"):
+        flash(_("The schedule exists already; this brokerage day can no longer be edited."), "error")
+        return redirect(url_for("events.detail", event_id=event.id))
+    form = _event_form(event)
+    response, status = _save(form, event)
+    return response or (render_template("events/form.html", form=form, event=event), status)
+
+
+@bp.post("/<int:event_id>/<any(open,publish,close):action>")
+@staff_required
+def change_status(event_id: int, action: str):
+    event = managed_event(event_id)
+    try:
+        services.change_status(event, action)
+    except DomainError as err:
+        return fail(err, "events.detail", event_id=event.id)
+    db.session.commit()
+    flash({"open": _("Registration is open."), "publish": _("The schedule is published; the firms were told."),
+           "close": _("The brokerage day is closed; the firms can now give feedback.")}[action], "success")
+    return redirect(url_for("events.detail", event_id=event.id))
+
+
+@bp.get("/<int:event_id>/firms")
+@staff_required
+def firms(event_id: int):
+    event = managed_event(event_id)
+    regs = services.registrations(event)
+    counts = {r.company_id: services.accepted_count(event, r.company_id) for r in regs}
+    return render_template("events/firms.html", event=event, regs=regs, counts=counts)
+
+
+@bp.get("/<int:event_id>/schedule")
+@staff_required
+def schedule(event_id: int):
+    event = managed_event(event_id)
+    form = MoveForm()
+    form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
+    return render_template("events/schedule.html", event=event, plan=reports.table_plan(event),
+                           waiting=reports.unscheduled(event), form=form,
+                           editable=event.status in ("scheduled", "published"))
+
+
+@bp.post("/<int:event_id>/schedule/run")
+@staff_required
+def run(event_id: int):
+    event = managed_event(event_id)
+    try:
+        result = scheduling.run_schedule(event)
+    except DomainError as err:
+        return fail(err, "events.schedule", event_id=event.id)
+    db.session.commit()
+    flash(_("%(s)d of %(n)d meetings scheduled (%(l)d locked kept, %(c)d changed).", s=result.scheduled,
+            n=result.meetings, l=result.locked, c=result.changed), "success")
+    if result.unscheduled:
+        flash(_("%(u)d meetings do not fit: the firms are not present at the same time or the day is full.",
+                u=result.unscheduled), "info")
+    return redirect(url_for("events.schedule", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/meetings/<int:meeting_id>/<any(lock,unlock,cancel):action>")
+@staff_required
+def meeting_action(event_id: int, meeting_id: int, action: str):
+    event = managed_event(event_id)
+    try:
+        meeting = scheduling.get_meeting(event, meeting_id)
+        if action == "cancel":
+            scheduling.cancel_meeting(event, meeting)
+        else:
+            scheduling.set_locked(event, meeting, action == "lock")
+    except DomainError as err:
+        return fail(err, "events.schedule", event_id=event.id)
+    db.session.commit()
+    return redirect(url_for("events.schedule", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/meetings/<int:meeting_id>/move")
+@staff_required
+def move(event_id: int, meeting_id: int):
+    event = managed_event(event_id)
+    try:
+        meeting = scheduling.get_meeting(event, meeting_id)
+    except DomainError:
+        abort(404)
+    form = MoveForm()
+    form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
+    status = 422
+    if form.validate_on_submit():
+        try:
+            scheduling.move_meeting(event, meeting, form.slot.data, form.table_no.data)
+        except DomainError as err:
+            db.session.rollback()
+            apply_to_form(form, err)
+            status = err.status
+        else:
+            db.session.commit()
+            flash(_("Meeting moved and locked."), "success")
+            return redirect(url_for("events.schedule", event_id=event.id))
+    for errors in form.errors.values():
+        for e in errors:
+            flash(e, "error")
+    for e in form.form_errors:
+        flash(e, "error")
+    return render_template("events/schedule.html", event=event, plan=reports.table_plan(event),
+                           waiting=reports.unscheduled(event), form=form, moving=meeting,
+                           editable=event.status in ("scheduled", "published")), status
+
+
+@bp.get("/<int:event_id>/plan")
+@staff_required
+def plan(event_id: int):
+    event = managed_event(event_id)
+    return render_template("events/plan.html", event=event, plan=reports.table_plan(event))
+
+
+@bp.post("/<int:event_id>/meetings/<int:meeting_id>/no-show")
+@staff_required
+def no_show(event_id: int, meeting_id: int):
+    event = managed_event(event_id)
+    company_id = services.parse_id(request.form.get("company_id"))
+    if company_id is None:
+        abort(400)
+    try:
+        meeting = scheduling.get_meeting(event, meeting_id)
+        scheduling.mark_no_show(event, meeting, company_id, request.form.get("absent") == "1")
+    except DomainError as err:
+        return fail(err, "events.plan", event_id=event.id)
+    db.session.commit()
+    return redirect(url_for("events.plan", event_id=event.id) + f"#slot-{meeting.slot}")
+
+
+@bp.get("/<int:event_id>/stats")
+@staff_required
+def stats(event_id: int):
+    event = managed_event(event_id)
+    return render_template("events/stats.html", event=event, stats=reports.statistics(event))
