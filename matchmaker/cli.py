@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 import click
 from flask import Flask
@@ -61,14 +62,18 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
 
     with open(file, "rb") as fh:
         data = fh.read()
-    report = import_companies(data, dry_run=dry_run, skip_invalid=skip_invalid)
+    started = time.perf_counter()
+    report = import_companies(data, dry_run=dry_run, skip_invalid=skip_invalid, refresh_matches=False)
     for err in report.errors:
         click.echo(f"{file}:{err}", err=True)
     if report.written:
         db.session.commit()
         click.echo(f"imported {report.rows - len(report.bad_lines)} rows: {report.created} new, "
                    f"{report.updated} updated, {report.unchanged} unchanged"
-                   + (f"; skipped {len(report.bad_lines)} bad rows" if report.errors else ""))
+                   + (f"; skipped {len(report.bad_lines)} bad rows" if report.errors else "")
+                   + f" in {time.perf_counter() - started:.1f} s")
+        if report.created or report.updated:
+            _refresh_suggestions()
     else:
         db.session.rollback()
         if report.errors:
@@ -78,6 +83,18 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
                        f"{report.unchanged} unchanged); nothing was written.")
     if report.errors and not (skip_invalid and report.written):
         sys.exit(1)
+
+
+def _refresh_suggestions() -> None:
+    """After an import: the suggestions of every firm, in a transaction of their own."""
+    try:
+        from .matching.services import rebuild_all
+    except ModuleNotFoundError:
+        return
+    started = time.perf_counter()
+    n = rebuild_all()
+    db.session.commit()
+    click.echo(f"suggestions refreshed for {n} companies in {time.perf_counter() - started:.1f} s")
 
 
 users_cli = AppGroup("users", help="Accounts.")

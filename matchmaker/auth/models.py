@@ -63,6 +63,10 @@ class User(UserMixin, db.Model):
     def active_company_id(self) -> int | None:
         return self.company_id if self.membership == "active" else None
 
+    @property
+    def active_company(self) -> "Company | None":
+        return self.company if self.membership == "active" else None
+
     def belongs_to(self, company_id: int | None) -> bool:
         return company_id is not None and self.active_company_id == company_id
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from ..core.profiles import clean_company
 from ..dbtypes import utcnow
 from ..extensions import db
-from .models import Company
+from ..core.sectors import section_of
+from .models import Company, CompanySector
 from .services import _assign, bulk_changed
 
 COLUMNS = ("external_id", "name", "country", "city", "sectors", "offers", "needs", "languages",
@@ -97,7 +98,8 @@ def parse(data: bytes | str) -> tuple[list[tuple[int, dict]], list[RowError]]:
     return rows, errors
 
 
-def import_companies(data: bytes | str, *, dry_run: bool = False, skip_invalid: bool = False) -> ImportReport:
+def import_companies(data: bytes | str, *, dry_run: bool = False, skip_invalid: bool = False,
+                     refresh_matches: bool = True) -> ImportReport:
     """Validate every row; write all (or, with ``skip_invalid``, the valid ones). Flushes only."""
     report = ImportReport()
     rows, errors = parse(data)
@@ -128,25 +130,46 @@ def import_companies(data: bytes | str, *, dry_run: bool = False, skip_invalid: 
         _count_changes(report, valid)
         return report
     existing = _existing([c["external_id"] for _l, c in valid])
-    changed: list[Company] = []
+    changed: list[int] = []
+    new_rows: list[dict] = []
     for _line, clean in valid:
         company = existing.get(clean["external_id"])
         if company is None:
-            company = Company(created_at=utcnow())
-            _assign(company, clean)
-            db.session.add(company)
-            report.created += 1
-            changed.append(company)
+            new_rows.append(clean)
         elif _assign(company, clean):
             report.updated += 1
-            changed.append(company)
+            changed.append(company.id)
         else:
             report.unchanged += 1
     db.session.flush()
+    changed.extend(_insert_new(new_rows))
+    report.created = len(new_rows)
     report.written = True
-    if changed:
-        bulk_changed.send([c.id for c in changed])
+    if changed and refresh_matches:
+        bulk_changed.send(changed)
     return report
+
+
+def _insert_new(records: list[dict]) -> list[int]:
+    """Bulk-insert new firms and their sectors (executemany, no per-object unit of work)."""
+    if not records:
+        return []
+    now = utcnow()
+    rows = [{"external_id": r["external_id"], "name": r["name"], "country": r["country"], "city": r.get("city", ""),
+             "offers": r.get("offers", []), "needs": r.get("needs", []), "languages": r.get("languages", []),
+             "website": r.get("website", ""), "email": r.get("email", ""), "phone": r.get("phone", ""),
+             "description": r.get("description", ""), "verified": False, "hidden": False,
+             "created_at": now, "updated_at": now} for r in records]
+    ids: list[int] = []
+    for i in range(0, len(rows), 2000):
+        ids.extend(db.session.scalars(
+            insert(Company).returning(Company.id, sort_by_parameter_order=True), rows[i:i + 2000]))
+    sector_rows = [{"company_id": cid, "code": code, "division": code[:2], "section": section_of(code) or "",
+                    "position": pos}
+                   for cid, r in zip(ids, records) for pos, code in enumerate(r.get("sectors", []))]
+    for i in range(0, len(sector_rows), 5000):
+        db.session.execute(CompanySector.__table__.insert(), sector_rows[i:i + 5000])
+    return ids
 
 
 def _existing(external_ids: list[str]) -> dict[str, Company]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..dbtypes import UTCDateTime, utcnow
@@ -15,10 +15,8 @@ class Suggestion(db.Model):
     when the suggestion is read (a rebuild ranks every firm without paying for explanations)."""
 
     __tablename__ = "suggestions"
-    __table_args__ = (
-        UniqueConstraint("company_id", "partner_id"),
-        Index("ix_suggestions_company_rank", "company_id", "rank"),
-    )
+    # (company_id, partner_id) is unique and serves "a firm's list" too: a list is 20 rows.
+    __table_args__ = (UniqueConstraint("company_id", "partner_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))

@@ -93,7 +93,6 @@ def upgrade():
     sa.UniqueConstraint('company_id', 'partner_id', name=op.f('uq_suggestions_company_id_partner_id'))
     )
     with op.batch_alter_table('suggestions', schema=None) as batch_op:
-        batch_op.create_index('ix_suggestions_company_rank', ['company_id', 'rank'], unique=False)
         batch_op.create_index(batch_op.f('ix_suggestions_partner_id'), ['partner_id'], unique=False)
 
     op.create_table('users',
@@ -175,7 +174,6 @@ def downgrade():
     op.drop_table('users')
     with op.batch_alter_table('suggestions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_suggestions_partner_id'))
-        batch_op.drop_index('ix_suggestions_company_rank')
 
     op.drop_table('suggestions')
     with op.batch_alter_table('notifications', schema=None) as batch_op:
