@@ -71,9 +71,14 @@ def typo(word: str, rng: random.Random) -> str:
     return word[:i] + rng.choice(alpha) + word[i:]
 
 
+_INFLECTED = re.compile(r"(ы|и|ов|ев|ами|ями|ах|ей|ой|ую|ых|их|lar|lər|ları|ləri|dan|dən|"
+                       r"s|ies)$", re.IGNORECASE)
+
+
 def inflect(word: str, rng: random.Random) -> str:
+    """A plural or case form of a word that looks like a lemma (others stay as they are)."""
     w = word
-    if len(w) < 3 or not w.isalpha():
+    if len(w) < 3 or not w.isalpha() or _INFLECTED.search(w):
         return w
     if any("\u0400" <= c <= "\u04ff" for c in w):
         if w.endswith(("ый", "ий", "ой", "ая", "ое", "ые")):

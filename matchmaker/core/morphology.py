@@ -7,7 +7,8 @@ The goal is not linguistic truth but *consistency*: a lexicon lemma and its infl
 (plural, case, possessive, adjective agreement) must reduce to one stem, and distinct trade words
 should stay apart.
 
-* Russian (Cyrillic tokens): the Snowball (Porter) Russian stemmer: томатами → томат,
+* Russian (Cyrillic tokens): the Snowball (Porter) Russian stemmer without its verb step
+  (items are nouns and adjectives; "автомобили" must not lose "-или"): томатами → томат,
   яблоки/яблоко → яблок, мороженая/мороженую → морожен, грецкие/грецкий → грецк.
 * Latin tokens (Azerbaijani or English; the script does not tell which): English plural rules
   (-ies, -oes, -ches, -s) followed by Azerbaijani suffix stripping (plural -lar/-ler, possessive
@@ -125,8 +126,9 @@ def stem_ru(word: str) -> str:
         if adj is not None:
             part = _strip_group(adj, rv, _PARTICIPLE_1, _PARTICIPLE_2)
             res = part if part is not None else adj
-        if res is None:
-            res = _strip_group(w, rv, _VERB_1, _VERB_2)
+        # Snowball tries verb endings before noun endings, which cuts nouns such as
+        # "автомобили" to "автомоб" (-или); trade items are nouns and adjectives, so verb
+        # endings are left out.
         if res is None:
             res = _strip(w, rv, _NOUN)
         if res is not None:
@@ -220,7 +222,8 @@ def stem_latin(word: str) -> str:
         return _final(word)
     w = _english_plural(word)
     if w.endswith("y") and len(w) > 3:
-        w = w[:-1] + "i"  # cherry / cherries -> cherri
+        # English (cherry / cherries -> cherri); Azerbaijani words do not end so: no suffixes
+        return w[:-1] + "i"
     # Azerbaijani: at most three suffix layers (plural, possessive, case)
     for _ in range(3):
         for suf, min_stem in _AZ_SUFFIXES:
@@ -243,9 +246,12 @@ def stem_latin(word: str) -> str:
 
 def _final(w: str) -> str:
     # Azerbaijani final q / intervocalic ğ (balıq / balığı), final k / y (çörək / çörəyi) are
-    # not undone; only q/g is merged, which is safe for trade vocabulary.
+    # not undone; only q/g is merged, which is safe for trade vocabulary. A final English -y
+    # left after Azerbaijani suffixes (barleyler) is spelled as above.
     if len(w) > 2 and w.endswith("q"):
         return w[:-1] + "g"
+    if len(w) > 3 and w.endswith("y"):
+        return w[:-1] + "i"
     return w
 
 
