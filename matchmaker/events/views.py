@@ -64,7 +64,11 @@ def zone_label(event) -> str:
 
 @bp.app_context_processor
 def _helpers():
-    return {"event_slot_label": slot_label, "event_zone_label": zone_label}
+    def is_registered(event) -> bool:
+        return (current_user.is_authenticated
+                and services.registration_of(event, current_user.active_company_id) is not None)
+
+    return {"event_slot_label": slot_label, "event_zone_label": zone_label, "event_is_registered": is_registered}
 
 
 # pages --------------------------------------------------------------------------------------------
