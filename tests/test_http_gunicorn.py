@@ -1,0 +1,424 @@
+"""The production configuration behind real gunicorn (2 workers), over real HTTP.
+
+The database is a migrated SQLite file in ``tmp_path`` or, with ``TEST_DATABASE_URL``, a separate
+PostgreSQL database (``matchmaker_gunicorn``) created and dropped here. Rate-limit counters live in
+Redis when it answers on 127.0.0.1:6379 (as in production with several workers); the client connects
+from a random 127.x.y.z source address so parallel runs never share a counter.
+"""
+from __future__ import annotations
+
+import http.client
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.conftest import ON_PG, TEST_DB
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PASSWORD = "correct horse battery staple"
+EMAIL = "member@gunicorn.example"
+PG_NAME = "matchmaker_gunicorn"
+
+
+def _redis_up() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+REDIS = _redis_up()
+
+
+def _flask(env: dict, *args: str, check: bool = True, timeout: int = 180) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(BIN / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=timeout)
+    if check and result.returncode != 0:
+        raise AssertionError(f"flask {' '.join(args)} failed ({result.returncode}):\n{result.stderr}")
+    return result
+
+
+def _base_env(tmp: Path) -> dict:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_URL", "SECRET_KEY", "RATELIMIT_STORAGE_URI", "FLASK_APP", "FLASK_DEBUG")}
+    env.update(MATCHMAKER_ENV="production", MATCHMAKER_INSTANCE=str(tmp / "instance"), PYTHONUNBUFFERED="1")
+    return env
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    if not ON_PG:
+        yield f"sqlite:///{tmp_path_factory.mktemp('gunicorn-db') / 'prod.sqlite3'}"
+        return
+    server = TEST_DB.rsplit("/", 1)[0]
+    admin = create_engine(server + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {PG_NAME}"))
+    try:
+        yield f"{server}/{PG_NAME}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)"))
+        admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, database):
+    """Migrate, seed, create a member, then run ``gunicorn -w 2`` until the module ends."""
+    tmp = tmp_path_factory.mktemp("gunicorn")
+    env = _base_env(tmp)
+    env.update(SECRET_KEY=uuid.uuid4().hex * 2, DATABASE_URL=database)
+    if REDIS:
+        env["RATELIMIT_STORAGE_URI"] = "redis://127.0.0.1:6379/0"
+    _flask(env, "db", "upgrade")
+    _flask(env, "seed-demo")
+    _flask(env, "users", "create", EMAIL, "--password", PASSWORD, "--company", "demo-0001")
+    token = _flask(env, "users", "token", EMAIL).stdout.strip().splitlines()[-1]
+
+    log = tmp / "gunicorn.log"
+    with log.open("w") as fh:
+        proc = subprocess.Popen(
+            [str(BIN / "gunicorn"), "-w", "2", "-b", "127.0.0.1:0", "--graceful-timeout", "5", "wsgi:app"],
+            cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        port = None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            match = re.search(r"Listening at: http://127\.0\.0\.1:(\d+)", log.read_text())
+            if match:
+                port = int(match.group(1))
+                break
+            time.sleep(0.1)
+        assert port, f"gunicorn did not start:\n{log.read_text()}"
+        live = Live(port, token)
+        while time.monotonic() < deadline:  # wait until a worker has imported the app and answers
+            try:
+                if live.get("/").status == 200 and live.get("/companies").status == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        live.log = log
+        yield live
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+class Response:
+    def __init__(self, raw: http.client.HTTPResponse):
+        self.status = raw.status
+        self.headers = raw.headers
+        self.body = raw.read().decode("utf-8", "replace")
+
+    @property
+    def set_cookies(self) -> list[str]:
+        return self.headers.get_all("Set-Cookie") or []
+
+    def cookie(self, name: str) -> str | None:
+        for header in self.set_cookies:
+            if header.startswith(name + "="):
+                return header
+        return None
+
+
+class Live:
+    """A bare HTTP client: no redirects followed, cookies handled by hand, one fixed source address."""
+
+    log: Path
+
+    def __init__(self, port: int, token: str):
+        self.port = port
+        self.token = token
+        self.source = f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.{random.randint(2, 254)}"
+
+    def request(self, method: str, path: str, body: bytes | str | None = None, headers: dict | None = None,
+                cookie: str | None = None) -> Response:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(self.source, 0))
+        hdrs = dict(headers or {})
+        if cookie:
+            hdrs["Cookie"] = cookie
+        try:
+            conn.request(method, path, body=body, headers=hdrs)
+            return Response(conn.getresponse())
+        finally:
+            conn.close()
+
+    def get(self, path: str, **kw) -> Response:
+        return self.request("GET", path, **kw)
+
+    def post_form(self, path: str, data: dict, cookie: str | None = None) -> Response:
+        return self.request("POST", path, body=urlencode(data),
+                            headers={"Content-Type": "application/x-www-form-urlencoded"}, cookie=cookie)
+
+    def api(self, path: str) -> Response:
+        return self.get(path, headers={"Authorization": f"Bearer {self.token}"})
+
+
+def _pair(set_cookie: str) -> str:
+    return set_cookie.split(";", 1)[0]
+
+
+def _csrf(html: str) -> str:
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
+        r'value="([^"]+)"[^>]*name="csrf_token"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def _login_form(live: Live) -> tuple[str, str]:
+    r = live.get("/login")
+    assert r.status == 200
+    session = r.cookie("__Host-session")
+    assert session, r.set_cookies
+    return _pair(session), _csrf(r.body)
+
+
+def _sign_in(live: Live) -> str:
+    cookie, token = _login_form(live)
+    r = live.post_form("/login", {"email": EMAIL, "password": PASSWORD, "csrf_token": token}, cookie=cookie)
+    assert r.status == 302, (r.status, r.body[:500])
+    return r.cookie("__Host-session")
+
+
+def _assert_clean_error(r: Response, status: int) -> None:
+    assert r.status == status, (r.status, r.body[:300])
+    for leak in ("Traceback", "werkzeug", "sqlalchemy", "File \"/", "Internal Server Error"):
+        assert leak not in r.body
+
+
+def test_security_headers(server):
+    for path in ("/", "/companies", "/login", "/does-not-exist"):
+        r = server.get(path)
+        csp = r.headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "base-uri 'self'" in csp and "default-src 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
+        assert r.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "max-age=" in r.headers["Strict-Transport-Security"]
+        assert r.headers["X-Frame-Options"] == "DENY"
+
+
+def test_session_cookie_after_login_is_host_only_secure_httponly_lax(server):
+    set_cookie = _sign_in(server)
+    attrs = [a.strip().lower() for a in set_cookie.split(";")]
+    assert set_cookie.startswith("__Host-session=")
+    assert "secure" in attrs and "httponly" in attrs and "samesite=lax" in attrs and "path=/" in attrs
+    assert not any(a.startswith("domain=") for a in attrs)
+    r = server.get("/account", cookie=_pair(set_cookie))
+    assert r.status == 200 and EMAIL in r.body
+    assert "no-store" in r.headers["Cache-Control"]
+
+
+def test_csrf_rejects_token_less_posts(server):
+    cookie, _token = _login_form(server)
+    r = server.post_form("/login", {"email": EMAIL, "password": PASSWORD}, cookie=cookie)
+    _assert_clean_error(r, 400)
+    r = server.post_form("/login", {"email": EMAIL, "password": PASSWORD, "csrf_token": "forged"}, cookie=cookie)
+    _assert_clean_error(r, 400)
+    signed_in = _pair(_sign_in(server))
+    _assert_clean_error(server.post_form("/logout", {}, cookie=signed_in), 400)
+    assert server.get("/account", cookie=signed_in).status == 200  # still signed in
+
+
+def test_logout_ends_a_copied_session_cookie(server):
+    copied = _pair(_sign_in(server))
+    assert server.get("/account", cookie=copied).status == 200
+    page = server.get("/account", cookie=copied)
+    r = server.post_form("/logout", {"csrf_token": _csrf(page.body)}, cookie=copied)
+    assert r.status == 302
+    replay = server.get("/account", cookie=copied)
+    assert replay.status == 302 and "/login" in replay.headers["Location"]
+
+
+@pytest.mark.skipif(not REDIS, reason="with 2 workers the login limit needs shared counters (Redis on 127.0.0.1:6379)")
+def test_sixth_failed_login_in_a_minute_is_refused(server):
+    email = f"nobody-{uuid.uuid4().hex[:8]}@gunicorn.example"
+    statuses = []
+    for _ in range(6):
+        cookie, token = _login_form(server)
+        r = server.post_form("/login", {"email": email, "password": "wrong password", "csrf_token": token},
+                             cookie=cookie)
+        statuses.append(r.status)
+    assert statuses == [200] * 5 + [429], statuses
+    assert "Too many attempts" in r.body
+    assert "Retry-After" in r.headers or "X-RateLimit-Reset" in r.headers
+
+
+def _send_raw(port: int, source: str, head: bytes, body_size: int) -> bytes:
+    """Send a request whose body may be refused half-way; return what the server answered."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30, source_address=(source, 0)) as s:
+        s.sendall(head)
+        chunk = b"a" * 65536
+        sent = 0
+        try:
+            while sent < body_size:
+                s.sendall(chunk[: min(len(chunk), body_size - sent)])
+                sent += len(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        data = b""
+        try:
+            while True:
+                part = s.recv(65536)
+                if not part:
+                    break
+                data += part
+        except ConnectionResetError:
+            pass
+        return data
+
+
+def test_body_over_max_content_length_is_413(server):
+    size = 8 * 1024 * 1024 + 1024
+    cookie, _token = _login_form(server)
+    head = (f"POST /login HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nCookie: {cookie}\r\n"
+            f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {size}\r\n"
+            "Connection: close\r\n\r\n").encode()
+    answer = _send_raw(server.port, server.source, head, size)
+    status_line = answer.split(b"\r\n", 1)[0]
+    assert status_line.startswith(b"HTTP/1.1 413"), answer[:300]
+    assert b"Traceback" not in answer
+
+
+def test_unknown_routes_are_404_without_details(server):
+    for path in ("/nope", "/companies/999999999", "/companies/abc", "/static/../config.py", "/.env",
+                 "/companies/1/../../etc/passwd"):
+        _assert_clean_error(server.get(path), 404)
+    r = server.api("/api/v1/nope")
+    _assert_clean_error(r, 404)
+    assert r.headers["Content-Type"].startswith("application/json") and '"error"' in r.body
+    _assert_clean_error(server.request("DELETE", "/companies"), 405)
+
+
+# Known defects, reported to the owners; strict xfail, so each mark must go once its bug is fixed.
+HUGE_ID = "an id beyond 64 bits reaches the database driver (SQLite OverflowError) -> 500"
+PG_INT4 = "PostgreSQL: an id beyond int4 raises 'integer out of range' -> 500"
+PG_NUL = "PostgreSQL: a NUL byte in a directory filter (city/section/division/sector) raises DataError -> 500"
+KNOWN_500 = {
+    "/companies/99999999999999999999": (HUGE_ID, True),
+    "/api/v1/companies/99999999999999999999": (HUGE_ID, True),
+    "/companies/2147483648": (PG_INT4, ON_PG),
+    "/api/v1/companies/2147483648": (PG_INT4, ON_PG),
+    "/companies?city=%00": (PG_NUL, ON_PG),
+    "/companies?section=%00&division=%00": (PG_NUL, ON_PG),
+    "/companies?sector=%00": (PG_NUL, ON_PG),
+    "/api/v1/companies?city=%00": (PG_NUL, ON_PG),
+}
+KNOWN_HITS: list[str] = []  # known-bug requests that did answer 500 (the server log must hold no others)
+
+
+def _known(paths):
+    params = []
+    for p in paths:
+        reason, applies = KNOWN_500.get(p, ("", False))
+        params.append(pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=reason)) if applies else p)
+    return params
+
+
+def _note_known(path: str, status: int) -> None:
+    if status == 500 and KNOWN_500.get(path, ("", False))[1]:
+        KNOWN_HITS.append(path)
+
+
+WEIRD = [
+    "/companies/99999999999999999999",
+    "/companies/2147483648",
+    "/companies?page=99999999999999999999",
+    "/companies?page=-5",
+    "/companies?page=abc",
+    "/companies?page=1e9",
+    "/companies?q=" + quote("\x00\x01\x1b[31m\x7f"),
+    "/companies?q=" + quote("Гянджа\x00Агро"),
+    "/companies?q=" + quote("ə" * 600),
+    "/companies?q=" + "x" * 3000,
+    "/companies?q=%FF%FE%C3%28",
+    "/companies?q=" + quote("' OR 1=1 --") + "&country=ZZ&section=9&division=99&sort=drop&verified=2",
+    "/companies?country=%00",
+    "/companies?city=%00",
+    "/companies?section=%00&division=%00",
+    "/companies?sector=%00",
+    "/companies?q=" + quote("%_\\") + "&city=" + quote("%"),
+    "/companies?sector=" + quote("01.13'") + "&section=A&division=01",
+    "/companies/sectors.json?q=" + quote("\x00" * 50),
+    "/?lang=xx",
+    "/companies?lang=" + quote("../../etc"),
+    "/login?next=" + quote("https://evil.example/"),
+]
+
+
+@pytest.mark.parametrize("path", _known(WEIRD))
+def test_weird_inputs_never_500(server, path):
+    r = server.get(path)
+    _note_known(path, r.status)
+    assert r.status in (200, 302, 400, 404), (path, r.status, r.body[:300])
+    assert "Traceback" not in r.body and "Internal Server Error" not in r.body
+
+
+API_WEIRD = [
+    "/api/v1/companies?page=99999999999999999999",
+    "/api/v1/companies?page=0&per_page=-1",
+    "/api/v1/companies?per_page=100000",
+    "/api/v1/companies?q=" + quote("\x00\x1b") + "&country=ZZ",
+    "/api/v1/companies?q=" + "y" * 3000,
+    "/api/v1/companies?sector=" + quote("not a code"),
+    "/api/v1/companies/99999999999999999999",
+    "/api/v1/companies/2147483648",
+    "/api/v1/companies?city=%00",
+]
+
+
+@pytest.mark.parametrize("path", _known(API_WEIRD))
+def test_weird_api_inputs_get_json_errors_not_500(server, path):
+    r = server.api(path)
+    _note_known(path, r.status)
+    assert r.status in (200, 404, 422), (path, r.status, r.body[:300])
+    assert r.headers["Content-Type"].startswith("application/json")
+    if r.status != 200:
+        assert '"error"' in r.body
+
+
+def test_request_line_over_gunicorns_limit_is_refused_cleanly(server):
+    r = server.get("/companies?q=" + "z" * 9000)
+    assert r.status in (400, 414), r.status
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    env = _base_env(tmp_path)
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    result = _flask(env, "routes", check=False, timeout=60)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+    env["SECRET_KEY"] = "s" * 64
+    assert _flask(env, "routes", check=False, timeout=60).returncode == 0
+
+
+def test_server_log_has_no_unexpected_exceptions(server):
+    """Runs after the requests above: every exception the workers logged is a known, reported one."""
+    server.get("/")
+    output = server.log.read_text()
+    failing = re.findall(r"Exception on (\S+) \[", output)
+    assert "Error handling request" not in output and "WORKER TIMEOUT" not in output, output[-4000:]
+    assert len(failing) == len(KNOWN_HITS), \
+        f"the workers logged unexpected exceptions ({failing} vs known {KNOWN_HITS}):\n{output[-4000:]}"
