@@ -273,3 +273,47 @@ def test_agenda_and_index(w):
     w.login(w.nofirm_user)
     assert w.client.get("/meetings").status_code == 200
     assert w.client.get(f"/meetings/new?partner_id={w.ru.id}").status_code == 403
+
+
+EXTREME = [
+    {"start": "9999-12-31T23:00:00-05:00", "end": "9999-12-31T23:59:00-05:00"},
+    {"start": "0001-01-01T00:00:00+14:00", "end": "0001-01-01T01:00:00+14:00"},
+    {"start": "2027-01-05T10:00:00+99:00"},
+    {"start": None, "end": 123},
+    {"partner_id": 2**70, "room_id": 2**70},
+    {"partner_id": True},
+    {"room_id": None, "center_id": None},
+    {"attendees": 2**40},
+]
+
+
+@pytest.mark.parametrize("change", EXTREME)
+def test_extreme_api_inputs_are_422_never_500(w, change):
+    body = {"partner_id": w.ru.id, "room_id": w.c["kur"].id, "start": iso(w.day, "10:00"),
+            "end": iso(w.day, "11:00"), **change}
+    r = w.call("POST", "/api/v1/meetings", json=body)
+    assert r.status_code == 422 and r.get_json()["error"]["fields"], r.get_json()
+
+
+def test_extreme_urls_and_forms_never_500(w):
+    for url in ("/api/v1/rooms/99999999999999999999/availability?date=2027-01-05",
+                "/api/v1/meetings/99999999999999999999", "/api/v1/rooms/1/availability?date=9999-12-31"):
+        assert w.call("GET", url).status_code in (404, 422), url
+    w.login(w.az_user)
+    for url in ("/rooms/1?date=9999-12-31&view=week", "/meetings/agenda?date=9999-12-31",
+                "/meetings/99999999999999999999"):
+        assert w.client.get(url).status_code < 500, url
+    for data in ({"center_id": "abc", "room_id": "x", "date": "9999-12-31", "start": "23:45", "duration": "999"},
+                 {"center_id": w.c["baku"].id, "room_id": 0, "date": "9999-12-31", "start": "20:45",
+                  "duration": "120", "attendees": "3", "partner_id": w.ru.id},
+                 {"center_id": w.c["baku"].id, "room_id": 0, "date": "2000-01-01", "start": "10:00",
+                  "duration": "60", "attendees": "99999999999999999999", "partner_id": w.ru.id}):
+        assert w.client.post(f"/meetings/new?partner_id={w.ru.id}", data=data).status_code == 422
+    w.login(w.staff_baku)
+    r = w.client.post(f"/staff/centers/{w.c['baku'].id}/closures",
+                      data={"room_id": 0, "start_date": "9999-12-31", "end_date": "9999-12-31", "kind": "block",
+                            "reason": "x"})
+    assert r.status_code == 422
+    for url in (f"/staff/centers/{w.c['baku'].id}/occupancy?from=9999-12-25&to=9999-12-31",
+                f"/staff/centers/{w.c['baku'].id}?date=9999-12-31"):
+        assert w.client.get(url).status_code == 422

@@ -18,16 +18,18 @@ protect(blp)
 DT_ERRORS = {"invalid": "Not a valid ISO 8601 date and time (e.g. 2026-06-10T10:00:00+04:00).",
              "invalid_awareness": "Give the time with its UTC offset, e.g. 2026-06-10T10:00:00+04:00."}
 
+ID = validate.Range(min=1, max=2**31 - 1, error="Unknown id.")
+
 
 def _dt(**kw):
     return fields.AwareDateTime(format="iso", error_messages=DT_ERRORS, **kw)
 
 
 class MeetingCreateSchema(Schema):
-    partner_id = fields.Int(required=True, strict=True)
-    room_id = fields.Int(strict=True, load_default=None, allow_none=True,
+    partner_id = fields.Int(required=True, strict=True, validate=ID)
+    room_id = fields.Int(strict=True, load_default=None, allow_none=True, validate=ID,
                          metadata={"description": "null: any free room of center_id"})
-    center_id = fields.Int(strict=True, load_default=None, allow_none=True)
+    center_id = fields.Int(strict=True, load_default=None, allow_none=True, validate=ID)
     start = _dt(required=True)
     end = _dt(required=True)
     topic = fields.Str(load_default="", validate=validate.Length(max=200))
@@ -43,7 +45,7 @@ class RescheduleSchema(Schema):
     start = _dt(required=True)
     end = _dt(required=True)
     reason = fields.Str(required=True, validate=validate.Length(min=1, max=2000))
-    room_id = fields.Int(strict=True, load_default=None, allow_none=True)
+    room_id = fields.Int(strict=True, load_default=None, allow_none=True, validate=ID)
 
 
 class ListArgs(Schema):

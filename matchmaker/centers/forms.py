@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TimeField
+from wtforms.validators import ValidationError
 
 from ..forms import length, number_range, optional, required
 
@@ -14,6 +15,11 @@ KIND_LABELS = {
 CLOSURE_LABELS = {"holiday": _l("Public holiday"), "maintenance": _l("Maintenance"), "block": _l("Room block")}
 WEEKDAYS = [_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Friday"), _l("Saturday"),
             _l("Sunday")]
+
+
+def plausible_year(form, field):
+    if field.data and not 2000 <= field.data.year <= 2100:
+        raise ValidationError(_l("Choose a date between 2000 and 2100."))
 
 
 class RoomForm(FlaskForm):
@@ -45,9 +51,9 @@ HoursForm = _hours_form()
 
 class ClosureForm(FlaskForm):
     room_id = SelectField(_l("Room"), coerce=int, default=0)
-    start_date = DateField(_l("From (date)"), validators=[required()], render_kw={"type": "date"})
+    start_date = DateField(_l("From (date)"), validators=[required(), plausible_year], render_kw={"type": "date"})
     start_time = TimeField(_l("From (time)"), validators=[optional()], format="%H:%M")
-    end_date = DateField(_l("Until (date)"), validators=[required()], render_kw={"type": "date"})
+    end_date = DateField(_l("Until (date)"), validators=[required(), plausible_year], render_kw={"type": "date"})
     end_time = TimeField(_l("Until (time)"), validators=[optional()], format="%H:%M",
                          description=_l("Empty: the whole day."))
     kind = SelectField(_l("Kind"), choices=list(CLOSURE_LABELS.items()), default="block")

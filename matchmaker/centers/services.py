@@ -19,12 +19,16 @@ def list_centers() -> list[Center]:
     return list(db.session.scalars(select(Center).order_by(Center.id)))
 
 
+def _valid_id(value) -> bool:
+    return isinstance(value, int) and 0 < value < 2**31
+
+
 def get_center(center_id: int) -> Center | None:
-    return db.session.get(Center, center_id)
+    return db.session.get(Center, center_id) if _valid_id(center_id) else None
 
 
 def get_room(room_id: int) -> Room | None:
-    return db.session.get(Room, room_id)
+    return db.session.get(Room, room_id) if _valid_id(room_id) else None
 
 
 def center_or_404(center_id: int) -> Center:

@@ -59,9 +59,10 @@ def day_arg(name: str = "date", default: date | None = None) -> date | None:
     if not raw:
         return default
     try:
-        return date.fromisoformat(raw[:10]) if len(raw) == 10 else None
+        day = date.fromisoformat(raw) if len(raw) == 10 else None
     except ValueError:
         return None
+    return day if day and 2000 <= day.year <= 2100 else None
 
 
 def _today(center) -> date:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import ValidationError
 
 from ..forms import length, number_range, optional, required
 
@@ -11,8 +12,13 @@ TIMES = [f"{h:02d}:{m:02d}" for h in range(7, 21) for m in (0, 15, 30, 45)]
 DURATIONS = [(30, "30 min"), (45, "45 min"), (60, "60 min"), (90, "90 min"), (120, "120 min")]
 
 
+def plausible_year(form, field):
+    if field.data and not 2000 <= field.data.year <= 2100:
+        raise ValidationError(_l("Choose a date between 2000 and 2100."))
+
+
 def _date_field(label):
-    return DateField(label, validators=[required()], format="%Y-%m-%d",
+    return DateField(label, validators=[required(), plausible_year], format="%Y-%m-%d",
                      render_kw={"type": "date"})
 
 

@@ -25,6 +25,7 @@ from ..notifications.services import notify
 from .models import ACTIVE_STATUSES, Meeting, MeetingParticipant
 
 MIN_MINUTES, MAX_MINUTES = 30, 120
+MAX_DAYS_AHEAD = 366
 TAKEN_SQLSTATES = {"23P01", "23505", "40P01", "40001"}
 
 
@@ -43,8 +44,20 @@ def when_label(m_or_start, tz_name: str | None = None) -> str:
     return f"{local:%Y-%m-%d} {timeslots.zone_label(start, tz_name)}"
 
 
+def _valid_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
+
+
+def _sane(dt: datetime) -> bool:
+    """An aware datetime that converts to UTC and lies in years 2000-2100 (no overflow later)."""
+    try:
+        return dt.tzinfo is not None and 2000 <= dt.astimezone(timezone.utc).year <= 2100
+    except (OverflowError, ValueError):
+        return False
+
+
 def get_meeting(meeting_id: int) -> Meeting:
-    meeting = db.session.get(Meeting, meeting_id)
+    meeting = db.session.get(Meeting, meeting_id) if _valid_id(meeting_id) else None
     if meeting is None:
         raise NotFound(str(_l("No such meeting.")))
     expire_due(ids=[meeting.id])
@@ -58,7 +71,7 @@ def _check_request(user, partner_id, room_id, center_id, start, end, attendees, 
     if not company_id:
         raise Forbidden(str(_l("Only a member of a registered firm can book meetings.")))
     company = db.session.get(Company, company_id)
-    partner = db.session.get(Company, partner_id) if isinstance(partner_id, int) else None
+    partner = db.session.get(Company, partner_id) if _valid_id(partner_id) else None
     if partner is None or partner.hidden:
         errors.setdefault("partner_id", []).append(str(_l("Unknown firm.")))
     elif partner.id == company.id or partner.country == company.country:
@@ -66,7 +79,7 @@ def _check_request(user, partner_id, room_id, center_id, start, end, attendees, 
             str(_l("Meetings pair an Azerbaijani firm with a Russian firm: choose a firm of the other country.")))
     room = center = None
     if room_id:
-        room = centers.get_room(room_id)
+        room = centers.get_room(room_id) if _valid_id(room_id) else None
         if room is None or not room.active:
             errors.setdefault("room_id", []).append(str(_l("Unknown room.")))
             room = None
@@ -76,18 +89,24 @@ def _check_request(user, partner_id, room_id, center_id, start, end, attendees, 
             errors.setdefault("room_id", []).append(str(_l("This room is in another center.")))
         center = room.center if room else None
     elif center_id:
-        center = centers.get_center(center_id)
+        center = centers.get_center(center_id) if _valid_id(center_id) else None
         if center is None:
             errors.setdefault("center_id", []).append(str(_l("Unknown business center.")))
     else:
         errors.setdefault("room_id", []).append(str(_l("Choose a room or a center.")))
-    if end <= start:
+    bad = [name for name, dt in (("start", start), ("end", end)) if not _sane(dt)]
+    for name in bad:
+        errors.setdefault(name, []).append(str(_l("Choose a date within the next %(n)s days.", n=MAX_DAYS_AHEAD)))
+    if not bad and end <= start:
         errors.setdefault("end", []).append(str(_l("The end must be after the start.")))
-    elif not MIN_MINUTES <= (end - start).total_seconds() / 60 <= MAX_MINUTES:
+    elif not bad and not MIN_MINUTES <= (end - start).total_seconds() / 60 <= MAX_MINUTES:
         errors.setdefault("end", []).append(
             str(_l("A meeting lasts %(lo)s to %(hi)s minutes.", lo=MIN_MINUTES, hi=MAX_MINUTES)))
-    if start <= utcnow():
+    if not bad and start <= utcnow():
         errors.setdefault("start", []).append(str(_l("The start must be in the future.")))
+    elif not bad and start > utcnow() + timedelta(days=MAX_DAYS_AHEAD):
+        errors.setdefault("start", []).append(
+            str(_l("Bookings open at most %(n)s days ahead.", n=MAX_DAYS_AHEAD)))
     if attendees < 1:
         errors.setdefault("attendees", []).append(str(_l("At least one person attends.")))
     elif room is not None and attendees > room.capacity:

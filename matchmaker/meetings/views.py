@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from ..centers import services as centers
 from ..centers.views import day_arg
 from ..companies.models import Company
-from ..errors import Conflict, DomainError, Forbidden, apply_to_form
+from ..errors import DomainError, Forbidden, apply_to_form
 from ..extensions import db
 from . import calendar, services
 from .forms import MeetingRequestForm, ReasonForm, RescheduleForm
@@ -243,6 +243,3 @@ def revoke_feed():
     db.session.commit()
     flash(_("Your private calendar address no longer works."), "success")
     return redirect(url_for("auth.account") + "#calendar-feed")
-
-
-__all__ = ["bp", "Conflict"]
