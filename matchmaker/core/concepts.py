@@ -31,7 +31,7 @@ from typing import Iterable, Mapping
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .morphology import is_cyrillic, stem
+from .morphology import _AZ_SUFFIXES, is_cyrillic, stem
 from .text import fold, phonetic_key, to_latin
 
 __all__ = [
@@ -52,8 +52,10 @@ teze yeni yuksek keyfiyyet keyfiyyetli ixrac idxal topdan perakende mehsul mehsu
 mallar mal ve ya ucun ile xidmet xidmetleri techizat
 """
 
-_SEPARATORS = re.compile(r"\s*(?:[/,;+&|()\[\]]|\s(?:and|или|и|ve|və|or|və ya)\s)\s*",
-                         re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*[/,;+&|()\[\]]\s*")
+# conjunctions split an item too ("apples and pears"), unless a lemma spans them
+# ("meyvə və tərəvəz", "alüminium və ondan məmulatlar")
+_CONJ = frozenset({"and", "or", "и", "или", "ve"})
 
 # confidence of a corrected token
 CONF_EXACT = 1.0
@@ -61,7 +63,12 @@ CONF_PHONETIC = 0.92
 CONF_EDIT1 = 0.9
 CONF_EDIT2 = 0.8
 CONF_EDIT3 = 0.72
+CONF_SUFFIX_TYPO = 0.85
 MODIFIER_CONF = 0.4  # a concept that only modifies the head of its part ("wheat" in wheat flour)
+
+
+# suffixes a mistyped ending may stand for (Azerbaijani layers, English plurals)
+_SUFFIXES = tuple(s for s, _ in _AZ_SUFFIXES) + ("ies", "es")
 
 
 def max_edits(n: int) -> int:
@@ -254,6 +261,8 @@ class Lexicon:
                             self._partial.setdefault(sub, [])
                             if all(x != cid for x, _ in self._partial[sub]):
                                 self._partial[sub].append((cid, 0.85))
+        # a sub-phrase shared by several concepts ("ondan məmulatlar") names none of them
+        self._partial = {k: v for k, v in self._partial.items() if len(v) == 1}
         # the head word of the lemmas of one concept only ("pipes" -> steel pipe)
         single = {sk[0] for sk in self._phrases if len(sk) == 1}
         for k, cids in token_concepts.items():
@@ -288,47 +297,74 @@ class Lexicon:
         return g.get(lang) or g.get("en") or group
 
     # --------------------------------------------------------------------------- corrections
-    def _correct_batch(self, keys: Iterable[str]) -> None:
-        """Find vocabulary neighbours of unknown keys, vectorised over all of them."""
-        todo = sorted({k for k in keys if k not in self._corrections})
+    def _correct_batch(self, words: Iterable[str]) -> None:
+        """Vocabulary stems for folded words, typo-tolerant, vectorised over all of them.
+
+        A word not in the vocabulary is compared, by optimal string alignment, both as a stem
+        and as written (a typo can change what the stemmer strips: "minera" / "mineral");
+        same phonetic key counts too (xurma / khurma / хурма); last, a known stem followed by
+        a mistyped suffix ("limonlagr", "hissələrz")."""
+        todo = sorted({w for w in words if w not in self._corrections})
         if not todo:
             return
         fuzzy = []
-        for k in todo:
+        for w in todo:
+            k = token_key(w)
             if k in self._vocab_set:
-                self._corrections[k] = ((k, CONF_EXACT),)
+                self._corrections[w] = ((k, CONF_EXACT),)
             elif k.isdigit() or len(k) < 4 or k in self._stop:
-                self._corrections[k] = ()
+                self._corrections[w] = ()
             else:
-                fuzzy.append(k)
+                fuzzy.append(w)
         if not fuzzy or not self.vocab:
-            for k in fuzzy:
-                self._corrections[k] = ()
+            for w in fuzzy:
+                self._corrections[w] = ()
             return
         import numpy as np
 
-        dist = process.cdist(fuzzy, self.vocab, scorer=OSA.distance, score_cutoff=3,
+        forms = [(token_key(w), to_latin(w)) for w in fuzzy]
+        queries = sorted({x for pair in forms for x in pair})
+        row_of = {q: i for i, q in enumerate(queries)}
+        dist = process.cdist(queries, self.vocab, scorer=OSA.distance, score_cutoff=3,
                              dtype=np.uint8, workers=-1)
-        for i, k in enumerate(fuzzy):
-            row = dist[i]
+        for w, (k, raw) in zip(fuzzy, forms):
             cand: dict[str, float] = {}
-            lim = max(1, max_edits(len(k)))
-            for j in np.nonzero(row <= lim)[0]:
-                v = self.vocab[j]
-                d = int(row[j])
-                if _close(k, v, d):
-                    cand[v] = max(cand.get(v, 0.0), _edit_conf(d))
+            for q in dict.fromkeys((k, raw)):
+                row = dist[row_of[q]]
+                lim = max(1, max_edits(len(q)))
+                for j in np.nonzero(row <= lim)[0]:
+                    v = self.vocab[j]
+                    d = int(row[j])
+                    if _close(q, v, d):
+                        cand[v] = max(cand.get(v, 0.0), _edit_conf(d))
             # same phonetic key (transliteration variants: xurma / khurma / хурма)
             for v in self._by_phon.get(_phon(k), ()):
                 if abs(len(v) - len(k)) <= 2 and fuzz.ratio(k, v) >= 75:
                     cand[v] = max(cand.get(v, 0.0), CONF_PHONETIC)
+            if not cand:
+                v = self._suffix_typo(raw)
+                if v:
+                    cand[v] = CONF_SUFFIX_TYPO
             if cand:
                 best = max(cand.values())
-                self._corrections[k] = tuple(sorted(
+                self._corrections[w] = tuple(sorted(
                     ((v, c) for v, c in cand.items() if c >= best - 1e-9), key=lambda t: t[0]
                 ))[:3]
             else:
-                self._corrections[k] = ()
+                self._corrections[w] = ()
+
+    def _suffix_typo(self, raw: str) -> str | None:
+        """A vocabulary stem followed by a one-letter-off suffix of three letters or more."""
+        for i in range(len(raw) - 3, 3, -1):
+            head, rem = raw[:i], raw[i:]
+            if head not in self._vocab_set:
+                continue
+            for r in (rem, rem[1:] if rem[0] in "aeiou" else None):
+                if r and len(r) >= 3 and any(
+                        len(suf) >= 3 and OSA.distance(r, suf, score_cutoff=1) <= 1
+                        for suf in _SUFFIXES):
+                    return head
+        return None
 
     # ------------------------------------------------------------------------------ analysis
     def analyze(self, item: str) -> list[ConceptHit]:
@@ -340,7 +376,7 @@ class Lexicon:
         todo = [s for s in dict.fromkeys(items) if s not in self._cache]
         if todo:
             parsed = {s: self._parse(s) for s in todo}
-            self._correct_batch(k for parts in parsed.values() for p in parts for _, k in p)
+            self._correct_batch(w for parts in parsed.values() for p in parts for w, _ in p)
             for s, parts in parsed.items():
                 self._cache[s] = self._analyze_parts(parts)
         return [self._cache[s] for s in items]
@@ -356,15 +392,29 @@ class Lexicon:
     def _analyze_parts(self, parts) -> tuple[ConceptHit, ...]:
         found: dict[str, ConceptHit] = {}
         for part in parts:
-            for h in self._analyze_part(part):
+            for h in self._analyze_conj(part):
                 old = found.get(h.concept)
                 if old is None or h.confidence > old.confidence:
                     found[h.concept] = h
         return tuple(sorted(found.values(), key=lambda h: (-h.confidence, h.concept)))
 
+    def _analyze_conj(self, part: list[tuple[str, str]]) -> list[ConceptHit]:
+        cut = [i for i, (w, _) in enumerate(part) if w in _CONJ]
+        if not cut:
+            return self._analyze_part(part)
+        whole = self._analyze_part(part)
+        if any(set(h.text.split()) & _CONJ for h in whole if h.how != "free"):
+            return whole
+        out, start = [], 0
+        for i in cut + [len(part)]:
+            if part[start:i]:
+                out += self._analyze_part(part[start:i])
+            start = i + 1
+        return out
+
     def _analyze_part(self, part: list[tuple[str, str]]) -> list[ConceptHit]:
         n = len(part)
-        options = [self._corrections.get(k, ()) for _, k in part]
+        options = [self._corrections.get(w, ()) for w, _ in part]
         used = [False] * n
         hits: list[tuple[int, int, ConceptHit]] = []  # (start, end, hit)
         for size in range(min(n, self._max_len), 0, -1):

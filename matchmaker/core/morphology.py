@@ -160,30 +160,29 @@ def stem_ru(word: str) -> str:
 # --------------------------------------------------------------------------------------------
 _LAT_VOWELS = set("aeiouy")
 
-# Azerbaijani suffixes after folding (ı→i, ə→e, ü→u, ö→o); longest first. Each entry is
-# (suffix, minimum stem length that must remain).
+# Azerbaijani suffixes after folding (ı→i, ə→e, ü→u, ö→o), by layer. A word is
+# stem + plural + possessive + case, so they are stripped from the end in that order: after a
+# case suffix a possessive or plural may follow, after a possessive only a plural, after a
+# plural nothing ("broiler" is not broi-ler-i's kin, "narinui" is not nar-ın-u-i).
+_CASE, _POSS, _PLUR = 3, 2, 1
 _AZ_SUFFIXES = sorted(
-    [
-        # plural + possessive / case combinations
-        ("larinin", 3), ("lerinin", 3), ("larindan", 3), ("lerinden", 3), ("larinda", 3),
-        ("lerinde", 3), ("larina", 3), ("lerine", 3), ("larini", 3), ("lerini", 3),
-        ("lardan", 3), ("lerden", 3), ("larda", 3), ("lerde", 3), ("lari", 3), ("leri", 3),
-        ("lar", 3), ("ler", 3),
-        # possessive + case
-        ("sinin", 3), ("sunun", 3), ("sindan", 3), ("sinden", 3), ("sundan", 3), ("sinda", 3),
-        ("sinde", 3), ("sunda", 3), ("sini", 3), ("sunu", 3), ("sina", 3), ("sine", 3),
-        ("suna", 3), ("nden", 3), ("ndan", 3), ("nda", 3), ("nde", 3),
-        # case
-        ("nin", 3), ("nun", 3), ("dan", 3), ("den", 3), ("tan", 3), ("ten", 3),
-        ("da", 3), ("de", 3), ("ta", 3), ("te", 3), ("ya", 3), ("ye", 3),
-        ("ni", 3), ("nu", 3), ("si", 3), ("su", 3),
-        ("in", 3), ("un", 3),
-        # single vowels: possessive (-ı/-i/-u/-ü), accusative, dative (-a/-ə)
-        ("i", 2), ("u", 2), ("a", 3), ("e", 3),
-    ],
+    [(s, _PLUR) for s in (
+        "larinin", "lerinin", "larindan", "lerinden", "larinda", "lerinde", "larina", "lerine",
+        "larini", "lerini", "lardan", "lerden", "larda", "lerde", "lari", "leri", "lar", "ler")]
+    + [(s, _POSS) for s in (
+        "sinin", "sunun", "sindan", "sinden", "sundan", "sinda", "sinde", "sunda", "sini",
+        "sunu", "sina", "sine", "suna", "si", "su", "i", "u")]
+    + [(s, _CASE) for s in (
+        "nden", "ndan", "nda", "nde", "nin", "nun", "dan", "den", "tan", "ten", "da", "de",
+        "ta", "te", "ya", "ye", "ni", "nu", "in", "un")],
     key=lambda t: len(t[0]),
     reverse=True,
 )
+_AFTER_VOWEL = {"si", "su", "nin", "nun", "ni", "nu", "sini", "sunu", "sina", "sine", "suna",
+                "sinin", "sunun", "sindan", "sinden", "sundan", "sinda", "sinde", "sunda", "ya",
+                "ye"}
+_MIN_STEM = 3
+
 # a few irregular Azerbaijani forms (buffer consonant y in su → suyu)
 _IRREGULAR = {"suyu": "su", "suyun": "su", "suyunu": "su", "sulari": "su"}
 _NON_SUFFIX_S = ("ss", "us", "is", "ys")
@@ -224,23 +223,25 @@ def stem_latin(word: str) -> str:
     if w.endswith("y") and len(w) > 3:
         # English (cherry / cherries -> cherri); Azerbaijani words do not end so: no suffixes
         return w[:-1] + "i"
-    # Azerbaijani: at most three suffix layers (plural, possessive, case)
-    for _ in range(3):
-        for suf, min_stem in _AZ_SUFFIXES:
-            if w.endswith(suf):
-                rest = w[: -len(suf)]
-                if len(rest) >= min_stem and _has_vowel(rest):
-                    # dative -ya/-ye only after a vowel stem (almaya -> alma)
-                    if suf[0] == "y" and rest[-1] not in _LAT_VOWELS:
-                        continue
-                    # -si/-su, -nin, -ni after a vowel-final stem only (meyvesi, alma-nin)
-                    if suf in ("si", "su", "nin", "nun", "ni", "nu", "sini", "sunu", "sina",
-                               "sine", "suna", "sinin", "sunun") and rest[-1] not in _LAT_VOWELS:
-                        continue
-                    w = rest
-                    break
+    layer = _CASE + 1
+    while layer > _PLUR:
+        for suf, lay in _AZ_SUFFIXES:
+            if lay >= layer or not w.endswith(suf):
+                continue
+            rest = w[: -len(suf)]
+            if len(rest) < _MIN_STEM or not _has_vowel(rest):
+                continue
+            # -si, -nin, -ni, -ya after a vowel-final stem only (meyvesi, almanin, almaya)
+            if suf in _AFTER_VOWEL and rest[-1] not in _LAT_VOWELS:
+                continue
+            w, layer = rest, lay
+            break
         else:
             break
+    # one final vowel is dropped whatever it is (lemma "hissə" and "hissə-lər-i" meet at
+    # "hiss"; "alma" / "almalar", "boru" / "borular", "cheese" / "cheeses" alike)
+    if len(w) >= 4 and w[-1] in "aeiou":
+        w = w[:-1]
     return _final(w)
 
 

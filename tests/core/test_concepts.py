@@ -136,3 +136,29 @@ def test_packaged_lexicon_loads():
     assert len(lex.concepts) > 50
     assert top(lex, "Свежая хурма") == "persimmon"
     assert top(lex, "pomidorlar") == "tomato"
+
+
+def test_conjunctions_split_items_unless_a_lemma_spans_them():
+    data = dict(LEX, concepts=LEX["concepts"] + [
+        {"id": "fresh_produce", "hs": "08", "group": "fruit", "en": ["fruit and vegetables"],
+         "ru": ["фрукты и овощи"], "az": ["meyvə və tərəvəz"], "broader": None}])
+    lex = Lexicon(data)
+    assert {h.concept for h in lex.analyze("яблоки и гранаты")} == {"apple", "pomegranate"}
+    assert all(h.confidence == 1.0 for h in lex.analyze("apples and pomegranates"))
+    assert top(lex, "meyve ve terevez") == "fresh_produce"
+    assert top(lex, "Фрукты и овощи") == "fresh_produce"
+
+
+@pytest.mark.parametrize("item,concept", [
+    ("pomidorlagr", "tomato"),  # a known stem and a mistyped suffix
+    ("kartofalrdan", "potato"),
+    ("persimmo", "persimmon"),  # the typo changes what the stemmer strips
+])
+def test_mistyped_endings(lex, item, concept):
+    hits = lex.analyze(item)
+    assert hits and hits[0].concept == concept and hits[0].how == "fuzzy"
+
+
+def test_grammatical_suffix_order_prevents_overstemming(lex):
+    # "narinui" is not nar + ın + u + i (a case ending never precedes a possessive)
+    assert top(lex, "narinui") != "pomegranate"

@@ -18,6 +18,7 @@ def s(word: str) -> str:
     ("орех", "орехи", "орехов", "ореха"),
     ("хурма", "хурмы", "хурму", "хурмой"),
     ("мёд", "мед", "мёда"),
+    ("автомобиль", "автомобили", "автомобилей"),  # noun, not verb "-или"
 ])
 def test_russian_inflections_share_a_stem(forms):
     assert len({s(f) for f in forms}) == 1, {f: s(f) for f in forms}
@@ -34,6 +35,9 @@ def test_russian_inflections_share_a_stem(forms):
     ("su", "suyu"),
     ("çay", "çayı"),
     ("xidmət", "xidmətləri", "xidmətlər"),
+    ("hissə", "hissələri", "hissəsi"),
+    ("boru", "borular"),
+    ("alma", "almalar", "alması", "almaya"),
 ])
 def test_azerbaijani_suffixes_share_a_stem(forms):
     assert len({s(f) for f in forms}) == 1, {f: s(f) for f in forms}
