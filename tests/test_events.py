@@ -379,3 +379,17 @@ def test_conflicting_moves_are_clean_errors(client, world):
     placed = {m.id: (m.slot, m.table_no) for m in db.session.scalars(select(EventMeeting))}
     assert len(set(placed.values())) == 3 and not db.session.get(EventMeeting, c.id).locked
     assert db.session.scalar(select(func.count(Notification.id)).where(Notification.kind == "schedule_changed")) == 0
+
+
+def test_absurd_ids_are_404_not_500(client, world, published):
+    e, huge = published.event.id, "9" * 20
+    for role in ("member", "staff"):
+        _as(client, world, role)
+        for url in (f"/events/{huge}", f"/events/{e}/meetings/{huge}/feedback", f"/events/{huge}/agenda.ics",
+                    f"/events/{e}/agenda?company={huge}"):
+            assert client.get(url).status_code in (200, 403, 404), (role, url)  # members: ?company is ignored
+        for url in (f"/events/{e}/requests/{huge}/accept", f"/events/{e}/meetings/{huge}/lock",
+                    f"/events/{e}/meetings/{huge}/move"):
+            assert client.post(url, data={"slot": "0", "table_no": "1"}).status_code in (403, 404), (role, url)
+    r = client.post(f"/events/{e}/meetings/{published.meeting.id}/no-show", data={"company_id": huge, "absent": "1"})
+    assert r.status_code == 400
