@@ -8,6 +8,7 @@ from flask_babel import format_datetime, format_decimal, gettext as _
 from flask_login import current_user
 from sqlalchemy import event
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -129,7 +130,16 @@ def register_security(app: Flask) -> None:
         return response
 
 
+class BoundedIntConverter(IntegerConverter):
+    """``<int:…>`` that matches only ids a database column can hold (else 404, never a driver error)."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**63 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def register_blueprints(app: Flask) -> None:
+    app.url_map.converters["int"] = BoundedIntConverter
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
     from .companies.views import bp as companies_bp
