@@ -28,6 +28,8 @@ Score (0–100): ``70·best + 8·min(1, other exact matches) + 12·sector + 6·l
 from __future__ import annotations
 
 import gc
+import multiprocessing as mp
+import os
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Hashable, Iterable
@@ -123,6 +125,32 @@ class Suggestion:
     def __repr__(self) -> str:
         return (f"Suggestion(partner_id={self.partner_id!r}, score={self.score!r}, "
                 f"rank={self.rank!r}, reasons={self.reasons!r})")
+
+
+_FORKED = None  # (engine, k) seen by forked rebuild workers
+
+
+def _rank_chunk(firms: list[int]):
+    eng, k = _FORKED
+    gc.disable()
+    res = [(a, *eng._rank(a, k)) for a in firms]
+    lens = np.fromiter((len(c) for _, c, _ in res), dtype=np.int64, count=len(res))
+    cat_c = np.concatenate([c for _, c, _ in res]) if res else np.zeros(0, dtype=np.int64)
+    cat_s = np.concatenate([s for _, _, s in res]) if res else np.zeros(0)
+    return np.asarray([a for a, _, _ in res], dtype=np.int64), lens, cat_c, cat_s
+
+
+def _unpack(packed):
+    ids, lens, cat_c, cat_s = packed
+    ends = np.cumsum(lens)
+    starts = ends - lens
+    return [(a, cat_c[b:e], cat_s[b:e]) for a, b, e in zip(ids.tolist(), starts.tolist(),
+                                                            ends.tolist())]
+
+
+def _shown(raw: np.ndarray) -> list[float]:
+    """Scores as shown: clipped to 0–100, one decimal."""
+    return np.round(np.clip(raw, 0.0, 100.0), 1).tolist()
 
 
 # ------------------------------------------------------------------------------------ sectors
@@ -259,7 +287,8 @@ class _Item:
 
 
 class _Firm:
-    __slots__ = ("idx", "profile", "country", "items", "posted", "plan", "codes", "langs")
+    __slots__ = ("idx", "profile", "country", "items", "posted", "plan", "codes", "langs",
+                 "pindex")
 
     def __init__(self, idx: int, profile: FirmProfile):
         self.idx = idx
@@ -268,6 +297,7 @@ class _Firm:
         self.items: list[int] = []  # global item ids, offers then needs
         self.posted: list[tuple] = []  # posting keys this firm was added to
         self.plan: list[tuple] | None = None
+        self.pindex: tuple | None = None
         self.codes: list[int] = []
         self.langs: tuple[str, ...] = tuple(dict.fromkeys(
             lg.strip().lower() for lg in profile.languages if lg and lg.strip()))
@@ -564,15 +594,19 @@ class MatchEngine:
         if f.codes:
             if row is None:
                 row = self._sectors.m[np.asarray(f.codes)].max(axis=0)
-            sec = row[self._codes[cand, : self._code_width]].max(axis=1)
+            if self._code_width == 1:
+                sec = row[self._codes[cand, 0]]
+            else:
+                sec = row[self._codes[cand, : self._code_width]].max(axis=1)
         else:
-            sec = np.zeros(len(cand))
+            sec = 0.0
         lang = (self._langmask[cand] & self._langmask[a]) != 0
         return W_SECTOR * sec + W_LANG * lang + W_VERIFIED * self._verified[cand]
 
-    def _topk(self, cand, score, k):
+    def _topk(self, cand, score, k, part=None):
         if len(cand) > k:
-            part = np.argpartition(-score, k - 1)[:k]
+            if part is None:
+                part = np.argpartition(-score, k - 1)[:k]
             kth = score[part].min()
             keep = score >= kth
             cand, score = cand[keep], score[keep]
@@ -595,6 +629,7 @@ class MatchEngine:
         cand = np.zeros(0, dtype=np.int64)
         score = np.zeros(0)
         cand0 = rest0 = None
+        part = None
         for tier in range(N_TIERS if nslots else 0):
             got = self._gather_tier(f, tier)
             if got is None:
@@ -603,26 +638,32 @@ class MatchEngine:
             np.maximum.at(flat, slots * width + firms if nslots > 1 else firms, v)
             mark[firms] = True
             cand = np.flatnonzero(mark)
-            m = acc[:nslots, cand]
-            best = m.max(axis=0)
-            if tier == 0:
-                # other exact matches count as a bonus: only tier-0 values, all in by now
-                cand0, rest0 = cand, m.sum(axis=0) - best
-                rest = rest0
+            part = None
+            if nslots == 1:
+                best = acc[0, cand]
+                rest = 0.0
             else:
-                rest = np.zeros(len(cand))
-                if cand0 is not None:
-                    rest[np.searchsorted(cand, cand0)] = rest0
+                m = acc[:nslots, cand]
+                best = m.max(axis=0)
+                if tier == 0:
+                    # other exact matches count as a bonus: only tier-0 values, all in by now
+                    cand0, rest0 = cand, m.sum(axis=0) - best
+                    rest = rest0
+                else:
+                    rest = np.zeros(len(cand))
+                    if cand0 is not None:
+                        rest[np.searchsorted(cand, cand0)] = rest0
             score = W_COMP * best + W_MORE * np.minimum(1.0, rest) + \
                 self._secondary(a, cand, srow)
             if len(cand) >= k:
-                kth = np.partition(score, len(score) - k)[len(score) - k]
-                if kth > W_COMP * TIER_WEIGHT[tier + 1] + W_SECONDARY:
+                part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else \
+                    np.arange(len(cand))
+                if score[part].min() > W_COMP * TIER_WEIGHT[tier + 1] + W_SECONDARY:
                     break
         if len(cand):
             acc[:nslots, cand] = 0.0
             mark[cand] = False
-        top_c, top_s = self._topk(cand, score, k) if len(cand) else (cand, score)
+        top_c, top_s = self._topk(cand, score, k, part) if len(cand) else (cand, score)
         if len(top_c) < k or (len(top_s) and top_s[-1] <= W_SECONDARY):
             # fallback: every firm of the other country, by sector / language / verification
             allc = self._other_firms(self._country[a])
@@ -640,34 +681,54 @@ class MatchEngine:
         ids = self._ids
         why = self._why
         self._last = (top_c, top_s)
-        return [Suggestion(ids[b], round(min(100.0, max(0.0, s)), 1), rank, None,
-                           partial(why, f, firms[b]))
-                for rank, (b, s) in enumerate(zip(top_c.tolist(), top_s.tolist()), start=1)]
+        shown = _shown(top_s)
+        return [Suggestion(ids[b], s, rank, None, partial(why, f, firms[b]))
+                for rank, (b, s) in enumerate(zip(top_c.tolist(), shown), start=1)]
 
     def _why(self, f: _Firm, bf: _Firm) -> list[Reason]:
         """Reasons of one pair, worked out when first read (same values as the scoring)."""
         plan = self._plan(f)
-        by_side = ([g for g in bf.items if self._items[g].side == OFFER],
-                   [g for g in bf.items if self._items[g].side == NEED])
+        index, free_rows = self._plan_index(f)
         best: dict[int, tuple] = {}
-        for row, (t, kind, val, opp, q, lvl, slot, _rel, _cid) in enumerate(plan):
-            floor = TIER_FLOOR[t]
-            for g in by_side[opp]:
-                it = self._items[g]
-                if kind == "f":
-                    neigh = self._free.neighbours(val)
-                    vals = [(h.confidence * q) * (lvl * neigh[h.key]) for h in it.hits
-                            if h.free and h.key in neigh]
-                else:
-                    e = it.keymap.get((kind, val))
-                    vals = [(e[1] * q) * lvl] if e is not None else []
-                for v in vals:
-                    cur = (max(v, floor), -g, -row)
+        for g in bf.items:
+            it = self._items[g]
+            side = it.side
+            for (kind, val), (_cid, conf) in it.keymap.items():
+                for row in index.get((kind, val, side), ()):
+                    t, _k, _v, _o, q, lvl, slot, _r, _c = plan[row]
+                    cur = (max((conf * q) * lvl, TIER_FLOOR[t]), -g, -row)
                     old = best.get(slot)
                     if old is None or cur > old:
                         best[slot] = cur
+            if free_rows:
+                for h in it.hits:
+                    if not h.free:
+                        continue
+                    for row in free_rows:
+                        t, _k, val, opp, q, lvl, slot, _r, _c = plan[row]
+                        sim = self._free.neighbours(val).get(h.key) if opp == side else None
+                        if sim is None:
+                            continue
+                        cur = (max((h.confidence * q) * (lvl * sim), TIER_FLOOR[t]), -g, -row)
+                        old = best.get(slot)
+                        if old is None or cur > old:
+                            best[slot] = cur
         contribs = [(v, slot, -ng, -nr) for slot, (v, ng, nr) in best.items()]
         return self._reasons(f, plan, bf, contribs)
+
+    def _plan_index(self, f: _Firm):
+        """Plan rows by looked-up key, for reasons: {(kind, value, side): [row, …]}, free rows."""
+        plan = self._plan(f)
+        if f.pindex is None or f.pindex[0] is not plan:
+            index: dict[tuple, list[int]] = {}
+            free_rows = []
+            for row, r in enumerate(plan):
+                if r[1] == "f":
+                    free_rows.append(row)
+                else:
+                    index.setdefault((r[1], r[2], r[3]), []).append(row)
+            f.pindex = (plan, index, free_rows)
+        return f.pindex[1], f.pindex[2]
 
     def _reasons(self, f, plan, bf, contribs) -> list[Reason]:
         reasons: list[Reason] = []
@@ -744,9 +805,14 @@ class MatchEngine:
         self._store(a, lst, k)
         return lst
 
-    def rebuild(self, k: int = 20, progress: Callable[[int, int], None] | None = None
-                ) -> dict[Hashable, list[Suggestion]]:
-        """Suggestions for every firm; ``progress(done, total)`` is called along the way."""
+    def rebuild(self, k: int = 20, progress: Callable[[int, int], None] | None = None,
+                workers: int = 1) -> dict[Hashable, list[Suggestion]]:
+        """Suggestions for every firm; ``progress(done, total)`` is called along the way.
+
+        ``workers`` > 1 (or -1: one per CPU) ranks the firms in forked worker processes (POSIX
+        only, large directories only; the engine is shared copy-on-write, only the top-k
+        indexes and scores come back). Results are identical to ``workers=1``. Do not use it
+        inside a threaded web worker; the command line is the place."""
         # Hundreds of thousands of small objects are created and kept: the cyclic garbage
         # collector would rescan the growing heap again and again (none of them form cycles).
         was_enabled = gc.isenabled()
@@ -757,16 +823,36 @@ class MatchEngine:
             total = len(firms)
             out = {}
             step = max(1, total // 200)
-            for n, a in enumerate(firms, start=1):
-                lst = self._compute(a, k)
-                self._store(a, lst, k)
-                out[self._ids[a]] = lst
-                if progress is not None and (n % step == 0 or n == total):
-                    progress(n, total)
+            done = 0
+            for chunk in self._ranked_chunks(firms, k, workers):
+                for a, top_c, top_s in chunk:
+                    lst = self._suggestions(a, top_c, top_s)
+                    self._store(a, lst, k)
+                    out[self._ids[a]] = lst
+                    done += 1
+                    if progress is not None and (done % step == 0 or done == total):
+                        progress(done, total)
             return out
         finally:
             if was_enabled:
                 gc.enable()
+
+    def _ranked_chunks(self, firms: list[int], k: int, workers: int):
+        n = (os.cpu_count() or 1) if workers == -1 else max(1, workers)
+        if n > 1 and len(firms) >= 2000 and "fork" in mp.get_all_start_methods():
+            global _FORKED
+            _FORKED = (self, k)
+            size = max(200, len(firms) // (n * 8))
+            chunks = [firms[i:i + size] for i in range(0, len(firms), size)]
+            try:
+                with mp.get_context("fork").Pool(n) as pool:
+                    for packed in pool.imap(_rank_chunk, chunks):
+                        yield _unpack(packed)
+            finally:
+                _FORKED = None
+            return
+        for a in firms:
+            yield [(a, *self._rank(a, k))]
 
     def _entering(self, a: int):
         """Firms of the other country whose stored list ``a`` now enters, with the score of
@@ -873,7 +959,7 @@ class MatchEngine:
                 lst.append(Suggestion(prev.partner_id, prev.score, rank, prev._reasons,
                                       prev._make))
             else:
-                lst.append(Suggestion(self._ids[b], round(min(100.0, max(0.0, sc)), 1), rank,
+                lst.append(Suggestion(self._ids[b], _shown(np.array([sc]))[0], rank,
                                       None, partial(self._why, f, self._firms[b])))
         self._store(x, lst, k, (top_c, top_s))
         return lst

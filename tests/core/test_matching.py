@@ -215,3 +215,14 @@ def test_reasons_render_in_three_languages(lex):
     rel = Reason("related_product", "xurma", "гранаты", "persimmon", "pomegranate",
                  relation="group", direction="offer_need", detail="fruit")
     assert "Fruit" in render_reason(rel, "en", lex) and "Фрукты" in render_reason(rel, "ru", lex)
+
+
+def test_parallel_rebuild_equals_serial(lex):
+    firms = random_firms(2400, seed=31)
+    a, b = MatchEngine(lex), MatchEngine(lex)
+    for f in firms:
+        a.add(f)
+        b.add(f)
+    serial = snapshot(a.rebuild(k=3))
+    parallel = snapshot(b.rebuild(k=3, workers=2))
+    assert serial == parallel
