@@ -28,6 +28,7 @@ from importlib import resources
 from itertools import product
 from typing import Iterable, Mapping
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -35,8 +36,8 @@ from .morphology import _AZ_SUFFIXES, is_cyrillic, stem
 from .text import fold, phonetic_key, to_latin
 
 __all__ = [
-    "Concept", "ConceptHit", "Lexicon", "default_lexicon", "free_similarity", "max_edits",
-    "token_key",
+    "Concept", "ConceptHit", "FreeConceptIndex", "Lexicon", "default_lexicon",
+    "free_similarity", "max_edits", "token_key",
 ]
 
 # Generic modifiers in the three languages (folded, stemmed at load time). They never make a
@@ -320,8 +321,6 @@ class Lexicon:
             for w in fuzzy:
                 self._corrections[w] = ()
             return
-        import numpy as np
-
         forms = [(token_key(w), to_latin(w)) for w in fuzzy]
         queries = sorted({x for pair in forms for x in pair})
         row_of = {q: i for i, q in enumerate(queries)}
@@ -518,3 +517,49 @@ def default_lexicon() -> Lexicon:
     ref = resources.files("matchmaker").joinpath("data", "lexicon.json")
     with ref.open("r", encoding="utf-8") as fh:
         return Lexicon(json.load(fh))
+
+
+class FreeConceptIndex:
+    """Which free (unknown-product) concepts name the same thing, across firms and scripts.
+
+    Keys are added as items are analysed; :meth:`flush` compares the new ones with all keys,
+    vectorised (edit distance on the Latin keys and on the phonetic keys), and keeps the pairs
+    :func:`free_similarity` accepts. The relation is pairwise, so it does not depend on the
+    order in which keys arrive."""
+
+    def __init__(self):
+        self.keys: dict[str, str] = {}  # key -> phon
+        self.neigh: dict[str, dict[str, float]] = {}
+        self._pending: list[str] = []
+
+    def add(self, key: str, phon: str) -> None:
+        if key not in self.keys:
+            self.keys[key] = phon
+            self.neigh[key] = {key: 1.0}
+            self._pending.append(key)
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        new = self._pending
+        self._pending = []
+        allk = list(self.keys)
+        if len(allk) > 1:
+            # vectorised: edit distance on the Latin keys and on the phonetic keys
+            d = process.cdist(new, allk, scorer=OSA.distance, score_cutoff=3, dtype=np.uint8,
+                              workers=-1)
+            ph = [self.keys[k] for k in allk]
+            dp = process.cdist([self.keys[k] for k in new], ph, scorer=OSA.distance,
+                               score_cutoff=1, dtype=np.uint8, workers=-1)
+            for i, a in enumerate(new):
+                for j in np.nonzero((d[i] <= 3) | (dp[i] <= 1))[0]:
+                    b = allk[j]
+                    if a == b:
+                        continue
+                    s = _free_sim(a, self.keys[a], b, self.keys[b])
+                    if s > 0:
+                        self.neigh[a][b] = s
+                        self.neigh[b][a] = s
+
+    def neighbours(self, key: str) -> dict[str, float]:
+        return self.neigh.get(key, {key: 1.0})

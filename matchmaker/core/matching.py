@@ -1,29 +1,14 @@
 """Partner matching between Azerbaijani and Russian firms (pure core: rapidfuzz + numpy).
 
-A firm's offers and needs are analysed into lexicon concepts (:mod:`matchmaker.core.concepts`).
-Every concept hit is *posted* under a few keys in an inverted index, per side (offer / need) and
-per country:
-
-======  =================================  ======  ===========================================
-tier    key                                weight  meaning
-======  =================================  ======  ===========================================
-0       ``c:<concept>``                    1.0     same concept ("хурма" ↔ "persimmons")
-0       ``a:<ancestor>`` / ``c:<ancestor>``  0.7     one side is broader ("fruit" ↔ "persimmon")
-0       ``f:<free key>``                   ≤1.0    same unknown product in any script
-1       ``h:<HS heading>``                 0.5     same 4-digit HS heading
-2       ``g:<group>``                      0.35    same product group
-3       ``ch:<HS chapter>``                0.25    same 2-digit HS chapter
-======  =================================  ======  ===========================================
-
-A firm's offers are looked up among the *needs* of firms of the other country and vice versa, so
-work grows with plausible pairs, not with N×M. Tiers are visited in order and the search stops as
-soon as the k-th best score found cannot be beaten by any firm of a later tier (exact top-k;
-contributions of tier t are floored at the weight of tier t+1, so a later tier never improves a
-firm already found). Firms without enough complementary partners fall back to a vectorised scan
-of sector affinity, shared language and verification over all firms of the other country: every
-firm gets suggestions.
-
-Score (0–100): ``70·best + 8·min(1, other exact matches) + 12·sector + 6·language + 4·verified``.
+Offers and needs are analysed into lexicon concepts (:mod:`matchmaker.core.concepts`) and posted
+in an inverted index per side and country under tiered keys: tier 0 same concept (1.0), broader /
+narrower concept (0.7) or same free concept (its similarity); tier 1 same HS heading (0.5);
+tier 2 same product group (0.35); tier 3 same HS chapter (0.25). Offers are looked up among the
+other country's needs and vice versa, tier by tier, until the k-th best score cannot be beaten by
+a later tier (values of tier t are floored at tier t+1's weight, so the top-k is exact). Too few
+partners: a vectorised scan of sector affinity, shared language and verification over the other
+country. Score: ``70·best + 8·min(1, other exact matches) + 12·sector + 6·language + 4·verified``.
+See docs/matching.md.
 """
 from __future__ import annotations
 
@@ -35,10 +20,8 @@ from functools import partial
 from typing import Callable, Hashable, Iterable
 
 import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
-from .concepts import ConceptHit, Lexicon, _free_sim, default_lexicon
+from .concepts import ConceptHit, FreeConceptIndex, Lexicon, default_lexicon
 
 __all__ = ["FirmProfile", "MatchEngine", "Suggestion", "Reason", "render_reason"]
 
@@ -235,47 +218,6 @@ class _Posting:
         return self.arrays
 
 
-class _FreeIndex:
-    """Neighbourhood of free (unknown) concepts: pairwise, hence independent of insertion order."""
-
-    def __init__(self):
-        self.keys: dict[str, str] = {}  # key -> phon
-        self.neigh: dict[str, dict[str, float]] = {}
-        self._pending: list[str] = []
-
-    def add(self, key: str, phon: str) -> None:
-        if key not in self.keys:
-            self.keys[key] = phon
-            self.neigh[key] = {key: 1.0}
-            self._pending.append(key)
-
-    def flush(self) -> None:
-        if not self._pending:
-            return
-        new = self._pending
-        self._pending = []
-        allk = list(self.keys)
-        if len(allk) > 1:
-            # vectorised: edit distance on the Latin keys and on the phonetic keys
-            d = process.cdist(new, allk, scorer=OSA.distance, score_cutoff=3, dtype=np.uint8,
-                              workers=-1)
-            ph = [self.keys[k] for k in allk]
-            dp = process.cdist([self.keys[k] for k in new], ph, scorer=OSA.distance,
-                               score_cutoff=1, dtype=np.uint8, workers=-1)
-            for i, a in enumerate(new):
-                for j in np.nonzero((d[i] <= 3) | (dp[i] <= 1))[0]:
-                    b = allk[j]
-                    if a == b:
-                        continue
-                    s = _free_sim(a, self.keys[a], b, self.keys[b])
-                    if s > 0:
-                        self.neigh[a][b] = s
-                        self.neigh[b][a] = s
-
-    def neighbours(self, key: str) -> dict[str, float]:
-        return self.neigh.get(key, {key: 1.0})
-
-
 @dataclass(slots=True)
 class _Item:
     firm: int
@@ -317,7 +259,7 @@ class MatchEngine:
         self._ids: list[Hashable] = []
         self._items: list[_Item] = []
         self._postings: dict[tuple, _Posting] = {}
-        self._free = _FreeIndex()
+        self._free = FreeConceptIndex()
         self._pending: list[int] = []
         self._langs: dict[str, int] = {}
         self._countries: dict[str, int] = {}
@@ -613,10 +555,6 @@ class MatchEngine:
         order = np.lexsort((self._id_rank[cand], -score))[:k]
         return cand[order], score[order]
 
-    def _compute(self, a: int, k: int) -> list[Suggestion]:
-        top_c, top_s = self._rank(a, k)
-        return self._suggestions(a, top_c, top_s)
-
     def _rank(self, a: int, k: int):
         """Exact top-k partners of firm ``a``: (firm indexes, raw scores), best first."""
         f = self._firms[a]
@@ -801,7 +739,7 @@ class MatchEngine:
         a = self._idx[firm_id]
         if a not in self._firms:
             raise KeyError(firm_id)
-        lst = self._compute(a, k)
+        lst = self._suggestions(a, *self._rank(a, k))
         self._store(a, lst, k)
         return lst
 
@@ -963,11 +901,6 @@ class MatchEngine:
                                       None, partial(self._why, f, self._firms[b])))
         self._store(x, lst, k, (top_c, top_s))
         return lst
-
-    def remove_and_refresh(self, firm_id, k: int = 20) -> dict[Hashable, list[Suggestion]]:
-        """Remove a firm and recompute the stored lists that held it."""
-        return {fid: self.suggestions_for(fid, self._list_k.get(self._idx[fid], k))
-                for fid in sorted(self.remove(firm_id), key=str)}
 
     def refresh(self, firm_ids: Iterable, k: int = 20) -> dict[Hashable, list[Suggestion]]:
         return {fid: self.suggestions_for(fid, k) for fid in firm_ids if fid in self}
