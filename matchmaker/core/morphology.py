@@ -151,6 +151,9 @@ def stem_ru(word: str) -> str:
                 w = w[:-1]
         elif w[rv:].endswith("ь"):
             w = w[:-1]
+    # fleeting vowel: огурец / огурцы, перец / перцы, сырец / сырца meet at "огурц", "перц"
+    if len(w) >= 5 and w.endswith("ец") and w[-3] not in _RU_VOWELS:
+        w = w[:-2] + "ц"
     # keep at least two letters of a real word
     return w if len(w) >= 2 else word
 
