@@ -5,7 +5,10 @@ ourselves (sync API) and serve the app from a werkzeug ``make_server`` thread. C
 browser submits the real forms with their tokens.
 
 SQLite (default): every test gets its own database file in ``tmp_path``. PostgreSQL
-(``TEST_DATABASE_URL``): the schema is created if missing and every table is emptied afterwards.
+(``TEST_DATABASE_URL``): a separate database next to it (``matchmaker_browser``) is created for the
+session and dropped afterwards, and every table is emptied after each test. A separate database,
+because the live server commits from its own threads: tests of another run sharing
+``TEST_DATABASE_URL`` would otherwise empty the tables under a browser test (and the other way round).
 """
 from __future__ import annotations
 
@@ -51,6 +54,7 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-q
 
 TEST_DB = os.environ.get("TEST_DATABASE_URL", "")
 ON_PG = TEST_DB.startswith("postgresql")
+PG_NAME = "matchmaker_browser"
 
 
 def compile_translations() -> None:
@@ -115,7 +119,7 @@ def empty_database(app) -> None:
 
     with app.app_context():
         db.session.remove()
-        if app.config["SQLALCHEMY_DATABASE_URI"] == TEST_DB and ON_PG:
+        if db.engine.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
             with db.engine.begin() as conn:
                 conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
@@ -139,9 +143,31 @@ def browser():
         chromium.close()
 
 
+def _pg_admin(statement: str) -> None:
+    from sqlalchemy import create_engine
+
+    admin = create_engine(TEST_DB.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(statement))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _pg_database():
+    if not ON_PG:
+        yield None
+        return
+    _pg_admin(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
+    _pg_admin(f"CREATE DATABASE {PG_NAME}")
+    yield TEST_DB.rsplit("/", 1)[0] + "/" + PG_NAME
+    _pg_admin(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
+
+
 @pytest.fixture
-def app(tmp_path, _translations):
-    uri = TEST_DB if ON_PG else f"sqlite:///{tmp_path / 'browser.sqlite3'}"
+def app(tmp_path, _translations, _pg_database):
+    uri = _pg_database or f"sqlite:///{tmp_path / 'browser.sqlite3'}"
     app = build_app(uri)
     yield app
     empty_database(app)
