@@ -1,9 +1,8 @@
 from marshmallow import Schema, fields, validate
 
 
-class CompanySchema(Schema):
-    id = fields.Int(dump_only=True)
-    external_id = fields.Str(allow_none=True, dump_only=True)
+class CompanyFieldsSchema(Schema):
+    """The fields a firm edits: every one optional in a PATCH; unknown fields are an error."""
     name = fields.Str()
     country = fields.Str()
     city = fields.Str()
@@ -17,29 +16,20 @@ class CompanySchema(Schema):
     description = fields.Str()
     size_band = fields.Str(allow_none=True)
     year_founded = fields.Int(allow_none=True)
+
+
+class CompanyPatchSchema(CompanyFieldsSchema):
+    pass
+
+
+class CompanySchema(CompanyFieldsSchema):
+    id = fields.Int(dump_only=True)
+    external_id = fields.Str(allow_none=True, dump_only=True)
     verified = fields.Bool(dump_only=True)
     profile_url = fields.Method("_url", dump_only=True)
-    score = fields.Float(dump_only=True, allow_none=True)
 
     def _url(self, obj):
         return f"/companies/{obj.id}"
-
-
-class CompanyPatchSchema(Schema):
-    """Every field optional; unknown fields are an error."""
-    name = fields.Str()
-    country = fields.Str()
-    city = fields.Str()
-    sectors = fields.List(fields.Str())
-    offers = fields.List(fields.Str())
-    needs = fields.List(fields.Str())
-    languages = fields.List(fields.Str())
-    website = fields.Str()
-    email = fields.Str()
-    phone = fields.Str()
-    description = fields.Str()
-    size_band = fields.Str(allow_none=True)
-    year_founded = fields.Int(allow_none=True)
 
 
 class CompanyListArgs(Schema):

@@ -100,28 +100,26 @@ def sector_search():
     return jsonify(items=[{"code": item["code"], "title": item["title"]} for item in nace.search_classes(q, _lang(), limit=30)])
 
 
-@bp.post("/companies/<int:company_id>/verify")
-@login_required
-def verify(company_id: int):
+def _moderate(company_id: int, apply, form_key: str, message: str):
     company = services.get_company(company_id) or abort(404)
     if not current_user.can_verify_companies():
         abort(403)
-    services.set_verified(company, request.form.get("verified", "1") == "1")
+    apply(company, request.form.get(form_key, "1") == "1")
     db.session.commit()
-    flash(_("Verification updated."), "success")
+    flash(message, "success")
     return redirect(url_for("companies.profile", company_id=company.id))
+
+
+@bp.post("/companies/<int:company_id>/verify")
+@login_required
+def verify(company_id: int):
+    return _moderate(company_id, services.set_verified, "verified", _("Verification updated."))
 
 
 @bp.post("/companies/<int:company_id>/hide")
 @login_required
 def hide(company_id: int):
-    company = services.get_company(company_id) or abort(404)
-    if not current_user.can_verify_companies():
-        abort(403)
-    services.set_hidden(company, request.form.get("hidden", "1") == "1")
-    db.session.commit()
-    flash(_("Visibility updated."), "success")
-    return redirect(url_for("companies.profile", company_id=company.id))
+    return _moderate(company_id, services.set_hidden, "hidden", _("Visibility updated."))
 
 
 @bp.post("/companies/<int:company_id>/join")
