@@ -95,10 +95,6 @@ class Suggestion:
             self._make = None
         return self._reasons
 
-    @reasons.setter
-    def reasons(self, value: list[Reason]) -> None:
-        self._reasons, self._make = value, None
-
     def __eq__(self, other) -> bool:
         if not isinstance(other, Suggestion):
             return NotImplemented
@@ -138,13 +134,9 @@ def _shown(raw: np.ndarray) -> list[float]:
 
 # ------------------------------------------------------------------------------------ sectors
 def _fallback_affinity(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    if a[:4] == b[:4] and len(a) >= 4:
-        return 0.8
-    if a[:2] == b[:2]:
-        return 0.6
-    return 0.0
+    """Same NACE class 1, group 0.8, division 0.6 (used if core.sectors is missing)."""
+    return 1.0 if a == b else 0.8 if len(a) >= 4 and a[:4] == b[:4] else \
+        0.6 if a[:2] == b[:2] else 0.0
 
 
 def _sector_functions():
@@ -205,9 +197,8 @@ class _Posting:
 
     def discard_firm(self, firm: int) -> None:
         keep = [i for i, f in enumerate(self.firms) if f != firm]
-        self.firms = [self.firms[i] for i in keep]
-        self.conf = [self.conf[i] for i in keep]
-        self.items = [self.items[i] for i in keep]
+        self.firms, self.conf, self.items = ([x[i] for i in keep]
+                                             for x in (self.firms, self.conf, self.items))
         self.arrays = None
 
     def get(self):
@@ -281,18 +272,15 @@ class MatchEngine:
         self._acc = np.zeros((1, cap))
         self._mark = np.zeros(cap, dtype=bool)
         self._raw: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._default_k = 20
         self._last = (np.zeros(0, dtype=np.int64), np.zeros(0))
 
-    # ----------------------------------------------------------------------- profiles
     def __len__(self) -> int:
         return len(self._firms)
 
     def __contains__(self, firm_id) -> bool:
         i = self._idx.get(firm_id)
         return i is not None and i in self._firms
-
-    def profile(self, firm_id) -> FirmProfile:
-        return self._firms[self._idx[firm_id]].profile
 
     def _grow(self, n: int) -> None:
         cap = self._active.shape[0]
@@ -374,7 +362,6 @@ class MatchEngine:
         if idx in self._pending:
             self._pending.remove(idx)
 
-    # ----------------------------------------------------------------------- indexing
     def _ensure_index(self) -> None:
         if self._rank_dirty:
             order = sorted(range(len(self._ids)), key=lambda i: str(self._ids[i]))
@@ -711,6 +698,7 @@ class MatchEngine:
         top_c, top_s = top if top is not None else self._last
         self._lists[a] = lst
         self._list_k[a] = k
+        self._default_k = k
         self._raw[a] = (top_c, top_s)
         holders = self._holders
         for b in top_c.tolist():
@@ -836,15 +824,33 @@ class MatchEngine:
         """Firms whose lists may change because of this firm's (new) profile.
 
         Its own list, the firms whose stored list holds it, and the firms whose stored list it
-        now enters (its score from their side reaches their k-th score)."""
+        now enters (its score from their side reaches their k-th score). Lists never computed
+        in this engine are computed first (once, with the last k used, default 20)."""
         self._ensure_index()
         a = self._idx.get(firm_id)
         if a is None or a not in self._firms:
             return set()
+        self._fill_lists(skip=a)
         out = {a} | set(self._holders.get(a, ()))
         enter, _ = self._entering(a)
         out.update(enter.tolist())
         return {self._ids[i] for i in out if i in self._firms}
+
+    def _fill_lists(self, skip: int, k: int | None = None) -> None:
+        """Compute the lists not computed yet (a fresh engine, firms only added): without them
+        every firm would count as affected."""
+        k = k or self._default_k
+        missing = [x for x in self._firms if x not in self._raw and x != skip]
+        if not missing:
+            return
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for x in missing:
+                self._store(x, self._suggestions(x, *self._rank(x, k)), k)
+        finally:
+            if was_enabled:
+                gc.enable()
 
     def _item_firm(self, items: np.ndarray) -> np.ndarray:
         return np.fromiter((self._items[i].firm for i in items.tolist()), dtype=np.int64,
@@ -868,6 +874,7 @@ class MatchEngine:
         self.add(profile)
         self._ensure_index()
         a = self._idx[profile.id]
+        self._fill_lists(skip=a, k=k)
         holders = set(self._holders.get(a, ())) - {a}
         enter, scores = self._entering(a)
         out = {profile.id: self.suggestions_for(profile.id, k)}
@@ -925,10 +932,8 @@ _TEMPLATES = {
         "related_need_offer": "Related products: you seek {own}; they offer {partner} ({why})",
         "heading": "same HS heading {d}", "chapter": "same HS chapter {d}",
         "group": "same product group: {d}",
-        "sector_same": "Same activity: NACE {a}",
-        "sector": "Related activities: NACE {a} and {b}",
-        "language": "Common working language: {langs}",
-        "verified": "Verified company",
+        "sector_same": "Same activity: NACE {a}", "sector": "Related activities: NACE {a} and {b}",
+        "language": "Common working language: {langs}", "verified": "Verified company",
     },
     "ru": {
         "offer_need": "Вы предлагаете {own}; они ищут {partner}",
@@ -939,22 +944,20 @@ _TEMPLATES = {
         "group": "одна товарная группа: {d}",
         "sector_same": "Тот же вид деятельности: ОКВЭД {a}",
         "sector": "Смежные виды деятельности: ОКВЭД {a} и {b}",
-        "language": "Общий рабочий язык: {langs}",
-        "verified": "Проверенная компания",
+        "language": "Общий рабочий язык: {langs}", "verified": "Проверенная компания",
     },
     "az": {
         "offer_need": "Siz {own} təklif edirsiniz; onlar {partner} axtarır",
         "need_offer": "Siz {own} axtarırsınız; onlar {partner} təklif edir",
-        "related_offer_need": "Əlaqəli məhsullar: siz {own} təklif edirsiniz; onlar {partner} "
-                              "axtarır ({why})",
+        "related_offer_need": "Əlaqəli məhsullar: siz {own} təklif edirsiniz; onlar "
+        "{partner} axtarır ({why})",
         "related_need_offer": "Əlaqəli məhsullar: siz {own} axtarırsınız; onlar {partner} "
-                              "təklif edir ({why})",
+        "təklif edir ({why})",
         "heading": "eyni HS mövqeyi {d}", "chapter": "eyni HS fəsli {d}",
         "group": "eyni məhsul qrupu: {d}",
         "sector_same": "Eyni fəaliyyət sahəsi: NACE {a}",
         "sector": "Əlaqəli fəaliyyət sahələri: NACE {a} və {b}",
-        "language": "Ortaq iş dili: {langs}",
-        "verified": "Təsdiqlənmiş şirkət",
+        "language": "Ortaq iş dili: {langs}", "verified": "Təsdiqlənmiş şirkət",
     },
 }
 

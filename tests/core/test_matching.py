@@ -226,3 +226,14 @@ def test_parallel_rebuild_equals_serial(lex):
     serial = snapshot(a.rebuild(k=3))
     parallel = snapshot(b.rebuild(k=3, workers=2))
     assert serial == parallel
+
+
+def test_affected_by_in_a_fresh_engine_is_selective(lex):
+    firms = random_firms(60, seed=41)
+    eng = MatchEngine(lex)
+    for f in firms:
+        eng.add(f)
+    changed = P("f005", firms[5].country, (), ("фейхоа",), (), ("az",))
+    eng.add(changed)
+    aff = eng.affected_by("f005")
+    assert "f005" in aff and len(aff) < 30
