@@ -93,8 +93,8 @@ def test_twenty_firms_race_for_one_room(race_app):
 
 
 def _meeting(az, ru, room, start, end):
-    m = Meeting(requester_id=az.id, partner_id=ru.id, proposed_by_id=az.id, room_id=room.id, start_at=start,
-                end_at=end, status="accepted", active=True)
+    m = Meeting(requester_id=az.id, partner_id=ru.id, proposed_by_id=az.id, room_id=room.id,
+                room_capacity=room.capacity, start_at=start, end_at=end, status="accepted", active=True)
     m.participants = [MeetingParticipant(company_id=cid, start_at=start, end_at=end, active=True)
                       for cid in (az.id, ru.id)]
     return m
@@ -134,3 +134,35 @@ def test_the_database_refuses_double_bookings_without_the_service(app, factory):
         with pytest.raises(IntegrityError, match="ex_meeting_participants_company_during"):
             db.session.commit()
         db.session.rollback()
+
+
+def test_the_database_keeps_bookings_within_capacity(app, factory):
+    c = seeded()
+    day = open_day()
+    az, ru = factory.company(), factory.company(country="RU")
+    room = c["kur"]  # 8 seats
+    start = at(day, "10:00")
+    too_many = _meeting(az, ru, room, start, start + timedelta(hours=1))
+    too_many.attendees = 9
+    db.session.add(too_many)
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+    lying = _meeting(az, ru, room, start, start + timedelta(hours=1))
+    lying.room_capacity, lying.attendees = 50, 20  # a capacity the room does not have
+    db.session.add(lying)
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+    ok = _meeting(az, ru, room, start, start + timedelta(hours=1))
+    ok.attendees = 6
+    db.session.add(ok)
+    db.session.commit()
+    room.capacity = 4  # shrinking below an active booking: the cascaded update fails the check
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+    room.capacity = 10  # growing follows into the meeting row
+    db.session.commit()
+    db.session.refresh(ok)
+    assert ok.room_capacity == 10

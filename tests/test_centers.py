@@ -141,6 +141,16 @@ def test_rooms_crud_with_field_errors(w):
     assert w.book(room=room).status_code == 422
 
 
+def test_shrinking_a_room_below_a_booking_is_a_field_error(w):
+    assert w.book(attendees=6).status_code == 201
+    w.login(w.staff_baku)
+    room = w.c["kur"]
+    data = {"name": room.name, "kind": room.kind, "capacity": 4, "bookable": "y", "active": "y"}
+    r = w.client.post(f"/staff/rooms/{room.id}/edit", data=data)
+    assert r.status_code == 422 and "up to 6 people" in r.get_data(as_text=True)
+    assert w.client.post(f"/staff/rooms/{room.id}/edit", data={**data, "capacity": 6}).status_code == 302
+
+
 def test_hours_form(w):
     w.login(w.staff_baku)
     url = f"/staff/centers/{w.c['baku'].id}/hours"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -92,12 +93,22 @@ def test_bad_input_is_422_with_the_field(w, label, change, field):
     assert db.session.scalar(select(func.count(Meeting.id))) == 0
 
 
-def test_holiday_is_refused_as_outside_hours(w):
-    holiday = at(w.day.replace(year=2027, month=5, day=28), "10:00")  # Independence Day (AZ)
+def test_holiday_is_refused(w):
+    from matchmaker.centers.models import Closure
+
+    soon = datetime.now(timezone.utc) + timedelta(days=1)
+    holidays = db.session.scalars(select(Closure).where(
+        Closure.center_id == w.c["baku"].id, Closure.kind == "holiday", Closure.start_at > soon,
+        Closure.start_at < soon + timedelta(days=360)).order_by(Closure.start_at)).all()
+    holiday = next((h for h in holidays if h.start_at.astimezone(ZoneInfo("Asia/Baku")).weekday() < 5), None)
+    if holiday is None:
+        pytest.skip("no seeded weekday holiday in the coming year")
+    start = holiday.start_at.astimezone(ZoneInfo("Asia/Baku")).replace(hour=10)
     r = w.call("POST", "/api/v1/meetings", json={"partner_id": w.ru.id, "room_id": w.c["kur"].id,
-                                                  "start": holiday.isoformat(),
-                                                  "end": (holiday + timedelta(hours=1)).isoformat()})
-    assert r.status_code == 422 and "start" in r.get_json()["error"]["fields"]
+                                                  "start": start.isoformat(),
+                                                  "end": (start + timedelta(hours=1)).isoformat()})
+    assert r.status_code == 422 and "start" in r.get_json()["error"]["fields"], r.get_json()
+    assert holiday.reason in r.get_json()["error"]["fields"]["start"][0]
 
 
 def test_bad_bodies_are_json_errors(w):

@@ -43,6 +43,8 @@ class Room(db.Model):
     __tablename__ = "rooms"
     __table_args__ = (
         UniqueConstraint("center_id", "name"),
+        # target of meetings' (room_id, room_capacity) foreign key: see meetings.models
+        UniqueConstraint("id", "capacity"),
         CheckConstraint("capacity > 0", name="capacity_positive"),
         CheckConstraint("kind IN ('meeting_room', 'conference', 'exhibition_hall', 'office', 'hotel_room')",
                         name="kind"),

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 
 from ..core import timeslots
 from ..errors import DomainError, NotFound
@@ -143,6 +144,8 @@ def save_room(center: Center, data: dict, room: Room | None = None) -> Room:
     if room is None:
         room = Room(center_id=center.id)
         db.session.add(room)
+    elif data["capacity"] < room.capacity:
+        _check_shrink(room, data["capacity"])
     room.name = name
     room.kind = data["kind"]
     room.floor = data.get("floor")
@@ -150,8 +153,23 @@ def save_room(center: Center, data: dict, room: Room | None = None) -> Room:
     room.equipment = [e.strip() for e in data.get("equipment", []) if e.strip()]
     room.bookable = bool(data.get("bookable"))
     room.active = bool(data.get("active", True))
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError:  # a booking for more people arrived meanwhile (database check)
+        raise DomainError(str(_l("Meetings for more people are booked in this room.")), field="capacity") from None
     return room
+
+
+def _check_shrink(room: Room, capacity: int) -> None:
+    from ..meetings.models import Meeting
+
+    biggest = db.session.scalar(select(Meeting.attendees).where(
+        Meeting.room_id == room.id, Meeting.active.is_(True), Meeting.attendees > capacity)
+        .order_by(Meeting.attendees.desc()).limit(1))
+    if biggest:
+        raise DomainError(str(_l("Active meetings in this room are booked for up to %(n)s people: cancel or move "
+                                 "them first.", n=biggest)), field="capacity")
 
 
 # availability -----------------------------------------------------------------------------------

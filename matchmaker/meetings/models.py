@@ -4,6 +4,8 @@ The guarantees live in the database:
 - PostgreSQL: ``EXCLUDE USING gist (room_id WITH =, tstzrange(start_at, end_at) WITH &&) WHERE (active)``
   on meetings and ``EXCLUDE USING gist (company_id WITH =, tstzrange(...) WITH &&) WHERE (active)`` on
   meeting_participants (needs ``btree_gist``). Losers get SQLSTATE 23P01 (or 40P01): "taken".
+- Capacity: ``(room_id, room_capacity)`` references ``rooms (id, capacity)`` ON UPDATE CASCADE with
+  ``CHECK (NOT active OR attendees <= room_capacity)``: no trigger, on both databases.
 - SQLite: every write transaction is ``BEGIN IMMEDIATE`` (see ``setup.register_database``), so the
   service's check-then-insert runs alone; partial unique indexes on the start time back it up.
 Only active meetings (requested, accepted) block; declined, cancelled and expired ones do not.
@@ -13,7 +15,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import DDL, CheckConstraint, ForeignKey, Index, String, Text, event, text
+from sqlalchemy import DDL, CheckConstraint, ForeignKey, ForeignKeyConstraint, Index, String, Text, event, text
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -37,6 +39,11 @@ class Meeting(db.Model):
         CheckConstraint("status IN ('requested', 'accepted', 'declined', 'cancelled', 'expired')",
                         name="status"),
         CheckConstraint("active = (status IN ('requested', 'accepted'))", name="active_matches_status"),
+        # capacity in the database: the meeting carries the room's capacity through a composite foreign
+        # key that follows changes (ON UPDATE CASCADE), so shrinking a room below an active booking fails
+        CheckConstraint("NOT active OR attendees <= room_capacity", name="attendees_within_capacity"),
+        ForeignKeyConstraint(["room_id", "room_capacity"], ["rooms.id", "rooms.capacity"],
+                             ondelete="RESTRICT", onupdate="CASCADE"),
         ExcludeConstraint(
             ("room_id", "="), (text("tstzrange(start_at, end_at, '[)')"), "&&"),
             name="ex_meetings_room_during", using="gist", where=text("active"),
@@ -52,7 +59,8 @@ class Meeting(db.Model):
     partner_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
     # whose answer is awaited while requested: the firm that did NOT make the last proposal
     proposed_by_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
-    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="RESTRICT"))
+    room_id: Mapped[int] = mapped_column()
+    room_capacity: Mapped[int] = mapped_column()
     start_at: Mapped[datetime] = mapped_column(UTCDateTime())
     end_at: Mapped[datetime] = mapped_column(UTCDateTime())
     status: Mapped[str] = mapped_column(String(12), default="requested", index=True)
@@ -69,7 +77,7 @@ class Meeting(db.Model):
 
     requester = relationship("Company", foreign_keys=[requester_id])
     partner = relationship("Company", foreign_keys=[partner_id])
-    room = relationship("Room")
+    room = relationship("Room", primaryjoin="Meeting.room_id == Room.id", foreign_keys=[room_id])
     participants: Mapped[list["MeetingParticipant"]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingParticipant.company_id")
 

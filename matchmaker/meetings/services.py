@@ -27,6 +27,7 @@ from .models import ACTIVE_STATUSES, Meeting, MeetingParticipant
 MIN_MINUTES, MAX_MINUTES = 30, 120
 MAX_DAYS_AHEAD = 366
 TAKEN_SQLSTATES = {"23P01", "23505", "40P01", "40001"}
+CHANGED_SQLSTATES = {"23503", "23514"}  # the room changed (capacity) while booking
 
 
 class Busy(DomainError):
@@ -160,6 +161,8 @@ def _write(fn):
         if state in TAKEN_SQLSTATES or "unique constraint failed" in text:
             raise Conflict(str(_l("The room or one of the firms was booked at that time a moment ago.")),
                            field="start") from None
+        if state in CHANGED_SQLSTATES:
+            raise Conflict(str(_l("The room changed meanwhile; please try again.")), field="room_id") from None
         if "database is locked" in text:
             raise Busy(str(_l("The booking system is busy; please try again."))) from None
         raise
@@ -209,7 +212,7 @@ def request_meeting(user, partner_id, start: datetime, end: datetime, room_id: i
                       created_by_id=getattr(user, "id", None))
     last_error = None
     for candidate in candidates:  # "any free room": the next one when a concurrent booking won
-        meeting.room_id = candidate.id
+        meeting.room_id, meeting.room_capacity = candidate.id, candidate.capacity
         meeting.room = candidate
         meeting.participants = [MeetingParticipant(company_id=cid, start_at=start, end_at=end, active=True)
                                 for cid in sorted((company.id, partner.id))]
@@ -295,7 +298,7 @@ def reschedule(meeting: Meeting, user, start: datetime, end: datetime, reason: s
         raise (Conflict if taken else DomainError)(why, field="room_id" if taken else "start")
 
     def change():
-        meeting.room_id, meeting.room = room.id, room
+        meeting.room_id, meeting.room_capacity, meeting.room = room.id, room.capacity, room
         meeting.start_at, meeting.end_at = start, end
         for p in meeting.participants:
             p.start_at, p.end_at = start, end

@@ -6,7 +6,9 @@ Create Date: 2026-11-27
 
 Written by hand. Constraint names follow the metadata naming convention. On PostgreSQL the
 ``btree_gist`` extension and two exclusion constraints guarantee that a room is never double-booked
-and that a firm is never in two meetings at once (only rows with ``active`` true count). SQLite gets
+and that a firm is never in two meetings at once (only rows with ``active`` true count). On both
+databases a meeting carries its room's capacity through a composite foreign key (ON UPDATE CASCADE)
+checked against the attendees, so no booking exceeds the room, even after the room shrinks. SQLite gets
 the same tables (write transactions there are ``BEGIN IMMEDIATE``, see ``setup.register_database``)
 and partial unique indexes on the start time.
 """
@@ -61,6 +63,7 @@ def upgrade():
                                 ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_rooms')),
         sa.UniqueConstraint('center_id', 'name', name=op.f('uq_rooms_center_id_name')),
+        sa.UniqueConstraint('id', 'capacity', name=op.f('uq_rooms_id_capacity')),
     )
     with op.batch_alter_table('rooms', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rooms_center_id'), ['center_id'], unique=False)
@@ -117,6 +120,7 @@ def upgrade():
         sa.Column('partner_id', sa.Integer(), nullable=False),
         sa.Column('proposed_by_id', sa.Integer(), nullable=False),
         sa.Column('room_id', sa.Integer(), nullable=False),
+        sa.Column('room_capacity', sa.Integer(), nullable=False),
         sa.Column('start_at', TZ, nullable=False),
         sa.Column('end_at', TZ, nullable=False),
         sa.Column('status', sa.String(length=12), nullable=False),
@@ -143,8 +147,10 @@ def upgrade():
                                 name=op.f('fk_meetings_partner_id_companies'), ondelete='CASCADE'),
         sa.ForeignKeyConstraint(['proposed_by_id'], ['companies.id'],
                                 name=op.f('fk_meetings_proposed_by_id_companies'), ondelete='CASCADE'),
-        sa.ForeignKeyConstraint(['room_id'], ['rooms.id'], name=op.f('fk_meetings_room_id_rooms'),
-                                ondelete='RESTRICT'),
+        sa.CheckConstraint('NOT active OR attendees <= room_capacity',
+                           name=op.f('ck_meetings_attendees_within_capacity')),
+        sa.ForeignKeyConstraint(['room_id', 'room_capacity'], ['rooms.id', 'rooms.capacity'],
+                                name=op.f('fk_meetings_room_id_rooms'), ondelete='RESTRICT', onupdate='CASCADE'),
         sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_meetings_created_by_id_users'),
                                 ondelete='SET NULL'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings')),
