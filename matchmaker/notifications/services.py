@@ -45,6 +45,8 @@ def render(note: Notification) -> str:
         "meeting_expired": lambda: _("The meeting request with %(name)s expired.", **p),
         "member_request": lambda: _("%(name)s asks to join your firm.", **p),
         "schedule_changed": lambda: _("Your brokerage-day agenda for %(event)s changed.", **p),
+        "schedule_published": lambda: _("The brokerage-day agenda for %(event)s is published.", **p),
+        "event_request": lambda: _("%(name)s asks to meet you at %(event)s.", **p),
     }
     try:
         return messages[note.kind]()
