@@ -7,6 +7,7 @@ from flask import Flask, current_app, g, has_request_context, jsonify, render_te
 from flask_babel import format_datetime, format_decimal, gettext as _
 from flask_login import current_user
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
@@ -177,6 +178,20 @@ def register_errors(app: Flask) -> None:
 
     for code in (400, 403, 404, 405, 413, 429):
         app.register_error_handler(code, handle)
+
+    @app.errorhandler(OperationalError)
+    def busy(exc: OperationalError):
+        """SQLite's lock wait ran out (busy_timeout): a 503 to retry, not a 500."""
+        db.session.rollback()
+        if "locked" not in str(exc.orig).lower():
+            raise exc
+        if _wants_json():
+            response = jsonify(error={"code": "busy", "message": "The database is busy; retry shortly."})
+        else:
+            response = app.make_response((render_template("errors.html", error=None), 503))
+        response.status_code = 503
+        response.headers["Retry-After"] = "2"
+        return response
 
     @app.errorhandler(500)
     def internal(exc):
