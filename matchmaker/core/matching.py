@@ -72,11 +72,8 @@ class Reason:
 
 
 class Suggestion:
-    """One suggested partner: ``partner_id``, ``score`` (0–100, one decimal), ``rank`` (1 = best)
-    and ``reasons`` (list of :class:`Reason`, best first).
-
-    The engine fills ``reasons`` lazily: they are worked out for one pair the first time they
-    are read, so a rebuild ranks every firm without paying for explanations nobody reads."""
+    """``partner_id``, ``score`` (0–100, one decimal), ``rank`` (1 = best), ``reasons`` (list of
+    :class:`Reason`, best first; the engine works them out when first read)."""
 
     __slots__ = ("partner_id", "score", "rank", "_reasons", "_make")
 
@@ -96,14 +93,13 @@ class Suggestion:
         return self._reasons
 
     def __eq__(self, other) -> bool:
-        if not isinstance(other, Suggestion):
-            return NotImplemented
-        return (self.partner_id, self.score, self.rank, self.reasons) == \
-            (other.partner_id, other.score, other.rank, other.reasons)
+        return isinstance(other, Suggestion) and (self.partner_id, self.score, self.rank,
+                                                  self.reasons) == (other.partner_id,
+                                                                    other.score, other.rank,
+                                                                    other.reasons)
 
     def __repr__(self) -> str:
-        return (f"Suggestion(partner_id={self.partner_id!r}, score={self.score!r}, "
-                f"rank={self.rank!r}, reasons={self.reasons!r})")
+        return f"Suggestion({self.partner_id!r}, {self.score!r}, {self.rank!r}, {self.reasons!r})"
 
 
 _FORKED = None  # (engine, k) seen by forked rebuild workers
@@ -259,7 +255,7 @@ class MatchEngine:
         self._country = np.full(cap, -1, dtype=np.int16)
         self._langmask = np.zeros(cap, dtype=np.int64)
         self._verified = np.zeros(cap, dtype=np.float64)
-        self._codes = np.zeros((cap, _MAX_SECTORS), dtype=np.int32)
+        self._codes = [np.zeros(cap, dtype=np.int32) for _ in range(_MAX_SECTORS)]
         self._id_rank = np.zeros(cap, dtype=np.int64)
         self._rank_dirty = True
         self._lists: dict[int, list[Suggestion]] = {}
@@ -269,7 +265,7 @@ class MatchEngine:
         self._keys_cache: dict[str, tuple] = {}
         self._others_cache: dict[int, np.ndarray] = {}
         self._code_width = 1
-        self._acc = np.zeros((1, cap))
+        self._acc = np.zeros((cap, 1))
         self._mark = np.zeros(cap, dtype=bool)
         self._raw: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._default_k = 20
@@ -277,7 +273,6 @@ class MatchEngine:
 
     def __len__(self) -> int:
         return len(self._firms)
-
     def __contains__(self, firm_id) -> bool:
         i = self._idx.get(firm_id)
         return i is not None and i in self._firms
@@ -298,7 +293,7 @@ class MatchEngine:
         self._country = g(self._country, -1)
         self._langmask = g(self._langmask)
         self._verified = g(self._verified)
-        self._codes = g(self._codes)
+        self._codes = [g(c) for c in self._codes]
         self._id_rank = g(self._id_rank)
         self._kth = g(self._kth, -np.inf)
 
@@ -329,8 +324,8 @@ class MatchEngine:
         f.codes = [self._sectors.idx(c) for c in codes]
         self._code_width = max(self._code_width, len(f.codes))
         self._others_cache.clear()
-        self._codes[idx] = 0
-        self._codes[idx, : len(f.codes)] = f.codes
+        for j, col in enumerate(self._codes):
+            col[idx] = f.codes[j] if j < len(f.codes) else 0
         for side, texts in ((OFFER, profile.offers), (NEED, profile.needs)):
             for t in texts:
                 if t and t.strip():
@@ -459,8 +454,7 @@ class MatchEngine:
         return plan
 
     # ----------------------------------------------------------------------- scoring
-    def _other_firms(self, cc: int) -> np.ndarray:
-        """Active firms of every other country, ascending."""
+    def _other_firms(self, cc: int) -> np.ndarray:  # active, other countries, ascending
         got = self._others_cache.get(cc)
         if got is None:
             n = len(self._ids)
@@ -469,12 +463,9 @@ class MatchEngine:
         return got
 
     def _gather_tier(self, f: _Firm, tier: int, with_items: bool = False):
-        """Contributions of one tier, concatenated: (firms, values, items, slots); ``items``
-        (the partner's item of each contribution) only when asked for.
-
-        A value is ``(their confidence × our confidence) × (level × free similarity)``, floored
-        at the next tier's weight; the product is symmetric, so a pair scores the same bits
-        from either side."""
+        """One tier's contributions: (firms, values, their items if asked, our slots). A value is
+        ``(their conf × our conf) × (level × free similarity)`` floored at the next tier's level;
+        symmetric, so a pair scores the same bits from either side."""
         cc = self._country[f.idx]
         others = [c for c in self._countries.values() if c != cc]
         fl, cl, il, ql, ll, sl = [], [], [], [], [], []
@@ -512,8 +503,8 @@ class MatchEngine:
 
     def _scratch(self, nslots: int) -> np.ndarray:
         n = self._active.shape[0]
-        if self._acc.shape[0] < nslots or self._acc.shape[1] < n:
-            self._acc = np.zeros((max(nslots, self._acc.shape[0]), n))
+        if self._acc.shape[1] < nslots or self._acc.shape[0] < n:
+            self._acc = np.zeros((n, max(nslots, self._acc.shape[1])))
         if self._mark.shape[0] < n:
             self._mark = np.zeros(n, dtype=bool)
         return self._acc
@@ -523,14 +514,18 @@ class MatchEngine:
         if f.codes:
             if row is None:
                 row = self._sectors.m[np.asarray(f.codes)].max(axis=0)
-            if self._code_width == 1:
-                sec = row[self._codes[cand, 0]]
-            else:
-                sec = row[self._codes[cand, : self._code_width]].max(axis=1)
+            sec = self._best_code(row, cand)
         else:
             sec = 0.0
         lang = (self._langmask[cand] & self._langmask[a]) != 0
         return W_SECTOR * sec + W_LANG * lang + W_VERIFIED * self._verified[cand]
+
+    def _best_code(self, row: np.ndarray, cand: np.ndarray) -> np.ndarray:
+        """Best of ``row`` over each candidate's sector codes (0 = no code)."""
+        sec = row[self._codes[0][cand]]
+        for j in range(1, self._code_width):
+            np.maximum(sec, row[self._codes[j][cand]], out=sec)
+        return sec
 
     def _topk(self, cand, score, k, part=None):
         if len(cand) > k:
@@ -548,7 +543,7 @@ class MatchEngine:
         nslots = len(f.items)
         acc = self._scratch(nslots)
         mark = self._mark
-        width = acc.shape[1]
+        width = acc.shape[1]  # firm-major: acc[firm, slot]
         flat = acc.reshape(-1)
         srow = self._sectors.m[np.asarray(f.codes)].max(axis=0) if f.codes else None
         cand = np.zeros(0, dtype=np.int64)
@@ -560,19 +555,25 @@ class MatchEngine:
             if got is None:
                 continue
             firms, v, _items, slots = got
-            np.maximum.at(flat, slots * width + firms if nslots > 1 else firms, v)
+            np.maximum.at(flat, firms * width + slots, v)
             mark[firms] = True
             cand = np.flatnonzero(mark)
             part = None
             if nslots == 1:
-                best = acc[0, cand]
+                best = acc[cand, 0]
                 rest = 0.0
             else:
-                m = acc[:nslots, cand]
-                best = m.max(axis=0)
+                m = acc[cand, :nslots]
+                best = m[:, 0].copy()
+                tot = m[:, 0].copy()
+                for j in range(1, nslots):  # column by column: fast, and summed in slot order
+                    np.maximum(best, m[:, j], out=best)
+                    tot += m[:, j]
                 if tier == 0:
-                    # other exact matches count as a bonus: only tier-0 values, all in by now
-                    cand0, rest0 = cand, m.sum(axis=0) - best
+                    # other exact matches: a bonus from tier-0 values (rounded for 8+ items,
+                    # where numpy's pairwise sums in _entering may differ in the last bit)
+                    cand0, rest0 = cand, (tot - best if nslots < 8 else
+                                          np.round(tot - best, 9))
                     rest = rest0
                 else:
                     rest = np.zeros(len(cand))
@@ -586,7 +587,7 @@ class MatchEngine:
                 if score[part].min() > W_COMP * TIER_WEIGHT[tier + 1] + W_SECONDARY:
                     break
         if len(cand):
-            acc[:nslots, cand] = 0.0
+            acc[cand, :nslots] = 0.0
             mark[cand] = False
         top_c, top_s = self._topk(cand, score, k, part) if len(cand) else (cand, score)
         if len(top_c) < k or (len(top_s) and top_s[-1] <= W_SECONDARY):
@@ -734,11 +735,8 @@ class MatchEngine:
     def rebuild(self, k: int = 20, progress: Callable[[int, int], None] | None = None,
                 workers: int = 1) -> dict[Hashable, list[Suggestion]]:
         """Suggestions for every firm; ``progress(done, total)`` is called along the way.
-
-        ``workers`` > 1 (or -1: one per CPU) ranks the firms in forked worker processes (POSIX
-        only, large directories only; the engine is shared copy-on-write, only the top-k
-        indexes and scores come back). Results are identical to ``workers=1``. Do not use it
-        inside a threaded web worker; the command line is the place."""
+        ``workers`` > 1 (-1: one per CPU) ranks in forked processes (POSIX, 2,000+ firms; same
+        results) — for the command line, not inside a threaded web worker."""
         # Hundreds of thousands of small objects are created and kept: the cyclic garbage
         # collector would rescan the growing heap again and again (none of them form cycles).
         was_enabled = gc.isenabled()
@@ -812,8 +810,9 @@ class MatchEngine:
             at = np.nonzero(np.r_[True, fr[1:] != fr[:-1]])[0]
             cand = fr[at]
             best = np.maximum.reduceat(v, at)
-            # their slots in order, the sum over the slots with a tier-0 value (zeros elsewhere)
             rest = np.add.reduceat(st, at) - np.maximum.reduceat(st, at)
+            many = np.asarray([len(self._firms[x].items) >= 8 for x in cand.tolist()], bool)
+            rest[many] = np.round(rest[many], 9)
             comp = W_COMP * best + W_MORE * np.minimum(1.0, rest)
             pos = np.searchsorted(allc, cand)
             sc[pos] = comp + sc[pos]
@@ -853,24 +852,21 @@ class MatchEngine:
                 gc.enable()
 
     def _item_firm(self, items: np.ndarray) -> np.ndarray:
-        return np.fromiter((self._items[i].firm for i in items.tolist()), dtype=np.int64,
-                           count=len(items))
+        return np.asarray([self._items[i].firm for i in items.tolist()], dtype=np.int64)
 
     def _secondary_reverse(self, a: int, cand: np.ndarray) -> np.ndarray:
         f = self._firms[a]
         if f.codes:
             col = self._sectors.m[:, np.asarray(f.codes)].max(axis=1)
-            sec = col[self._codes[cand, : self._code_width]].max(axis=1)
+            sec = self._best_code(col, cand)
         else:
             sec = np.zeros(len(cand))
         lang = (self._langmask[cand] & self._langmask[a]) != 0
         return W_SECTOR * sec + W_LANG * lang + W_VERIFIED * self._verified[a]
 
     def update(self, profile: FirmProfile, k: int = 20) -> dict[Hashable, list[Suggestion]]:
-        """Add or change one firm and refresh every stored list it affects.
-
-        Its own list and the lists that held it are recomputed; a list it now enters only gets
-        it inserted (nothing else in that list changed). Returns the new lists by firm id."""
+        """Add or change one firm and refresh every stored list it affects: its own and those
+        that held it are recomputed, those it now enters get it inserted. Returns them by id."""
         self.add(profile)
         self._ensure_index()
         a = self._idx[profile.id]

@@ -142,11 +142,17 @@ def test_incremental_add_change_remove_equal_full_rebuild(lex):
 
 def test_many_random_updates_stay_equal_to_a_full_rebuild(lex):
     firms = random_firms(90, seed=21)
+    firms[7] = P(firms[7].id, firms[7].country, (), (), ("xurma", "гранаты", "яблоки",
+                 "картофель", "tomatoes", "walnuts", "hazelnuts", "flour", "пшеница"), ("ru",))
     eng = MatchEngine(lex)
     for f in firms:
         eng.add(f)
     eng.rebuild(k=4)
     pool = random_firms(40, seed=22)
+    # a few firms with many items (numpy sums 8+ terms pairwise)
+    pool += [P(f"x{i}", "AZ", (), ("хурма", "nar", "alma", "kartof", "pomidor", "qoz",
+                                   "fındıq", "un", "wheat"), ("томаты", "мука"), ("ru",))
+             for i in range(3)]
     rng = random.Random(23)
     current = {f.id: f for f in firms}
     for step in range(25):
