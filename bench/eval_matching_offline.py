@@ -2,7 +2,7 @@
 """Offline quality check of the partner-matching engine on the dev set (and a perturbed copy).
 
 usage: .venv/bin/python bench/eval_matching_offline.py [--data DIR] [--k 10] [--out DIR]
-                                                        [--seed 7] [--no-perturbed]
+                                                        [--seed 7] [--no-perturbed] [--baseline]
 
 Loads ``companies_dev.csv``, runs ``MatchEngine.rebuild``, writes the top-k suggestions as JSONL
 (the export format of CONTRACT.md, reasons rendered in English) and scores them with
@@ -145,6 +145,33 @@ def perturb_rows(rows, seed: int, lex) -> list[dict]:
 
 
 # ------------------------------------------------------------------------------------ run
+def baseline(rows, k: int, out_path: str, truth: str, label: str) -> str:
+    """The brute-force reference: token_set_ratio of offers vs needs, both ways, all pairs."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    az = [r for r in rows if r["country"] == "AZ"]
+    ru = [r for r in rows if r["country"] == "RU"]
+    txt = lambda rs, col: [" ".join(split(r[col])) for r in rs]  # noqa: E731
+    m = np.maximum(
+        process.cdist(txt(az, "offers"), txt(ru, "needs"), scorer=fuzz.token_set_ratio,
+                      processor=str.lower, workers=-1),
+        process.cdist(txt(az, "needs"), txt(ru, "offers"), scorer=fuzz.token_set_ratio,
+                      processor=str.lower, workers=-1))
+    with open(out_path, "w", encoding="utf-8") as fh:
+        for side, others, mat in ((az, ru, m), (ru, az, m.T)):
+            for i, r in enumerate(side):
+                for rank, j in enumerate(np.argsort(-mat[i], kind="stable")[:k], start=1):
+                    fh.write(json.dumps({"company": r["external_id"],
+                                         "partner": others[j]["external_id"], "rank": rank,
+                                         "score": float(mat[i, j])}) + "\n")
+    rep = subprocess.run([sys.executable, EVAL, truth, out_path], capture_output=True,
+                         text=True, check=True).stdout.strip()
+    print(f"== baseline token_set_ratio, {label}")
+    print(rep)
+    return rep
+
+
 def run(rows, k: int, out_path: str, truth: str, label: str) -> str:
     eng = MatchEngine()
     for p in profiles(rows):
@@ -174,10 +201,14 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-perturbed", action="store_true")
     ap.add_argument("--dump-perturbed", help="write the perturbed CSV here")
+    ap.add_argument("--baseline", action="store_true",
+                    help="also score the token_set_ratio baseline on both sets")
     a = ap.parse_args(argv)
     rows = load_rows(os.path.join(a.data, "companies_dev.csv"))
     truth = os.path.join(a.data, "truth_dev.json")
     reps = [run(rows, a.k, os.path.join(a.out, "matching_dev.jsonl"), truth, "dev")]
+    if a.baseline:
+        baseline(rows, a.k, os.path.join(a.out, "baseline_dev.jsonl"), truth, "dev")
     if not a.no_perturbed:
         prow = perturb_rows(rows, a.seed, default_lexicon())
         if a.dump_perturbed:
@@ -187,6 +218,9 @@ def main(argv=None) -> int:
                 w.writerows(prow)
         reps.append(run(prow, a.k, os.path.join(a.out, "matching_dev_perturbed.jsonl"), truth,
                         f"perturbed (seed {a.seed})"))
+        if a.baseline:
+            baseline(prow, a.k, os.path.join(a.out, "baseline_dev_perturbed.jsonl"), truth,
+                     f"perturbed (seed {a.seed})")
     ok = True
     for rep in reps:
         m = dict(re.findall(r"(\S+)=([0-9.]+)", rep))
