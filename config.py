@@ -46,6 +46,8 @@ class BaseConfig:
     # scrypt at the OWASP table's strength (N=2^15, r=8, p=3): about 100 ms a check here.
     PASSWORD_HASH_METHOD = "scrypt:32768:8:3"
     RATELIMIT_HEADERS_ENABLED = True
+    # Redis unreachable: count in the worker's memory rather than fail the login page
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_STRATEGY = "fixed-window"
     LOGIN_RATE_LIMIT = "5 per minute"
     SECURITY_HSTS = False
@@ -63,6 +65,10 @@ class BaseConfig:
         self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL") or self.default_database_url()
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.SECRET_KEY = env.get("SECRET_KEY") or self.default_secret_key()
+        try:
+            self.PROXY_FIX_HOPS = int(env.get("PROXY_FIX_HOPS", "0"))
+        except ValueError:
+            raise ConfigError("PROXY_FIX_HOPS must be a whole number (proxies in front of the app)") from None
 
     def default_database_url(self) -> str:
         INSTANCE_DIR.mkdir(parents=True, exist_ok=True)

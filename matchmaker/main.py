@@ -1,5 +1,5 @@
 """Home page and health check."""
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, url_for
 from sqlalchemy import func, select, text
 
 from .companies.models import Company
@@ -14,6 +14,11 @@ def index():
         select(Company.country, func.count(Company.id)).where(Company.hidden.is_(False)).group_by(Company.country)
     ).all())
     return render_template("index.html", counts=counts)
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    return redirect(url_for("static", filename="favicon.svg"), 301)
 
 
 @bp.get("/healthz")

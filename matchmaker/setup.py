@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Flask, current_app, g, has_request_context, jsonify, render_template, request
+from flask import Flask, abort, current_app, g, has_request_context, jsonify, render_template, request
 from flask_babel import format_datetime, format_decimal, gettext as _
 from flask_login import current_user
 from sqlalchemy import event
@@ -116,6 +116,22 @@ CSP = (
 
 
 def register_security(app: Flask) -> None:
+    hops = app.config.get("PROXY_FIX_HOPS") or 0
+    if hops:  # only behind a known proxy: trust that many X-Forwarded-* hops
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+    @app.before_request
+    def reject_nul_bytes():
+        """A NUL byte is never valid text input, and PostgreSQL refuses it: answer 400, not 500."""
+        if any("\x00" in v for v in request.args.values()):
+            abort(400)
+        if request.method in ("POST", "PUT", "PATCH") and request.mimetype in (
+                "application/x-www-form-urlencoded", "multipart/form-data"):
+            if any("\x00" in v for v in request.form.values()):
+                abort(400)
+
     @app.after_request
     def security_headers(response):
         h = response.headers
@@ -132,10 +148,10 @@ def register_security(app: Flask) -> None:
 
 
 class BoundedIntConverter(IntegerConverter):
-    """``<int:…>`` that matches only ids a database column can hold (else 404, never a driver error)."""
+    """``<int:…>`` that matches only ids an Integer column can hold (else 404, never a driver error)."""
 
     def __init__(self, map, *args, **kwargs):
-        kwargs.setdefault("max", 2**63 - 1)
+        kwargs.setdefault("max", 2**31 - 1)  # Integer primary keys (int4 on PostgreSQL)
         super().__init__(map, *args, **kwargs)
 
 

@@ -47,11 +47,20 @@ class Problem:
         return self.message % self.params if self.params else self.message
 
 
+_CONTROL = dict.fromkeys(range(32))  # control characters (NUL included) are dropped from text
+
+
+def clean_text(value) -> str:
+    """One line of text: control characters dropped, white space collapsed."""
+    return " ".join(str(value if value is not None else "").translate(_CONTROL).split())
+
+
 def split_list(value) -> list[str]:
     """``"a; b;;c"`` or ``["a", " b"]`` → ``["a", "b", "c"]`` (order kept, duplicates dropped)."""
     if value is None:
         return []
     parts = value.split(";") if isinstance(value, str) else [str(v) for v in value]
+    parts = [clean_text(p) for p in parts]
     out: list[str] = []
     seen = set()
     for part in parts:
@@ -86,7 +95,8 @@ def clean_company(data: dict, *, partial: bool = False, current_year: int = 2100
     def text(key, max_len, required=False):
         if not has(key):
             return
-        value = " ".join(str(data.get(key) or "").split())
+        value = clean_text(data.get(key) or "") if key != "description" else \
+            str(data.get(key) or "").replace("\x00", "").strip()
         if required and not value:
             problems.append(Problem(key, M_REQUIRED))
         elif len(value) > max_len:
