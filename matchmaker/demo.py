@@ -100,10 +100,10 @@ def _firms(rng: random.Random, n_each: int):
     for i in range(n_each * 2):
         if i % 2 == 0:
             trade, (sector, offers, needs) = rng.choice(az_trades)
-            name = f"{rng.choice(AZ_BRANDS + AZ_PLACES)} {trade}"
-            form = rng.choice(AZ_FORMS)
-            name = f"{name} {form}".strip()
-            country, city, langs = "AZ", rng.choice(AZ_PLACES), rng.choice((["az", "ru"], ["az", "ru", "en"], ["az", "en"], ["az"]))
+            brand = rng.choice(AZ_BRANDS + AZ_PLACES)
+            name = f"{brand} {trade} {rng.choice(AZ_FORMS)}".strip()
+            city = brand if brand in AZ_PLACES else rng.choice(AZ_PLACES)  # "Gəncə Şərab" is in Gəncə
+            country, langs = "AZ", rng.choice((["az", "ru"], ["az", "ru", "en"], ["az", "en"], ["az"]))
         else:
             trade, (sector, offers, needs) = rng.choice(ru_trades)
             name = f"{rng.choice(RU_BRANDS)} {trade}"

@@ -125,12 +125,17 @@ def register_security(app: Flask) -> None:
     @app.before_request
     def reject_nul_bytes():
         """A NUL byte is never valid text input, and PostgreSQL refuses it: answer 400, not 500."""
-        if any("\x00" in v for v in request.args.values()):
-            abort(400)
+        bad = [k for k, v in request.args.items(multi=True) if "\x00" in v]
         if request.method in ("POST", "PUT", "PATCH") and request.mimetype in (
                 "application/x-www-form-urlencoded", "multipart/form-data"):
-            if any("\x00" in v for v in request.form.values()):
-                abort(400)
+            bad += [k for k, v in request.form.items(multi=True) if "\x00" in v]
+        if not bad:
+            return None
+        if _wants_json():
+            from .api.errors import error_response
+
+            return error_response(422, "Invalid input", fields={k: ["NUL bytes are not allowed."] for k in bad})
+        abort(400)
 
     @app.after_request
     def security_headers(response):

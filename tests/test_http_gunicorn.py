@@ -313,16 +313,8 @@ def test_unknown_routes_are_404_without_details(server):
 
 
 # Known defects, reported to the owners; strict xfail, so each mark must go once its bug is fixed.
-PG_INT4 = "PostgreSQL: an id beyond int4 raises 'integer out of range' -> 500"
-PG_NUL = "PostgreSQL: a NUL byte in a directory filter (city/section/division/sector) raises DataError -> 500"
-KNOWN_500 = {
-    "/companies/2147483648": (PG_INT4, ON_PG),
-    "/api/v1/companies/2147483648": (PG_INT4, ON_PG),
-    "/companies?city=%00": (PG_NUL, ON_PG),
-    "/companies?section=%00&division=%00": (PG_NUL, ON_PG),
-    "/companies?sector=%00": (PG_NUL, ON_PG),
-    "/api/v1/companies?city=%00": (PG_NUL, ON_PG),
-}
+# (Fixed: ids beyond int4 are 404 by the route converter; NUL bytes are refused as 400/422.)
+KNOWN_500: dict[str, tuple[str, bool]] = {}
 KNOWN_HITS: list[str] = []  # known-bug requests that did answer 500 (the server log must hold no others)
 
 

@@ -59,8 +59,15 @@ def sync() -> SearchIndex:
     return state.index
 
 
+RELATIVE_CUTOFF = 0.5  # hits scoring under half the best one are noise, not results
+
+
 def search_ids(q: str, limit: int = 300) -> list[tuple[int, float]]:
-    return sync().search(q, limit=limit)
+    hits = sync().search(q, limit=limit)
+    if not hits:
+        return hits
+    floor = hits[0][1] * RELATIVE_CUTOFF
+    return [(cid, score) for cid, score in hits if score >= floor]
 
 
 def reset() -> None:

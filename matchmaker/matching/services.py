@@ -63,23 +63,36 @@ def _profiles(where=None) -> Iterable[FirmProfile]:
 
 def engine() -> MatchEngine:
     """The worker's engine, brought up to date with the database."""
+    return _sync()[0]
+
+
+def _sync() -> tuple[MatchEngine, dict[int, list]]:
+    """Apply the profile changes made since this worker last looked (by any worker) and return the
+    engine with the suggestion lists those changes refreshed in memory."""
     state = _state()
+    k = current_app.config["SUGGESTIONS_PER_FIRM"]
     count, latest = db.session.execute(select(func.count(Company.id), func.max(Company.updated_at))).one()
     with state.lock:
         if state.engine is not None and count == state.count and latest == state.latest:
-            return state.engine
+            return state.engine, {}
+        changed: dict[int, list] = {}
         if state.engine is None or count < state.count or state.latest is None:
-            state.engine = MatchEngine()
-            where = None
+            state.engine = eng = MatchEngine()
+            for _cid, hidden, profile in _profiles(None):
+                if not hidden:
+                    eng.add(profile)
         else:
-            where = Company.updated_at >= state.latest
-        for cid, hidden, profile in _profiles(where):
-            if hidden:
-                state.engine.remove(cid)
-            else:
-                state.engine.add(profile)
+            eng = state.engine
+            for cid, hidden, profile in _profiles(Company.updated_at >= state.latest):
+                if hidden:
+                    if cid in eng:
+                        holders = eng.remove(cid)
+                        changed.update(eng.refresh(holders, k))
+                    changed[cid] = []
+                else:
+                    changed.update(eng.update(profile, k))
         state.count, state.latest = count, latest
-        return state.engine
+        return eng, changed
 
 
 def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]]:
@@ -90,12 +103,6 @@ def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]
     for cid, pid in db.session.execute(stmt):
         out.setdefault(cid, set()).add(pid)
     return out
-
-
-def _top(eng: MatchEngine, company_id: int, k: int, declined: set[int]):
-    found = eng.suggestions_for(company_id, k=k + len(declined))
-    kept = [s for s in found if s.partner_id not in declined][:k]
-    return kept
 
 
 def _rows(lists: dict[int, list]) -> list[dict]:
@@ -118,21 +125,14 @@ def _write(lists: dict[int, list]) -> None:
 
 
 def refresh_company(company_id: int) -> int:
-    """Recompute the firm's list and the lists of the firms it may affect. Flushes only."""
-    k = current_app.config["SUGGESTIONS_PER_FIRM"]
-    eng = engine()
-    targets = {company_id} | set(eng.affected_by(company_id))
-    targets = {t for t in targets if t in eng}
-    declined = _declined_by(targets)
-    lists = {cid: _top(eng, cid, k, declined.get(cid, set())) for cid in targets}
-    # a firm that left the engine (hidden) must also leave every list it was on
+    """Write the firm's new list and its new place in others' lists (the engine works out which
+    lists a change touches). Call after the change is flushed. Flushes only."""
+    eng, lists = _sync()
     if company_id not in eng:
-        stale = set(db.session.scalars(select(Suggestion.company_id).where(Suggestion.partner_id == company_id)))
-        for cid in stale - set(lists):
-            lists[cid] = _top(eng, cid, k, declined.get(cid, set()))
-        lists.pop(company_id, None)
-        db.session.execute(delete(Suggestion).where(Suggestion.company_id == company_id))
-    _write(lists)
+        lists[company_id] = []
+    declined = _declined_by(lists)
+    k = current_app.config["SUGGESTIONS_PER_FIRM"]
+    _write({cid: [s for s in found if s.partner_id not in declined.get(cid, ())][:k] for cid, found in lists.items()})
     return len(lists)
 
 
@@ -175,11 +175,10 @@ def explain(company_id: int, partner_id: int) -> list:
     eng = engine()
     if company_id not in eng or partner_id not in eng:
         return []
-    if hasattr(eng, "explain"):
-        return eng.explain(company_id, partner_id)
-    for found in eng.suggestions_for(company_id, k=200):  # until the engine explains one pair directly
-        if found.partner_id == partner_id:
-            return found.reasons
+    for lists in (eng.stored(company_id) or [], eng.suggestions_for(company_id, k=200)):
+        for found in lists:
+            if found.partner_id == partner_id:
+                return found.reasons  # worked out lazily by the engine, for this pair only
     return []
 
 
