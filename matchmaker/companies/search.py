@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..core.search import SearchDoc, SearchIndex
 from ..extensions import db
+from .changes import ChangeCursor
 from .models import Company
 
 
 @dataclass
 class _State:
     index: SearchIndex = field(default_factory=SearchIndex)
-    count: int = -1
-    latest: datetime | None = None
+    cursor: ChangeCursor = field(default_factory=ChangeCursor)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -43,19 +42,14 @@ def to_doc(company: Company) -> SearchDoc:
 
 def sync() -> SearchIndex:
     state = _state()
-    count, latest = db.session.execute(select(func.count(Company.id), func.max(Company.updated_at))).one()
-    if count == state.count and latest == state.latest:
-        return state.index
     with state.lock:
-        if count == state.count and latest == state.latest:
-            return state.index
-        if count < state.count or state.latest is None:
+        kind, ids = state.cursor.poll()
+        if kind == "full":
             state.index = SearchIndex(to_doc(c) for c in db.session.scalars(select(Company)))
-        else:
-            for company in db.session.scalars(select(Company).where(Company.updated_at >= state.latest)):
-                state.index.add(to_doc(company))
-        # a raw max(updated_at) from SQLite comes back naive; compare like with like next time
-        state.count, state.latest = count, latest
+        elif kind == "partial":
+            for i in range(0, len(ids), 900):
+                for company in db.session.scalars(select(Company).where(Company.id.in_(ids[i:i + 900]))):
+                    state.index.add(to_doc(company))
     return state.index
 
 

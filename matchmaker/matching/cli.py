@@ -46,16 +46,21 @@ def export(top: int, fmt: str, output, lang: str) -> None:
     """Write suggestions, best first, one line each."""
     ids = dict(db.session.execute(select(Company.id, Company.external_id)).all())
     pub = lambda cid: ids.get(cid) or str(cid)  # noqa: E731
-    stmt = (select(Suggestion).where(Suggestion.rank <= top)
-            .order_by(Suggestion.company_id, Suggestion.rank).execution_options(yield_per=2000))
+    stmt = (select(Suggestion).order_by(Suggestion.company_id, Suggestion.score.desc(), Suggestion.partner_id)
+            .execution_options(yield_per=2000))
     writer = None
     if fmt == "csv":
         writer = csv.writer(output)
         writer.writerow(["company", "partner", "rank", "score", "reasons"])
+    current, rank = None, 0
     for s in db.session.scalars(stmt):
+        rank = rank + 1 if s.company_id == current else 1
+        current = s.company_id
+        if rank > top:
+            continue
         reasons = services.reasons_text(s, lang)
         if writer is not None:
-            writer.writerow([pub(s.company_id), pub(s.partner_id), s.rank, s.score, " | ".join(reasons)])
+            writer.writerow([pub(s.company_id), pub(s.partner_id), rank, s.score, " | ".join(reasons)])
         else:
-            output.write(json.dumps({"company": pub(s.company_id), "partner": pub(s.partner_id), "rank": s.rank,
+            output.write(json.dumps({"company": pub(s.company_id), "partner": pub(s.partner_id), "rank": rank,
                                      "score": s.score, "reasons": reasons}, ensure_ascii=False) + "\n")

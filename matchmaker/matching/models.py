@@ -11,7 +11,8 @@ from ..extensions import db
 
 
 class Suggestion(db.Model):
-    """One of a firm's top partners, as of the last refresh. The reasons are worked out by the engine
+    """One of a firm's top partners, as of the last refresh; its rank is its place by score (best
+    first, ties by partner id), so inserting a firm into a list does not renumber the others. The reasons are worked out by the engine
     when the suggestion is read (a rebuild ranks every firm without paying for explanations)."""
 
     __tablename__ = "suggestions"
@@ -21,7 +22,6 @@ class Suggestion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     partner_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
-    rank: Mapped[int]
     score: Mapped[float] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

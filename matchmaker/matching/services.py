@@ -9,13 +9,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import and_, bindparam, delete, func, select, update
 
 from ..companies.models import Company, CompanySector
+from ..companies.changes import ChangeCursor
 from ..companies.services import bulk_changed, company_changed
 from ..core.matching import FirmProfile, MatchEngine, render_reason
 from ..dbtypes import utcnow
@@ -30,8 +30,7 @@ INCREMENTAL_LIMIT = 50  # above this many changed firms, a bulk change rebuilds 
 @dataclass
 class _State:
     engine: MatchEngine | None = None
-    count: int = -1
-    latest: datetime | None = None
+    cursor: ChangeCursor = field(default_factory=ChangeCursor)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
 
@@ -52,7 +51,7 @@ def _profiles(where=None) -> Iterable[FirmProfile]:
     sectors: dict[int, list[str]] = {}
     stmt = select(CompanySector.company_id, CompanySector.code).order_by(CompanySector.company_id, CompanySector.position)
     if where is not None:
-        stmt = stmt.where(CompanySector.company_id.in_(ids)) if len(ids) < 1000 else stmt
+        stmt = stmt.where(CompanySector.company_id.in_(ids))  # callers pass chunks of ids
     for cid, code in db.session.execute(stmt):
         sectors.setdefault(cid, []).append(code)
     for r in rows:
@@ -71,19 +70,18 @@ def _sync() -> tuple[MatchEngine, dict[int, list]]:
     engine with the suggestion lists those changes refreshed in memory."""
     state = _state()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
-    count, latest = db.session.execute(select(func.count(Company.id), func.max(Company.updated_at))).one()
     with state.lock:
-        if state.engine is not None and count == state.count and latest == state.latest:
-            return state.engine, {}
+        kind, ids = state.cursor.poll()
         changed: dict[int, list] = {}
-        if state.engine is None or count < state.count or state.latest is None:
+        if kind == "full" or state.engine is None:
             state.engine = eng = MatchEngine()
             for _cid, hidden, profile in _profiles(None):
                 if not hidden:
                     eng.add(profile)
-        else:
-            eng = state.engine
-            for cid, hidden, profile in _profiles(Company.updated_at >= state.latest):
+            return eng, changed
+        eng = state.engine
+        for i in range(0, len(ids), 900):
+            for cid, hidden, profile in _profiles(Company.id.in_(ids[i:i + 900])):
                 if hidden:
                     if cid in eng:
                         holders = eng.remove(cid)
@@ -91,7 +89,6 @@ def _sync() -> tuple[MatchEngine, dict[int, list]]:
                     changed[cid] = []
                 else:
                     changed.update(eng.update(profile, k))
-        state.count, state.latest = count, latest
         return eng, changed
 
 
@@ -107,8 +104,8 @@ def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]
 
 def _rows(lists: dict[int, list]) -> list[dict]:
     now = utcnow()
-    return [{"company_id": cid, "partner_id": s.partner_id, "rank": rank, "score": float(s.score), "created_at": now}
-            for cid, found in lists.items() for rank, s in enumerate(found, start=1)]
+    return [{"company_id": cid, "partner_id": s.partner_id, "score": float(s.score), "created_at": now}
+            for cid, found in lists.items() for s in found]
 
 
 def _insert(rows: list[dict]) -> None:
@@ -118,10 +115,32 @@ def _insert(rows: list[dict]) -> None:
 
 
 def _write(lists: dict[int, list]) -> None:
+    """Bring the stored lists of these firms to ``lists``, touching only the rows that differ
+    (a firm entering 900 lists is 900 inserts and as many evictions, not 18,000 rewritten rows)."""
+    table = Suggestion.__table__
     ids = list(lists)
-    for i in range(0, len(ids), 500):
-        db.session.execute(delete(Suggestion).where(Suggestion.company_id.in_(ids[i:i + 500])))
-    _insert(_rows(lists))
+    stored: dict[int, dict[int, tuple[int, float]]] = {}
+    for i in range(0, len(ids), 900):
+        for rid, cid, pid, score in db.session.execute(
+                select(table.c.id, table.c.company_id, table.c.partner_id, table.c.score)
+                .where(table.c.company_id.in_(ids[i:i + 900]))):
+            stored.setdefault(cid, {})[pid] = (rid, score)
+    gone, rescored, added = [], [], {}
+    for cid, found in lists.items():
+        old = stored.get(cid, {})
+        new = {s.partner_id: float(s.score) for s in found}
+        gone += [rid for pid, (rid, _sc) in old.items() if pid not in new]
+        rescored += [{"rid": rid, "new_score": new[pid]} for pid, (rid, sc) in old.items()
+                     if pid in new and new[pid] != sc]
+        fresh = [s for s in found if s.partner_id not in old]
+        if fresh:
+            added[cid] = fresh
+    for i in range(0, len(gone), 900):
+        db.session.execute(delete(table).where(table.c.id.in_(gone[i:i + 900])))
+    if rescored:
+        db.session.execute(update(table).where(table.c.id == bindparam("rid")).values(score=bindparam("new_score")),
+                           rescored)
+    _insert(_rows(added))
 
 
 def refresh_company(company_id: int) -> int:
@@ -184,7 +203,8 @@ def explain(company_id: int, partner_id: int) -> list:
 
 def suggestions_for(company_id: int, limit: int | None = None) -> list[tuple[Suggestion, Company, Interest | None]]:
     stmt = (select(Suggestion, Company).join(Company, Company.id == Suggestion.partner_id)
-            .where(Suggestion.company_id == company_id, Company.hidden.is_(False)).order_by(Suggestion.rank))
+            .where(Suggestion.company_id == company_id, Company.hidden.is_(False))
+            .order_by(Suggestion.score.desc(), Suggestion.partner_id))
     if limit:
         stmt = stmt.limit(limit)
     pairs = db.session.execute(stmt).all()

@@ -84,7 +84,6 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('company_id', sa.Integer(), nullable=False),
     sa.Column('partner_id', sa.Integer(), nullable=False),
-    sa.Column('rank', sa.Integer(), nullable=False),
     sa.Column('score', sa.Float(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['company_id'], ['companies.id'], name=op.f('fk_suggestions_company_id_companies'), ondelete='CASCADE'),

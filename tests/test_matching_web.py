@@ -1,0 +1,100 @@
+"""Partner suggestions in the app: stored lists, incremental refresh, interest, matches, export."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.matching import services
+from matchmaker.matching.models import Suggestion
+from matchmaker.notifications.models import Notification
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def firms(factory):
+    f = {
+        "az_tomato": factory.company(name="Gəncə Aqro", offers=["pomidor", "xiyar"], needs=["traktor"], sectors=["01.13"]),
+        "az_tea": factory.company(name="Lənkəran Çay", offers=["qara çay"], needs=["qablaşdırma"], sectors=["10.83"]),
+        "ru_veg": factory.company(name="Волга Овощ", country="RU", city="Астрахань", needs=["томаты", "огурцы"],
+                                  sectors=["46.31"], languages=["ru"]),
+        "ru_tractor": factory.company(name="Урал Техника", country="RU", city="Самара", offers=["тракторы"],
+                                      sectors=["28.30"], languages=["ru"]),
+        "ru_tea": factory.company(name="Каспий Чай", country="RU", city="Москва", needs=["чай чёрный"],
+                                  sectors=["46.37"], languages=["ru"]),
+    }
+    return f
+
+
+def stored():
+    return {(s.company_id, s.partner_id): s.score for s in db.session.scalars(select(Suggestion))}
+
+
+def test_lists_pair_the_right_partners_across_languages(firms):
+    top = [p.id for _s, p, _i in services.suggestions_for(firms["az_tomato"].id)]
+    assert set(top[:2]) == {firms["ru_veg"].id, firms["ru_tractor"].id}  # buys its tomatoes, sells it tractors
+    assert all(p.country == "RU" for _s, p, _i in services.suggestions_for(firms["az_tomato"].id))
+    first = services.suggestions_for(firms["ru_tea"].id)[0]
+    assert first[1].id == firms["az_tea"].id
+    text = " ".join(services.reasons_text(first[0], "en"))
+    assert "qara çay" in text and "чай чёрный" in text
+
+
+def test_incremental_refresh_equals_a_full_rebuild(client, firms, factory):
+    user = factory.user(email="member@az.example", company=firms["az_tea"])
+    token = factory.token(user)
+    r = client.patch(f"/api/v1/companies/{firms['az_tea'].id}", headers={"Authorization": f"Bearer {token}"},
+                     json={"offers": ["pomidor", "fındıq"], "needs": ["traktorlar"]})
+    assert r.status_code == 200
+    after_edit = stored()
+    assert (firms["ru_veg"].id, firms["az_tea"].id) in after_edit  # it now enters the buyer's list
+    services.rebuild_all()
+    db.session.commit()
+    assert stored() == after_edit
+
+
+def test_interest_match_and_no_thanks(app, firms, factory):
+    factory.user(email="az@example.com", company=firms["az_tomato"])
+    factory.user(email="ru@example.com", company=firms["ru_veg"])
+    az, ru = app.test_client(), app.test_client()
+    az.post("/login", data={"email": "az@example.com", "password": PASSWORD})
+    ru.post("/login", data={"email": "ru@example.com", "password": PASSWORD})
+    page = az.get("/partners").get_data(as_text=True)
+    assert "Волга Овощ" in page and "pomidor" in page
+    assert az.post(f"/partners/{firms['ru_veg'].id}/interested").status_code == 302
+    assert ru.post(f"/partners/{firms['az_tomato'].id}/interested").status_code == 302
+    kinds = {(n.company_id, n.kind) for n in db.session.scalars(select(Notification))}
+    assert (firms["az_tomato"].id, "match") in kinds and (firms["ru_veg"].id, "match") in kinds
+    assert services.is_match(firms["az_tomato"].id, firms["ru_veg"].id)
+    # "no thanks" never comes back, not even after a rebuild
+    az.post(f"/partners/{firms['ru_tractor'].id}/declined")
+    services.rebuild_all()
+    db.session.commit()
+    assert firms["ru_tractor"].id not in {p.id for _s, p, _i in services.suggestions_for(firms["az_tomato"].id)}
+    assert "Урал Техника" not in az.get("/partners").get_data(as_text=True)
+    # same-country "partners" are refused
+    assert az.post(f"/partners/{firms['az_tea'].id}/interested").status_code == 422
+
+
+def test_export_follows_the_contract(runner, firms):
+    result = runner.invoke(args=["matches", "export", "--top", "2"])
+    lines = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert lines and {"company", "partner", "rank", "score", "reasons"} <= set(lines[0])
+    by_company: dict[str, list[int]] = {}
+    for line in lines:
+        by_company.setdefault(line["company"], []).append(line["rank"])
+        assert line["company"].startswith("t-") and 0 <= line["score"] <= 100
+    assert all(ranks == list(range(1, len(ranks) + 1)) and len(ranks) <= 2 for ranks in by_company.values())
+    csv_out = runner.invoke(args=["matches", "export", "--format", "csv", "--lang", "ru"]).output
+    assert csv_out.splitlines()[0] == "company,partner,rank,score,reasons"
+
+
+def test_suggestions_api_is_private_to_the_firm(client, firms, factory):
+    own = factory.token(factory.user(email="a@example.com", company=firms["az_tomato"]))
+    other = factory.token(factory.user(email="b@example.com", company=firms["ru_tea"]))
+    url = f"/api/v1/companies/{firms['az_tomato'].id}/suggestions?lang=az"
+    r = client.get(url, headers={"Authorization": f"Bearer {own}"})
+    assert r.status_code == 200 and r.get_json()[0]["rank"] == 1 and r.get_json()[0]["reasons"]
+    assert client.get(url, headers={"Authorization": f"Bearer {other}"}).status_code == 403
