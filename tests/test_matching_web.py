@@ -91,10 +91,16 @@ def test_export_follows_the_contract(runner, firms):
     assert csv_out.splitlines()[0] == "company,partner,rank,score,reasons"
 
 
-def test_suggestions_api_is_private_to_the_firm(client, firms, factory):
+def test_suggestions_api_per_contract(client, firms, factory):
+    """CONTRACT.md: any API token reads a company's suggestions (as in the export)."""
     own = factory.token(factory.user(email="a@example.com", company=firms["az_tomato"]))
     other = factory.token(factory.user(email="b@example.com", company=firms["ru_tea"]))
     url = f"/api/v1/companies/{firms['az_tomato'].id}/suggestions?lang=az"
     r = client.get(url, headers={"Authorization": f"Bearer {own}"})
     assert r.status_code == 200 and r.get_json()[0]["rank"] == 1 and r.get_json()[0]["reasons"]
-    assert client.get(url, headers={"Authorization": f"Bearer {other}"}).status_code == 403
+    assert client.get(url, headers={"Authorization": f"Bearer {other}"}).get_json() == r.get_json()
+    hidden = firms["ru_veg"]
+    hidden.hidden = True
+    db.session.commit()
+    assert client.get(f"/api/v1/companies/{hidden.id}/suggestions",
+                      headers={"Authorization": f"Bearer {other}"}).status_code == 404

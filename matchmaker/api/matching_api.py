@@ -39,8 +39,6 @@ class Suggestions(MethodView):
         company = company_services.get_company(company_id)
         if company is None or (company.hidden and not api_user().can_edit_company(company)):
             abort(404, description="No company with this id.")
-        if not api_user().can_edit_company(company):
-            abort(403, description="Suggestions are visible to the firm's members and staff only.")
         lang = args["lang"] or str(get_locale() or "en")
         return [{"company": company.public_id, "partner": partner.public_id, "partner_id": partner.id,
                  "partner_name": partner.name, "rank": rank, "score": s.score,

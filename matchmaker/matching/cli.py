@@ -29,7 +29,7 @@ def rebuild() -> None:
             bar.length = total
             bar.update(done - bar.pos)
 
-    n = services.rebuild_all(progress=progress)
+    n = services.rebuild_all(progress=progress, workers=-1)
     if bar is not None:
         bar.render_finish()
     db.session.commit()

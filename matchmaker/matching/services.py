@@ -155,13 +155,14 @@ def refresh_company(company_id: int) -> int:
     return len(lists)
 
 
-def rebuild_all(progress: Callable[[int, int], None] | None = None) -> int:
-    """Recompute every firm's suggestions. Flushes only."""
+def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int = 1) -> int:
+    """Recompute every firm's suggestions. Flushes only. ``workers`` > 1 ranks in forked
+    processes: for the command line only, never inside a (threaded) web worker."""
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
     eng = engine()
     declined = _declined_by()
     extra = max((len(v) for v in declined.values()), default=0)
-    raw = eng.rebuild(k=k + extra, progress=progress)
+    raw = eng.rebuild(k=k + extra, progress=progress, workers=workers)
     lists = {cid: [s for s in found if s.partner_id not in declined.get(cid, set())][:k] for cid, found in raw.items()}
     db.session.execute(delete(Suggestion))
     _insert(_rows(lists))

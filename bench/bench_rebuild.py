@@ -1,0 +1,63 @@
+"""`flask matches rebuild` (ranking AND writing every firm's top 20) against the brute-force
+baseline, side by side in one run, at 20,000 firms (10,000 a side).
+
+usage: python bench/bench_rebuild.py [--rows 20000] [--database-url URL]
+Baseline (issue 3): rapidfuzz ``process.cdist`` with ``token_set_ratio`` of each AZ firm's offers
+against each RU firm's needs over all 10^8 pairs (workers=-1, uint8). Target: ours <= 1/5 of it and
+peak memory under 1 GB (maxrss of the rebuild process).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_import import write_csv  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=20000)
+    ap.add_argument("--database-url", default=None)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="mm-rebuild-"))
+    env = dict(os.environ, MATCHMAKER_ENV="development", SECRET_KEY="bench",
+               DATABASE_URL=args.database_url or f"sqlite:///{tmp / 'db.sqlite3'}")
+    flask = [str(ROOT / ".venv/bin/flask"), "--app", "wsgi"]
+    path = tmp / "firms.csv"
+    write_csv(path, args.rows)
+    subprocess.run(flask + ["db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run(flask + ["companies", "import", str(path)], cwd=ROOT, env=env, check=True, capture_output=True)
+
+    t0 = time.perf_counter()
+    out = subprocess.run(flask + ["matches", "rebuild"], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    ours = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"ours: flask matches rebuild (process start, load, rank, write) {ours:.1f} s; {out.stdout.strip()}")
+    print(f"peak memory of the largest child process: {peak_mb:.0f} MB")
+
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    az = [r["offers"].replace(";", " ") for r in rows if r["country"] == "AZ"]
+    ru = [r["needs"].replace(";", " ") for r in rows if r["country"] == "RU"]
+    t0 = time.perf_counter()
+    matrix = process.cdist(az, ru, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.uint8)
+    base = time.perf_counter() - t0
+    print(f"baseline: cdist token_set_ratio {len(az)} x {len(ru)} = {matrix.size:,} pairs in {base:.1f} s")
+    print(f"ratio ours / baseline = {ours / base:.3f} (target <= 0.200)")
+
+
+if __name__ == "__main__":
+    main()
