@@ -36,6 +36,7 @@ def create_app(config=None) -> Flask:
     setup.register_extensions(app)
     setup.register_database(app)
     setup.register_i18n(app)
+    setup.register_forms(app)
     setup.register_login(app)
     setup.register_security(app)
     setup.register_blueprints(app)

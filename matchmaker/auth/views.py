@@ -4,7 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..companies import services as company_services
@@ -74,7 +74,7 @@ def register():
                 company = company_services.create_company(
                     name=form.company_name.data, country=form.country.data, city=form.city.data or "")
             user = services.create_user(form.email.data, form.password.data, full_name=form.full_name.data,
-                                        company=company, locale=str(g.get("babel_locale", "") or "") or None)
+                                        company=company, locale=str(get_locale() or "") or None)
         except DomainError as err:
             db.session.rollback()
             apply_to_form(form, err)
