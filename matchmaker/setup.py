@@ -98,15 +98,16 @@ class _CatalogTranslations:
     """WTForms' built-in messages ("Not a valid integer value.") from our catalog: WTForms ships
     none for Azerbaijani, and one catalog keeps the three languages consistent."""
 
+    # the raw catalog lookups: WTForms formats the result with its own values afterwards
     def gettext(self, string):
-        from flask_babel import gettext
+        from flask_babel import get_translations
 
-        return gettext(string)
+        return get_translations().ugettext(string)
 
     def ngettext(self, singular, plural, n):
-        from flask_babel import ngettext
+        from flask_babel import get_translations
 
-        return ngettext(singular, plural, n)
+        return get_translations().ungettext(singular, plural, n)
 
 
 def register_forms(app: Flask) -> None:

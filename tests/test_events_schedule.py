@@ -60,8 +60,8 @@ def test_full_flow(client, world):
 
     # participants of the other country, best stored match score first
     db.session.execute(delete(Suggestion).where(Suggestion.company_id == w.az1.id))
-    db.session.add_all([Suggestion(company_id=w.az1.id, partner_id=w.ru2.id, rank=1, score=91.4),
-                        Suggestion(company_id=w.az1.id, partner_id=w.ru1.id, rank=2, score=40.0)])
+    db.session.add_all([Suggestion(company_id=w.az1.id, partner_id=w.ru2.id, score=91.4),
+                        Suggestion(company_id=w.az1.id, partner_id=w.ru1.id, score=40.0)])
     db.session.commit()
     html = client.get(f"/events/{event.id}/participants").get_data(as_text=True)
     assert html.index("Жигули Трейд") < html.index("Волга Агро") and ">91<" in html
