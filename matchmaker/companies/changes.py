@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from flask import current_app
 from sqlalchemy import func, select
 
 from ..extensions import db
@@ -38,3 +39,12 @@ class ChangeCursor:
             at_latest |= self.at_latest
         self.count, self.latest, self.at_latest = count, latest, at_latest
         return "partial", ids
+
+
+def worker_state(key: str, factory):
+    """State kept per application in this worker process (a search index, an engine), made on
+    first use and kept in step with the database through a :class:`ChangeCursor`."""
+    state = current_app.extensions.get(key)
+    if state is None:
+        state = current_app.extensions.setdefault(key, factory())
+    return state

@@ -10,12 +10,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from flask import current_app
 from sqlalchemy import select
 
 from ..core.search import SearchDoc, SearchIndex
 from ..extensions import db
-from .changes import ChangeCursor
+from .changes import ChangeCursor, worker_state
 from .models import Company
 
 
@@ -27,10 +26,7 @@ class _State:
 
 
 def _state() -> _State:
-    ext = current_app.extensions
-    if "matchmaker_search" not in ext:
-        ext["matchmaker_search"] = _State()
-    return ext["matchmaker_search"]
+    return worker_state("matchmaker_search", _State)
 
 
 def to_doc(company: Company) -> SearchDoc:
@@ -62,7 +58,3 @@ def search_ids(q: str, limit: int = 300) -> list[tuple[int, float]]:
         return hits
     floor = hits[0][1] * RELATIVE_CUTOFF
     return [(cid, score) for cid, score in hits if score >= floor]
-
-
-def reset() -> None:
-    current_app.extensions.pop("matchmaker_search", None)

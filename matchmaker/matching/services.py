@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy import and_, bindparam, delete, func, select, update
 
 from ..companies.models import Company, CompanySector
-from ..companies.changes import ChangeCursor
+from ..companies.changes import ChangeCursor, worker_state
 from ..companies.services import bulk_changed, company_changed
 from ..core.matching import FirmProfile, MatchEngine, render_reason
 from ..dbtypes import utcnow
@@ -35,10 +35,7 @@ class _State:
 
 
 def _state() -> _State:
-    ext = current_app.extensions
-    if "matchmaker_matching" not in ext:
-        ext["matchmaker_matching"] = _State()
-    return ext["matchmaker_matching"]
+    return worker_state("matchmaker_matching", _State)
 
 
 def _profiles(where=None) -> Iterable[FirmProfile]:
@@ -289,7 +286,7 @@ def statistics() -> dict:
         a.c.company_id == b.c.partner_id, a.c.partner_id == b.c.company_id)).where(
         a.c.decision == "interested", b.c.decision == "interested", a.c.company_id < a.c.partner_id)) or 0
     # by country direction (who decided) and by sector section pair
-    me, them = Company.__table__.alias("me"), Company.__table__.alias("them")
+    me = Company.__table__.alias("me")
     by_dir = db.session.execute(
         select(me.c.country, Interest.decision, func.count(Interest.id))
         .join(me, me.c.id == Interest.company_id).group_by(me.c.country, Interest.decision)).all()
