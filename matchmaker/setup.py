@@ -4,7 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from flask import Flask, abort, current_app, g, has_request_context, jsonify, render_template, request
-from flask_babel import format_datetime, format_decimal, gettext as _
+from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
@@ -287,6 +287,8 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["sector_title"] = lambda code: sector_title(code, str(get_locale() or "en"))
     app.jinja_env.filters["datetime"] = lambda v, fmt="medium": format_datetime(v, fmt) if v else ""
     app.jinja_env.filters["number"] = lambda v: format_decimal(v)
+    # a calendar day in the reader's language ("15 sentyabr 2026", "15 сент. 2026 г.")
+    app.jinja_env.filters["day"] = lambda v, fmt="medium": format_date(v, fmt) if v else ""
 
 
 def register_cli(app: Flask) -> None:
