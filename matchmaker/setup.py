@@ -113,7 +113,6 @@ class _CatalogTranslations:
 def register_forms(app: Flask) -> None:
     from flask_wtf import FlaskForm
 
-    app.config.setdefault("WTF_I18N_ENABLED", True)
     FlaskForm.Meta.get_translations = lambda self, form: _CatalogTranslations()
 
 
@@ -125,10 +124,7 @@ def register_login(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
 
-    def _login_message():
-        return _("Please sign in to see this page.")
-
-    login_manager.localize_callback = lambda msg: _login_message()
+    login_manager.localize_callback = lambda _message: _("Please sign in to see this page.")
     login_manager.user_loader(load_user_from_session_id)
 
 

@@ -104,3 +104,20 @@ def test_suggestions_api_per_contract(client, firms, factory):
     db.session.commit()
     assert client.get(f"/api/v1/companies/{hidden.id}/suggestions",
                       headers={"Authorization": f"Bearer {other}"}).status_code == 404
+
+
+def test_an_edit_in_a_fresh_worker_is_written(app, firms):
+    """A worker that has not loaded its engine yet loads it whole, then applies the edit."""
+    from matchmaker.companies import services as company_services
+
+    tea, buyer = firms["az_tea"], firms["ru_veg"]
+    before = stored()
+    app.extensions.pop("matchmaker_matching")  # as in a newly started gunicorn worker
+    company_services.update_company(tea, {"offers": ["pomidor"], "needs": []})
+    db.session.commit()
+    after = stored()
+    assert after[(buyer.id, tea.id)] > before[(buyer.id, tea.id)]  # it now sells what the buyer seeks
+    assert after[(tea.id, buyer.id)] > before[(tea.id, buyer.id)]
+    services.rebuild_all()
+    db.session.commit()
+    assert stored() == after

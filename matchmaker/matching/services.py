@@ -147,10 +147,14 @@ def refresh_company(company_id: int) -> int:
     """Write the firm's new list and its new place in others' lists (the engine works out which
     lists a change touches). Call after the change is flushed. Flushes only."""
     eng, lists = _sync()
+    k = current_app.config["SUGGESTIONS_PER_FIRM"]
+    if company_id not in lists:  # the engine was (re)loaded whole: apply this change as an update
+        for _cid, hidden, profile in _profiles(Company.id.in_([company_id])):
+            if not hidden:
+                lists.update(eng.update(profile, k))
     if company_id not in eng:
         lists[company_id] = []
     declined = _declined_by(lists)
-    k = current_app.config["SUGGESTIONS_PER_FIRM"]
     _write({cid: [s for s in found if s.partner_id not in declined.get(cid, ())][:k] for cid, found in lists.items()})
     return len(lists)
 
