@@ -105,13 +105,18 @@ def _insert(lists: dict[int, list]) -> None:
     conn = db.session.connection()
     dialect = conn.dialect
     table = Suggestion.__table__
-    now = table.c.created_at.type.process_bind_param(utcnow(), dialect)
+    to_db = table.c.created_at.type.bind_processor(dialect)  # e.g. SQLite's text format, once
+    now = to_db(utcnow()) if to_db else utcnow()
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = (f"INSERT INTO {table.name} (company_id, partner_id, score, created_at) "
            f"VALUES ({mark}, {mark}, {mark}, {mark})")
     rows = [(cid, s.partner_id, float(s.score), now) for cid, found in lists.items() for s in found]
-    for i in range(0, len(rows), 20000):
-        conn.exec_driver_sql(sql, rows[i:i + 20000])
+    cursor = conn.connection.driver_connection.cursor()  # the DBAPI cursor, in this transaction
+    try:
+        for i in range(0, len(rows), 20000):
+            cursor.executemany(sql, rows[i:i + 20000])
+    finally:
+        cursor.close()
 
 
 def _write(lists: dict[int, list]) -> None:
