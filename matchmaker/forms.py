@@ -30,3 +30,20 @@ def url():
 def number_range(min=None, max=None):
     return validators.NumberRange(min=min, max=max, message=_l("Enter a number from %(min)s to %(max)s.", min=min, max=max))
 
+
+
+def save_or_show(form, action):
+    """Run one service call for a submitted form: commit when it succeeds (returns ``None``); on a
+    :class:`~matchmaker.errors.DomainError` roll back, put the error on the form's fields and
+    return it (for its status). The request's single commit lives here."""
+    from .errors import DomainError, apply_to_form
+    from .extensions import db
+
+    try:
+        action()
+    except DomainError as err:
+        db.session.rollback()
+        apply_to_form(form, err)
+        return err
+    db.session.commit()
+    return None

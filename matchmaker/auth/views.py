@@ -10,6 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..companies import services as company_services
 from ..errors import DomainError, apply_to_form
 from ..extensions import db, limiter
+from ..forms import save_or_show
 from . import services
 from .forms import LoginForm, PasswordChangeForm, PreferencesForm, RegisterForm, TokenForm
 
@@ -125,13 +126,8 @@ def _render_account(password_form=None, prefs_form=None, token_form=None, new_to
 def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
-        try:
-            services.change_password(current_user, form.current_password.data, form.new_password.data)
-        except DomainError as err:
-            db.session.rollback()
-            apply_to_form(form, err)
-        else:
-            db.session.commit()
+        if save_or_show(form, lambda: services.change_password(
+                current_user, form.current_password.data, form.new_password.data)) is None:
             login_user(current_user._get_current_object())  # this session goes on with the new version; all others end
             flash(_("Your password is changed. Other sessions were signed out."), "success")
             return redirect(url_for("auth.account"))

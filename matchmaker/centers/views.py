@@ -13,6 +13,7 @@ from ..admin.views import staff_required
 from ..core import timeslots
 from ..errors import DomainError, apply_to_form
 from ..extensions import db
+from ..forms import save_or_show
 from . import reports, services
 from .forms import CLOSURE_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, HoursForm, RoomForm
 
@@ -153,13 +154,7 @@ def edit_room(center_id: int | None = None, room_id: int | None = None):
     if request.method == "GET" and room is not None:
         form.equipment.data = ", ".join(room.equipment or [])
     if form.validate_on_submit():
-        try:
-            services.save_room(center, form.to_data(), room)
-        except DomainError as err:
-            db.session.rollback()
-            apply_to_form(form, err)
-        else:
-            db.session.commit()
+        if save_or_show(form, lambda: services.save_room(center, form.to_data(), room)) is None:
             flash(_("Room saved."), "success")
             return redirect(url_for("centers.staff_center", center_id=center.id))
     status = 422 if form.errors or form.form_errors else 200
@@ -183,13 +178,7 @@ def hours(center_id: int):
                 getattr(form, f"day{d}_closes").errors = [_("Give both times, or neither for a closed day.")]
             week[d] = (opens, closes) if opens and closes else None
         if not form.errors:
-            try:
-                services.set_hours(center, week)
-            except DomainError as err:
-                db.session.rollback()
-                apply_to_form(form, err)
-            else:
-                db.session.commit()
+            if save_or_show(form, lambda: services.set_hours(center, week)) is None:
                 flash(_("Opening hours saved."), "success")
                 return redirect(url_for("centers.hours", center_id=center.id))
     status = 422 if form.errors or form.form_errors else 200

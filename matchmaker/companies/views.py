@@ -7,8 +7,8 @@ from flask_login import current_user, login_required
 
 from ..auth import services as auth_services
 from ..core import sectors as nace
-from ..errors import DomainError, apply_to_form
 from ..extensions import db
+from ..forms import save_or_show
 from . import services
 from .forms import CompanyForm
 
@@ -75,13 +75,7 @@ def edit(company_id: int):
         form.languages.data = company.languages or []
         form.size_band.data = company.size_band or ""
     if form.validate_on_submit():
-        try:
-            services.update_company(company, form.to_data())
-        except DomainError as err:
-            db.session.rollback()
-            apply_to_form(form, err)
-        else:
-            db.session.commit()
+        if save_or_show(form, lambda: services.update_company(company, form.to_data())) is None:
             flash(_("The profile is saved."), "success")
             return redirect(url_for("companies.profile", company_id=company.id))
     status = 422 if request.method == "POST" else 200

@@ -10,6 +10,7 @@ from ..admin.views import staff_required
 from ..centers.models import Center, Room
 from ..errors import DomainError, apply_to_form
 from ..extensions import db
+from ..forms import save_or_show
 from sqlalchemy import select
 from zoneinfo import ZoneInfo
 
@@ -161,14 +162,10 @@ def move(event_id: int, meeting_id: int):
     form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
     status = 422
     if form.validate_on_submit():
-        try:
-            scheduling.move_meeting(event, meeting, form.slot.data, form.table_no.data)
-        except DomainError as err:
-            db.session.rollback()
-            apply_to_form(form, err)
+        err = save_or_show(form, lambda: scheduling.move_meeting(event, meeting, form.slot.data, form.table_no.data))
+        if err is not None:
             status = err.status
         else:
-            db.session.commit()
             flash(_("Meeting moved and locked."), "success")
             return redirect(url_for("events.schedule", event_id=event.id))
     for errors in form.errors.values():

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from ..companies.models import Company
 from ..errors import DomainError, Forbidden, NotFound, apply_to_form
 from ..extensions import db
+from ..forms import save_or_show
 from . import reports, scheduling, services
 from .calendar import agenda_ics
 from .forms import FeedbackForm, PresenceForm, RequestForm
@@ -128,14 +129,10 @@ def presence(event_id: int):
             form.mode.data, form.slots.data = "slots", present
     status = 200
     if form.validate_on_submit():
-        try:
-            services.set_presence(event, reg, form.chosen())
-        except DomainError as err:
-            db.session.rollback()
-            apply_to_form(form, err)
+        err = save_or_show(form, lambda: services.set_presence(event, reg, form.chosen()))
+        if err is not None:
             status = 409 if err.status == 409 else 422
         else:
-            db.session.commit()
             flash(_("Saved."), "success")
             return redirect(url_for("events.detail", event_id=event.id))
     elif form.is_submitted():
@@ -271,14 +268,10 @@ def feedback(event_id: int, meeting_id: int):
         form.comment.data = row.comment
     status = 200
     if form.validate_on_submit():
-        try:
-            scheduling.save_feedback(event, meeting, current_user, form.to_data())
-        except DomainError as err:
-            db.session.rollback()
-            apply_to_form(form, err)
+        err = save_or_show(form, lambda: scheduling.save_feedback(event, meeting, current_user, form.to_data()))
+        if err is not None:
             status = err.status
         else:
-            db.session.commit()
             flash(_("Thank you for your feedback."), "success")
             return redirect(url_for("events.agenda", event_id=event.id))
     elif form.is_submitted():
