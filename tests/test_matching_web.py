@@ -121,3 +121,23 @@ def test_an_edit_in_a_fresh_worker_is_written(app, firms):
     services.rebuild_all()
     db.session.commit()
     assert stored() == after
+
+
+def test_incremental_refresh_after_a_decline_and_a_rebuild(app, firms, factory):
+    """A rebuild ranks k + (most declined) partners per firm, but stores k; a later edit that
+    pushes a partner out must bring the next one in, exactly as a rebuild would."""
+    from matchmaker.companies import services as company_services
+
+    app.config["SUGGESTIONS_PER_FIRM"] = 2
+    factory.company(name="Quba Tərəvəz", offers=["xiyar"], sectors=["01.13"])
+    user = factory.user(email="ru@example.com", company=firms["ru_tractor"])
+    services.decide(user, firms["ru_tractor"].id, firms["az_tea"].id, "declined")
+    services.rebuild_all()
+    db.session.commit()
+    company_services.update_company(firms["az_tomato"], {"offers": ["mebel"], "needs": ["sement"], "sectors": [], "languages": ["en"]})
+    db.session.commit()
+    incremental = stored()
+    assert (firms["ru_tractor"].id, firms["az_tea"].id) not in incremental  # declined stays out
+    services.rebuild_all()
+    db.session.commit()
+    assert stored() == incremental

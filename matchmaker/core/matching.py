@@ -912,6 +912,10 @@ class MatchEngine:
         """The last computed list of a firm (None when never computed)."""
         return self._lists.get(self._idx.get(firm_id, -1))
 
+    def stored_lists(self) -> dict[Hashable, list[Suggestion]]:
+        """Every computed list by firm id: a snapshot, since a change replaces lists, never edits them."""
+        return {self._ids[x]: lst for x, lst in self._lists.items()}
+
 
 # ------------------------------------------------------------------------------- rendering
 _Q = {"en": ("\u201c", "\u201d"), "ru": ("\u00ab", "\u00bb"), "az": ("\u00ab", "\u00bb")}

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import and_, bindparam, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..companies.models import Company, CompanySector
 from ..companies.changes import ChangeCursor, worker_state
@@ -62,9 +64,9 @@ def engine() -> MatchEngine:
     return _sync()[0]
 
 
-def _sync() -> tuple[MatchEngine, dict[int, list]]:
-    """Apply the profile changes made since this worker last looked (by any worker) and return the
-    engine with the suggestion lists those changes refreshed in memory."""
+def _sync() -> tuple[MatchEngine, dict[int, list], dict[int, list]]:
+    """Apply the profile changes made since this worker last looked (by any worker). Returns the
+    engine, the lists those changes refreshed in memory, and the stored lists as they were before."""
     state = _state()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
     with state.lock:
@@ -75,8 +77,9 @@ def _sync() -> tuple[MatchEngine, dict[int, list]]:
             for _cid, hidden, profile in _profiles(None):
                 if not hidden:
                     eng.add(profile)
-            return eng, changed
+            return eng, changed, {}
         eng = state.engine
+        before = eng.stored_lists() if ids else {}
         for i in range(0, len(ids), 900):
             for cid, hidden, profile in _profiles(Company.id.in_(ids[i:i + 900])):
                 if hidden:
@@ -86,7 +89,7 @@ def _sync() -> tuple[MatchEngine, dict[int, list]]:
                     changed[cid] = []
                 else:
                     changed.update(eng.update(profile, k))
-        return eng, changed
+        return eng, changed, before
 
 
 def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]]:
@@ -151,17 +154,47 @@ def _write(lists: dict[int, list]) -> None:
 def refresh_company(company_id: int) -> int:
     """Write the firm's new list and its new place in others' lists (the engine works out which
     lists a change touches). Call after the change is flushed. Flushes only."""
-    eng, lists = _sync()
+    eng, lists, before = _sync()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
     if company_id not in lists:  # the engine was (re)loaded whole: apply this change as an update
+        before = eng.stored_lists()
         for _cid, hidden, profile in _profiles(Company.id.in_([company_id])):
             if not hidden:
                 lists.update(eng.update(profile, k))
     if company_id not in eng:
         lists[company_id] = []
     declined = _declined_by(lists)
-    _write({cid: [s for s in found if s.partner_id not in declined.get(cid, ())][:k] for cid, found in lists.items()})
+    lists = {cid: [s for s in found if s.partner_id not in declined.get(cid, ())][:k] for cid, found in lists.items()}
+    known = {cid: found for cid, found in lists.items() if before.get(cid) is not None}
+    _apply_changes(known, before, declined, k)
+    _write({cid: found for cid, found in lists.items() if cid not in known})
     return len(lists)
+
+
+def _apply_changes(lists: dict[int, list], before: dict[int, list], declined: dict[int, set[int]], k: int) -> None:
+    """Write the difference between each list as the engine had it and as it is now, as idempotent
+    deletes and upserts: no need to read the stored rows, and a list another worker has already
+    written comes out the same."""
+    table = Suggestion.__table__
+    gone, upserts = [], []
+    now = utcnow()
+    for cid, found in lists.items():
+        new = {s.partner_id: float(s.score) for s in found}
+        # what the database holds: the engine's old list less declined partners, cut to k
+        old = {s.partner_id: float(s.score) for s in [s for s in before[cid] if s.partner_id not in declined.get(cid, ())][:k]}
+        gone += [{"c": cid, "p": pid} for pid in old if pid not in new]
+        upserts += [{"company_id": cid, "partner_id": pid, "score": sc, "created_at": now}
+                    for pid, sc in new.items() if old.get(pid) != sc]
+    if gone:
+        db.session.execute(delete(table).where(table.c.company_id == bindparam("c"), table.c.partner_id == bindparam("p")),
+                           gone)
+    if upserts:
+        dialect = db.session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        stmt = insert(table)
+        stmt = stmt.on_conflict_do_update(index_elements=[table.c.company_id, table.c.partner_id],
+                                          set_={"score": stmt.excluded.score})
+        db.session.execute(stmt, upserts)
 
 
 def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int = 1) -> int:
