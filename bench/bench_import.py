@@ -40,22 +40,32 @@ def write_csv(path: Path, rows: int, seed: int = 7) -> None:
                         f"https://firm{i}.example", f"info@firm{i}.example", ""])
 
 
+class Site:
+    """A fresh migrated database holding ROWS generated firms in a CSV beside it, and a way to run
+    ``flask --app wsgi …`` against it (what every application-level bench starts from)."""
+
+    def __init__(self, rows: int, prefix: str, database_url: str | None = None, env: str = "development"):
+        self.dir = Path(tempfile.mkdtemp(prefix=prefix))
+        self.env = dict(os.environ, MATCHMAKER_ENV=env, SECRET_KEY="bench-secret",
+                        DATABASE_URL=database_url or f"sqlite:///{self.dir / 'db.sqlite3'}")
+        self.csv = self.dir / "firms.csv"
+        write_csv(self.csv, rows)
+        self.flask("db", "upgrade")
+
+    def flask(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(ROOT / ".venv/bin/flask"), "--app", "wsgi", *args], cwd=ROOT, env=self.env,
+                              check=True, capture_output=True, text=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20000)
     ap.add_argument("--database-url", default=None)
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="mm-import-"))
-    env = dict(os.environ, MATCHMAKER_ENV="development", SECRET_KEY="bench",
-               DATABASE_URL=args.database_url or f"sqlite:///{tmp / 'bench.sqlite3'}")
-    flask = [str(ROOT / ".venv/bin/flask"), "--app", "wsgi"]
-    csv_path = tmp / "firms.csv"
-    write_csv(csv_path, args.rows)
-    subprocess.run(flask + ["db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
+    site = Site(args.rows, "mm-import-", args.database_url)
     for label in ("import", "re-import"):
         t0 = time.perf_counter()
-        out = subprocess.run(flask + ["companies", "import", str(csv_path)], cwd=ROOT, env=env, check=True,
-                             capture_output=True, text=True)
+        out = site.flask("companies", "import", str(site.csv))
         dt = time.perf_counter() - t0
         print(f"{label}: {args.rows} rows in {dt:.1f} s  ({out.stdout.strip()})")
 

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -22,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_import import write_csv  # noqa: E402
+from bench.bench_import import Site  # noqa: E402
 
 ITEMS = ["fındıq", "хурма", "tomatoes", "пшеница", "yük daşımaları", "steel pipes", "qara çay", "мебель",
          "fresh persimmons", "минеральная вода", "sement", "tractors", "şərab", "cold storage"]
@@ -41,21 +39,16 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=20000)
     ap.add_argument("--edits", type=int, default=40)
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="mm-patch-"))
-    env = dict(os.environ, MATCHMAKER_ENV="production", SECRET_KEY="bench-secret",
-               DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}")
-    flask = [str(ROOT / ".venv/bin/flask"), "--app", "wsgi"]
-    write_csv(tmp / "firms.csv", args.rows)
-    run = lambda *a: subprocess.run(flask + list(a), cwd=ROOT, env=env, check=True, capture_output=True, text=True)  # noqa: E731
-    run("db", "upgrade")
-    print(run("companies", "import", str(tmp / "firms.csv")).stdout.strip())
+    site = Site(args.rows, "mm-patch-", env="production")
+    run = site.flask
+    print(run("companies", "import", str(site.csv)).stdout.strip())
     run("users", "create", "bench@example.com", "--password", "bench password 1", "--company", "b-000001")
     token = run("users", "token", "bench@example.com").stdout.strip()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-w", "1", "-b", f"127.0.0.1:{port}", "wsgi:app"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=ROOT, env=site.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/api/v1"
     try:
         for _ in range(100):

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import resource
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +21,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_import import write_csv  # noqa: E402
+from bench.bench_import import Site  # noqa: E402
 
 
 def main() -> None:
@@ -32,23 +29,17 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=20000)
     ap.add_argument("--database-url", default=None)
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="mm-rebuild-"))
-    env = dict(os.environ, MATCHMAKER_ENV="development", SECRET_KEY="bench",
-               DATABASE_URL=args.database_url or f"sqlite:///{tmp / 'db.sqlite3'}")
-    flask = [str(ROOT / ".venv/bin/flask"), "--app", "wsgi"]
-    path = tmp / "firms.csv"
-    write_csv(path, args.rows)
-    subprocess.run(flask + ["db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
-    subprocess.run(flask + ["companies", "import", str(path)], cwd=ROOT, env=env, check=True, capture_output=True)
+    site = Site(args.rows, "mm-rebuild-", args.database_url)
+    site.flask("companies", "import", str(site.csv))
 
     t0 = time.perf_counter()
-    out = subprocess.run(flask + ["matches", "rebuild"], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    out = site.flask("matches", "rebuild")
     ours = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"ours: flask matches rebuild (process start, load, rank, write) {ours:.1f} s; {out.stdout.strip()}")
     print(f"peak memory of the largest child process: {peak_mb:.0f} MB")
 
-    with path.open(encoding="utf-8") as fh:
+    with site.csv.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     az = [r["offers"].replace(";", " ") for r in rows if r["country"] == "AZ"]
     ru = [r["needs"].replace(";", " ") for r in rows if r["country"] == "RU"]
