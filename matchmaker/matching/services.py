@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import and_, bindparam, delete, func, select, update
+from sqlalchemy import and_, bindparam, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -122,33 +122,45 @@ def _insert(lists: dict[int, list]) -> None:
         cursor.close()
 
 
-def _write(lists: dict[int, list]) -> None:
-    """Bring the stored lists of these firms to ``lists``, touching only the rows that differ
-    (a firm entering 900 lists is 900 inserts and as many evictions, not 18,000 rewritten rows)."""
+def _kept(found: list, declined: set[int], k: int) -> list:
+    """A list as stored: declined partners left out, cut to k."""
+    return [s for s in found if s.partner_id not in declined][:k]
+
+
+def _write(lists: dict[int, list], old: dict[int, dict[int, float]]) -> None:
+    """Bring the stored lists of these firms from ``old`` (partner -> score) to ``lists``, touching
+    only the rows that differ, as idempotent deletes and upserts: a firm entering 900 lists is 900
+    upserts and as many evictions, and a list another worker has already written comes out the same."""
     table = Suggestion.__table__
-    ids = list(lists)
-    stored: dict[int, dict[int, tuple[int, float]]] = {}
-    for i in range(0, len(ids), 900):
-        for rid, cid, pid, score in db.session.execute(
-                select(table.c.id, table.c.company_id, table.c.partner_id, table.c.score)
-                .where(table.c.company_id.in_(ids[i:i + 900]))):
-            stored.setdefault(cid, {})[pid] = (rid, score)
-    gone, rescored, added = [], [], {}
+    gone, upserts = [], []
+    now = utcnow()
     for cid, found in lists.items():
-        old = stored.get(cid, {})
         new = {s.partner_id: float(s.score) for s in found}
-        gone += [rid for pid, (rid, _sc) in old.items() if pid not in new]
-        rescored += [{"rid": rid, "new_score": new[pid]} for pid, (rid, sc) in old.items()
-                     if pid in new and new[pid] != sc]
-        fresh = [s for s in found if s.partner_id not in old]
-        if fresh:
-            added[cid] = fresh
-    for i in range(0, len(gone), 900):
-        db.session.execute(delete(table).where(table.c.id.in_(gone[i:i + 900])))
-    if rescored:
-        db.session.execute(update(table).where(table.c.id == bindparam("rid")).values(score=bindparam("new_score")),
-                           rescored)
-    _insert(added)
+        was = old.get(cid, {})
+        gone += [{"c": cid, "p": pid} for pid in was if pid not in new]
+        upserts += [{"company_id": cid, "partner_id": pid, "score": sc, "created_at": now}
+                    for pid, sc in new.items() if was.get(pid) != sc]
+    if gone:
+        db.session.execute(delete(table).where(table.c.company_id == bindparam("c"), table.c.partner_id == bindparam("p")),
+                           gone)
+    if upserts:
+        dialect = db.session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        stmt = insert(table)
+        stmt = stmt.on_conflict_do_update(index_elements=[table.c.company_id, table.c.partner_id],
+                                          set_={"score": stmt.excluded.score})
+        db.session.execute(stmt, upserts)
+
+
+def _stored_scores(company_ids: list[int]) -> dict[int, dict[int, float]]:
+    table = Suggestion.__table__
+    out: dict[int, dict[int, float]] = {}
+    for i in range(0, len(company_ids), 900):
+        for cid, pid, score in db.session.execute(
+                select(table.c.company_id, table.c.partner_id, table.c.score)
+                .where(table.c.company_id.in_(company_ids[i:i + 900]))):
+            out.setdefault(cid, {})[pid] = score
+    return out
 
 
 def refresh_company(company_id: int) -> int:
@@ -164,37 +176,13 @@ def refresh_company(company_id: int) -> int:
     if company_id not in eng:
         lists[company_id] = []
     declined = _declined_by(lists)
-    lists = {cid: [s for s in found if s.partner_id not in declined.get(cid, ())][:k] for cid, found in lists.items()}
-    known = {cid: found for cid, found in lists.items() if before.get(cid) is not None}
-    _apply_changes(known, before, declined, k)
-    _write({cid: found for cid, found in lists.items() if cid not in known})
+    lists = {cid: _kept(found, declined.get(cid, set()), k) for cid, found in lists.items()}
+    # what the database holds: the engine's old list as stored; read it only where the engine had none
+    old = {cid: {s.partner_id: float(s.score) for s in _kept(before[cid], declined.get(cid, set()), k)}
+           for cid in lists if before.get(cid) is not None}
+    old.update(_stored_scores([cid for cid in lists if cid not in old]))
+    _write(lists, old)
     return len(lists)
-
-
-def _apply_changes(lists: dict[int, list], before: dict[int, list], declined: dict[int, set[int]], k: int) -> None:
-    """Write the difference between each list as the engine had it and as it is now, as idempotent
-    deletes and upserts: no need to read the stored rows, and a list another worker has already
-    written comes out the same."""
-    table = Suggestion.__table__
-    gone, upserts = [], []
-    now = utcnow()
-    for cid, found in lists.items():
-        new = {s.partner_id: float(s.score) for s in found}
-        # what the database holds: the engine's old list less declined partners, cut to k
-        old = {s.partner_id: float(s.score) for s in [s for s in before[cid] if s.partner_id not in declined.get(cid, ())][:k]}
-        gone += [{"c": cid, "p": pid} for pid in old if pid not in new]
-        upserts += [{"company_id": cid, "partner_id": pid, "score": sc, "created_at": now}
-                    for pid, sc in new.items() if old.get(pid) != sc]
-    if gone:
-        db.session.execute(delete(table).where(table.c.company_id == bindparam("c"), table.c.partner_id == bindparam("p")),
-                           gone)
-    if upserts:
-        dialect = db.session.get_bind().dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        stmt = insert(table)
-        stmt = stmt.on_conflict_do_update(index_elements=[table.c.company_id, table.c.partner_id],
-                                          set_={"score": stmt.excluded.score})
-        db.session.execute(stmt, upserts)
 
 
 def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int = 1) -> int:
@@ -205,7 +193,7 @@ def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int
     declined = _declined_by()
     extra = max((len(v) for v in declined.values()), default=0)
     raw = eng.rebuild(k=k + extra, progress=progress, workers=workers)
-    lists = {cid: [s for s in found if s.partner_id not in declined.get(cid, set())][:k] for cid, found in raw.items()}
+    lists = {cid: _kept(found, declined.get(cid, set()), k) for cid, found in raw.items()}
     # every row is rewritten: drop the partner index and build it once afterwards (cheaper than
     # maintaining it row by row; readers of the table wait for this transaction anyway)
     conn = db.session.connection()
