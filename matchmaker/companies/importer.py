@@ -19,7 +19,7 @@ from ..dbtypes import utcnow
 from ..extensions import db
 from ..core.sectors import section_of
 from .models import Company, CompanySector
-from .services import _assign, bulk_changed
+from .services import _assign, bulk_changed, differs
 
 COLUMNS = ("external_id", "name", "country", "city", "sectors", "offers", "needs", "languages",
            "website", "email", "description")
@@ -188,7 +188,7 @@ def _count_changes(report: ImportReport, valid: list[tuple[int, dict]]) -> None:
         company = existing.get(clean["external_id"])
         if company is None:
             report.created += 1
-        elif any((company.sectors if k == "sectors" else getattr(company, k)) != v for k, v in clean.items()):
+        elif any(differs(company, k, v) for k, v in clean.items()):
             report.updated += 1
         else:
             report.unchanged += 1

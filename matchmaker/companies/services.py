@@ -83,12 +83,17 @@ def update_company(company: Company, data: dict) -> Company:
     return company
 
 
+def differs(company: Company, key: str, value) -> bool:
+    """Whether setting ``key`` to ``value`` would change the profile."""
+    return getattr(company, key) != value
+
+
 def _assign(company: Company, clean: dict) -> bool:
     """Set the given fields; True when anything changed (then ``updated_at`` moves too, since a
     change of sectors alone touches only child rows)."""
     changed = False
     for key, value in clean.items():
-        if (company.sectors if key == "sectors" else getattr(company, key)) == value:
+        if not differs(company, key, value):
             continue
         changed = True
         if key == "sectors":
