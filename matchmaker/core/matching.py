@@ -22,6 +22,8 @@ from typing import Callable, Hashable, Iterable
 import numpy as np
 
 from .concepts import ConceptHit, FreeConceptIndex, Lexicon, default_lexicon
+from .reasons import Reason, render_reason
+from .sectors import sector_affinity
 
 __all__ = ["FirmProfile", "MatchEngine", "Suggestion", "Reason", "render_reason"]
 
@@ -47,28 +49,6 @@ class FirmProfile:
     verified: bool = False
     name: str = ""
 
-
-@dataclass(slots=True)
-class Reason:
-    """Why a partner is suggested; :func:`render_reason` turns it into en / ru / az text.
-
-    ``kind``: offer_need (you offer, they need), need_offer (you need, they offer),
-    related_product (same HS heading / product group / HS chapter, see ``relation`` and
-    ``direction``), sector, language, verified."""
-
-    kind: str
-    own_item: str = ""
-    partner_item: str = ""
-    concept: str = ""
-    partner_concept: str = ""
-    # how the partner's concept relates to ours: exact | broader | narrower | free | heading |
-    # group | chapter
-    relation: str = ""
-    direction: str = ""  # related_product: offer_need | need_offer
-    detail: str = ""  # related_product: the shared HS heading, group id or HS chapter
-    sectors: tuple[str, ...] = ()  # sector: (own code, partner code)
-    languages: tuple[str, ...] = ()
-    weight: float = 0.0
 
 
 class Suggestion:
@@ -129,21 +109,6 @@ def _shown(raw: np.ndarray) -> list[float]:
 
 
 # ------------------------------------------------------------------------------------ sectors
-def _fallback_affinity(a: str, b: str) -> float:
-    """Same NACE class 1, group 0.8, division 0.6 (used if core.sectors is missing)."""
-    return 1.0 if a == b else 0.8 if len(a) >= 4 and a[:4] == b[:4] else \
-        0.6 if a[:2] == b[:2] else 0.0
-
-
-def _sector_functions():
-    try:  # written in parallel; guard so the engine works before it lands
-        from . import sectors as _s
-
-        return _s.sector_affinity, getattr(_s, "affinity_reason", None)
-    except Exception:  # pragma: no cover - depends on the tree
-        return _fallback_affinity, None
-
-
 class _Sectors:
     """Affinity between NACE codes, cached as a growing dense matrix over the codes seen."""
 
@@ -167,11 +132,8 @@ class _Sectors:
         self.codes.append(code)
         for j in range(1, i + 1):
             other = self.codes[j]
-            try:
-                self.m[i, j] = float(self.affinity(code, other))
-                self.m[j, i] = float(self.affinity(other, code))
-            except Exception:
-                self.m[i, j] = self.m[j, i] = _fallback_affinity(code, other)
+            self.m[i, j] = float(self.affinity(code, other))
+            self.m[j, i] = float(self.affinity(other, code))
         return i
 
 
@@ -238,9 +200,7 @@ class MatchEngine:
 
     def __init__(self, lexicon: Lexicon | None = None):
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
-        aff, reason_fn = _sector_functions()
-        self._affinity_reason = reason_fn
-        self._sectors = _Sectors(aff)
+        self._sectors = _Sectors(sector_affinity)
         self._firms: dict[int, _Firm] = {}
         self._idx: dict[Hashable, int] = {}
         self._ids: list[Hashable] = []
@@ -915,85 +875,3 @@ class MatchEngine:
     def stored_lists(self) -> dict[Hashable, list[Suggestion]]:
         """Every computed list by firm id: a snapshot, since a change replaces lists, never edits them."""
         return {self._ids[x]: lst for x, lst in self._lists.items()}
-
-
-# ------------------------------------------------------------------------------- rendering
-_Q = {"en": ("\u201c", "\u201d"), "ru": ("\u00ab", "\u00bb"), "az": ("\u00ab", "\u00bb")}
-_LANG_NAMES = {
-    "en": {"az": "Azerbaijani", "ru": "Russian", "en": "English", "tr": "Turkish"},
-    "ru": {"az": "азербайджанский", "ru": "русский", "en": "английский", "tr": "турецкий"},
-    "az": {"az": "Azərbaycan dili", "ru": "rus dili", "en": "ingilis dili", "tr": "türk dili"},
-}
-_TEMPLATES = {
-    "en": {
-        "offer_need": "You offer {own}; they seek {partner}",
-        "need_offer": "You seek {own}; they offer {partner}",
-        "related_offer_need": "Related products: you offer {own}; they seek {partner} ({why})",
-        "related_need_offer": "Related products: you seek {own}; they offer {partner} ({why})",
-        "heading": "same HS heading {d}", "chapter": "same HS chapter {d}",
-        "group": "same product group: {d}",
-        "sector_same": "Same activity: NACE {a}", "sector": "Related activities: NACE {a} and {b}",
-        "language": "Common working language: {langs}", "verified": "Verified company",
-    },
-    "ru": {
-        "offer_need": "Вы предлагаете {own}; они ищут {partner}",
-        "need_offer": "Вы ищете {own}; они предлагают {partner}",
-        "related_offer_need": "Смежные товары: вы предлагаете {own}; они ищут {partner} ({why})",
-        "related_need_offer": "Смежные товары: вы ищете {own}; они предлагают {partner} ({why})",
-        "heading": "одна товарная позиция ТН ВЭД {d}", "chapter": "одна группа ТН ВЭД {d}",
-        "group": "одна товарная группа: {d}",
-        "sector_same": "Тот же вид деятельности: ОКВЭД {a}",
-        "sector": "Смежные виды деятельности: ОКВЭД {a} и {b}",
-        "language": "Общий рабочий язык: {langs}", "verified": "Проверенная компания",
-    },
-    "az": {
-        "offer_need": "Siz {own} təklif edirsiniz; onlar {partner} axtarır",
-        "need_offer": "Siz {own} axtarırsınız; onlar {partner} təklif edir",
-        "related_offer_need": "Əlaqəli məhsullar: siz {own} təklif edirsiniz; onlar "
-        "{partner} axtarır ({why})",
-        "related_need_offer": "Əlaqəli məhsullar: siz {own} axtarırsınız; onlar {partner} "
-        "təklif edir ({why})",
-        "heading": "eyni HS mövqeyi {d}", "chapter": "eyni HS fəsli {d}",
-        "group": "eyni məhsul qrupu: {d}",
-        "sector_same": "Eyni fəaliyyət sahəsi: NACE {a}",
-        "sector": "Əlaqəli fəaliyyət sahələri: NACE {a} və {b}",
-        "language": "Ortaq iş dili: {langs}", "verified": "Təsdiqlənmiş şirkət",
-    },
-}
-
-
-def render_reason(reason: Reason, lang: str = "en", lexicon: Lexicon | None = None) -> str:
-    """One reason as a sentence in ``lang`` (en, ru, az); the firms' own words stay quoted."""
-    lang = lang if lang in _TEMPLATES else "en"
-    t = _TEMPLATES[lang]
-    qo, qc = _Q[lang]
-    own, partner = f"{qo}{reason.own_item}{qc}", f"{qo}{reason.partner_item}{qc}"
-    k = reason.kind
-    if k in ("offer_need", "need_offer"):
-        return t[k].format(own=own, partner=partner)
-    if k == "related_product":
-        d = reason.detail
-        if reason.relation == "group":
-            lex = lexicon if lexicon is not None else default_lexicon()
-            d = lex.group_name(d, lang)
-        why = t.get(reason.relation, t["group"]).format(d=d)
-        direction = reason.direction if reason.direction in ("offer_need", "need_offer") \
-            else "offer_need"
-        return t["related_" + direction].format(own=own, partner=partner, why=why)
-    if k == "sector":
-        a, b = (tuple(reason.sectors) + ("", ""))[:2]
-        _aff, fn = _sector_functions()
-        if fn is not None:
-            try:
-                text = fn(a, b, lang)
-                if text:
-                    return text
-            except Exception:
-                pass
-        return t["sector_same"].format(a=a) if a == b else t["sector"].format(a=a, b=b)
-    if k == "language":
-        names = _LANG_NAMES[lang]
-        return t["language"].format(langs=", ".join(names.get(x, x) for x in reason.languages))
-    if k == "verified":
-        return t["verified"]
-    return k
