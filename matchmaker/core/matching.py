@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Hashable, Iterable
@@ -23,6 +24,7 @@ import numpy as np
 
 from .concepts import ConceptHit, FreeConceptIndex, Lexicon, default_lexicon
 from .reasons import Reason, render_reason
+from .toplists import TopLists, depth_for
 from .sectors import sector_affinity
 
 __all__ = ["FirmProfile", "MatchEngine", "Suggestion", "Reason", "render_reason"]
@@ -101,6 +103,19 @@ def _unpack(packed):
     starts = ends - lens
     return [(a, cat_c[b:e], cat_s[b:e]) for a, b, e in zip(ids.tolist(), starts.tolist(),
                                                             ends.tolist())]
+
+
+@contextmanager
+def _no_gc():
+    """The cyclic collector paused: the engine makes and keeps many small objects with no cycles,
+    and a full collection would rescan the whole (large) heap again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _shown(raw: np.ndarray) -> list[float]:
@@ -218,18 +233,14 @@ class MatchEngine:
         self._codes = [np.zeros(cap, dtype=np.int32) for _ in range(_MAX_SECTORS)]
         self._id_rank = np.zeros(cap, dtype=np.int64)
         self._rank_dirty = True
-        self._lists: dict[int, list[Suggestion]] = {}
-        self._list_k: dict[int, int] = {}
-        self._kth = np.full(cap, -np.inf)
-        self._holders: dict[int, set[int]] = {}
+        self._tops = TopLists(cap)
+        self._sid: list[str] = []  # ids as text: the tie-break order of equal scores
         self._keys_cache: dict[str, tuple] = {}
         self._others_cache: dict[int, np.ndarray] = {}
         self._code_width = 1
         self._acc = np.zeros((cap, 1))
         self._mark = np.zeros(cap, dtype=bool)
-        self._raw: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._default_k = 20
-        self._last = (np.zeros(0, dtype=np.int64), np.zeros(0))
 
     def __len__(self) -> int:
         return len(self._firms)
@@ -255,7 +266,7 @@ class MatchEngine:
         self._verified = g(self._verified)
         self._codes = [g(c) for c in self._codes]
         self._id_rank = g(self._id_rank)
-        self._kth = g(self._kth, -np.inf)
+        self._tops.grow(new)
 
     def add(self, profile: FirmProfile) -> None:
         """Add or replace a firm's profile (analysis happens lazily, batched)."""
@@ -265,6 +276,7 @@ class MatchEngine:
         else:
             idx = len(self._ids)
             self._ids.append(profile.id)
+            self._sid.append(str(profile.id))
             self._idx[profile.id] = idx
             self._grow(idx)
             self._rank_dirty = True
@@ -294,19 +306,22 @@ class MatchEngine:
         self._pending.append(idx)
 
     def remove(self, firm_id) -> set:
-        """Remove a firm; returns the ids of firms whose stored lists contained it."""
+        """Remove a firm; returns the ids of firms whose kept lists held it (already updated)."""
         idx = self._idx.get(firm_id)
         if idx is None or idx not in self._firms:
             return set()
-        holders = set(self._holders.get(idx, ()))
+        tops = self._tops
+        holders = set(tops.holders(idx)) - {idx}
         self._unpost(idx)
         del self._firms[idx]
         self._active[idx] = False
         self._others_cache.clear()
-        self._forget_list(idx)
-        self._holders.pop(idx, None)
-        holders.discard(idx)
-        return {self._ids[h] for h in holders if h in self._firms}
+        tops.forget(idx)
+        for x in holders:
+            if tops.place(x, idx, None)[1]:
+                self._store(x, tops.want[x])
+        tops.drop_partner(idx)
+        return {self._ids[h] for h in holders}
 
     def _unpost(self, idx: int) -> None:
         f = self._firms[idx]
@@ -324,13 +339,8 @@ class MatchEngine:
             self._rank_dirty = False
         if not self._pending:
             return
-        was_enabled = gc.isenabled()
-        gc.disable()  # many small long-lived objects, no cycles (see rebuild)
-        try:
+        with _no_gc():
             self._index_pending()
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def _index_pending(self) -> None:
         pending = [i for i in dict.fromkeys(self._pending) if i in self._firms]
@@ -561,16 +571,6 @@ class MatchEngine:
         return top_c, top_s
 
     # ----------------------------------------------------------------------- reasons
-    def _suggestions(self, a, top_c, top_s) -> list[Suggestion]:
-        f = self._firms[a]
-        firms = self._firms
-        ids = self._ids
-        why = self._why
-        self._last = (top_c, top_s)
-        shown = _shown(top_s)
-        return [Suggestion(ids[b], s, rank, None, partial(why, f, firms[b]))
-                for rank, (b, s) in enumerate(zip(top_c.tolist(), shown), start=1)]
-
     def _why(self, f: _Firm, bf: _Firm) -> list[Reason]:
         """Reasons of one pair, worked out when first read (same values as the scoring)."""
         plan = self._plan(f)
@@ -653,73 +653,70 @@ class MatchEngine:
         return reasons
 
     # ----------------------------------------------------------------------- lists
-    def _store(self, a: int, lst: list[Suggestion], k: int, top=None) -> None:
-        """Remember a firm's list (for :meth:`affected_by` and :meth:`update`)."""
-        self._forget_list(a)
-        top_c, top_s = top if top is not None else self._last
-        self._lists[a] = lst
-        self._list_k[a] = k
-        self._default_k = k
-        self._raw[a] = (top_c, top_s)
-        holders = self._holders
-        for b in top_c.tolist():
-            h = holders.get(b)
-            if h is None:
-                holders[b] = {a}
-            else:
-                h.add(a)
-        # the raw k-th score of a full list; anyone may enter a short one
-        self._kth[a] = float(top_s[-1]) if len(lst) >= k else -np.inf
+    def _ranked_rows(self, a: int, cap: int) -> list[tuple]:
+        top_c, top_s = self._rank(a, cap)
+        sid = self._sid
+        return [(-s, sid[b], b) for b, s in zip(top_c.tolist(), top_s.tolist())]
 
-    def _forget_list(self, a: int) -> None:
-        old = self._raw.pop(a, None)
-        self._lists.pop(a, None)
-        self._list_k.pop(a, None)
-        self._kth[a] = -np.inf
-        if old is not None:
-            for b in old[0].tolist():
-                h = self._holders.get(b)
-                if h is not None:
-                    h.discard(a)
+    def _store(self, a: int, want: int) -> None:
+        """Rank firm ``a`` again and keep its list (``want`` shown, a margin below)."""
+        cap = depth_for(want)
+        self._tops.set(a, self._ranked_rows(a, cap), want, cap)
+        self._default_k = want
+
+    def _served(self, a: int, rows: list[tuple] | None = None) -> list[Suggestion]:
+        """The shown part of a list as suggestions (reasons worked out when first read)."""
+        if rows is None:
+            rows = self._tops.rows[a]
+        top = rows[: self._tops.want.get(a, len(rows))]
+        f, firms, ids, why = self._firms.get(a), self._firms, self._ids, self._why
+        shown = _shown(np.fromiter((-r[0] for r in top), dtype=np.float64, count=len(top)))
+        return [Suggestion(ids[r[2]], s, rank, None, partial(why, f, firms[r[2]])
+                           if f is not None and r[2] in firms else None)
+                for rank, (r, s) in enumerate(zip(top, shown), start=1)]
 
     def suggestions_for(self, firm_id, k: int = 20) -> list[Suggestion]:
-        """Best partners for one firm (and remember the list for :meth:`affected_by`)."""
+        """Best ``k`` partners for one firm, kept for :meth:`update` and :meth:`affected_by`."""
         self._ensure_index()
         a = self._idx[firm_id]
         if a not in self._firms:
             raise KeyError(firm_id)
-        lst = self._suggestions(a, *self._rank(a, k))
-        self._store(a, lst, k)
-        return lst
+        self._store(a, k)
+        return self._served(a)
+
+    def ranked(self, firm_id, k: int) -> list[Suggestion]:
+        """Best ``k`` partners for one firm, without keeping them (e.g. to explain a deeper pair)."""
+        self._ensure_index()
+        a = self._idx[firm_id]
+        if a not in self._firms:
+            raise KeyError(firm_id)
+        top_c, top_s = self._rank(a, k)
+        f, firms, ids, why = self._firms[a], self._firms, self._ids, self._why
+        return [Suggestion(ids[b], s, rank, None, partial(why, f, firms[b]))
+                for rank, (b, s) in enumerate(zip(top_c.tolist(), _shown(top_s)), start=1)]
 
     def rebuild(self, k: int = 20, progress: Callable[[int, int], None] | None = None,
                 workers: int = 1) -> dict[Hashable, list[Suggestion]]:
-        """Suggestions for every firm; ``progress(done, total)`` is called along the way.
+        """Suggestions for every firm, kept; ``progress(done, total)`` is called along the way.
         ``workers`` > 1 (-1: one per CPU) ranks in forked processes (POSIX, 2,000+ firms; same
         results) — for the command line, not inside a threaded web worker."""
-        # Hundreds of thousands of small objects are created and kept: the cyclic garbage
-        # collector would rescan the growing heap again and again (none of them form cycles).
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with _no_gc():
             self._ensure_index()
             firms = sorted(self._firms)
-            total = len(firms)
-            out = {}
+            total, done = len(firms), 0
             step = max(1, total // 200)
-            done = 0
-            for chunk in self._ranked_chunks(firms, k, workers):
+            cap = depth_for(k)
+            sid, out = self._sid, {}
+            for chunk in self._ranked_chunks(firms, cap, workers):
                 for a, top_c, top_s in chunk:
-                    lst = self._suggestions(a, top_c, top_s)
-                    self._store(a, lst, k)
-                    out[self._ids[a]] = lst
+                    rows = [(-s, sid[b], b) for b, s in zip(top_c.tolist(), top_s.tolist())]
+                    self._tops.set(a, rows, k, cap)
+                    out[self._ids[a]] = self._served(a)
                     done += 1
                     if progress is not None and (done % step == 0 or done == total):
                         progress(done, total)
+            self._default_k = k
             return out
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def _ranked_chunks(self, firms: list[int], k: int, workers: int):
         n = (os.cpu_count() or 1) if workers == -1 else max(1, workers)
@@ -738,9 +735,9 @@ class MatchEngine:
         for a in firms:
             yield [(a, *self._rank(a, k))]
 
-    def _entering(self, a: int):
-        """Firms of the other country whose stored list ``a`` now enters, with the score of
-        ``a`` seen from their side (bit-identical to their own ranking)."""
+    def _scores_from_others(self, a: int):
+        """Every firm of the other country, ascending, with the score of ``a`` seen from its side
+        (bit-identical to that firm's own ranking)."""
         f = self._firms[a]
         allc = self._other_firms(self._country[a])
         if len(allc) == 0:
@@ -776,40 +773,34 @@ class MatchEngine:
             comp = W_COMP * best + W_MORE * np.minimum(1.0, rest)
             pos = np.searchsorted(allc, cand)
             sc[pos] = comp + sc[pos]
-        enter = sc >= self._kth[allc]
-        return allc[enter], sc[enter]
+        return allc, sc
 
     def affected_by(self, firm_id) -> set:
         """Firms whose lists may change because of this firm's (new) profile.
 
         Its own list, the firms whose stored list holds it, and the firms whose stored list it
-        now enters (its score from their side reaches their k-th score). Lists never computed
+        may now enter (its score from their side reaches their last row). Lists never computed
         in this engine are computed first (once, with the last k used, default 20)."""
         self._ensure_index()
         a = self._idx.get(firm_id)
         if a is None or a not in self._firms:
             return set()
         self._fill_lists(skip=a)
-        out = {a} | set(self._holders.get(a, ()))
-        enter, _ = self._entering(a)
-        out.update(enter.tolist())
+        allc, sc = self._scores_from_others(a)
+        out = {a} | self._tops.holders(a) | set(allc[sc >= self._tops.kth[allc]].tolist())
         return {self._ids[i] for i in out if i in self._firms}
 
-    def _fill_lists(self, skip: int, k: int | None = None) -> None:
+    def _fill_lists(self, skip: int, k: int | None = None) -> bool:
         """Compute the lists not computed yet (a fresh engine, firms only added): without them
-        every firm would count as affected."""
+        every firm would count as affected. Returns whether there were any."""
         k = k or self._default_k
-        missing = [x for x in self._firms if x not in self._raw and x != skip]
+        missing = [x for x in self._firms if x not in self._tops and x != skip]
         if not missing:
-            return
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+            return False
+        with _no_gc():
             for x in missing:
-                self._store(x, self._suggestions(x, *self._rank(x, k)), k)
-        finally:
-            if was_enabled:
-                gc.enable()
+                self._store(x, k)
+        return True
 
     def _item_firm(self, items: np.ndarray) -> np.ndarray:
         return np.asarray([self._items[i].firm for i in items.tolist()], dtype=np.int64)
@@ -825,53 +816,56 @@ class MatchEngine:
         return W_SECTOR * sec + W_LANG * lang + W_VERIFIED * self._verified[a]
 
     def update(self, profile: FirmProfile, k: int = 20) -> dict[Hashable, list[Suggestion]]:
-        """Add or change one firm and refresh every stored list it affects: its own and those
-        that held it are recomputed, those it now enters get it inserted. Returns them by id."""
-        self.add(profile)
-        self._ensure_index()
-        a = self._idx[profile.id]
-        self._fill_lists(skip=a, k=k)
-        holders = set(self._holders.get(a, ())) - {a}
-        enter, scores = self._entering(a)
-        out = {profile.id: self.suggestions_for(profile.id, k)}
-        for x in sorted(holders):
-            if x in self._firms:
-                out[self._ids[x]] = self.suggestions_for(self._ids[x], self._list_k.get(x, k))
-        for x, s in zip(enter.tolist(), scores.tolist()):
-            if x in holders or x == a or x not in self._raw:
-                continue
-            out[self._ids[x]] = self._insert(x, a, s)
-        return out
+        """Add or change one firm and bring every kept list it affects up to date: its own is
+        ranked again; in the others it takes its new place, enters or leaves (see
+        :mod:`matchmaker.core.toplists`). Returns the lists whose shown part changed, by id (after
+        a fresh engine computed its lists with the new profile already in: every list that holds
+        it or may hold it)."""
+        with _no_gc():
+            self.add(profile)
+            self._ensure_index()
+            a = self._idx[profile.id]
+            filled = self._fill_lists(skip=a, k=k)
+            self._store(a, self._tops.want.get(a, k))
+            out = {a}
+            allc, sc = self._scores_from_others(a)
+            tops = self._tops
+            touched = dict.fromkeys(tops.holders(a))
+            touched.update(dict.fromkeys(allc[sc >= tops.kth[allc]].tolist()))
+            touched.pop(a, None)
+            pos = np.searchsorted(allc, np.fromiter(touched, dtype=np.int64, count=len(touched)))
+            pos = np.minimum(pos, max(len(allc) - 1, 0)).tolist()
+            scores, tie = sc.tolist(), self._sid[a]
+            for x, i in zip(touched, pos):
+                if x not in tops or x not in self._firms:
+                    continue
+                key = (-scores[i], tie) if len(allc) and allc[i] == x else None
+                changed, short = tops.place(x, a, key)
+                if short:
+                    self._store(x, tops.want[x])
+                if changed or short or filled:
+                    out.add(x)
+            return {self._ids[x]: self._served(x) for x in out}
 
-    def _insert(self, x: int, a: int, s: float) -> list[Suggestion]:
-        """Put ``a`` (score ``s`` seen from ``x``) into x's stored list."""
-        old_c, old_s = self._raw[x]
-        k = self._list_k.get(x, len(old_c))
-        cand = np.append(old_c, a)
-        score = np.append(old_s, s)
-        order = np.lexsort((self._id_rank[cand], -score))[:k]
-        top_c, top_s = cand[order], score[order]
-        olds = {self._idx[sg.partner_id]: sg for sg in self._lists[x]}
-        f = self._firms[x]
-        lst = []
-        for rank, (b, sc) in enumerate(zip(top_c.tolist(), top_s.tolist()), start=1):
-            prev = olds.get(b)
-            if prev is not None:
-                lst.append(Suggestion(prev.partner_id, prev.score, rank, prev._reasons,
-                                      prev._make))
-            else:
-                lst.append(Suggestion(self._ids[b], _shown(np.array([sc]))[0], rank,
-                                      None, partial(self._why, f, self._firms[b])))
-        self._store(x, lst, k, (top_c, top_s))
-        return lst
+    def fill(self, k: int = 20) -> None:
+        """Compute every list not computed yet (e.g. once a worker has loaded the directory)."""
+        self._ensure_index()
+        self._fill_lists(skip=-1, k=k)
+
+    def holders_of(self, firm_id) -> set:
+        """Ids of the firms whose kept lists hold this one."""
+        a = self._idx.get(firm_id)
+        return set() if a is None else {self._ids[x] for x in self._tops.holders(a)}
 
     def refresh(self, firm_ids: Iterable, k: int = 20) -> dict[Hashable, list[Suggestion]]:
         return {fid: self.suggestions_for(fid, k) for fid in firm_ids if fid in self}
 
-    def stored(self, firm_id) -> list[Suggestion] | None:
-        """The last computed list of a firm (None when never computed)."""
-        return self._lists.get(self._idx.get(firm_id, -1))
+    def stored(self, firm_id, snapshot: dict | None = None) -> list[Suggestion] | None:
+        """The kept list of a firm (None when never computed), now or as in a :meth:`snapshot`."""
+        a = self._idx.get(firm_id, -1)
+        rows = (self._tops.rows if snapshot is None else snapshot).get(a)
+        return None if rows is None else self._served(a, rows)
 
-    def stored_lists(self) -> dict[Hashable, list[Suggestion]]:
-        """Every computed list by firm id: a snapshot, since a change replaces lists, never edits them."""
-        return {self._ids[x]: lst for x, lst in self._lists.items()}
+    def snapshot(self) -> dict:
+        """The kept lists as they are now (cheap: a change replaces a list, never edits it)."""
+        return dict(self._tops.rows)

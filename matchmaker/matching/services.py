@@ -6,11 +6,12 @@ the firm's own list and its place in the lists of the firms it may affect, in th
 """
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from flask import current_app
+from flask import current_app, g
 from flask_babel import gettext as _
 from sqlalchemy import and_, bindparam, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -27,6 +28,7 @@ from ..notifications.services import notify
 from .models import Interest, Suggestion
 
 INCREMENTAL_LIMIT = 50  # above this many changed firms, a bulk change rebuilds everything
+FREEZE_FROM = 2000  # firms: from this size the loaded engine is frozen out of the collector's scans
 
 
 @dataclass
@@ -60,36 +62,55 @@ def _profiles(where=None) -> Iterable[FirmProfile]:
 
 
 def engine() -> MatchEngine:
-    """The worker's engine, brought up to date with the database."""
-    return _sync()[0]
+    """The worker's engine, brought up to date with the database once per request (or CLI command):
+    a page explaining 20 suggestions asks the database for changes once, not 20 times. A change
+    made within the request reaches the engine through :func:`refresh_company`."""
+    state = _state()
+    if g.get("matching_synced") is not state:
+        _sync()
+        g.matching_synced = state
+    return state.engine
 
 
-def _sync() -> tuple[MatchEngine, dict[int, list], dict[int, list]]:
+def _sync() -> tuple[MatchEngine, dict[int, list], dict | None]:
     """Apply the profile changes made since this worker last looked (by any worker). Returns the
-    engine, the lists those changes refreshed in memory, and the stored lists as they were before."""
+    engine, the lists those changes refreshed in memory, and a snapshot of the lists before."""
     state = _state()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
     with state.lock:
         kind, ids = state.cursor.poll()
         changed: dict[int, list] = {}
         if kind == "full" or state.engine is None:
-            state.engine = eng = MatchEngine()
-            for _cid, hidden, profile in _profiles(None):
-                if not hidden:
-                    eng.add(profile)
-            return eng, changed, {}
+            state.engine = None
+            state.engine = eng = _load(k)
+            return eng, changed, None
         eng = state.engine
-        before = eng.stored_lists() if ids else {}
+        before = eng.snapshot() if ids else None
         for i in range(0, len(ids), 900):
             for cid, hidden, profile in _profiles(Company.id.in_(ids[i:i + 900])):
                 if hidden:
                     if cid in eng:
-                        holders = eng.remove(cid)
-                        changed.update(eng.refresh(holders, k))
+                        changed.update((h, eng.stored(h)) for h in eng.remove(cid))
                     changed[cid] = []
                 else:
                     changed.update(eng.update(profile, k))
         return eng, changed, before
+
+
+def _load(k: int) -> MatchEngine:
+    """A new engine holding every visible firm, with every firm's list ranked (edits then only
+    adjust lists). Its objects live as long as the worker: they are moved out of the cyclic
+    collector's sight (``gc.freeze``), which would otherwise rescan them in every full collection."""
+    gc.unfreeze()
+    eng = MatchEngine()
+    for _cid, hidden, profile in _profiles(None):
+        if not hidden:
+            eng.add(profile)
+    eng.fill(k)
+    if len(eng) >= FREEZE_FROM:  # a collection costs little on a small heap; freezing churns
+        gc.collect()
+        gc.freeze()
+    return eng
 
 
 def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]]:
@@ -168,21 +189,45 @@ def refresh_company(company_id: int) -> int:
     lists a change touches). Call after the change is flushed. Flushes only."""
     eng, lists, before = _sync()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
-    if company_id not in lists:  # the engine was (re)loaded whole: apply this change as an update
-        before = eng.stored_lists()
-        for _cid, hidden, profile in _profiles(Company.id.in_([company_id])):
-            if not hidden:
-                lists.update(eng.update(profile, k))
+    if company_id not in lists:
+        # the engine was (re)loaded whole, this change already in it: write the firm's list and
+        # those that hold it now or (as only the database knows) held it before
+        held = set(db.session.scalars(select(Suggestion.company_id).where(Suggestion.partner_id == company_id)))
+        lists = {cid: eng.stored(cid) for cid in {company_id} | eng.holders_of(company_id) | held if cid in eng}
     if company_id not in eng:
         lists[company_id] = []
     declined = _declined_by(lists)
-    lists = {cid: _kept(found, declined.get(cid, set()), k) for cid, found in lists.items()}
     # what the database holds: the engine's old list as stored; read it only where the engine had none
-    old = {cid: {s.partner_id: float(s.score) for s in _kept(before[cid], declined.get(cid, set()), k)}
-           for cid in lists if before.get(cid) is not None}
+    old = {}
+    for cid in lists:
+        was = eng.stored(cid, before) if before is not None else None
+        if was is not None:
+            old[cid] = {s.partner_id: float(s.score) for s in _kept(was, declined.get(cid, set()), k)}
     old.update(_stored_scores([cid for cid in lists if cid not in old]))
-    _write(lists, old)
+    _write(_served(eng, lists, declined, k), old)
     return len(lists)
+
+
+def _served(eng: MatchEngine, lists: dict[int, list], declined: dict[int, set[int]], k: int) -> dict[int, list]:
+    """The lists as stored: declined partners left out, cut to k. A list that declines left short is
+    ranked again deeper (the engine keeps a margin, so this is rare)."""
+    out = {}
+    for cid, found in lists.items():
+        gone = declined.get(cid, set())
+        kept = _kept(found, gone, k)
+        if gone and len(kept) < k and len(found) >= k and cid in eng:
+            kept = _kept(eng.suggestions_for(cid, k + len(gone)), gone, k)
+        out[cid] = kept
+    return out
+
+
+def _refill(company_id: int) -> None:
+    """After a "no thanks": the next partner in line moves up into the stored list."""
+    eng = engine()
+    found = eng.stored(company_id)
+    if found is not None:
+        k = current_app.config["SUGGESTIONS_PER_FIRM"]
+        _write(_served(eng, {company_id: found}, _declined_by([company_id]), k), _stored_scores([company_id]))
 
 
 def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int = 1) -> int:
@@ -231,7 +276,7 @@ def explain(company_id: int, partner_id: int) -> list:
     eng = engine()
     if company_id not in eng or partner_id not in eng:
         return []
-    for lists in (eng.stored(company_id) or [], eng.suggestions_for(company_id, k=200)):
+    for lists in (eng.stored(company_id) or [], eng.ranked(company_id, k=200)):
         for found in lists:
             if found.partner_id == partner_id:
                 return found.reasons  # worked out lazily by the engine, for this pair only
@@ -294,6 +339,7 @@ def decide(user, company_id: int, partner_id: int, decision: str) -> bool:
     db.session.flush()
     if decision == "declined":
         db.session.execute(delete(Suggestion).where(Suggestion.company_id == company_id, Suggestion.partner_id == partner_id))
+        _refill(company_id)
         return False
     if was != "interested" and is_match(company_id, partner_id):
         notify(partner_id, "match", link=f"/companies/{company_id}", name=me.name)

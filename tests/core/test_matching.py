@@ -235,11 +235,11 @@ def test_parallel_rebuild_equals_serial(lex):
 
 
 def test_affected_by_in_a_fresh_engine_is_selective(lex):
-    firms = random_firms(60, seed=41)
+    firms = random_firms(160, seed=41)  # 80 a side: lists of 20 (30 kept) are not complete
     eng = MatchEngine(lex)
     for f in firms:
         eng.add(f)
     changed = P("f005", firms[5].country, (), ("фейхоа",), (), ("az",))
     eng.add(changed)
     aff = eng.affected_by("f005")
-    assert "f005" in aff and len(aff) < 30
+    assert "f005" in aff and len(aff) < 40

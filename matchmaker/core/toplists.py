@@ -1,0 +1,120 @@
+"""Every firm's stored top list, kept exact while one partner's score changes at a time (pure core).
+
+A list holds ``cap`` rows, more than the ``want`` it shows, best first. A row is
+``(-score, tie, partner)``: rows sort ascending, so by score descending and then by the tie key (the
+partner id as text, as the engine's ranking breaks ties). The invariant: every firm *not* in the list
+sorts after its last row; ``complete`` lists hold every possible partner.
+
+When one partner's score changes, the list is fixed in O(cap) without ranking again: a partner that
+still sorts before the last row of the others takes its new place; one that does not leaves the list
+(nobody knows what sorts between it and the rest), which costs one row of depth. A firm that sorts
+before the last row enters. When fewer than ``want`` rows are left the owner must rank again
+(:meth:`TopLists.place` says so), which the margin makes rare.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["TopLists", "depth_for"]
+
+Row = tuple  # (-score, tie key, partner index)
+
+
+def depth_for(want: int) -> int:
+    """Rows kept for a list showing ``want``: a margin for partners that drop out."""
+    return want + max(5, want // 2)
+
+
+class TopLists:
+    """Rows per owner index, the reverse index (who holds whom) and each list's entry threshold."""
+
+    def __init__(self, capacity: int = 64):
+        self.rows: dict[int, list[Row]] = {}
+        self.want: dict[int, int] = {}
+        self.cap: dict[int, int] = {}
+        self.complete: set[int] = set()
+        self._holders: dict[int, set[int]] = {}
+        # score a newcomer must reach to be worth an exact look (-inf: anyone may enter)
+        self.kth = np.full(capacity, -np.inf)
+
+    def grow(self, n: int) -> None:
+        if n > self.kth.shape[0]:
+            kth = np.full(max(n, 2 * self.kth.shape[0]), -np.inf)
+            kth[: self.kth.shape[0]] = self.kth
+            self.kth = kth
+
+    def __contains__(self, x: int) -> bool:
+        return x in self.rows
+
+    def holders(self, b: int) -> set[int]:
+        """Owners whose list holds ``b``."""
+        return self._holders.get(b, set())
+
+    def set(self, x: int, rows: list[Row], want: int, cap: int) -> None:
+        """Store a freshly ranked list: ``rows`` are the best ``cap`` (fewer: all there are)."""
+        self._swap(x, rows, len(rows) < cap)
+        self.want[x] = want
+        self.cap[x] = cap
+
+    def forget(self, x: int) -> None:
+        for b in self._partners(self.rows.pop(x, ())):
+            self._holders.get(b, set()).discard(x)
+        self.want.pop(x, None)
+        self.cap.pop(x, None)
+        self.complete.discard(x)
+        self.kth[x] = -np.inf
+
+    def drop_partner(self, b: int) -> None:
+        self._holders.pop(b, None)
+
+    def place(self, x: int, b: int, key: tuple | None) -> tuple[bool, bool]:
+        """Partner ``b`` of owner ``x`` now sorts by ``key`` = (-score, tie) (None: it is no longer a
+        possible partner). Returns (whether the shown rows changed, whether ``x`` must rank again)."""
+        rows = self.rows[x]
+        complete = x in self.complete
+        rest = [r for r in rows if r[2] != b]
+        held = len(rest) != len(rows)
+        new = rest
+        if key is not None:
+            if complete or (rest and key < rest[-1][:2]):
+                new = rest.copy()
+                lo, hi = 0, len(new)
+                while lo < hi:  # bisect on (-score, tie)
+                    mid = (lo + hi) // 2
+                    if new[mid][:2] < key:
+                        lo = mid + 1
+                    else:
+                        hi = mid
+                new.insert(lo, (key[0], key[1], b))
+                if len(new) > self.cap[x]:
+                    new.pop()
+                    complete = False
+            elif not held:
+                return False, False  # sorts after the last row: stays outside
+        want = self.want[x]
+        changed = new[:want] != rows[:want]
+        self._swap(x, new, complete)
+        return changed, not complete and len(new) < want
+
+    def _swap(self, x: int, rows: list[Row], complete: bool) -> None:
+        old = self._partners(self.rows.get(x, ()))
+        now = self._partners(rows)
+        for b in old - now:
+            self._holders.get(b, set()).discard(x)
+        for b in now - old:
+            held = self._holders.get(b)
+            if held is None:
+                self._holders[b] = {x}
+            else:
+                held.add(x)
+        self.rows[x] = rows
+        if complete:
+            self.complete.add(x)
+            self.kth[x] = -np.inf
+        else:
+            self.complete.discard(x)
+            self.kth[x] = -rows[-1][0] if rows else np.inf
+
+    @staticmethod
+    def _partners(rows) -> set[int]:
+        return {r[2] for r in rows}
