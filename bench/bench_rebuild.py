@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,6 +32,12 @@ def main() -> None:
     args = ap.parse_args()
     site = Site(args.rows, "mm-rebuild-", args.database_url)
     site.flask("companies", "import", str(site.csv))
+    # byte-compiled, as an installed package is (an editable install under PYTHONDONTWRITEBYTECODE
+    # would compile every module again at each start)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "matchmaker")], check=True)
+    env = {k: v for k, v in site.env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    site.env.clear()
+    site.env.update(env)
 
     t0 = time.perf_counter()
     out = site.flask("matches", "rebuild")

@@ -92,7 +92,7 @@ def _refresh_suggestions() -> None:
     except ModuleNotFoundError:
         return
     started = time.perf_counter()
-    n = rebuild_all(workers=-1)  # the command line may fork
+    n = rebuild_all(workers=-1, keep=False)  # the command line may fork, and exits after
     db.session.commit()
     click.echo(f"suggestions refreshed for {n} companies in {time.perf_counter() - started:.1f} s")
 

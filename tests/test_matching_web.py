@@ -141,3 +141,21 @@ def test_incremental_refresh_after_a_decline_and_a_rebuild(app, firms, factory):
     services.rebuild_all()
     db.session.commit()
     assert stored() == incremental
+
+
+def test_a_sqlite_rebuild_runs_without_key_checks_and_the_next_transaction_has_them(app, firms):
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only: PostgreSQL writes the rows with COPY and keeps its checks")
+    db.session.commit()  # nothing pending: the rebuild begins its own transaction
+    services.rebuild_all()
+    assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 0
+    db.session.commit()
+    assert len(stored()) > 0
+    assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    with pytest.raises(IntegrityError):
+        db.session.execute(text("INSERT INTO suggestions (company_id, partner_id, score, created_at) "
+                                "VALUES (987654, 987655, 1.0, '2026-01-01 00:00:00')"))
+    db.session.rollback()

@@ -16,9 +16,9 @@ import gc
 import multiprocessing as mp
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Hashable, Iterable
+from typing import Callable, Hashable, Iterable, Iterator
 
 import numpy as np
 
@@ -27,7 +27,8 @@ from .reasons import Reason, render_reason
 from .toplists import TopLists, depth_for
 from .sectors import sector_affinity
 
-__all__ = ["FirmProfile", "MatchEngine", "Suggestion", "Reason", "render_reason"]
+__all__ = ["FirmProfile", "MatchEngine", "Ranking", "Suggestion", "Reason", "render_reason",
+           "shown_scores"]
 
 W_COMP, W_MORE, W_SECTOR, W_LANG, W_VERIFIED = 70.0, 8.0, 12.0, 6.0, 4.0
 W_SECONDARY = W_SECTOR + W_LANG + W_VERIFIED
@@ -87,14 +88,45 @@ class Suggestion:
 _FORKED = None  # (engine, k) seen by forked rebuild workers
 
 
-def _rank_chunk(firms: list[int]):
-    eng, k = _FORKED
-    gc.disable()
+def _rank_chunk(firms: list[int], engine_k=None):
+    """Rank a chunk of firms: (firms, list lengths, partners, raw scores) as flat arrays. Without
+    ``engine_k``: in a forked worker, on the engine it inherited."""
+    if engine_k is None:
+        gc.disable()  # a short-lived worker process
+    eng, k = engine_k if engine_k is not None else _FORKED
     res = [(a, *eng._rank(a, k)) for a in firms]
     lens = np.fromiter((len(c) for _, c, _ in res), dtype=np.int64, count=len(res))
     cat_c = np.concatenate([c for _, c, _ in res]) if res else np.zeros(0, dtype=np.int64)
     cat_s = np.concatenate([s for _, _, s in res]) if res else np.zeros(0)
     return np.asarray([a for a, _, _ in res], dtype=np.int64), lens, cat_c, cat_s
+
+
+class Ranking:
+    """Lists of many firms as flat arrays: ``firms`` (engine indexes), ``lens``, then the rows of
+    each list in turn, best first: ``partners`` (indexes) and raw ``scores``."""
+
+    def __init__(self, firms, lens, partners, scores):
+        self.firms, self.lens, self.partners, self.scores = firms, lens, partners, scores
+
+    def positions(self) -> np.ndarray:
+        """Each row's place in its list (0 = best)."""
+        ends = np.cumsum(self.lens)
+        return np.arange(len(self.partners)) - np.repeat(ends - self.lens, self.lens)
+
+    def cut(self, k: int) -> "Ranking":
+        """The first ``k`` rows of each list (kept lists are ranked deeper, with a margin)."""
+        if not len(self.lens) or self.lens.max() <= k:
+            return self
+        short = self.positions() < k
+        return Ranking(self.firms, np.minimum(self.lens, k), self.partners[short], self.scores[short])
+
+    @classmethod
+    def join(cls, parts: list["Ranking"]) -> "Ranking":
+        if not parts:
+            z = np.zeros(0, dtype=np.int64)
+            return cls(z, z, z, np.zeros(0))
+        return cls(*(np.concatenate([getattr(p, a) for p in parts])
+                     for a in ("firms", "lens", "partners", "scores")))
 
 
 def _unpack(packed):
@@ -118,9 +150,13 @@ def _no_gc():
             gc.enable()
 
 
+def shown_scores(raw: np.ndarray) -> np.ndarray:
+    """Scores as shown and stored: clipped to 0–100, one decimal."""
+    return np.round(np.clip(raw, 0.0, 100.0), 1)
+
+
 def _shown(raw: np.ndarray) -> list[float]:
-    """Scores as shown: clipped to 0–100, one decimal."""
-    return np.round(np.clip(raw, 0.0, 100.0), 1).tolist()
+    return shown_scores(raw).tolist()
 
 
 # ------------------------------------------------------------------------------------ sectors
@@ -162,12 +198,6 @@ class _Posting:
         self.items: list[int] = []
         self.arrays = None
 
-    def add(self, firm: int, conf: float, item: int) -> None:
-        self.firms.append(firm)
-        self.conf.append(conf)
-        self.items.append(item)
-        self.arrays = None
-
     def discard_firm(self, firm: int) -> None:
         keep = [i for i, f in enumerate(self.firms) if f != firm]
         self.firms, self.conf, self.items = ([x[i] for i in keep]
@@ -182,14 +212,16 @@ class _Posting:
         return self.arrays
 
 
-@dataclass(slots=True)
 class _Item:
-    firm: int
-    side: int
-    text: str
-    hits: tuple[ConceptHit, ...] = ()
-    # posting key -> (concept, confidence) of the best hit behind it
-    keymap: dict = field(default_factory=dict)
+    """One offer or need of a firm (a plain class: a directory load makes 50,000+ of them)."""
+
+    __slots__ = ("firm", "side", "text", "hits", "keymap")
+
+    def __init__(self, firm: int, side: int, text: str):
+        self.firm, self.side, self.text = firm, side, text
+        self.hits: tuple[ConceptHit, ...] = ()
+        # posting key -> (concept, confidence) of the best hit behind it
+        self.keymap: dict = {}
 
 
 class _Firm:
@@ -241,6 +273,8 @@ class MatchEngine:
         self._acc = np.zeros((cap, 1))
         self._mark = np.zeros(cap, dtype=bool)
         self._default_k = 20
+        # a bulk ranking remembers the last firm's tier-0 work: (key, arrays); None: off
+        self._memo: tuple | None = None
 
     def __len__(self) -> int:
         return len(self._firms)
@@ -278,7 +312,8 @@ class MatchEngine:
             self._ids.append(profile.id)
             self._sid.append(str(profile.id))
             self._idx[profile.id] = idx
-            self._grow(idx)
+            if idx >= self._active.shape[0]:
+                self._grow(idx)
             self._rank_dirty = True
         f = _Firm(idx, profile)
         self._firms[idx] = f
@@ -297,7 +332,10 @@ class MatchEngine:
         self._code_width = max(self._code_width, len(f.codes))
         self._others_cache.clear()
         for j, col in enumerate(self._codes):
-            col[idx] = f.codes[j] if j < len(f.codes) else 0
+            if j < len(f.codes):
+                col[idx] = f.codes[j]
+            elif col[idx]:  # a replaced profile had more codes
+                col[idx] = 0
         for side, texts in ((OFFER, profile.offers), (NEED, profile.needs)):
             for t in texts:
                 if t and t.strip():
@@ -384,7 +422,10 @@ class MatchEngine:
                     p = self._postings.get(key)
                     if p is None:
                         p = self._postings[key] = _Posting()
-                    p.add(f.idx, h.confidence, g)
+                    p.firms.append(f.idx)  # inlined: a directory load makes 250,000 of these
+                    p.conf.append(h.confidence)
+                    p.items.append(g)
+                    p.arrays = None
                     f.posted.append(key)
                     if (kind, val) not in keymap or keymap[(kind, val)][1] < h.confidence:
                         keymap[(kind, val)] = (h.concept, h.confidence)
@@ -432,13 +473,11 @@ class MatchEngine:
             got = self._others_cache[cc] = np.nonzero(mask)[0].astype(np.int64)
         return got
 
-    def _gather_tier(self, f: _Firm, tier: int, with_items: bool = False):
-        """One tier's contributions: (firms, values, their items if asked, our slots). A value is
-        ``(their conf × our conf) × (level × free similarity)`` floored at the next tier's level;
-        symmetric, so a pair scores the same bits from either side."""
+    def _tier_arrays(self, f: _Firm, tier: int, with_items: bool):
+        """The postings one tier of a firm's plan looks up: (their firms, their confidences, their
+        items, our confidence, level × free similarity, our slot) per non-empty posting."""
         cc = self._country[f.idx]
         others = [c for c in self._countries.values() if c != cc]
-        fl, cl, il, ql, ll, sl = [], [], [], [], [], []
         for t, kind, val, opp, q, lvl, slot, _rel, _cid in self._plan(f):
             if t != tier:
                 continue
@@ -449,13 +488,21 @@ class MatchEngine:
                     if p is None or not p.firms:
                         continue
                     firms, conf, items = p.get()
-                    fl.append(firms)
-                    cl.append(conf)
-                    if with_items:
-                        il.append(items)
-                    ql.append(q)
-                    ll.append(lvl * s)
-                    sl.append(slot)
+                    yield firms, conf, items, q, lvl * s, slot
+
+    def _gather_tier(self, f: _Firm, tier: int, with_items: bool = False):
+        """One tier's contributions: (firms, values, their items if asked, our slots). A value is
+        ``(their conf × our conf) × (level × free similarity)`` floored at the next tier's level;
+        symmetric, so a pair scores the same bits from either side."""
+        fl, cl, il, ql, ll, sl = [], [], [], [], [], []
+        for firms, conf, items, q, lvl, slot in self._tier_arrays(f, tier, with_items):
+            fl.append(firms)
+            cl.append(conf)
+            if with_items:
+                il.append(items)
+            ql.append(q)
+            ll.append(lvl)
+            sl.append(slot)
         if not fl:
             return None
         lens = [len(x) for x in fl]
@@ -520,9 +567,25 @@ class MatchEngine:
         score = np.zeros(0)
         cand0 = rest0 = None
         part = None
+        memo = self._memo if self._memo is not None and nslots else None
         for tier in range(N_TIERS if nslots else 0):
+            if memo is not None and tier == 0:
+                key = self._tier0_key(f)
+                if memo[0] == key:  # the same exact-match work as the firm before: share it
+                    cand, best, rest, cand0, rest0 = memo[1]
+                    score = W_COMP * best + W_MORE * np.minimum(1.0, rest) + \
+                        self._secondary(a, cand, srow)
+                    part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else \
+                        np.arange(len(cand))
+                    if len(cand) >= k and score[part].min() > W_COMP * TIER_WEIGHT[1] + W_SECONDARY:
+                        return self._topk(cand, score, k, part)
+                memo = None  # rank this firm in full (and remember its tier 0 below)
+            else:
+                key = None
             got = self._gather_tier(f, tier)
             if got is None:
+                if key is not None:
+                    self._memo = (key, (cand, score[:0], score[:0], None, None))
                 continue
             firms, v, _items, slots = got
             np.maximum.at(flat, firms * width + slots, v)
@@ -549,6 +612,9 @@ class MatchEngine:
                     rest = np.zeros(len(cand))
                     if cand0 is not None:
                         rest[np.searchsorted(cand, cand0)] = rest0
+            if key is not None:
+                self._memo = (key, (cand, best, np.zeros(len(cand)) if nslots == 1 else rest,
+                                    cand0, rest0))
             score = W_COMP * best + W_MORE * np.minimum(1.0, rest) + \
                 self._secondary(a, cand, srow)
             if len(cand) >= k:
@@ -569,6 +635,12 @@ class MatchEngine:
                     sc[np.searchsorted(allc, cand)] = score
                 top_c, top_s = self._topk(allc, sc, k)
         return top_c, top_s
+
+    def _tier0_key(self, f: _Firm) -> tuple:
+        """What a firm's exact-match (tier 0) work depends on: its country, item count and lookups.
+        Firms that list the same goods (after analysis, whatever the spelling) share it."""
+        return (self._country[f.idx], len(f.items),
+                tuple(r[1:7] for r in self._plan(f) if r[0] == 0))
 
     # ----------------------------------------------------------------------- reasons
     def _why(self, f: _Firm, bf: _Firm) -> list[Reason]:
@@ -700,23 +772,42 @@ class MatchEngine:
         """Suggestions for every firm, kept; ``progress(done, total)`` is called along the way.
         ``workers`` > 1 (-1: one per CPU) ranks in forked processes (POSIX, 2,000+ firms; same
         results) — for the command line, not inside a threaded web worker."""
+        got = self.rank_all(k, progress, workers, keep=True)
+        return {self._ids[a]: self._served(a) for a in got.firms.tolist()}
+
+    def rank_all(self, k: int = 20, progress: Callable[[int, int], None] | None = None,
+                 workers: int = 1, keep: bool = True) -> "Ranking":
+        """Every firm's best ``k`` partners as flat arrays (no per-suggestion objects: what a bulk
+        write needs). ``keep``: also keep the lists (with their margin) for later edits."""
+        parts = list(self.rank_parts(k, progress, workers, keep))
+        return Ranking.join(parts)
+
+    def rank_parts(self, k: int = 20, progress: Callable[[int, int], None] | None = None,
+                   workers: int = 1, keep: bool = True) -> Iterator["Ranking"]:
+        """:meth:`rank_all` chunk by chunk, as the chunks are ranked: a writer can store one while
+        the worker processes rank the next."""
         with _no_gc():
             self._ensure_index()
-            firms = sorted(self._firms)
+            # firms with the same exact-match lookups one after another: they share that work
+            firms = sorted(self._firms, key=lambda a: (self._tier0_key(self._firms[a]), a))
             total, done = len(firms), 0
-            step = max(1, total // 200)
-            cap = depth_for(k)
-            sid, out = self._sid, {}
-            for chunk in self._ranked_chunks(firms, cap, workers):
-                for a, top_c, top_s in chunk:
-                    rows = [(-s, sid[b], b) for b, s in zip(top_c.tolist(), top_s.tolist())]
-                    self._tops.set(a, rows, k, cap)
-                    out[self._ids[a]] = self._served(a)
-                    done += 1
-                    if progress is not None and (done % step == 0 or done == total):
+            cap = depth_for(k) if keep else k
+            sid = self._sid
+            self._memo = ((), None)
+            try:
+                for packed in self._ranked_chunks(firms, cap, workers):
+                    if keep:
+                        for a, top_c, top_s in _unpack(packed):
+                            rows = [(-s, sid[b], b) for b, s in zip(top_c.tolist(), top_s.tolist())]
+                            self._tops.set(a, rows, k, cap)
+                    done += len(packed[0])
+                    if progress is not None:
                         progress(done, total)
-            self._default_k = k
-            return out
+                    yield Ranking(*packed).cut(k)
+            finally:
+                self._memo = None
+            if keep:
+                self._default_k = k
 
     def _ranked_chunks(self, firms: list[int], k: int, workers: int):
         n = (os.cpu_count() or 1) if workers == -1 else max(1, workers)
@@ -728,12 +819,12 @@ class MatchEngine:
             try:
                 with mp.get_context("fork").Pool(n) as pool:
                     for packed in pool.imap(_rank_chunk, chunks):
-                        yield _unpack(packed)
+                        yield packed
             finally:
                 _FORKED = None
             return
-        for a in firms:
-            yield [(a, *self._rank(a, k))]
+        for i in range(0, len(firms), 500):
+            yield _rank_chunk(firms[i:i + 500], (self, k))
 
     def _scores_from_others(self, a: int):
         """Every firm of the other country, ascending, with the score of ``a`` seen from its side
@@ -846,6 +937,10 @@ class MatchEngine:
                 if changed or short or filled:
                     out.add(x)
             return {self._ids[x]: self._served(x) for x in out}
+
+    def ids_of(self, idx: np.ndarray) -> np.ndarray:
+        """Firm ids of engine indexes (e.g. of a :class:`Ranking`)."""
+        return np.asarray(self._ids)[idx] if len(idx) else np.zeros(0, dtype=np.int64)
 
     def fill(self, k: int = 20) -> None:
         """Compute every list not computed yet (e.g. once a worker has loaded the directory)."""

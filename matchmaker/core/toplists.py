@@ -6,7 +6,7 @@ partner id as text, as the engine's ranking breaks ties). The invariant: every f
 sorts after its last row; ``complete`` lists hold every possible partner.
 
 When one partner's score changes, the list is fixed in O(cap) without ranking again: a partner that
-still sorts before the last row of the others takes its new place; one that does not leaves the list
+still sorts no later than the last row did takes its new place; one that does not leaves the list
 (nobody knows what sorts between it and the rest), which costs one row of depth. A firm that sorts
 before the last row enters. When fewer than ``want`` rows are left the owner must rank again
 (:meth:`TopLists.place` says so), which the margin makes rare.
@@ -76,7 +76,9 @@ class TopLists:
         held = len(rest) != len(rows)
         new = rest
         if key is not None:
-            if complete or (rest and key < rest[-1][:2]):
+            # it may stay or enter if it sorts no later than the last row did: everyone outside
+            # sorts after that row (a held last row whose score did not fall keeps its place)
+            if complete or (rows and key <= rows[-1][:2]):
                 new = rest.copy()
                 lo, hi = 0, len(new)
                 while lo < hi:  # bisect on (-score, tie)

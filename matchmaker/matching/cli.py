@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
@@ -29,11 +31,18 @@ def rebuild() -> None:
             bar.length = total
             bar.update(done - bar.pos)
 
-    n = services.rebuild_all(progress=progress, workers=-1)
+    n = services.rebuild_all(progress=progress, workers=-1, keep=False)
     if bar is not None:
         bar.render_finish()
     db.session.commit()
     click.echo(f"suggestions rebuilt for {n} companies")
+    if not current_app.testing:
+        # Everything is committed and the process ends here: skip freeing the engine's millions of
+        # small objects one by one at interpreter exit (half a second at 20,000 firms).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        db.engine.dispose()
+        os._exit(0)
 
 
 @matches_cli.command("export")

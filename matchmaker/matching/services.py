@@ -7,20 +7,23 @@ the firm's own list and its place in the lists of the firms it may affect, in th
 from __future__ import annotations
 
 import gc
+import itertools
+import json
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from flask import current_app, g
 from flask_babel import gettext as _
-from sqlalchemy import and_, bindparam, delete, func, select
+from sqlalchemy import Text, and_, bindparam, cast, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..companies.models import Company, CompanySector
 from ..companies.changes import ChangeCursor, worker_state
 from ..companies.services import bulk_changed, company_changed
-from ..core.matching import FirmProfile, MatchEngine, render_reason
+from ..core.matching import FirmProfile, MatchEngine, render_reason, shown_scores
 from ..dbtypes import utcnow
 from ..errors import DomainError, NotFound
 from ..extensions import db
@@ -42,23 +45,28 @@ def _state() -> _State:
     return worker_state("matchmaker_matching", _State)
 
 
-def _profiles(where=None) -> Iterable[FirmProfile]:
-    stmt = select(Company.id, Company.name, Company.country, Company.offers, Company.needs, Company.languages,
-                  Company.verified, Company.hidden)
+def _profiles(where=None) -> Iterable[tuple[int, bool, FirmProfile]]:
+    """(id, hidden, profile) of the firms matching ``where`` (callers pass chunks of ids), or of all.
+    Loading the whole directory is on the path of every worker start and every rebuild: the JSON lists
+    come as text and are decoded in one call, the rows as plain tuples."""
+    as_text = lambda col: cast(col, Text)  # noqa: E731
+    stmt = select(Company.id, Company.name, Company.country, as_text(Company.offers), as_text(Company.needs),
+                  as_text(Company.languages), Company.verified, Company.hidden)
     if where is not None:
         stmt = stmt.where(where)
     rows = db.session.execute(stmt).all()
-    ids = [r.id for r in rows]
+    lists = json.loads("[" + ",".join(x or "[]" for r in rows for x in r[3:6]) + "]")
     sectors: dict[int, list[str]] = {}
     stmt = select(CompanySector.company_id, CompanySector.code).order_by(CompanySector.company_id, CompanySector.position)
     if where is not None:
-        stmt = stmt.where(CompanySector.company_id.in_(ids))  # callers pass chunks of ids
+        stmt = stmt.where(CompanySector.company_id.in_([r[0] for r in rows]))
     for cid, code in db.session.execute(stmt):
         sectors.setdefault(cid, []).append(code)
-    for r in rows:
-        yield r.id, r.hidden, FirmProfile(
-            id=r.id, country=r.country, sectors=tuple(sectors.get(r.id, ())), offers=tuple(r.offers or ()),
-            needs=tuple(r.needs or ()), languages=tuple(r.languages or ()), verified=bool(r.verified), name=r.name)
+    for i, (cid, name, country, _o, _n, _l, verified, hidden) in enumerate(rows):
+        offers, needs, languages = lists[3 * i: 3 * i + 3]
+        yield cid, hidden, FirmProfile(id=cid, country=country, sectors=tuple(sectors.get(cid, ())),
+                                       offers=tuple(offers or ()), needs=tuple(needs or ()),
+                                       languages=tuple(languages or ()), verified=bool(verified), name=name)
 
 
 def engine() -> MatchEngine:
@@ -72,9 +80,10 @@ def engine() -> MatchEngine:
     return state.engine
 
 
-def _sync() -> tuple[MatchEngine, dict[int, list], dict | None]:
+def _sync(fill: bool = True) -> tuple[MatchEngine, dict[int, list], dict | None]:
     """Apply the profile changes made since this worker last looked (by any worker). Returns the
-    engine, the lists those changes refreshed in memory, and a snapshot of the lists before."""
+    engine, the lists those changes refreshed in memory, and a snapshot of the lists before.
+    ``fill=False``: a newly loaded engine does not rank anything yet (a rebuild is coming)."""
     state = _state()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
     with state.lock:
@@ -82,7 +91,7 @@ def _sync() -> tuple[MatchEngine, dict[int, list], dict | None]:
         changed: dict[int, list] = {}
         if kind == "full" or state.engine is None:
             state.engine = None
-            state.engine = eng = _load(k)
+            state.engine = eng = _load(k, fill)
             return eng, changed, None
         eng = state.engine
         before = eng.snapshot() if ids else None
@@ -97,7 +106,7 @@ def _sync() -> tuple[MatchEngine, dict[int, list], dict | None]:
         return eng, changed, before
 
 
-def _load(k: int) -> MatchEngine:
+def _load(k: int, fill: bool = True) -> MatchEngine:
     """A new engine holding every visible firm, with every firm's list ranked (edits then only
     adjust lists). Its objects live as long as the worker: they are moved out of the cyclic
     collector's sight (``gc.freeze``), which would otherwise rescan them in every full collection."""
@@ -106,6 +115,8 @@ def _load(k: int) -> MatchEngine:
     for _cid, hidden, profile in _profiles(None):
         if not hidden:
             eng.add(profile)
+    if not fill:  # a rebuild follows at once (on the command line: then the process ends)
+        return eng
     eng.fill(k)
     if len(eng) >= FREEZE_FROM:  # a collection costs little on a small heap; freezing churns
         gc.collect()
@@ -123,22 +134,27 @@ def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]
     return out
 
 
-def _insert(lists: dict[int, list]) -> None:
-    """Insert suggestion rows with the driver's executemany (a rebuild writes 400,000 of them:
-    no per-row ORM or type processing; the one timestamp is converted once)."""
+def _insert(company_ids: np.ndarray, partner_ids: np.ndarray, scores: np.ndarray) -> None:
+    """Insert suggestion rows straight through the driver (a rebuild writes 400,000 of them: no per-row
+    ORM or type processing; the one timestamp is converted once): COPY on PostgreSQL, executemany
+    elsewhere."""
     conn = db.session.connection()
     dialect = conn.dialect
     table = Suggestion.__table__
-    to_db = table.c.created_at.type.bind_processor(dialect)  # e.g. SQLite's text format, once
+    columns = "company_id, partner_id, score, created_at"
+    column_type = table.c.created_at.type.dialect_impl(dialect)
+    to_db = column_type.bind_processor(dialect)  # e.g. SQLite's text format, once (not per row by the driver)
     now = to_db(utcnow()) if to_db else utcnow()
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = (f"INSERT INTO {table.name} (company_id, partner_id, score, created_at) "
-           f"VALUES ({mark}, {mark}, {mark}, {mark})")
-    rows = [(cid, s.partner_id, float(s.score), now) for cid, found in lists.items() for s in found]
+    rows = zip(company_ids.tolist(), partner_ids.tolist(), scores.tolist(), itertools.repeat(now))
     cursor = conn.connection.driver_connection.cursor()  # the DBAPI cursor, in this transaction
     try:
-        for i in range(0, len(rows), 20000):
-            cursor.executemany(sql, rows[i:i + 20000])
+        if dialect.name == "postgresql":
+            with cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            mark = "?" if dialect.paramstyle == "qmark" else "%s"
+            cursor.executemany(f"INSERT INTO {table.name} ({columns}) VALUES ({mark}, {mark}, {mark}, {mark})", rows)
     finally:
         cursor.close()
 
@@ -230,24 +246,50 @@ def _refill(company_id: int) -> None:
         _write(_served(eng, {company_id: found}, _declined_by([company_id]), k), _stored_scores([company_id]))
 
 
-def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int = 1) -> int:
-    """Recompute every firm's suggestions. Flushes only. ``workers`` > 1 ranks in forked
-    processes: for the command line only, never inside a (threaded) web worker."""
+def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int = 1, keep: bool = True) -> int:
+    """Recompute every firm's suggestions. Flushes only. ``workers`` > 1 ranks in forked processes: for the
+    command line only, never inside a (threaded) web worker. ``keep``: keep the lists in this worker's
+    engine for later edits (a command that exits does not need them)."""
+    _bulk_transaction()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
-    eng = engine()
+    eng = _sync(fill=False)[0]
     declined = _declined_by()
     extra = max((len(v) for v in declined.values()), default=0)
-    raw = eng.rebuild(k=k + extra, progress=progress, workers=workers)
-    lists = {cid: _kept(found, declined.get(cid, set()), k) for cid, found in raw.items()}
     # every row is rewritten: drop the partner index and build it once afterwards (cheaper than
     # maintaining it row by row; readers of the table wait for this transaction anyway)
     conn = db.session.connection()
     partner_index = next(ix for ix in Suggestion.__table__.indexes if list(ix.columns.keys()) == ["partner_id"])
     partner_index.drop(conn)
     db.session.execute(delete(Suggestion))
-    _insert(lists)
+    n = 0
+    for part in eng.rank_parts(k + extra, progress=progress, workers=workers, keep=keep):
+        _insert(*_stored_rows(eng, part, declined, k))  # while the workers rank the next part
+        n += len(part.firms)
     partner_index.create(conn)
-    return len(lists)
+    return n
+
+
+def _stored_rows(eng: MatchEngine, part, declined: dict[int, set[int]], k: int):
+    """(firm ids, partner ids, scores) of the rows to store for a part of a ranking: declined partners
+    left out, each list cut to k."""
+    firms, partners, scores = eng.ids_of(part.firms), eng.ids_of(part.partners), shown_scores(part.scores)
+    wanted = part.positions() < k
+    if declined:
+        ends = np.cumsum(part.lens)
+        for i in np.flatnonzero(np.isin(firms, np.fromiter(declined, dtype=np.int64, count=len(declined)))).tolist():
+            seg = slice(int(ends[i] - part.lens[i]), int(ends[i]))
+            ok = ~np.isin(partners[seg], np.fromiter(declined[int(firms[i])], dtype=np.int64))
+            wanted[seg] = ok & (np.cumsum(ok) <= k)
+    return np.repeat(firms, part.lens)[wanted], partners[wanted], scores[wanted]
+
+
+def _bulk_transaction() -> None:
+    """On SQLite, run the coming transaction without foreign-key checks (if it has not begun yet): a
+    rebuild writes 400,000 rows whose firm ids it has just read in the same write transaction
+    (``BEGIN IMMEDIATE``: nobody deletes a firm meanwhile). The checks cost more than half the write,
+    and they stop SQLite from emptying the table in one step."""
+    if db.session.get_bind().dialect.name == "sqlite" and not db.session().in_transaction():
+        db.session.connection(execution_options={"sqlite_foreign_keys": False})
 
 
 @company_changed.connect
