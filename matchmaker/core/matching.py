@@ -150,6 +150,17 @@ def _no_gc():
             gc.enable()
 
 
+def _contenders(cand: np.ndarray, comp: np.ndarray, k: int):
+    """The candidates that can still be among the best ``k`` whatever a firm's sector, language and
+    verification add to their complementarity ``comp`` (0 to W_SECONDARY): the rest are beaten by
+    the k best on complementarity alone."""
+    if len(cand) <= k:
+        return cand, comp
+    kth = -np.partition(-comp, k - 1)[k - 1]
+    keep = comp + W_SECONDARY >= kth
+    return cand[keep], comp[keep]
+
+
 def shown_scores(raw: np.ndarray) -> np.ndarray:
     """Scores as shown and stored: clipped to 0–100, one decimal."""
     return np.round(np.clip(raw, 0.0, 100.0), 1)
@@ -226,7 +237,7 @@ class _Item:
 
 class _Firm:
     __slots__ = ("idx", "profile", "country", "items", "posted", "plan", "codes", "langs",
-                 "pindex")
+                 "pindex", "t0key")
 
     def __init__(self, idx: int, profile: FirmProfile):
         self.idx = idx
@@ -236,6 +247,7 @@ class _Firm:
         self.posted: list[tuple] = []  # posting keys this firm was added to
         self.plan: list[tuple] | None = None
         self.pindex: tuple | None = None
+        self.t0key = -1  # see MatchEngine._tier0_keys
         self.codes: list[int] = []
         self.langs: tuple[str, ...] = tuple(dict.fromkeys(
             lg.strip().lower() for lg in profile.languages if lg and lg.strip()))
@@ -570,11 +582,10 @@ class MatchEngine:
         memo = self._memo if self._memo is not None and nslots else None
         for tier in range(N_TIERS if nslots else 0):
             if memo is not None and tier == 0:
-                key = self._tier0_key(f)
+                key = f.t0key
                 if memo[0] == key:  # the same exact-match work as the firm before: share it
-                    cand, best, rest, cand0, rest0 = memo[1]
-                    score = W_COMP * best + W_MORE * np.minimum(1.0, rest) + \
-                        self._secondary(a, cand, srow)
+                    cand, comp = memo[1]
+                    score = comp + self._secondary(a, cand, srow)
                     part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else \
                         np.arange(len(cand))
                     if len(cand) >= k and score[part].min() > W_COMP * TIER_WEIGHT[1] + W_SECONDARY:
@@ -585,7 +596,7 @@ class MatchEngine:
             got = self._gather_tier(f, tier)
             if got is None:
                 if key is not None:
-                    self._memo = (key, (cand, score[:0], score[:0], None, None))
+                    self._memo = (key, (cand, score))
                 continue
             firms, v, _items, slots = got
             np.maximum.at(flat, firms * width + slots, v)
@@ -612,11 +623,10 @@ class MatchEngine:
                     rest = np.zeros(len(cand))
                     if cand0 is not None:
                         rest[np.searchsorted(cand, cand0)] = rest0
+            comp = W_COMP * best + W_MORE * np.minimum(1.0, rest)
             if key is not None:
-                self._memo = (key, (cand, best, np.zeros(len(cand)) if nslots == 1 else rest,
-                                    cand0, rest0))
-            score = W_COMP * best + W_MORE * np.minimum(1.0, rest) + \
-                self._secondary(a, cand, srow)
+                self._memo = (key, _contenders(cand, comp, k))
+            score = comp + self._secondary(a, cand, srow)
             if len(cand) >= k:
                 part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else \
                     np.arange(len(cand))
@@ -636,11 +646,14 @@ class MatchEngine:
                 top_c, top_s = self._topk(allc, sc, k)
         return top_c, top_s
 
-    def _tier0_key(self, f: _Firm) -> tuple:
-        """What a firm's exact-match (tier 0) work depends on: its country, item count and lookups.
-        Firms that list the same goods (after analysis, whatever the spelling) share it."""
-        return (self._country[f.idx], len(f.items),
-                tuple(r[1:7] for r in self._plan(f) if r[0] == 0))
+    def _tier0_keys(self) -> None:
+        """Number every firm by what its exact-match (tier 0) work depends on: its country, item
+        count and lookups. Firms that list the same goods (after analysis, whatever the spelling)
+        get the same number and share that work in a bulk ranking."""
+        seen: dict[tuple, int] = {}
+        for f in self._firms.values():
+            sig = (f.country, len(f.items), tuple(r[1:7] for r in self._plan(f) if r[0] == 0))
+            f.t0key = seen.setdefault(sig, len(seen))
 
     # ----------------------------------------------------------------------- reasons
     def _why(self, f: _Firm, bf: _Firm) -> list[Reason]:
@@ -789,11 +802,12 @@ class MatchEngine:
         with _no_gc():
             self._ensure_index()
             # firms with the same exact-match lookups one after another: they share that work
-            firms = sorted(self._firms, key=lambda a: (self._tier0_key(self._firms[a]), a))
+            self._tier0_keys()
+            firms = sorted(self._firms, key=lambda a: (self._firms[a].t0key, a))
             total, done = len(firms), 0
             cap = depth_for(k) if keep else k
             sid = self._sid
-            self._memo = ((), None)
+            self._memo = (-1, None)
             try:
                 for packed in self._ranked_chunks(firms, cap, workers):
                     if keep:
@@ -814,7 +828,7 @@ class MatchEngine:
         if n > 1 and len(firms) >= 2000 and "fork" in mp.get_all_start_methods():
             global _FORKED
             _FORKED = (self, k)
-            size = max(200, len(firms) // (n * 8))
+            size = max(200, len(firms) // (n * 16))  # small enough to even out the tail
             chunks = [firms[i:i + size] for i in range(0, len(firms), size)]
             try:
                 with mp.get_context("fork").Pool(n) as pool:

@@ -280,7 +280,9 @@ def _stored_rows(eng: MatchEngine, part, declined: dict[int, set[int]], k: int):
             seg = slice(int(ends[i] - part.lens[i]), int(ends[i]))
             ok = ~np.isin(partners[seg], np.fromiter(declined[int(firms[i])], dtype=np.int64))
             wanted[seg] = ok & (np.cumsum(ok) <= k)
-    return np.repeat(firms, part.lens)[wanted], partners[wanted], scores[wanted]
+    owners, partners, scores = np.repeat(firms, part.lens)[wanted], partners[wanted], scores[wanted]
+    order = np.lexsort((partners, owners))  # in key order: the unique index grows in runs, not at random
+    return owners[order], partners[order], scores[order]
 
 
 def _bulk_transaction() -> None:
