@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
 import subprocess
@@ -22,7 +23,22 @@ sys.path.insert(0, str(ROOT))
 from matchmaker.demo import AZ_BRANDS, AZ_PLACES, AZ_TRADES, RU_BRANDS, RU_CITIES, RU_TRADES  # noqa: E402
 
 
-def write_csv(path: Path, rows: int, seed: int = 7) -> None:
+def diverse_items(rng: random.Random) -> tuple[list[str], list[str]]:
+    """Offers and needs drawn from the whole lexicon (any language): few firms share a goods list."""
+    global _TERMS
+    if not _TERMS:
+        lexicon = json.loads((ROOT / "matchmaker/data/lexicon.json").read_text(encoding="utf-8"))
+        _TERMS = [t for c in lexicon["concepts"] for lang in ("en", "ru", "az") for t in c.get(lang) or ()
+                  if len(t) <= 60 and ";" not in t]  # what firms write, not HS chapter titles
+    return rng.sample(_TERMS, rng.randint(1, 4)), rng.sample(_TERMS, rng.randint(1, 4))
+
+
+_TERMS: list[str] = []
+
+
+def write_csv(path: Path, rows: int, seed: int = 7, diverse: bool = False) -> None:
+    """ROWS firms alternating RU and AZ, from the demo's trades (the same few goods lists again and
+    again, as firms of one trade write them) or, with ``diverse``, each with its own goods list."""
     rng = random.Random(seed)
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -35,8 +51,8 @@ def write_csv(path: Path, rows: int, seed: int = 7) -> None:
             else:
                 trade, (sector, offers, needs) = rng.choice(list(RU_TRADES.items()))
                 name, country, city = f"ООО {rng.choice(RU_BRANDS)} {trade} {i}", "RU", rng.choice(RU_CITIES)
-            w.writerow([f"b-{i:06d}", name, country, city, sector, ";".join(rng.choice(offers)),
-                        ";".join(rng.choice(needs)), "az;ru" if country == "AZ" else "ru",
+            offer, need = diverse_items(rng) if diverse else (rng.choice(offers), rng.choice(needs))
+            w.writerow([f"b-{i:06d}", name, country, city, sector, ";".join(offer), ";".join(need), "az;ru" if country == "AZ" else "ru",
                         f"https://firm{i}.example", f"info@firm{i}.example", ""])
 
 
@@ -44,12 +60,13 @@ class Site:
     """A fresh migrated database holding ROWS generated firms in a CSV beside it, and a way to run
     ``flask --app wsgi …`` against it (what every application-level bench starts from)."""
 
-    def __init__(self, rows: int, prefix: str, database_url: str | None = None, env: str = "development"):
+    def __init__(self, rows: int, prefix: str, database_url: str | None = None, env: str = "development",
+                 diverse: bool = False):
         self.dir = Path(tempfile.mkdtemp(prefix=prefix))
         self.env = dict(os.environ, MATCHMAKER_ENV=env, SECRET_KEY="bench-secret",
                         DATABASE_URL=database_url or f"sqlite:///{self.dir / 'db.sqlite3'}")
         self.csv = self.dir / "firms.csv"
-        write_csv(self.csv, rows)
+        write_csv(self.csv, rows, diverse=diverse)
         self.flask("db", "upgrade")
 
     def flask(self, *args: str) -> subprocess.CompletedProcess:

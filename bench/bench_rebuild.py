@@ -1,7 +1,7 @@
 """`flask matches rebuild` (ranking AND writing every firm's top 20) against the brute-force
 baseline, side by side in one run, at 20,000 firms (10,000 a side).
 
-usage: python bench/bench_rebuild.py [--rows 20000] [--database-url URL]
+usage: python bench/bench_rebuild.py [--rows 20000] [--database-url URL] [--diverse]
 Baseline (issue 3): rapidfuzz ``process.cdist`` with ``token_set_ratio`` of each AZ firm's offers
 against each RU firm's needs over all 10^8 pairs (workers=-1, uint8). Target: ours <= 1/5 of it and
 peak memory under 1 GB (maxrss of the rebuild process).
@@ -29,8 +29,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20000)
     ap.add_argument("--database-url", default=None)
+    ap.add_argument("--diverse", action="store_true",
+                    help="every firm with its own goods list from the whole lexicon (no shared work)")
     args = ap.parse_args()
-    site = Site(args.rows, "mm-rebuild-", args.database_url)
+    site = Site(args.rows, "mm-rebuild-", args.database_url, diverse=args.diverse)
     site.flask("companies", "import", str(site.csv))
     # byte-compiled, as an installed package is (an editable install under PYTHONDONTWRITEBYTECODE
     # would compile every module again at each start)

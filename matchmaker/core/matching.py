@@ -27,8 +27,8 @@ from .reasons import Reason, render_reason
 from .toplists import TopLists, depth_for
 from .sectors import sector_affinity
 
-__all__ = ["FirmProfile", "MatchEngine", "Ranking", "Suggestion", "Reason", "render_reason",
-           "shown_scores"]
+__all__ = ["FirmProfile", "MatchEngine", "Ranking", "Suggestion", "Reason", "paused_gc",
+           "render_reason", "shown_scores"]
 
 W_COMP, W_MORE, W_SECTOR, W_LANG, W_VERIFIED = 70.0, 8.0, 12.0, 6.0, 4.0
 W_SECONDARY = W_SECTOR + W_LANG + W_VERIFIED
@@ -138,9 +138,9 @@ def _unpack(packed):
 
 
 @contextmanager
-def _no_gc():
+def paused_gc():
     """The cyclic collector paused: the engine makes and keeps many small objects with no cycles,
-    and a full collection would rescan the whole (large) heap again and again."""
+    and a full collection would rescan the whole (large) heap again and again. Nests."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -389,7 +389,7 @@ class MatchEngine:
             self._rank_dirty = False
         if not self._pending:
             return
-        with _no_gc():
+        with paused_gc():
             self._index_pending()
 
     def _index_pending(self) -> None:
@@ -799,7 +799,7 @@ class MatchEngine:
                    workers: int = 1, keep: bool = True) -> Iterator["Ranking"]:
         """:meth:`rank_all` chunk by chunk, as the chunks are ranked: a writer can store one while
         the worker processes rank the next."""
-        with _no_gc():
+        with paused_gc():
             self._ensure_index()
             # firms with the same exact-match lookups one after another: they share that work
             self._tier0_keys()
@@ -902,7 +902,7 @@ class MatchEngine:
         missing = [x for x in self._firms if x not in self._tops and x != skip]
         if not missing:
             return False
-        with _no_gc():
+        with paused_gc():
             for x in missing:
                 self._store(x, k)
         return True
@@ -926,7 +926,7 @@ class MatchEngine:
         :mod:`matchmaker.core.toplists`). Returns the lists whose shown part changed, by id (after
         a fresh engine computed its lists with the new profile already in: every list that holds
         it or may hold it)."""
-        with _no_gc():
+        with paused_gc():
             self.add(profile)
             self._ensure_index()
             a = self._idx[profile.id]

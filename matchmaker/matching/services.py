@@ -23,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ..companies.models import Company, CompanySector
 from ..companies.changes import ChangeCursor, worker_state
 from ..companies.services import bulk_changed, company_changed
-from ..core.matching import FirmProfile, MatchEngine, render_reason, shown_scores
+from ..core.matching import FirmProfile, MatchEngine, paused_gc, render_reason, shown_scores
 from ..dbtypes import utcnow
 from ..errors import DomainError, NotFound
 from ..extensions import db
@@ -47,26 +47,42 @@ def _state() -> _State:
 
 def _profiles(where=None) -> Iterable[tuple[int, bool, FirmProfile]]:
     """(id, hidden, profile) of the firms matching ``where`` (callers pass chunks of ids), or of all.
-    Loading the whole directory is on the path of every worker start and every rebuild: the JSON lists
-    come as text and are decoded in one call, the rows as plain tuples."""
+    Loading the whole directory is on the path of every worker start and every rebuild: the rows come
+    as the driver's plain tuples, the JSON lists as text decoded in one call."""
     as_text = lambda col: cast(col, Text)  # noqa: E731
     stmt = select(Company.id, Company.name, Company.country, as_text(Company.offers), as_text(Company.needs),
                   as_text(Company.languages), Company.verified, Company.hidden)
     if where is not None:
         stmt = stmt.where(where)
-    rows = db.session.execute(stmt).all()
+    rows = _driver_rows(stmt)
     lists = json.loads("[" + ",".join(x or "[]" for r in rows for x in r[3:6]) + "]")
     sectors: dict[int, list[str]] = {}
     stmt = select(CompanySector.company_id, CompanySector.code).order_by(CompanySector.company_id, CompanySector.position)
     if where is not None:
         stmt = stmt.where(CompanySector.company_id.in_([r[0] for r in rows]))
-    for cid, code in db.session.execute(stmt):
+    for cid, code in _driver_rows(stmt):
         sectors.setdefault(cid, []).append(code)
     for i, (cid, name, country, _o, _n, _l, verified, hidden) in enumerate(rows):
         offers, needs, languages = lists[3 * i: 3 * i + 3]
-        yield cid, hidden, FirmProfile(id=cid, country=country, sectors=tuple(sectors.get(cid, ())),
-                                       offers=tuple(offers or ()), needs=tuple(needs or ()),
-                                       languages=tuple(languages or ()), verified=bool(verified), name=name)
+        yield cid, bool(hidden), FirmProfile(id=cid, country=country, sectors=tuple(sectors.get(cid, ())),
+                                             offers=tuple(offers or ()), needs=tuple(needs or ()),
+                                             languages=tuple(languages or ()), verified=bool(verified), name=name)
+
+
+def _driver_rows(stmt) -> list[tuple]:
+    """The rows of a Core statement over plain ints, text and booleans as the DBAPI driver returns
+    them (no result-row objects or type processing: a fifth of the time for 20,000 firms)."""
+    conn = db.session.connection()
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    if compiled.positiontup is not None:
+        params = tuple(params[name] for name in compiled.positiontup)
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(compiled.string, params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def engine() -> MatchEngine:
@@ -111,14 +127,14 @@ def _load(k: int, fill: bool = True) -> MatchEngine:
     adjust lists). Its objects live as long as the worker: they are moved out of the cyclic
     collector's sight (``gc.freeze``), which would otherwise rescan them in every full collection."""
     gc.unfreeze()
-    eng = MatchEngine()
-    for _cid, hidden, profile in _profiles(None):
-        if not hidden:
-            eng.add(profile)
-    if not fill:  # a rebuild follows at once (on the command line: then the process ends)
-        return eng
-    eng.fill(k)
-    if len(eng) >= FREEZE_FROM:  # a collection costs little on a small heap; freezing churns
+    with paused_gc():
+        eng = MatchEngine()
+        for _cid, hidden, profile in _profiles(None):
+            if not hidden:
+                eng.add(profile)
+        if fill:
+            eng.fill(k)
+    if fill and len(eng) >= FREEZE_FROM:  # a collection costs little on a small heap; freezing churns
         gc.collect()
         gc.freeze()
     return eng
