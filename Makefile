@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 PYBABEL := $(VENV)/bin/pybabel
 I18N    := matchmaker/translations
 
-.PHONY: run test test-pg translations extract-messages bench lint clean
+.PHONY: run test test-pg translations extract-messages bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -1,6 +1,6 @@
 """Profile edit → fresh suggestions, over real HTTP, at 20,000 firms.
 
-usage: python bench/bench_patch.py [--rows 20000] [--edits 40]
+usage: python bench/bench_patch.py [--rows 20000] [--edits 40] [--preload]
 Imports N firms (bench_import's generator), starts gunicorn (1 worker, production mode), warms the
 worker up, then PATCHes one firm's offers/needs via the API and immediately GETs its suggestions.
 Prints p50/p95 of PATCH alone and of PATCH+GET. Target (issue 3): new suggestions within 200 ms p95.
@@ -38,6 +38,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20000)
     ap.add_argument("--edits", type=int, default=40)
+    ap.add_argument("--preload", action="store_true",
+                    help="PRELOAD_MATCHING=1 and gunicorn --preload: the master ranks before the worker forks")
     args = ap.parse_args()
     site = Site(args.rows, "mm-patch-", env="production")
     run = site.flask
@@ -47,16 +49,20 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-w", "1", "-b", f"127.0.0.1:{port}", "wsgi:app"],
-                              cwd=ROOT, env=site.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    preload = ["--preload"] if args.preload else []
+    env = dict(site.env, PRELOAD_MATCHING="1") if args.preload else site.env
+    started = time.perf_counter()
+    server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-w", "1", *preload, "-b", f"127.0.0.1:{port}",
+                               "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/api/v1"
     try:
-        for _ in range(100):
+        for _ in range(300):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
                 break
             except OSError:
                 time.sleep(0.2)
+        print(f"server up after {time.perf_counter() - started:.1f} s")
         company_id = 2  # the bench user's firm b-000001: the file's second row, imported in order
         t0 = time.perf_counter()
         call("GET", f"{base}/companies/{company_id}/suggestions", token)

@@ -159,3 +159,37 @@ def test_a_sqlite_rebuild_runs_without_key_checks_and_the_next_transaction_has_t
         db.session.execute(text("INSERT INTO suggestions (company_id, partner_id, score, created_at) "
                                 "VALUES (987654, 987655, 1.0, '2026-01-01 00:00:00')"))
     db.session.rollback()
+
+
+def test_preload_ranks_the_directory_before_workers_fork(make_app, tmp_path):
+    """``PRELOAD_MATCHING`` with gunicorn --preload: the master loads and ranks once; a forked worker
+    then serves from that engine without loading it again, over its own database connection."""
+    import os
+
+    from tests.conftest import ON_PG
+    from tests.factories import Factory
+
+    # the suite's in-memory SQLite database would die with the pool the preload closes
+    app = make_app(**({} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'preload.db'}"}))
+    with app.app_context():
+        factory = Factory()
+        az = factory.company(offers=["pomidor"], sectors=["01.13"])
+        ru = factory.company(country="RU", city="Астрахань", needs=["томаты"], languages=["ru"])
+        az_id, ru_id = az.id, ru.id
+        db.session.commit()
+    services.preload(app)
+    loaded = app.extensions["matchmaker_matching"].engine
+    assert loaded is not None and len(loaded) == 2
+    assert [s.partner_id for s in loaded.stored(ru_id)] == [az_id]  # every list ranked already
+    pid = os.fork()
+    if pid == 0:  # the worker
+        code = 1
+        try:
+            with app.app_context():
+                top = services.suggestions_for(az_id)  # over the worker's own connection
+                eng = services.engine()  # asks the database for changes: none, so no reload
+                code = 0 if [s.partner_id for s, _c, _i in top] == [ru_id] and eng is loaded else 2
+        finally:
+            os._exit(code)
+    _pid, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 0

@@ -170,6 +170,12 @@ def _shown(raw: np.ndarray) -> list[float]:
     return shown_scores(raw).tolist()
 
 
+def _shown_one(raw: float) -> float:
+    """:func:`shown_scores` for one score, bit for bit (numpy rounds x·10 half to even, then
+    divides), without the cost of an array for a list of twenty."""
+    return round(min(max(raw, 0.0), 100.0) * 10.0) / 10.0
+
+
 # ------------------------------------------------------------------------------------ sectors
 class _Sectors:
     """Affinity between NACE codes, cached as a growing dense matrix over the codes seen."""
@@ -755,10 +761,19 @@ class MatchEngine:
             rows = self._tops.rows[a]
         top = rows[: self._tops.want.get(a, len(rows))]
         f, firms, ids, why = self._firms.get(a), self._firms, self._ids, self._why
-        shown = _shown(np.fromiter((-r[0] for r in top), dtype=np.float64, count=len(top)))
-        return [Suggestion(ids[r[2]], s, rank, None, partial(why, f, firms[r[2]])
+        return [Suggestion(ids[r[2]], _shown_one(-r[0]), rank, None, partial(why, f, firms[r[2]])
                            if f is not None and r[2] in firms else None)
-                for rank, (r, s) in enumerate(zip(top, shown), start=1)]
+                for rank, r in enumerate(top, start=1)]
+
+    def stored_scores(self, firm_id, snapshot: dict | None = None) -> list[tuple] | None:
+        """(partner id, shown score) of a kept list's shown part, best first, now or as in a
+        :meth:`snapshot` (None when never computed): what a writer compares, without suggestions."""
+        a = self._idx.get(firm_id, -1)
+        rows = (self._tops.rows if snapshot is None else snapshot).get(a)
+        if rows is None:
+            return None
+        ids = self._ids
+        return [(ids[r[2]], _shown_one(-r[0])) for r in rows[: self._tops.want.get(a, len(rows))]]
 
     def suggestions_for(self, firm_id, k: int = 20) -> list[Suggestion]:
         """Best ``k`` partners for one firm, kept for :meth:`update` and :meth:`affected_by`."""
@@ -921,11 +936,15 @@ class MatchEngine:
         return W_SECTOR * sec + W_LANG * lang + W_VERIFIED * self._verified[a]
 
     def update(self, profile: FirmProfile, k: int = 20) -> dict[Hashable, list[Suggestion]]:
+        """:meth:`apply_change`, returning the lists whose shown part changed, by id."""
+        return {fid: self.stored(fid) for fid in self.apply_change(profile, k)}
+
+    def apply_change(self, profile: FirmProfile, k: int = 20) -> list[Hashable]:
         """Add or change one firm and bring every kept list it affects up to date: its own is
         ranked again; in the others it takes its new place, enters or leaves (see
-        :mod:`matchmaker.core.toplists`). Returns the lists whose shown part changed, by id (after
-        a fresh engine computed its lists with the new profile already in: every list that holds
-        it or may hold it)."""
+        :mod:`matchmaker.core.toplists`). Returns the ids of the lists whose shown part changed
+        (after a fresh engine computed its lists with the new profile already in: every list that
+        holds it or may hold it)."""
         with paused_gc():
             self.add(profile)
             self._ensure_index()
@@ -950,7 +969,7 @@ class MatchEngine:
                     self._store(x, tops.want[x])
                 if changed or short or filled:
                     out.add(x)
-            return {self._ids[x]: self._served(x) for x in out}
+            return [self._ids[x] for x in out]
 
     def ids_of(self, idx: np.ndarray) -> np.ndarray:
         """Firm ids of engine indexes (e.g. of a :class:`Ranking`)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+from contextlib import contextmanager
 import json
 import threading
 from collections.abc import Callable, Iterable
@@ -16,9 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from flask import current_app, g
 from flask_babel import gettext as _
-from sqlalchemy import Text, and_, bindparam, cast, delete, func, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Text, and_, cast, delete, func, select
 
 from ..companies.models import Company, CompanySector
 from ..companies.changes import ChangeCursor, worker_state
@@ -98,7 +97,8 @@ def engine() -> MatchEngine:
 
 def _sync(fill: bool = True) -> tuple[MatchEngine, dict[int, list], dict | None]:
     """Apply the profile changes made since this worker last looked (by any worker). Returns the
-    engine, the lists those changes refreshed in memory, and a snapshot of the lists before.
+    engine, the lists those changes refreshed in memory (as (partner, score) pairs), and a snapshot
+    of the lists before.
     ``fill=False``: a newly loaded engine does not rank anything yet (a rebuild is coming)."""
     state = _state()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
@@ -115,10 +115,10 @@ def _sync(fill: bool = True) -> tuple[MatchEngine, dict[int, list], dict | None]
             for cid, hidden, profile in _profiles(Company.id.in_(ids[i:i + 900])):
                 if hidden:
                     if cid in eng:
-                        changed.update((h, eng.stored(h)) for h in eng.remove(cid))
+                        changed.update((h, eng.stored_scores(h)) for h in eng.remove(cid))
                     changed[cid] = []
                 else:
-                    changed.update(eng.update(profile, k))
+                    changed.update((c, eng.stored_scores(c)) for c in eng.apply_change(profile, k))
         return eng, changed, before
 
 
@@ -140,6 +140,16 @@ def _load(k: int, fill: bool = True) -> MatchEngine:
     return eng
 
 
+def preload(app) -> None:
+    """Load this process's engine now (e.g. in a gunicorn master before it forks its workers), then
+    close the database connections: a forked worker must open its own."""
+    with app.app_context():
+        engine()
+        db.session.remove()
+    with app.app_context():
+        db.engine.dispose()
+
+
 def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]]:
     stmt = select(Interest.company_id, Interest.partner_id).where(Interest.decision == "declined")
     if company_ids is not None:
@@ -154,55 +164,58 @@ def _insert(company_ids: np.ndarray, partner_ids: np.ndarray, scores: np.ndarray
     """Insert suggestion rows straight through the driver (a rebuild writes 400,000 of them: no per-row
     ORM or type processing; the one timestamp is converted once): COPY on PostgreSQL, executemany
     elsewhere."""
-    conn = db.session.connection()
-    dialect = conn.dialect
-    table = Suggestion.__table__
-    columns = "company_id, partner_id, score, created_at"
-    column_type = table.c.created_at.type.dialect_impl(dialect)
-    to_db = column_type.bind_processor(dialect)  # e.g. SQLite's text format, once (not per row by the driver)
-    now = to_db(utcnow()) if to_db else utcnow()
-    rows = zip(company_ids.tolist(), partner_ids.tolist(), scores.tolist(), itertools.repeat(now))
-    cursor = conn.connection.driver_connection.cursor()  # the DBAPI cursor, in this transaction
-    try:
-        if dialect.name == "postgresql":
-            with cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+    with _driver_cursor() as (cursor, mark, now):
+        rows = zip(company_ids.tolist(), partner_ids.tolist(), scores.tolist(), itertools.repeat(now))
+        if mark == "%s":  # PostgreSQL (psycopg)
+            with cursor.copy(f"COPY {_TABLE} ({_COLUMNS}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         else:
-            mark = "?" if dialect.paramstyle == "qmark" else "%s"
-            cursor.executemany(f"INSERT INTO {table.name} ({columns}) VALUES ({mark}, {mark}, {mark}, {mark})", rows)
+            cursor.executemany(f"INSERT INTO {_TABLE} ({_COLUMNS}) VALUES ({mark}, {mark}, {mark}, {mark})", rows)
+
+
+_TABLE, _COLUMNS = Suggestion.__table__.name, "company_id, partner_id, score, created_at"
+
+
+@contextmanager
+def _driver_cursor():
+    """The DBAPI cursor of the session's connection (in its transaction), the driver's placeholder
+    and the current time as the column stores it (converted once, not per row)."""
+    conn = db.session.connection()
+    dialect = conn.dialect
+    to_db = Suggestion.__table__.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+    now = to_db(utcnow()) if to_db else utcnow()
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        yield cursor, "?" if dialect.paramstyle == "qmark" else "%s", now
     finally:
         cursor.close()
 
 
-def _kept(found: list, declined: set[int], k: int) -> list:
-    """A list as stored: declined partners left out, cut to k."""
-    return [s for s in found if s.partner_id not in declined][:k]
+def _kept(found: list[tuple[int, float]], declined: set[int], k: int) -> list[tuple[int, float]]:
+    """A list of (partner, score) as stored: declined partners left out, cut to k."""
+    return [(pid, score) for pid, score in found if pid not in declined][:k]
 
 
 def _write(lists: dict[int, list], old: dict[int, dict[int, float]]) -> None:
     """Bring the stored lists of these firms from ``old`` (partner -> score) to ``lists``, touching
     only the rows that differ, as idempotent deletes and upserts: a firm entering 900 lists is 900
     upserts and as many evictions, and a list another worker has already written comes out the same."""
-    table = Suggestion.__table__
     gone, upserts = [], []
-    now = utcnow()
     for cid, found in lists.items():
-        new = {s.partner_id: float(s.score) for s in found}
+        new = dict(found)
         was = old.get(cid, {})
-        gone += [{"c": cid, "p": pid} for pid in was if pid not in new]
-        upserts += [{"company_id": cid, "partner_id": pid, "score": sc, "created_at": now}
-                    for pid, sc in new.items() if was.get(pid) != sc]
-    if gone:
-        db.session.execute(delete(table).where(table.c.company_id == bindparam("c"), table.c.partner_id == bindparam("p")),
-                           gone)
-    if upserts:
-        dialect = db.session.get_bind().dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        stmt = insert(table)
-        stmt = stmt.on_conflict_do_update(index_elements=[table.c.company_id, table.c.partner_id],
-                                          set_={"score": stmt.excluded.score})
-        db.session.execute(stmt, upserts)
+        gone += [(cid, pid) for pid in was if pid not in new]
+        upserts += [(cid, pid, sc) for pid, sc in new.items() if was.get(pid) != sc]
+    if not (gone or upserts):
+        return
+    with _driver_cursor() as (cursor, m, now):  # one statement each, through the driver: 1,000s of rows
+        if gone:
+            cursor.executemany(f"DELETE FROM {_TABLE} WHERE company_id = {m} AND partner_id = {m}", gone)
+        if upserts:
+            cursor.executemany(f"INSERT INTO {_TABLE} ({_COLUMNS}) VALUES ({m}, {m}, {m}, {m}) "
+                               "ON CONFLICT (company_id, partner_id) DO UPDATE SET score = excluded.score",
+                               [(c, p, sc, now) for c, p, sc in upserts])
 
 
 def _stored_scores(company_ids: list[int]) -> dict[int, dict[int, float]]:
@@ -225,16 +238,16 @@ def refresh_company(company_id: int) -> int:
         # the engine was (re)loaded whole, this change already in it: write the firm's list and
         # those that hold it now or (as only the database knows) held it before
         held = set(db.session.scalars(select(Suggestion.company_id).where(Suggestion.partner_id == company_id)))
-        lists = {cid: eng.stored(cid) for cid in {company_id} | eng.holders_of(company_id) | held if cid in eng}
+        lists = {cid: eng.stored_scores(cid) for cid in {company_id} | eng.holders_of(company_id) | held if cid in eng}
     if company_id not in eng:
         lists[company_id] = []
     declined = _declined_by(lists)
     # what the database holds: the engine's old list as stored; read it only where the engine had none
     old = {}
     for cid in lists:
-        was = eng.stored(cid, before) if before is not None else None
+        was = eng.stored_scores(cid, before) if before is not None else None
         if was is not None:
-            old[cid] = {s.partner_id: float(s.score) for s in _kept(was, declined.get(cid, set()), k)}
+            old[cid] = dict(_kept(was, declined.get(cid, set()), k))
     old.update(_stored_scores([cid for cid in lists if cid not in old]))
     _write(_served(eng, lists, declined, k), old)
     return len(lists)
@@ -248,7 +261,8 @@ def _served(eng: MatchEngine, lists: dict[int, list], declined: dict[int, set[in
         gone = declined.get(cid, set())
         kept = _kept(found, gone, k)
         if gone and len(kept) < k and len(found) >= k and cid in eng:
-            kept = _kept(eng.suggestions_for(cid, k + len(gone)), gone, k)
+            eng.suggestions_for(cid, k + len(gone))
+            kept = _kept(eng.stored_scores(cid), gone, k)
         out[cid] = kept
     return out
 
@@ -256,7 +270,7 @@ def _served(eng: MatchEngine, lists: dict[int, list], declined: dict[int, set[in
 def _refill(company_id: int) -> None:
     """After a "no thanks": the next partner in line moves up into the stored list."""
     eng = engine()
-    found = eng.stored(company_id)
+    found = eng.stored_scores(company_id)
     if found is not None:
         k = current_app.config["SUGGESTIONS_PER_FIRM"]
         _write(_served(eng, {company_id: found}, _declined_by([company_id]), k), _stored_scores([company_id]))
