@@ -53,6 +53,16 @@ def test_incremental_refresh_equals_a_full_rebuild(client, firms, factory):
     services.rebuild_all()
     db.session.commit()
     assert stored() == after_edit
+    from datetime import timedelta
+
+    from matchmaker.dbtypes import utcnow
+    assert all(abs(s.created_at - utcnow()) < timedelta(minutes=5) for s in db.session.scalars(select(Suggestion)))
+    # the bulk write's way around row-by-row key checks leaves the keys in place
+    from sqlalchemy import inspect
+    assert {fk["constrained_columns"][0] for fk in inspect(db.engine).get_foreign_keys("suggestions")} == \
+        {"company_id", "partner_id"}
+    assert [u["column_names"] for u in inspect(db.engine).get_unique_constraints("suggestions")] == \
+        [["company_id", "partner_id"]]
 
 
 def test_interest_match_and_no_thanks(app, firms, factory):
