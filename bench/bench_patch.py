@@ -1,6 +1,6 @@
 """Profile edit → fresh suggestions, over real HTTP, at 20,000 firms.
 
-usage: python bench/bench_patch.py [--rows 20000] [--edits 40] [--preload]
+usage: python bench/bench_patch.py [--rows 20000] [--edits 40] [--preload] [--database-url URL]
 Imports N firms (bench_import's generator), starts gunicorn (1 worker, production mode), warms the
 worker up, then PATCHes one firm's offers/needs via the API and immediately GETs its suggestions.
 Prints p50/p95 of PATCH alone and of PATCH+GET. Target (issue 3): new suggestions within 200 ms p95.
@@ -38,10 +38,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20000)
     ap.add_argument("--edits", type=int, default=40)
+    ap.add_argument("--database-url", default=None)
     ap.add_argument("--preload", action="store_true",
                     help="PRELOAD_MATCHING=1 and gunicorn --preload: the master ranks before the worker forks")
     args = ap.parse_args()
-    site = Site(args.rows, "mm-patch-", env="production")
+    site = Site(args.rows, "mm-patch-", args.database_url, env="production")
     run = site.flask
     print(run("companies", "import", str(site.csv)).stdout.strip())
     run("users", "create", "bench@example.com", "--password", "bench password 1", "--company", "b-000001")

@@ -32,3 +32,16 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=timezone.utc)
         return value.astimezone(timezone.utc)
+
+
+def refresh_statistics(*tables: str) -> None:
+    """After a bulk write on PostgreSQL: bring the planner's statistics up to date in the same
+    transaction. Autovacuum would, but only a while later; until then a firm's suggestion page
+    right after an import or a rebuild is planned as a scan of every firm (20 ms instead of 1 ms at
+    20,000 firms). SQLite plans these queries from its indexes alone: nothing to do."""
+    from sqlalchemy import text
+
+    from .extensions import db
+
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("ANALYZE " + ", ".join(tables)))

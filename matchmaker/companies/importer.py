@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from ..core.profiles import clean_company
-from ..dbtypes import utcnow
+from ..dbtypes import refresh_statistics, utcnow
 from ..extensions import db
 from ..core.sectors import section_of
 from .models import Company, CompanySector
@@ -143,6 +143,8 @@ def import_companies(data: bytes | str, *, dry_run: bool = False, skip_invalid: 
             report.unchanged += 1
     db.session.flush()
     changed.extend(_insert_new(new_rows))
+    if len(changed) > 1000:
+        refresh_statistics(Company.__tablename__, CompanySector.__tablename__)
     report.created = len(new_rows)
     report.written = True
     if changed and refresh_matches:

@@ -25,7 +25,7 @@ from ..companies.models import Company, CompanySector
 from ..companies.changes import ChangeCursor, worker_state
 from ..companies.services import bulk_changed, company_changed
 from ..core.matching import FirmProfile, MatchEngine, paused_gc, render_reason, shown_scores
-from ..dbtypes import utcnow
+from ..dbtypes import refresh_statistics, utcnow
 from ..errors import DomainError, NotFound
 from ..extensions import db
 from ..notifications.services import notify
@@ -317,6 +317,7 @@ def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int
             _insert(*_stored_rows(eng, part, declined, k))  # while the workers rank the next part
             n += len(part.firms)
     partner_index.create(conn)
+    refresh_statistics(Suggestion.__tablename__)
     return n
 
 
