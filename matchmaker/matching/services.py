@@ -113,14 +113,18 @@ def _sync(fill: bool = True) -> tuple[MatchEngine, dict[int, list], dict | None]
             return eng, changed, None
         eng = state.engine
         before = eng.snapshot() if ids else None
+        touched, hidden_now = set(), set()
         for i in range(0, len(ids), 900):
             for cid, hidden, profile in _profiles(Company.id.in_(ids[i:i + 900])):
                 if hidden:
                     if cid in eng:
-                        changed.update((h, eng.stored_scores(h)) for h in eng.remove(cid))
-                    changed[cid] = []
+                        touched.update(eng.remove(cid))
+                    hidden_now.add(cid)
                 else:
-                    changed.update((c, eng.stored_scores(c)) for c in eng.apply_change(profile, k))
+                    touched.update(eng.apply_change(profile, k))
+        # the lists as they are after all the changes (a later change may touch a list again)
+        changed.update((cid, found) for cid in touched if (found := eng.stored_scores(cid)) is not None)
+        changed.update((cid, []) for cid in hidden_now)
         return eng, changed, before
 
 
