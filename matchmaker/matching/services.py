@@ -32,6 +32,7 @@ from ..notifications.services import notify
 from .models import Interest, Suggestion
 
 INCREMENTAL_LIMIT = 50  # above this many changed firms, a bulk change rebuilds everything
+CATCH_UP_LIMIT = 200  # more changes than this since a worker last looked: it loads again (faster)
 FREEZE_FROM = 2000  # firms: from this size the loaded engine is frozen out of the collector's scans
 
 
@@ -97,22 +98,20 @@ def engine() -> MatchEngine:
     return state.engine
 
 
-def _sync(fill: bool = True) -> tuple[MatchEngine, dict[int, list], dict | None]:
+def _sync(fill: bool = True) -> tuple[MatchEngine, dict[int, list]]:
     """Apply the profile changes made since this worker last looked (by any worker). Returns the
-    engine, the lists those changes refreshed in memory (as (partner, score) pairs), and a snapshot
-    of the lists before.
-    ``fill=False``: a newly loaded engine does not rank anything yet (a rebuild is coming)."""
+    engine and the lists those changes changed in memory, as (partner, score) pairs (empty after a
+    full load). ``fill=False``: a newly loaded engine does not rank anything yet (a rebuild is coming)."""
     state = _state()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
     with state.lock:
         kind, ids = state.cursor.poll()
         changed: dict[int, list] = {}
-        if kind == "full" or state.engine is None:
+        if kind == "full" or state.engine is None or len(ids) > CATCH_UP_LIMIT:
             state.engine = None
             state.engine = eng = _load(k, fill)
-            return eng, changed, None
+            return eng, changed
         eng = state.engine
-        before = eng.snapshot() if ids else None
         touched, hidden_now = set(), set()
         for i in range(0, len(ids), 900):
             for cid, hidden, profile in _profiles(Company.id.in_(ids[i:i + 900])):
@@ -125,7 +124,7 @@ def _sync(fill: bool = True) -> tuple[MatchEngine, dict[int, list], dict | None]
         # the lists as they are after all the changes (a later change may touch a list again)
         changed.update((cid, found) for cid in touched if (found := eng.stored_scores(cid)) is not None)
         changed.update((cid, []) for cid in hidden_now)
-        return eng, changed, before
+        return eng, changed
 
 
 def _load(k: int, fill: bool = True) -> MatchEngine:
@@ -233,6 +232,8 @@ def _write(lists: dict[int, list], old: dict[int, dict[int, float]]) -> None:
         upserts += [(cid, pid, sc) for pid, sc in new.items() if was.get(pid) != sc]
     if not (gone or upserts):
         return
+    gone.sort()  # one order for every writer: concurrent writers wait for each other, never deadlock
+    upserts.sort()
     with _driver_cursor() as (cursor, m, now):  # one statement each, through the driver: 1,000s of rows
         if gone:
             cursor.executemany(f"DELETE FROM {_TABLE} WHERE company_id = {m} AND partner_id = {m}", gone)
@@ -256,24 +257,20 @@ def _stored_scores(company_ids: list[int]) -> dict[int, dict[int, float]]:
 def refresh_company(company_id: int) -> int:
     """Write the firm's new list and its new place in others' lists (the engine works out which
     lists a change touches). Call after the change is flushed. Flushes only."""
-    eng, lists, before = _sync()
+    eng, lists = _sync()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
-    if company_id not in lists:
-        # the engine was (re)loaded whole, this change already in it: write the firm's list and
-        # those that hold it now or (as only the database knows) held it before
-        held = set(db.session.scalars(select(Suggestion.company_id).where(Suggestion.partner_id == company_id)))
-        lists = {cid: eng.stored_scores(cid) for cid in {company_id} | eng.holders_of(company_id) | held if cid in eng}
+    # Besides the lists the engine changed: the firm's own, those that hold it in the engine (margin
+    # included) and those the table shows it in. The table may differ from this worker's idea of it
+    # (a worker that restarted, another worker's refill after a "no thanks", lists written by another
+    # worker from a state this one has not caught up with), so the old rows are read from the table.
+    held = set(db.session.scalars(select(Suggestion.company_id).where(Suggestion.partner_id == company_id)))
+    for cid in {company_id} | eng.holders_of(company_id) | held:
+        if cid not in lists and (found := eng.stored_scores(cid)) is not None:
+            lists[cid] = found
     if company_id not in eng:
         lists[company_id] = []
     declined = _declined_by(lists)
-    # what the database holds: the engine's old list as stored; read it only where the engine had none
-    old = {}
-    for cid in lists:
-        was = eng.stored_scores(cid, before) if before is not None else None
-        if was is not None:
-            old[cid] = dict(_kept(was, declined.get(cid, set()), k))
-    old.update(_stored_scores([cid for cid in lists if cid not in old]))
-    _write(_served(eng, lists, declined, k), old)
+    _write(_served(eng, lists, declined, k), _stored_scores(sorted(lists)))
     return len(lists)
 
 
@@ -327,13 +324,13 @@ def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int
 
 @contextmanager
 def _keys_checked_once(conn):
-    """PostgreSQL: the table's foreign keys and its unique key are dropped for the bulk write and added
-    back after it, which checks every row once (a join; an index built by sorting) instead of two
-    trigger queries and an index insertion per row (5.3 s -> 1.3 s for 400,000 rows). Dropping the
-    partner index already locks the table until the commit. (SQLite: see :func:`_bulk_transaction`.)"""
+    """PostgreSQL: the table's unique key is dropped for the bulk write and added back after it (an
+    index built by sorting instead of an insertion per row). Dropping the partner index already locks
+    this table until the commit. Its foreign keys stay: dropping one would lock ``companies`` against
+    every reader for the whole rebuild (and deadlock with a request that read it first), so each row
+    is checked by trigger. (SQLite: see :func:`_bulk_transaction`.)"""
     table = Suggestion.__table__
-    keys = sorted(table.foreign_key_constraints, key=lambda c: c.name or "") + \
-        [c for c in table.constraints if isinstance(c, UniqueConstraint)]
+    keys = [c for c in table.constraints if isinstance(c, UniqueConstraint)]
     if conn.dialect.name != "postgresql":
         yield
         return
@@ -460,6 +457,8 @@ def decide(user, company_id: int, partner_id: int, decision: str) -> bool:
         db.session.execute(delete(Suggestion).where(Suggestion.company_id == company_id, Suggestion.partner_id == partner_id))
         _refill(company_id)
         return False
+    if was == "declined":  # changed its mind: the partner may come back into the list
+        _refill(company_id)
     if was != "interested" and is_match(company_id, partner_id):
         notify(partner_id, "match", link=f"/companies/{company_id}", name=me.name)
         notify(company_id, "match", link=f"/companies/{partner_id}", name=partner.name)
