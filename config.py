@@ -69,8 +69,6 @@ class BaseConfig:
             self.PROXY_FIX_HOPS = int(env.get("PROXY_FIX_HOPS", "0"))
         except ValueError:
             raise ConfigError("PROXY_FIX_HOPS must be a whole number (proxies in front of the app)") from None
-        # gunicorn --preload: load and rank the directory once in the master, before the workers fork
-        self.PRELOAD_MATCHING = env.get("PRELOAD_MATCHING", "") not in ("", "0", "false", "no")
 
     def default_database_url(self) -> str:
         INSTANCE_DIR.mkdir(parents=True, exist_ok=True)

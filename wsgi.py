@@ -1,14 +1,8 @@
 """WSGI entry point: ``gunicorn wsgi:app`` or ``flask --app wsgi …``.
 
-With ``PRELOAD_MATCHING=1`` and ``gunicorn --preload``, the master loads the directory and ranks every
-firm's partners once; the workers fork with it (shared copy-on-write) instead of each doing it on its
-first request.
+``gunicorn -c python:matchmaker.gunicorn_conf wsgi:app`` also loads and ranks the matching engine once
+in the master, before the workers fork (see matchmaker/gunicorn_conf.py).
 """
 from matchmaker import create_app
 
 app = create_app()
-
-if app.config.get("PRELOAD_MATCHING"):
-    from matchmaker.matching.services import preload
-
-    preload(app)

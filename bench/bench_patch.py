@@ -40,7 +40,7 @@ def main() -> None:
     ap.add_argument("--edits", type=int, default=40)
     ap.add_argument("--database-url", default=None)
     ap.add_argument("--preload", action="store_true",
-                    help="PRELOAD_MATCHING=1 and gunicorn --preload: the master ranks before the worker forks")
+                    help="gunicorn -c python:matchmaker.gunicorn_conf: the master ranks before the worker forks")
     args = ap.parse_args()
     site = Site(args.rows, "mm-patch-", args.database_url, env="production")
     run = site.flask
@@ -50,8 +50,8 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    preload = ["--preload"] if args.preload else []
-    env = dict(site.env, PRELOAD_MATCHING="1") if args.preload else site.env
+    preload = ["-c", "python:matchmaker.gunicorn_conf"] if args.preload else []
+    env = site.env
     started = time.perf_counter()
     server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-w", "1", *preload, "-b", f"127.0.0.1:{port}",
                                "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -8,6 +8,7 @@ from a random 127.x.y.z source address so parallel runs never share a counter.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import random
 import re
@@ -81,7 +82,8 @@ def database(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, database):
-    """Migrate, seed, create a member, then run ``gunicorn -w 2`` until the module ends."""
+    """Migrate, seed, create a member, then run ``gunicorn -w 2`` with the documented settings (the
+    matching engine preloaded in the master) until the module ends."""
     tmp = tmp_path_factory.mktemp("gunicorn")
     env = _base_env(tmp)
     env.update(SECRET_KEY=uuid.uuid4().hex * 2, DATABASE_URL=database)
@@ -95,7 +97,8 @@ def server(tmp_path_factory, database):
     log = tmp / "gunicorn.log"
     with log.open("w") as fh:
         proc = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-w", "2", "-b", "127.0.0.1:0", "--graceful-timeout", "5", "wsgi:app"],
+            [str(BIN / "gunicorn"), "-c", "python:matchmaker.gunicorn_conf", "-w", "2", "-b", "127.0.0.1:0",
+             "--graceful-timeout", "5", "wsgi:app"],
             cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         port = None
@@ -401,6 +404,17 @@ def test_production_refuses_to_start_without_secret_key(tmp_path):
     assert "SECRET_KEY must be set in production" in result.stderr
     env["SECRET_KEY"] = "s" * 64
     assert _flask(env, "routes", check=False, timeout=60).returncode == 0
+
+
+def test_master_preloads_the_matching_engine_for_its_workers(server):
+    """gunicorn_conf.py: the master ranked the demo directory once before forking; the workers serve
+    suggestions (with reasons) from it."""
+    match = re.search(r"matching engine preloaded: (\d+) firms ranked", server.log.read_text())
+    assert match and int(match.group(1)) > 100, server.log.read_text()[-2000:]
+    r = server.api("/api/v1/companies/1/suggestions")
+    assert r.status == 200
+    items = json.loads(r.body)
+    assert len(items) == 20 and all(item["reasons"] for item in items)
 
 
 def test_server_log_has_no_unexpected_exceptions(server):

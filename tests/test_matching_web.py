@@ -171,8 +171,21 @@ def test_a_sqlite_rebuild_runs_without_key_checks_and_the_next_transaction_has_t
     db.session.rollback()
 
 
+def test_preload_skips_a_database_without_tables(make_app, tmp_path):
+    """The gunicorn hook runs before anyone may have run ``db upgrade``: it must not stop the master."""
+    app = make_app(create_schema=False, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'empty.db'}")
+    services.preload(app)
+    assert "matchmaker_matching" not in app.extensions  # each worker loads it on first use
+
+
+def test_gunicorn_settings_preload_in_the_master():
+    from matchmaker import gunicorn_conf
+
+    assert gunicorn_conf.preload_app is True and callable(gunicorn_conf.when_ready)
+
+
 def test_preload_ranks_the_directory_before_workers_fork(make_app, tmp_path):
-    """``PRELOAD_MATCHING`` with gunicorn --preload: the master loads and ranks once; a forked worker
+    """gunicorn with ``matchmaker/gunicorn_conf.py``: the master loads and ranks once; a forked worker
     then serves from that engine without loading it again, over its own database connection."""
     import os
 

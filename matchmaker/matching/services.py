@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import gc
 import itertools
-from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
 import json
 import threading
+import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 
 import numpy as np
 from flask import current_app, g
 from flask_babel import gettext as _
 from sqlalchemy import Text, and_, cast, delete, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import AddConstraint, DropConstraint, UniqueConstraint
 
 from ..companies.models import Company, CompanySector
@@ -145,14 +147,25 @@ def _load(k: int, fill: bool = True) -> MatchEngine:
     return eng
 
 
-def preload(app) -> None:
-    """Load this process's engine now (e.g. in a gunicorn master before it forks its workers), then
-    close the database connections: a forked worker must open its own."""
-    with app.app_context():
-        engine()
-        db.session.remove()
-    with app.app_context():
-        db.engine.dispose()
+def preload(app, log=None) -> None:
+    """Load this process's engine now (a gunicorn master before it forks its workers, see
+    ``matchmaker/gunicorn_conf.py``), then close the database connections: a forked worker must open
+    its own. A database without its tables yet (before ``db upgrade``) is left for the workers."""
+    try:
+        with app.app_context():
+            started = time.perf_counter()
+            n = len(engine())
+            if log is not None:
+                log.info("matching engine preloaded: %d firms ranked in %.1f s", n, time.perf_counter() - started)
+    except SQLAlchemyError as err:
+        if log is not None:
+            log.warning("matching engine not preloaded (%s): each worker loads it on first use", err.__class__.__name__)
+        with app.app_context():
+            app.extensions.pop("matchmaker_matching", None)
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]]:
