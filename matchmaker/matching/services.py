@@ -173,7 +173,7 @@ def _declined_by(company_ids: Iterable[int] | None = None) -> dict[int, set[int]
     if company_ids is not None:
         stmt = stmt.where(Interest.company_id.in_(list(company_ids)))
     out: dict[int, set[int]] = {}
-    for cid, pid in db.session.execute(stmt):
+    for cid, pid in _driver_rows(stmt):
         out.setdefault(cid, set()).add(pid)
     return out
 
@@ -248,6 +248,17 @@ def _write(lists: dict[int, list], old: dict[int, dict[int, float]]) -> None:
     gone.sort()  # one order for every writer: concurrent writers wait for each other, never deadlock
     upserts.sort()
     with _driver_cursor() as (cursor, m, now):  # one statement each, through the driver: 1,000s of rows
+        if m == "%s":  # PostgreSQL: each as one statement over arrays instead of a statement a row
+            if gone:
+                cursor.execute(f"DELETE FROM {_TABLE} AS s USING unnest(%s::int[], %s::int[]) AS d(c, p) "
+                               "WHERE s.company_id = d.c AND s.partner_id = d.p", list(map(list, zip(*gone))))
+            if upserts:
+                cids, pids, scores = map(list, zip(*upserts))
+                cursor.execute(f"INSERT INTO {_TABLE} ({_COLUMNS}) "
+                               "SELECT c, p, sc, %s FROM unnest(%s::int[], %s::int[], %s::float8[]) AS u(c, p, sc) "
+                               "ON CONFLICT (company_id, partner_id) DO UPDATE SET score = excluded.score",
+                               [now, cids, pids, scores])
+            return
         if gone:
             cursor.executemany(f"DELETE FROM {_TABLE} WHERE company_id = {m} AND partner_id = {m}", gone)
         if upserts:
@@ -260,9 +271,8 @@ def _stored_scores(company_ids: list[int]) -> dict[int, dict[int, float]]:
     table = Suggestion.__table__
     out: dict[int, dict[int, float]] = {}
     for i in range(0, len(company_ids), 900):
-        for cid, pid, score in db.session.execute(
-                select(table.c.company_id, table.c.partner_id, table.c.score)
-                .where(table.c.company_id.in_(company_ids[i:i + 900]))):
+        for cid, pid, score in _driver_rows(select(table.c.company_id, table.c.partner_id, table.c.score)
+                                            .where(table.c.company_id.in_(company_ids[i:i + 900]))):
             out.setdefault(cid, {})[pid] = score
     return out
 
