@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.matching import services
-from matchmaker.matching.models import Suggestion
+from matchmaker.matching.models import Interest, Suggestion
 from matchmaker.notifications.models import Notification
 from tests.conftest import PASSWORD
 
@@ -216,3 +216,23 @@ def test_preload_ranks_the_directory_before_workers_fork(make_app, tmp_path):
             os._exit(code)
     _pid, status = os.waitpid(pid, 0)
     assert os.WEXITSTATUS(status) == 0
+
+
+def test_a_firm_that_declined_more_than_k_still_gets_k_after_a_rebuild(app, factory):
+    app.config["SUGGESTIONS_PER_FIRM"] = 2
+    buyer = factory.company(country="RU", city="Москва", needs=["томаты", "огурцы"], languages=["ru"])
+    sellers = [factory.company(offers=offers, languages=["ru"]) for offers in
+               (["pomidor", "xiyar"], ["pomidor"], ["xiyar"], ["pomidor", "un"], ["xiyar", "nar"], ["qoz"])]
+    user = factory.user(company=buyer)
+    for _ in range(3):  # three "no thanks": more than k
+        top = services.suggestions_for(buyer.id)
+        services.decide(user, buyer.id, top[0][1].id, "declined")
+    db.session.commit()
+    said_no = {i.partner_id for i in db.session.scalars(select(Interest).where(Interest.company_id == buyer.id))}
+    before = [p.id for _s, p, _i in services.suggestions_for(buyer.id)]
+    services.rebuild_all()
+    db.session.commit()
+    after = [p.id for _s, p, _i in services.suggestions_for(buyer.id)]
+    assert len(said_no) == 3 and len(after) == 2 and not said_no & set(after)
+    assert after == before  # the rebuild writes what the refills after each "no thanks" wrote
+    assert set(after) <= {s.id for s in sellers}

@@ -328,7 +328,8 @@ def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
     eng = _sync(fill=False)[0]
     declined = _declined_by()
-    extra = max((len(v) for v in declined.values()), default=0)
+    # ranked deep enough that declines leave k; a firm that said "no thanks" more often is done alone
+    extra = min(max((len(v) for v in declined.values()), default=0), k)
     # every row is rewritten: drop the partner index and build it once afterwards (cheaper than
     # maintaining it row by row; readers of the table wait for this transaction anyway)
     conn = db.session.connection()
@@ -336,17 +337,21 @@ def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int
     partner_index.drop(conn)
     db.session.execute(delete(Suggestion))
     n = 0
-    with _keys_checked_once(conn):
+    with _unique_key_built_once(conn):
         for part in eng.rank_parts(k + extra, progress=progress, workers=workers, keep=keep):
             _insert(*_stored_rows(eng, part, declined, k))  # while the workers rank the next part
             n += len(part.firms)
     partner_index.create(conn)
+    for cid, gone in declined.items():
+        if len(gone) > extra and cid in eng:
+            found = [(s.partner_id, s.score) for s in eng.ranked(cid, k + len(gone))]
+            _write({cid: _kept(found, gone, k)}, _stored_scores([cid]))
     refresh_statistics(Suggestion.__tablename__)
     return n
 
 
 @contextmanager
-def _keys_checked_once(conn):
+def _unique_key_built_once(conn):
     """PostgreSQL: the table's unique key is dropped for the bulk write and added back after it (an
     index built by sorting instead of an insertion per row). Dropping the partner index already locks
     this table until the commit. Its foreign keys stay: dropping one would lock ``companies`` against
