@@ -688,11 +688,11 @@ class MatchEngine(BulkRanking):
                            if f is not None and r[2] in firms else None)
                 for rank, r in enumerate(top, start=1)]
 
-    def stored_scores(self, firm_id, snapshot: dict | None = None) -> list[tuple] | None:
-        """(partner id, shown score) of a kept list's shown part, best first, now or as in a
-        :meth:`snapshot` (None when never computed): what a writer compares, without suggestions."""
+    def stored_scores(self, firm_id) -> list[tuple] | None:
+        """(partner id, shown score) of a kept list's shown part, best first (None when never
+        computed): what a writer compares, without suggestion objects."""
         a = self._idx.get(firm_id, -1)
-        rows = (self._tops.rows if snapshot is None else snapshot).get(a)
+        rows = self._tops.rows.get(a)
         if rows is None:
             return None
         ids = self._ids
@@ -860,12 +860,8 @@ class MatchEngine(BulkRanking):
     def refresh(self, firm_ids: Iterable, k: int = 20) -> dict[Hashable, list[Suggestion]]:
         return {fid: self.suggestions_for(fid, k) for fid in firm_ids if fid in self}
 
-    def stored(self, firm_id, snapshot: dict | None = None) -> list[Suggestion] | None:
-        """The kept list of a firm (None when never computed), now or as in a :meth:`snapshot`."""
+    def stored(self, firm_id) -> list[Suggestion] | None:
+        """The kept list of a firm (None when never computed)."""
         a = self._idx.get(firm_id, -1)
-        rows = (self._tops.rows if snapshot is None else snapshot).get(a)
+        rows = self._tops.rows.get(a)
         return None if rows is None else self._served(a, rows)
-
-    def snapshot(self) -> dict:
-        """The kept lists as they are now (cheap: a change replaces a list, never edits it)."""
-        return dict(self._tops.rows)

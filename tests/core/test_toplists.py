@@ -202,7 +202,7 @@ def test_forget_and_grow_keep_the_index_consistent():
 
 
 def test_place_never_edits_a_list_in_place():
-    """MatchEngine.snapshot() relies on it: a change replaces a list."""
+    """A change replaces a list object, never edits one that a reader may hold."""
     t = TopLists(128)
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4)], want=2, cap=4)
     kept = t.rows[X]
