@@ -236,3 +236,21 @@ def test_a_firm_that_declined_more_than_k_still_gets_k_after_a_rebuild(app, fact
     assert len(said_no) == 3 and len(after) == 2 and not said_no & set(after)
     assert after == before  # the rebuild writes what the refills after each "no thanks" wrote
     assert set(after) <= {s.id for s in sellers}
+
+
+def test_a_rolled_back_edit_does_not_stay_in_the_engine(app, firms):
+    from flask import g
+
+    from matchmaker.companies import services as company_services
+
+    tea, buyer = firms["az_tea"], firms["ru_veg"]
+    db.session.commit()
+    services.engine()
+    company_services.update_company(tea, {"offers": ["pomidor"], "needs": []})  # flushed: the engine applies it
+    assert tea.id in [pid for pid, _s in services.engine().stored_scores(buyer.id)]
+    db.session.rollback()  # e.g. the request failed after the flush
+    g.pop("matching_synced", None)  # the next request
+    kept = {f.id: services.engine().stored_scores(f.id) for f in firms.values()}
+    app.extensions.pop("matchmaker_matching")  # what a fresh worker computes
+    g.pop("matching_synced", None)
+    assert kept == {f.id: services.engine().stored_scores(f.id) for f in firms.values()}

@@ -27,7 +27,9 @@ class ChangeCursor:
         count, latest = db.session.execute(select(func.count(Company.id), func.max(Company.updated_at))).one()
         if count == self.count and latest == self.latest:
             return "none", []
-        if self.latest is None or latest is None or count < self.count:
+        # fewer rows, or the latest change older than one already seen: something this worker saw
+        # (its own request's flushed change, say) was rolled back; only a full load is sure to drop it
+        if self.latest is None or latest is None or count < self.count or latest < self.latest:
             self.count, self.latest = count, latest
             self.at_latest = set(db.session.scalars(select(Company.id).where(Company.updated_at == latest))) \
                 if latest is not None else set()
