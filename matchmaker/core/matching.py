@@ -678,45 +678,48 @@ class MatchEngine(BulkRanking):
         self._tops.set(a, self._ranked_rows(a, cap), want, cap)
         self._default_k = want
 
-    def _served(self, a: int, rows: list[tuple] | None = None) -> list[Suggestion]:
-        """The shown part of a list as suggestions (reasons worked out when first read)."""
-        if rows is None:
-            rows = self._tops.rows[a]
-        top = rows[: self._tops.want.get(a, len(rows))]
+    def _shown_rows(self, a: int) -> list[tuple] | None:
+        """The rows a kept list shows (None when never computed)."""
+        rows = self._tops.rows.get(a)
+        return None if rows is None else rows[: self._tops.want.get(a, len(rows))]
+
+    def _suggestions(self, a: int, partners: list[int], scores: list[float]) -> list[Suggestion]:
+        """Suggestions of firm ``a``, best first (reasons worked out when first read)."""
         f, firms, ids, why = self._firms.get(a), self._firms, self._ids, self._why
-        return [Suggestion(ids[r[2]], _shown_one(-r[0]), rank, None, partial(why, f, firms[r[2]])
-                           if f is not None and r[2] in firms else None)
-                for rank, r in enumerate(top, start=1)]
+        return [Suggestion(ids[b], s, rank, None, partial(why, f, firms[b])
+                           if f is not None and b in firms else None)
+                for rank, (b, s) in enumerate(zip(partners, scores), start=1)]
+
+    def _served(self, a: int) -> list[Suggestion]:
+        """The shown part of a kept list as suggestions."""
+        top = self._shown_rows(a)
+        return self._suggestions(a, [r[2] for r in top], [_shown_one(-r[0]) for r in top])
 
     def stored_scores(self, firm_id) -> list[tuple] | None:
         """(partner id, shown score) of a kept list's shown part, best first (None when never
         computed): what a writer compares, without suggestion objects."""
-        a = self._idx.get(firm_id, -1)
-        rows = self._tops.rows.get(a)
-        if rows is None:
-            return None
+        top = self._shown_rows(self._idx.get(firm_id, -1))
         ids = self._ids
-        return [(ids[r[2]], _shown_one(-r[0])) for r in rows[: self._tops.want.get(a, len(rows))]]
+        return None if top is None else [(ids[r[2]], _shown_one(-r[0])) for r in top]
 
-    def suggestions_for(self, firm_id, k: int = 20) -> list[Suggestion]:
-        """Best ``k`` partners for one firm, kept for :meth:`update` and :meth:`affected_by`."""
+    def _known(self, firm_id) -> int:
         self._ensure_index()
         a = self._idx[firm_id]
         if a not in self._firms:
             raise KeyError(firm_id)
+        return a
+
+    def suggestions_for(self, firm_id, k: int = 20) -> list[Suggestion]:
+        """Best ``k`` partners for one firm, kept for :meth:`update` and :meth:`affected_by`."""
+        a = self._known(firm_id)
         self._store(a, k)
         return self._served(a)
 
     def ranked(self, firm_id, k: int) -> list[Suggestion]:
         """Best ``k`` partners for one firm, without keeping them (e.g. to explain a deeper pair)."""
-        self._ensure_index()
-        a = self._idx[firm_id]
-        if a not in self._firms:
-            raise KeyError(firm_id)
+        a = self._known(firm_id)
         top_c, top_s = self._rank(a, k)
-        f, firms, ids, why = self._firms[a], self._firms, self._ids, self._why
-        return [Suggestion(ids[b], s, rank, None, partial(why, f, firms[b]))
-                for rank, (b, s) in enumerate(zip(top_c.tolist(), _shown(top_s)), start=1)]
+        return self._suggestions(a, top_c.tolist(), _shown(top_s))
 
     def rebuild(self, k: int = 20, progress: Callable[[int, int], None] | None = None,
                 workers: int = 1) -> dict[Hashable, list[Suggestion]]:
@@ -863,5 +866,4 @@ class MatchEngine(BulkRanking):
     def stored(self, firm_id) -> list[Suggestion] | None:
         """The kept list of a firm (None when never computed)."""
         a = self._idx.get(firm_id, -1)
-        rows = self._tops.rows.get(a)
-        return None if rows is None else self._served(a, rows)
+        return None if a not in self._tops else self._served(a)
