@@ -151,19 +151,17 @@ def preload(app, log=None) -> None:
     """Load this process's engine now (a gunicorn master before it forks its workers, see
     ``matchmaker/gunicorn_conf.py``), then close the database connections: a forked worker must open
     its own. A database without its tables yet (before ``db upgrade``) is left for the workers."""
-    try:
-        with app.app_context():
+    with app.app_context():
+        try:
             started = time.perf_counter()
             n = len(engine())
             if log is not None:
                 log.info("matching engine preloaded: %d firms ranked in %.1f s", n, time.perf_counter() - started)
-    except SQLAlchemyError as err:
-        if log is not None:
-            log.warning("matching engine not preloaded (%s): each worker loads it on first use", err.__class__.__name__)
-        with app.app_context():
+        except SQLAlchemyError as err:
+            if log is not None:
+                log.warning("matching engine not preloaded (%s): each worker loads it on first use", err.__class__.__name__)
             app.extensions.pop("matchmaker_matching", None)
-    finally:
-        with app.app_context():
+        finally:
             db.session.remove()
             db.engine.dispose()
 
@@ -267,7 +265,8 @@ def _write(lists: dict[int, list], old: dict[int, dict[int, float]]) -> None:
                                [(c, p, sc, now) for c, p, sc in upserts])
 
 
-def _stored_scores(company_ids: list[int]) -> dict[int, dict[int, float]]:
+def _table_scores(company_ids: list[int]) -> dict[int, dict[int, float]]:
+    """The stored rows of these firms' lists, as the table holds them: {firm: {partner: score}}."""
     table = Suggestion.__table__
     out: dict[int, dict[int, float]] = {}
     for i in range(0, len(company_ids), 900):
@@ -293,11 +292,11 @@ def refresh_company(company_id: int) -> int:
     if company_id not in eng:
         lists[company_id] = []
     declined = _declined_by(lists)
-    _write(_served(eng, lists, declined, k), _stored_scores(sorted(lists)))
+    _write(_as_stored(eng, lists, declined, k), _table_scores(sorted(lists)))
     return len(lists)
 
 
-def _served(eng: MatchEngine, lists: dict[int, list], declined: dict[int, set[int]], k: int) -> dict[int, list]:
+def _as_stored(eng: MatchEngine, lists: dict[int, list], declined: dict[int, set[int]], k: int) -> dict[int, list]:
     """The lists as stored: declined partners left out, cut to k. A list that declines left short is
     ranked again deeper (the engine keeps a margin, so this is rare)."""
     out = {}
@@ -317,7 +316,7 @@ def _refill(company_id: int) -> None:
     found = eng.stored_scores(company_id)
     if found is not None:
         k = current_app.config["SUGGESTIONS_PER_FIRM"]
-        _write(_served(eng, {company_id: found}, _declined_by([company_id]), k), _stored_scores([company_id]))
+        _write(_as_stored(eng, {company_id: found}, _declined_by([company_id]), k), _table_scores([company_id]))
 
 
 def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int = 1, keep: bool = True) -> int:
@@ -345,7 +344,7 @@ def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int
     for cid, gone in declined.items():
         if len(gone) > extra and cid in eng:
             found = [(s.partner_id, s.score) for s in eng.ranked(cid, k + len(gone))]
-            _write({cid: _kept(found, gone, k)}, _stored_scores([cid]))
+            _write({cid: _kept(found, gone, k)}, _table_scores([cid]))
     refresh_statistics(Suggestion.__tablename__)
     return n
 
