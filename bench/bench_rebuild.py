@@ -37,9 +37,7 @@ def main() -> None:
     # byte-compiled, as an installed package is (an editable install under PYTHONDONTWRITEBYTECODE
     # would compile every module again at each start)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "matchmaker")], check=True)
-    env = {k: v for k, v in site.env.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    site.env.clear()
-    site.env.update(env)
+    site.env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     t0 = time.perf_counter()
     out = site.flask("matches", "rebuild")
