@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from icalendar import Calendar, Event as VEvent, vText
+from icalendar import Calendar, vText
 
+from ..meetings.calendar import versioned_event
 from .models import Event
 from .reports import AgendaItem
 
@@ -26,11 +27,7 @@ def agenda_ics(event: Event, company_name: str, items: list[AgendaItem], base_ur
     center = event.center
     for item in items:
         m = item.meeting
-        ev = VEvent()
-        ev.add("uid", m.uid)
-        ev.add("sequence", m.sequence)
-        ev.add("dtstamp", m.updated_at)
-        ev.add("last-modified", m.updated_at)
+        ev = versioned_event(m)
         ev.add("dtstart", item.start)
         ev.add("dtend", item.end)
         ev.add("summary", f"{item.partner.name} – table {item.table_no}")

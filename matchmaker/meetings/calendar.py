@@ -31,16 +31,23 @@ def _summary(meeting: Meeting, for_company_id: int | None) -> str:
     return title
 
 
-def _event(meeting: Meeting, for_company_id: int | None, base_url: str) -> Event:
-    room = meeting.room
-    center = room.center
-    tz = ZoneInfo(center.timezone)
+def versioned_event(meeting) -> Event:
+    """A VEVENT carrying a meeting's stable UID and rising SEQUENCE (a calendar then replaces the
+    copy it has rather than adding another); any object with ``uid``, ``sequence``, ``updated_at``."""
     ev = Event()
     ev.add("uid", meeting.uid)
     ev.add("sequence", meeting.sequence)
     ev.add("dtstamp", meeting.updated_at)
-    ev.add("created", meeting.created_at)
     ev.add("last-modified", meeting.updated_at)
+    return ev
+
+
+def _event(meeting: Meeting, for_company_id: int | None, base_url: str) -> Event:
+    room = meeting.room
+    center = room.center
+    tz = ZoneInfo(center.timezone)
+    ev = versioned_event(meeting)
+    ev.add("created", meeting.created_at)
     ev.add("dtstart", meeting.start_at.astimezone(tz))
     ev.add("dtend", meeting.end_at.astimezone(tz))
     ev.add("summary", _summary(meeting, for_company_id))
