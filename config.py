@@ -3,6 +3,7 @@
 Secrets are never given a fallback value: development generates one key once into
 ``instance/secret_key``; production refuses to start without ``SECRET_KEY``.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ usage: python bench/bench_import.py [--rows 20000] [--database-url URL]
 Target (issue 2): under 20 s for 20,000 rows, including the suggestions rebuild it triggers.
 Prints the wall time of the import command alone and of a re-import (which must change nothing).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,13 @@ def diverse_items(rng: random.Random) -> tuple[list[str], list[str]]:
     global _TERMS
     if not _TERMS:
         lexicon = json.loads((ROOT / "matchmaker/data/lexicon.json").read_text(encoding="utf-8"))
-        _TERMS = [t for c in lexicon["concepts"] for lang in ("en", "ru", "az") for t in c.get(lang) or ()
-                  if len(t) <= 60 and ";" not in t]  # what firms write, not HS chapter titles
+        _TERMS = [
+            t
+            for c in lexicon["concepts"]
+            for lang in ("en", "ru", "az")
+            for t in c.get(lang) or ()
+            if len(t) <= 60 and ";" not in t
+        ]  # what firms write, not HS chapter titles
     return rng.sample(_TERMS, rng.randint(1, 4)), rng.sample(_TERMS, rng.randint(1, 4))
 
 
@@ -42,8 +48,21 @@ def write_csv(path: Path, rows: int, seed: int = 7, diverse: bool = False) -> No
     rng = random.Random(seed)
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["external_id", "name", "country", "city", "sectors", "offers", "needs", "languages",
-                    "website", "email", "description"])
+        w.writerow(
+            [
+                "external_id",
+                "name",
+                "country",
+                "city",
+                "sectors",
+                "offers",
+                "needs",
+                "languages",
+                "website",
+                "email",
+                "description",
+            ]
+        )
         for i in range(rows):
             if i % 2:
                 trade, (sector, offers, needs) = rng.choice(list(AZ_TRADES.items()))
@@ -52,26 +71,55 @@ def write_csv(path: Path, rows: int, seed: int = 7, diverse: bool = False) -> No
                 trade, (sector, offers, needs) = rng.choice(list(RU_TRADES.items()))
                 name, country, city = f"ООО {rng.choice(RU_BRANDS)} {trade} {i}", "RU", rng.choice(RU_CITIES)
             offer, need = diverse_items(rng) if diverse else (rng.choice(offers), rng.choice(needs))
-            w.writerow([f"b-{i:06d}", name, country, city, sector, ";".join(offer), ";".join(need), "az;ru" if country == "AZ" else "ru",
-                        f"https://firm{i}.example", f"info@firm{i}.example", ""])
+            w.writerow(
+                [
+                    f"b-{i:06d}",
+                    name,
+                    country,
+                    city,
+                    sector,
+                    ";".join(offer),
+                    ";".join(need),
+                    "az;ru" if country == "AZ" else "ru",
+                    f"https://firm{i}.example",
+                    f"info@firm{i}.example",
+                    "",
+                ]
+            )
 
 
 class Site:
     """A fresh migrated database holding ROWS generated firms in a CSV beside it, and a way to run
     ``flask --app wsgi …`` against it (what every application-level bench starts from)."""
 
-    def __init__(self, rows: int, prefix: str, database_url: str | None = None, env: str = "development",
-                 diverse: bool = False):
+    def __init__(
+        self,
+        rows: int,
+        prefix: str,
+        database_url: str | None = None,
+        env: str = "development",
+        diverse: bool = False,
+    ):
         self.dir = Path(tempfile.mkdtemp(prefix=prefix))
-        self.env = dict(os.environ, MATCHMAKER_ENV=env, SECRET_KEY="bench-secret",
-                        DATABASE_URL=database_url or f"sqlite:///{self.dir / 'db.sqlite3'}")
+        self.env = dict(
+            os.environ,
+            MATCHMAKER_ENV=env,
+            SECRET_KEY="bench-secret",
+            DATABASE_URL=database_url or f"sqlite:///{self.dir / 'db.sqlite3'}",
+        )
         self.csv = self.dir / "firms.csv"
         write_csv(self.csv, rows, diverse=diverse)
         self.flask("db", "upgrade")
 
     def flask(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(ROOT / ".venv/bin/flask"), "--app", "wsgi", *args], cwd=ROOT, env=self.env,
-                              check=True, capture_output=True, text=True)
+        return subprocess.run(
+            [str(ROOT / ".venv/bin/flask"), "--app", "wsgi", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
 
 
 def main() -> None:

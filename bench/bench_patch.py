@@ -5,6 +5,7 @@ Imports N firms (bench_import's generator), starts gunicorn (1 worker, productio
 worker up, then PATCHes one firm's offers/needs via the API and immediately GETs its suggestions.
 Prints p50/p95 of PATCH alone and of PATCH+GET. Target (issue 3): new suggestions within 200 ms p95.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,14 +23,32 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_import import Site  # noqa: E402
 
-ITEMS = ["fındıq", "хурма", "tomatoes", "пшеница", "yük daşımaları", "steel pipes", "qara çay", "мебель",
-         "fresh persimmons", "минеральная вода", "sement", "tractors", "şərab", "cold storage"]
+ITEMS = [
+    "fındıq",
+    "хурма",
+    "tomatoes",
+    "пшеница",
+    "yük daşımaları",
+    "steel pipes",
+    "qara çay",
+    "мебель",
+    "fresh persimmons",
+    "минеральная вода",
+    "sement",
+    "tractors",
+    "şərab",
+    "cold storage",
+]
 
 
 def call(method, url, token, body=None):
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method, headers={
-        "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    req = urllib.request.Request(
+        url,
+        data=data,
+        method=method,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(req, timeout=60) as r:
         return json.load(r)
 
@@ -39,8 +58,11 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=20000)
     ap.add_argument("--edits", type=int, default=40)
     ap.add_argument("--database-url", default=None)
-    ap.add_argument("--preload", action="store_true",
-                    help="gunicorn -c python:matchmaker.gunicorn_conf: the master ranks before the worker forks")
+    ap.add_argument(
+        "--preload",
+        action="store_true",
+        help="gunicorn -c python:matchmaker.gunicorn_conf: the master ranks before the worker forks",
+    )
     args = ap.parse_args()
     site = Site(args.rows, "mm-patch-", args.database_url, env="production")
     run = site.flask
@@ -53,8 +75,13 @@ def main() -> None:
     preload = ["-c", "python:matchmaker.gunicorn_conf"] if args.preload else []
     env = site.env
     started = time.perf_counter()
-    server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-w", "1", *preload, "-b", f"127.0.0.1:{port}",
-                               "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "-w", "1", *preload, "-b", f"127.0.0.1:{port}", "wsgi:app"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}/api/v1"
     try:
         for _ in range(300):
@@ -67,7 +94,9 @@ def main() -> None:
         company_id = 2  # the bench user's firm b-000001: the file's second row, imported in order
         t0 = time.perf_counter()
         call("GET", f"{base}/companies/{company_id}/suggestions", token)
-        print(f"warm-up (the worker loads the engine and ranks every firm once): {time.perf_counter() - t0:.1f} s")
+        print(
+            f"warm-up (the worker loads the engine and ranks every firm once): {time.perf_counter() - t0:.1f} s"
+        )
         t0 = time.perf_counter()
         call("PATCH", f"{base}/companies/{company_id}", token, {"offers": ["fındıq"]})
         print(f"first edit in the worker: {time.perf_counter() - t0:.1f} s")

@@ -6,6 +6,7 @@ Baseline (issue 3): rapidfuzz ``process.cdist`` with ``token_set_ratio`` of each
 against each RU firm's needs over all 10^8 pairs (workers=-1, uint8). Target: ours <= 1/5 of it and
 peak memory under 1 GB (maxrss of the rebuild process).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20000)
     ap.add_argument("--database-url", default=None)
-    ap.add_argument("--diverse", action="store_true",
-                    help="every firm with its own goods list from the whole lexicon (no shared work)")
+    ap.add_argument(
+        "--diverse",
+        action="store_true",
+        help="every firm with its own goods list from the whole lexicon (no shared work)",
+    )
     args = ap.parse_args()
     site = Site(args.rows, "mm-rebuild-", args.database_url, diverse=args.diverse)
     site.flask("companies", "import", str(site.csv))
@@ -43,7 +47,9 @@ def main() -> None:
     out = site.flask("matches", "rebuild")
     ours = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"ours: flask matches rebuild (process start, load, rank, write) {ours:.1f} s; {out.stdout.strip()}")
+    print(
+        f"ours: flask matches rebuild (process start, load, rank, write) {ours:.1f} s; {out.stdout.strip()}"
+    )
     print(f"peak memory of the largest child process: {peak_mb:.0f} MB")
 
     with site.csv.open(encoding="utf-8") as fh:

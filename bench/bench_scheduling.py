@@ -10,6 +10,7 @@ Run:  .venv/bin/python bench/bench_scheduling.py [--quick] [--cpsat-limit 15] [-
 (c) idle slots between a firm's meetings before/after the compaction pass.
 OR-Tools is a dev dependency used here only, never by matchmaker/.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from matchmaker.core.scheduling import schedule_meetings, validate_schedule  # noqa: E402
+from matchmaker.core.scheduling import schedule_meetings, validate_schedule
 
 
 def unconstrained_instance(rng: random.Random, E: int, T: int, na: int, nb: int, skew: float = 0.0):
@@ -33,7 +34,7 @@ def unconstrained_instance(rng: random.Random, E: int, T: int, na: int, nb: int,
     az = rng.choices(range(na), weights=wa, k=E)
     ru = rng.choices(range(nb), weights=wb, k=E)
     reqs = []
-    for a, b in zip(az, ru):
+    for a, b in zip(az, ru, strict=False):
         pair = (f"AZ{a}", f"RU{b}")
         reqs.append(pair if rng.random() < 0.5 else pair[::-1])
     return reqs
@@ -126,9 +127,17 @@ def cpsat_max(reqs, T, S, avail, fixed=None, time_limit=15.0, workers=2):
 
 
 def bench_unconstrained(quick: bool) -> list[dict]:
-    sizes = [(100, 10, 20, 20, 0.0), (500, 25, 60, 60, 0.5), (1500, 100, 150, 150, 0.0),
-             (1500, 20, 100, 100, 1.0), (4000, 500, 300, 300, 0.0), (4000, 500, 60, 600, 1.0),
-             (4000, 100, 200, 200, 0.5), (4000, 20, 400, 400, 0.0), (4000, 500, 500, 500, 0.0)]
+    sizes = [
+        (100, 10, 20, 20, 0.0),
+        (500, 25, 60, 60, 0.5),
+        (1500, 100, 150, 150, 0.0),
+        (1500, 20, 100, 100, 1.0),
+        (4000, 500, 300, 300, 0.0),
+        (4000, 500, 60, 600, 1.0),
+        (4000, 100, 200, 200, 0.5),
+        (4000, 20, 400, 400, 0.0),
+        (4000, 500, 500, 500, 0.0),
+    ]
     if quick:
         sizes = sizes[::2]
     rows = []
@@ -140,9 +149,20 @@ def bench_unconstrained(quick: bool) -> list[dict]:
         dt = time.perf_counter() - t
         raw = schedule_meetings(reqs, tables=T, compact=False)
         assert not validate_schedule(reqs, sch, T) and not sch.unscheduled
-        rows.append(dict(E=E, T=T, firms=na + nb, D=D, lb=max(D, math.ceil(E / T)),
-                         used=sch.slots_used, sec=dt, raw_sec=raw.stats["seconds"],
-                         idle0=raw.idle_slots, idle1=sch.idle_slots))
+        rows.append(
+            {
+                "E": E,
+                "T": T,
+                "firms": na + nb,
+                "D": D,
+                "lb": max(D, math.ceil(E / T)),
+                "used": sch.slots_used,
+                "sec": dt,
+                "raw_sec": raw.stats["seconds"],
+                "idle0": raw.idle_slots,
+                "idle1": sch.idle_slots,
+            }
+        )
     return rows
 
 
@@ -156,17 +176,35 @@ def bench_windows(n: int, cpsat_limit: float, tight: bool, time_limit: float) ->
         dt = time.perf_counter() - t
         errors = validate_schedule(reqs, sch, T, S, avail)
         assert not errors, errors
-        raw = schedule_meetings(reqs, tables=T, slots=S, availability=avail, compact=False,
-                                time_limit=time_limit)
+        raw = schedule_meetings(
+            reqs, tables=T, slots=S, availability=avail, compact=False, time_limit=time_limit
+        )
         opt, proved, bound, cdt = cpsat_max(reqs, T, S, avail, time_limit=cpsat_limit)
-        rows.append(dict(E=len(reqs), T=T, S=S, ours=sch.scheduled, ub=sch.upper_bound,
-                         own_proof=sch.optimal, cp=opt, cp_proved=proved, cp_bound=bound,
-                         cp_sec=cdt, sec=dt, ff=first_fit(reqs, T, S, avail),
-                         greedy=sch.stats.get("greedy", sch.scheduled),
-                         idle0=raw.idle_slots, idle1=sch.idle_slots))
-        print(f"  #{i:02d} E={len(reqs):3d} T={T:2d} S={S:2d} ours={sch.scheduled:3d} "
-              f"cp={opt:3d}{'*' if proved else '?'} ff={rows[-1]['ff']:3d} {dt:.2f}s "
-              f"cp {cdt:.1f}s", flush=True)
+        rows.append(
+            {
+                "E": len(reqs),
+                "T": T,
+                "S": S,
+                "ours": sch.scheduled,
+                "ub": sch.upper_bound,
+                "own_proof": sch.optimal,
+                "cp": opt,
+                "cp_proved": proved,
+                "cp_bound": bound,
+                "cp_sec": cdt,
+                "sec": dt,
+                "ff": first_fit(reqs, T, S, avail),
+                "greedy": sch.stats.get("greedy", sch.scheduled),
+                "idle0": raw.idle_slots,
+                "idle1": sch.idle_slots,
+            }
+        )
+        print(
+            f"  #{i:02d} E={len(reqs):3d} T={T:2d} S={S:2d} ours={sch.scheduled:3d} "
+            f"cp={opt:3d}{'*' if proved else '?'} ff={rows[-1]['ff']:3d} {dt:.2f}s "
+            f"cp {cdt:.1f}s",
+            flush=True,
+        )
     return rows
 
 
@@ -180,36 +218,42 @@ def main() -> None:
     n = 8 if args.quick else args.n
 
     print("(a) no presence windows: slots used vs max(D, ceil(E/T))")
-    print(f"{'E':>5} {'T':>4} {'firms':>5} {'D':>5} {'bound':>5} {'used':>5} {'sec':>6} "
-          f"{'sec(no compaction)':>18}")
+    print(
+        f"{'E':>5} {'T':>4} {'firms':>5} {'D':>5} {'bound':>5} {'used':>5} {'sec':>6} "
+        f"{'sec(no compaction)':>18}"
+    )
     rows = bench_unconstrained(args.quick)
     for r in rows:
-        print(f"{r['E']:5d} {r['T']:4d} {r['firms']:5d} {r['D']:5d} {r['lb']:5d} {r['used']:5d} "
-              f"{r['sec']:6.3f} {r['raw_sec']:18.3f}")
-    print(f"all optimal: {all(r['used'] == r['lb'] for r in rows)}; "
-          f"max {max(r['sec'] for r in rows):.3f} s")
+        print(
+            f"{r['E']:5d} {r['T']:4d} {r['firms']:5d} {r['D']:5d} {r['lb']:5d} {r['used']:5d} "
+            f"{r['sec']:6.3f} {r['raw_sec']:18.3f}"
+        )
+    print(f"all optimal: {all(r['used'] == r['lb'] for r in rows)}; max {max(r['sec'] for r in rows):.3f} s")
 
     fams = {}
     for tight in (False, True):
         name = "tight windows" if tight else "windows"
         print(f"\n(b) {name}: {n} instances, CP-SAT limit {args.cpsat_limit:g} s")
         fams[name] = bench_windows(n, args.cpsat_limit, tight, args.time_limit)
-    print(f"\n{'family':<14} {'ours/CP':>8} {'greedy/CP':>9} {'firstfit/CP':>11} "
-          f"{'ours=CP':>7} {'CP proved':>9} {'own proof':>9} {'mean s':>6} {'max s':>6} "
-          f"{'CP mean s':>9}")
+    print(
+        f"\n{'family':<14} {'ours/CP':>8} {'greedy/CP':>9} {'firstfit/CP':>11} "
+        f"{'ours=CP':>7} {'CP proved':>9} {'own proof':>9} {'mean s':>6} {'max s':>6} "
+        f"{'CP mean s':>9}"
+    )
     for name, rs in fams.items():
         cp = sum(r["cp"] for r in rs)
-        print(f"{name:<14} {sum(r['ours'] for r in rs) / cp:8.4f} "
-              f"{sum(r['greedy'] for r in rs) / cp:9.4f} {sum(r['ff'] for r in rs) / cp:11.4f} "
-              f"{sum(r['ours'] >= r['cp'] for r in rs):4d}/{len(rs):<2d} "
-              f"{sum(r['cp_proved'] for r in rs):6d}/{len(rs):<2d} "
-              f"{sum(r['own_proof'] for r in rs):6d}/{len(rs):<2d} "
-              f"{statistics.mean(r['sec'] for r in rs):6.2f} {max(r['sec'] for r in rs):6.2f} "
-              f"{statistics.mean(r['cp_sec'] for r in rs):9.2f}")
+        print(
+            f"{name:<14} {sum(r['ours'] for r in rs) / cp:8.4f} "
+            f"{sum(r['greedy'] for r in rs) / cp:9.4f} {sum(r['ff'] for r in rs) / cp:11.4f} "
+            f"{sum(r['ours'] >= r['cp'] for r in rs):4d}/{len(rs):<2d} "
+            f"{sum(r['cp_proved'] for r in rs):6d}/{len(rs):<2d} "
+            f"{sum(r['own_proof'] for r in rs):6d}/{len(rs):<2d} "
+            f"{statistics.mean(r['sec'] for r in rs):6.2f} {max(r['sec'] for r in rs):6.2f} "
+            f"{statistics.mean(r['cp_sec'] for r in rs):9.2f}"
+        )
 
     print("\n(c) idle slots between a firm's first and last meeting (sum over firms)")
-    print(f"{'family':<14} {'meetings':>8} {'idle before':>11} {'idle after':>10} "
-          f"{'per meeting':>11}")
+    print(f"{'family':<14} {'meetings':>8} {'idle before':>11} {'idle after':>10} {'per meeting':>11}")
     groups = [("no windows", rows)] + list(fams.items())
     for name, rs in groups:
         m = sum(r.get("ours", r["E"]) for r in rs)

@@ -7,6 +7,7 @@ names too) with a fixed seed, builds a ``SearchIndex`` (build time, traced memor
 queries (exact, Cyrillic renderings of Azerbaijani names, Latin renderings of Russian names, typos,
 prefixes, folded, offers words) and prints p50/p95/max latency.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,34 +24,347 @@ sys.path.insert(0, HERE)
 
 from matchmaker.core.search import SearchDoc, SearchIndex  # noqa: E402
 
-AZ_PLACES = """Şəmkir Tovuz Ağsu Salyan Lerik Yevlax Qazax Goranboy Ağcabədi Beyləqan Füzuli Tərtər
-Kürdəmir Saatlı Sabirabad Hacıqabul Zərdab Ucar Oğuz Balakən Qax Siyəzən Şabran Xızı Qobustan
-Cəlilabad Biləsuvar Neftçala Astara Gədəbəy Daşkəsən Ağstafa Samux Göygöl Naftalan Xırdalan Şuşa
-Laçın Kəlbəcər Ordubad Culfa Şərur Babək Yardımlı Xudat Nabran Göyçay Ağdam Cəbrayıl Zəngilan""".split()
-AZ_BRANDS = """Yaşıl Günəş Ulduz Dalğa Çinar Palıd Sahil Körpü Bulaq Şəfəq Çıraq Mərmər Qızıl Gümüş
-Ləpə Nar Heyva Zirvə Bənövşə Ceyran Tural Aygün Elvin Vüqar Ləman Orxan Nərgiz İlkin Rəşad Cavid
-Kəpəz Şahdağ Savalan Xəzinə Məhsul Bərəkət Dövlət İnam Etibar Ümid Vətən Ərzaq Çörək""".split()
-AZ_ACTS = """Aqro Tikinti Ticarət Logistika Nəqliyyat Enerji Kimya Dəmir Süd Balıq Un Taxıl Pambıq
-Xalça İpək Neft Sənaye Mebel Plast Dərman Şüşə Fındıq Tütün Meyvə Tərəvəz Bağları Konserv Qida
-İnşaat Servis Texnika Avto Turizm Xidmət Dizayn Mühəndislik Kənd Fermer Çay Şərab Su Qaz Holdinq
-İnvest Export Group Trans Maşınqayırma Təchizat""".split()
+AZ_PLACES = [
+    "Şəmkir",
+    "Tovuz",
+    "Ağsu",
+    "Salyan",
+    "Lerik",
+    "Yevlax",
+    "Qazax",
+    "Goranboy",
+    "Ağcabədi",
+    "Beyləqan",
+    "Füzuli",
+    "Tərtər",
+    "Kürdəmir",
+    "Saatlı",
+    "Sabirabad",
+    "Hacıqabul",
+    "Zərdab",
+    "Ucar",
+    "Oğuz",
+    "Balakən",
+    "Qax",
+    "Siyəzən",
+    "Şabran",
+    "Xızı",
+    "Qobustan",
+    "Cəlilabad",
+    "Biləsuvar",
+    "Neftçala",
+    "Astara",
+    "Gədəbəy",
+    "Daşkəsən",
+    "Ağstafa",
+    "Samux",
+    "Göygöl",
+    "Naftalan",
+    "Xırdalan",
+    "Şuşa",
+    "Laçın",
+    "Kəlbəcər",
+    "Ordubad",
+    "Culfa",
+    "Şərur",
+    "Babək",
+    "Yardımlı",
+    "Xudat",
+    "Nabran",
+    "Göyçay",
+    "Ağdam",
+    "Cəbrayıl",
+    "Zəngilan",
+]
+AZ_BRANDS = [
+    "Yaşıl",
+    "Günəş",
+    "Ulduz",
+    "Dalğa",
+    "Çinar",
+    "Palıd",
+    "Sahil",
+    "Körpü",
+    "Bulaq",
+    "Şəfəq",
+    "Çıraq",
+    "Mərmər",
+    "Qızıl",
+    "Gümüş",
+    "Ləpə",
+    "Nar",
+    "Heyva",
+    "Zirvə",
+    "Bənövşə",
+    "Ceyran",
+    "Tural",
+    "Aygün",
+    "Elvin",
+    "Vüqar",
+    "Ləman",
+    "Orxan",
+    "Nərgiz",
+    "İlkin",
+    "Rəşad",
+    "Cavid",
+    "Kəpəz",
+    "Şahdağ",
+    "Savalan",
+    "Xəzinə",
+    "Məhsul",
+    "Bərəkət",
+    "Dövlət",
+    "İnam",
+    "Etibar",
+    "Ümid",
+    "Vətən",
+    "Ərzaq",
+    "Çörək",
+]
+AZ_ACTS = [
+    "Aqro",
+    "Tikinti",
+    "Ticarət",
+    "Logistika",
+    "Nəqliyyat",
+    "Enerji",
+    "Kimya",
+    "Dəmir",
+    "Süd",
+    "Balıq",
+    "Un",
+    "Taxıl",
+    "Pambıq",
+    "Xalça",
+    "İpək",
+    "Neft",
+    "Sənaye",
+    "Mebel",
+    "Plast",
+    "Dərman",
+    "Şüşə",
+    "Fındıq",
+    "Tütün",
+    "Meyvə",
+    "Tərəvəz",
+    "Bağları",
+    "Konserv",
+    "Qida",
+    "İnşaat",
+    "Servis",
+    "Texnika",
+    "Avto",
+    "Turizm",
+    "Xidmət",
+    "Dizayn",
+    "Mühəndislik",
+    "Kənd",
+    "Fermer",
+    "Çay",
+    "Şərab",
+    "Su",
+    "Qaz",
+    "Holdinq",
+    "İnvest",
+    "Export",
+    "Group",
+    "Trans",
+    "Maşınqayırma",
+    "Təchizat",
+]
 AZ_LEGAL = ["MMC", "QSC", "ASC", "", "", ""]
 
-RU_BRANDS = """Восток Запад Енисей Кама Ока Байкал Алтай Жигули Чайка Ёлка Щит Сокол Беркут Кедр
-Янтарь Рубин Изумруд Орион Вега Полюс Меридиан Гранит Рассвет Заря Радуга Светлана Ладога Онега
-Печора Иртыш Амур Уссури Тайга Хибины Эльбрус Казбек Дагестан Терек Кавказ Ахтуба Жемчуг Дельфин
-Золотой Северный Южный Новый Русский Сибирский Уральский Волжский Каспийский Донской Кубанский
-Ростов Саратов Пенза Тула Калуга Тверь Омск Томск Чита Курган Елец Липецк Брянск Самара Казань""".split()
-RU_ACTS = """Агро Строй Трейд Логистик Продукт Холдинг Лес Фиш Пром Снаб Маркет Торг Металл Импорт
-Экспорт Терминал Зерно Сервис Хлеб Молоко Мясо Электро Энерго Транс Авто Агрохим Химпром Сталь
-Стекло Бумага Мебель Текстиль Шёлк Нефть Газ Уголь Цемент Кирпич Техника Инвест Групп Консалт
-Пласт Фарм Медиа Софт Систем Проект Монтаж Ресурс Снабжение Комплект Поставка Дистрибуция""".split()
+RU_BRANDS = [
+    "Восток",
+    "Запад",
+    "Енисей",
+    "Кама",
+    "Ока",
+    "Байкал",
+    "Алтай",
+    "Жигули",
+    "Чайка",
+    "Ёлка",
+    "Щит",
+    "Сокол",
+    "Беркут",
+    "Кедр",
+    "Янтарь",
+    "Рубин",
+    "Изумруд",
+    "Орион",
+    "Вега",
+    "Полюс",
+    "Меридиан",
+    "Гранит",
+    "Рассвет",
+    "Заря",
+    "Радуга",
+    "Светлана",
+    "Ладога",
+    "Онега",
+    "Печора",
+    "Иртыш",
+    "Амур",
+    "Уссури",
+    "Тайга",
+    "Хибины",
+    "Эльбрус",
+    "Казбек",
+    "Дагестан",
+    "Терек",
+    "Кавказ",
+    "Ахтуба",
+    "Жемчуг",
+    "Дельфин",
+    "Золотой",
+    "Северный",
+    "Южный",
+    "Новый",
+    "Русский",
+    "Сибирский",
+    "Уральский",
+    "Волжский",
+    "Каспийский",
+    "Донской",
+    "Кубанский",
+    "Ростов",
+    "Саратов",
+    "Пенза",
+    "Тула",
+    "Калуга",
+    "Тверь",
+    "Омск",
+    "Томск",
+    "Чита",
+    "Курган",
+    "Елец",
+    "Липецк",
+    "Брянск",
+    "Самара",
+    "Казань",
+]
+RU_ACTS = [
+    "Агро",
+    "Строй",
+    "Трейд",
+    "Логистик",
+    "Продукт",
+    "Холдинг",
+    "Лес",
+    "Фиш",
+    "Пром",
+    "Снаб",
+    "Маркет",
+    "Торг",
+    "Металл",
+    "Импорт",
+    "Экспорт",
+    "Терминал",
+    "Зерно",
+    "Сервис",
+    "Хлеб",
+    "Молоко",
+    "Мясо",
+    "Электро",
+    "Энерго",
+    "Транс",
+    "Авто",
+    "Агрохим",
+    "Химпром",
+    "Сталь",
+    "Стекло",
+    "Бумага",
+    "Мебель",
+    "Текстиль",
+    "Шёлк",
+    "Нефть",
+    "Газ",
+    "Уголь",
+    "Цемент",
+    "Кирпич",
+    "Техника",
+    "Инвест",
+    "Групп",
+    "Консалт",
+    "Пласт",
+    "Фарм",
+    "Медиа",
+    "Софт",
+    "Систем",
+    "Проект",
+    "Монтаж",
+    "Ресурс",
+    "Снабжение",
+    "Комплект",
+    "Поставка",
+    "Дистрибуция",
+]
 RU_LEGAL = ["ООО", "АО", "ПАО", "ИП", "", "", ""]
-RU_SURNAMES = """Иванов Петров Смирнов Кузнецов Попов Васильев Соколов Михайлов Новиков Фёдоров Морозов
-Волков Алексеев Лебедев Семёнов Егоров Павлов Козлов Степанов Николаев Орлов Андреев Макаров
-Никитин Захаров Зайцев Соловьёв Борисов Яковлев Григорьев Романов Воробьёв Сергеев Кириллов""".split()
-EN_BRANDS = "Caspian Silk Way Eurasia Pearl Global Baltic Delta Nord Orient Star Unity Atlas".split()
-EN_ACTS = "Trade Logistics Foods Energy Group Holding Partners Solutions Shipping Agro Invest".split()
+RU_SURNAMES = [
+    "Иванов",
+    "Петров",
+    "Смирнов",
+    "Кузнецов",
+    "Попов",
+    "Васильев",
+    "Соколов",
+    "Михайлов",
+    "Новиков",
+    "Фёдоров",
+    "Морозов",
+    "Волков",
+    "Алексеев",
+    "Лебедев",
+    "Семёнов",
+    "Егоров",
+    "Павлов",
+    "Козлов",
+    "Степанов",
+    "Николаев",
+    "Орлов",
+    "Андреев",
+    "Макаров",
+    "Никитин",
+    "Захаров",
+    "Зайцев",
+    "Соловьёв",
+    "Борисов",
+    "Яковлев",
+    "Григорьев",
+    "Романов",
+    "Воробьёв",
+    "Сергеев",
+    "Кириллов",
+]
+EN_BRANDS = [
+    "Caspian",
+    "Silk",
+    "Way",
+    "Eurasia",
+    "Pearl",
+    "Global",
+    "Baltic",
+    "Delta",
+    "Nord",
+    "Orient",
+    "Star",
+    "Unity",
+    "Atlas",
+]
+EN_ACTS = [
+    "Trade",
+    "Logistics",
+    "Foods",
+    "Energy",
+    "Group",
+    "Holding",
+    "Partners",
+    "Solutions",
+    "Shipping",
+    "Agro",
+    "Invest",
+]
 EN_LEGAL = ["LLC", "Ltd", "JSC", ""]
 
 OFFERS = """fındıq;фундук;hazelnuts;pomidor;помидоры;tomatoes;üzüm;виноград;grapes;pambıq;хлопок;
@@ -59,7 +373,9 @@ balıq;рыба;frozen fish;kürü;икра;caviar;çay;чай;black tea;şərab
 taxıl;зерно;grain;mebel;мебель;furniture;yük daşımaları;грузоперевозки;freight transport;
 soyuducu anbar;холодильные склады;cold storage;gömrük rəsmiləşdirilməsi;таможенное оформление;
 customs clearance;alma;яблоки;apples;nar;гранаты;pomegranates;xurma;хурма;persimmons;
-polietilen;полиэтилен;polyethylene;şüşə;стекло;glass;pendir;сыр;cheese;bal;мёд;honey""".replace("\n", "").split(";")
+polietilen;полиэтилен;polyethylene;şüşə;стекло;glass;pendir;сыр;cheese;bal;мёд;honey""".replace(
+    "\n", ""
+).split(";")
 
 
 def _pick(rng: random.Random, xs: list[str]) -> str:
@@ -112,9 +428,13 @@ def main() -> None:
     ap.add_argument("--firms", type=int, default=20000)
     ap.add_argument("--queries", type=int, default=500)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--desc-vocab", type=int, default=0,
-                    help="give every firm a 15-word description drawn (Zipf-like) from this many "
-                         "pseudo-words, to test a large vocabulary")
+    ap.add_argument(
+        "--desc-vocab",
+        type=int,
+        default=0,
+        help="give every firm a 15-word description drawn (Zipf-like) from this many "
+        "pseudo-words, to test a large vocabulary",
+    )
     args = ap.parse_args()
 
     from eval_search_offline import make_queries
@@ -123,8 +443,9 @@ def main() -> None:
     if args.desc_vocab:
         drng = random.Random(args.seed + 2)
         letters = "abcdefgijklmnoprstuvxyzçşəğıöü"
-        pool = ["".join(drng.choice(letters) for _ in range(drng.randint(4, 11)))
-                for _ in range(args.desc_vocab)]
+        pool = [
+            "".join(drng.choice(letters) for _ in range(drng.randint(4, 11))) for _ in range(args.desc_vocab)
+        ]
         weights = [1 / (r + 1) for r in range(len(pool))]
         for f in firms:
             f["texts"] = list(f["texts"]) + [" ".join(drng.choices(pool, weights, k=15))]
@@ -139,13 +460,21 @@ def main() -> None:
     cur, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     del probe
-    print(f"firms={len(index)} vocabulary={len(index._vocab)} build_s={build:.2f} "
-          f"index_mem_MB={cur / 2**20:.1f} peak_MB={peak / 2**20:.1f} "
-          f"load_avg={os.getloadavg()[0]:.1f}")
+    print(
+        f"firms={len(index)} vocabulary={len(index._vocab)} build_s={build:.2f} "
+        f"index_mem_MB={cur / 2**20:.1f} peak_MB={peak / 2**20:.1f} "
+        f"load_avg={os.getloadavg()[0]:.1f}"
+    )
 
     rng = random.Random(args.seed + 1)
-    qs = [q["q"] for q in make_queries([(i, f["name"], f["country"]) for i, f in enumerate(firms)],
-                                       int(args.queries * 0.9), seed=args.seed)]
+    qs = [
+        q["q"]
+        for q in make_queries(
+            [(i, f["name"], f["country"]) for i, f in enumerate(firms)],
+            int(args.queries * 0.9),
+            seed=args.seed,
+        )
+    ]
     qs += [rng.choice(OFFERS) for _ in range(args.queries - len(qs))]
     rng.shuffle(qs)
     for q in qs[:20]:  # warm-up (prefix caches)

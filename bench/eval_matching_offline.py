@@ -14,6 +14,7 @@ the same): Azerbaijani letters stripped from most items, a one-letter typo in ~3
 items swapped to another language or synonym of the same lexicon concept, some words inflected
 (plural / case). Both runs are reported.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,14 +29,30 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from matchmaker.core.concepts import default_lexicon  # noqa: E402
-from matchmaker.core.matching import FirmProfile, MatchEngine, render_reason  # noqa: E402
+from matchmaker.core.concepts import default_lexicon
+from matchmaker.core.matching import FirmProfile, MatchEngine, render_reason
 
 DEFAULT_DATA = "/work/shared/data"
 EVAL = "/work/shared/tools/eval_matching.py"
 
-_AZ_STRIP = str.maketrans({"ə": "e", "Ə": "E", "ş": "s", "Ş": "S", "ı": "i", "İ": "I", "ğ": "g",
-                           "Ğ": "G", "ç": "c", "Ç": "C", "ö": "o", "Ö": "O", "ü": "u", "Ü": "U"})
+_AZ_STRIP = str.maketrans(
+    {
+        "ə": "e",
+        "Ə": "E",
+        "ş": "s",
+        "Ş": "S",
+        "ı": "i",
+        "İ": "I",
+        "ğ": "g",
+        "Ğ": "G",
+        "ç": "c",
+        "Ç": "C",
+        "ö": "o",
+        "Ö": "O",
+        "ü": "u",
+        "Ü": "U",
+    }
+)
 _LAT = "abcdefghijklmnopqrstuvwxyz"
 _CYR = "абвгдежзийклмнопрстуфхцчшщыэюя"
 
@@ -50,9 +67,18 @@ def load_rows(path: str) -> list[dict]:
 
 
 def profiles(rows) -> list[FirmProfile]:
-    return [FirmProfile(r["external_id"], r["country"].strip().upper(), split(r["sectors"]),
-                        split(r["offers"]), split(r["needs"]), split(r["languages"]),
-                        name=r.get("name", "")) for r in rows]
+    return [
+        FirmProfile(
+            r["external_id"],
+            r["country"].strip().upper(),
+            split(r["sectors"]),
+            split(r["offers"]),
+            split(r["needs"]),
+            split(r["languages"]),
+            name=r.get("name", ""),
+        )
+        for r in rows
+    ]
 
 
 # --------------------------------------------------------------------------- perturbation
@@ -63,16 +89,19 @@ def typo(word: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(word))
     op = rng.choice(("del", "sub", "swap", "ins"))
     if op == "del":
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     if op == "sub":
-        return word[:i] + rng.choice(alpha) + word[i + 1:]
+        return word[:i] + rng.choice(alpha) + word[i + 1 :]
     if op == "swap" and i < len(word) - 1:
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     return word[:i] + rng.choice(alpha) + word[i:]
 
 
-_INFLECTED = re.compile(r"(ы|и|ов|ев|ами|ями|ах|ей|ой|ую|ых|их|lar|lər|ları|ləri|dan|dən|"
-                       r"s|ies)$", re.IGNORECASE)
+_INFLECTED = re.compile(
+    r"(ы|и|ов|ев|ами|ями|ах|ей|ой|ую|ых|их|lar|lər|ları|ləri|dan|dən|"
+    r"s|ies)$",
+    re.IGNORECASE,
+)
 
 
 def inflect(word: str, rng: random.Random) -> str:
@@ -84,14 +113,20 @@ def inflect(word: str, rng: random.Random) -> str:
         if w.endswith(("ый", "ий", "ой", "ая", "ое", "ые")):
             return w[:-2] + rng.choice(("ых", "ые", "ого", "ую"))
         if w.endswith("а"):
-            return w[:-1] + rng.choice(("ы", "у", "ой")) if w[-2] not in "гкхжшчщ" \
+            return (
+                w[:-1] + rng.choice(("ы", "у", "ой"))
+                if w[-2] not in "гкхжшчщ"
                 else w[:-1] + rng.choice(("и", "у", "ой"))
+            )
         if w.endswith(("ь", "я", "й")):
             return w[:-1] + rng.choice(("и", "ей", "ям"))
         if w.endswith(("о", "е")):
             return w[:-1] + rng.choice(("а", "ом"))
-        return w + rng.choice(("ы", "ов", "ами", "а")) if w[-1] not in "гкхжшчщ" \
+        return (
+            w + rng.choice(("ы", "ов", "ами", "а"))
+            if w[-1] not in "гкхжшчщ"
             else w + rng.choice(("и", "ов", "ами"))
+        )
     back = any(c in "aıouAIOU" for c in w[-3:]) and not any(c in "əeiöüƏEİÖÜ" for c in w[-2:])
     az = any(c in "əğışçöüƏĞIŞÇÖÜ" for c in w) or rng.random() < 0.5
     if az:
@@ -154,19 +189,31 @@ def baseline(rows, k: int, out_path: str, truth: str, label: str) -> str:
     ru = [r for r in rows if r["country"] == "RU"]
     txt = lambda rs, col: [" ".join(split(r[col])) for r in rs]  # noqa: E731
     m = np.maximum(
-        process.cdist(txt(az, "offers"), txt(ru, "needs"), scorer=fuzz.token_set_ratio,
-                      processor=str.lower, workers=-1),
-        process.cdist(txt(az, "needs"), txt(ru, "offers"), scorer=fuzz.token_set_ratio,
-                      processor=str.lower, workers=-1))
+        process.cdist(
+            txt(az, "offers"), txt(ru, "needs"), scorer=fuzz.token_set_ratio, processor=str.lower, workers=-1
+        ),
+        process.cdist(
+            txt(az, "needs"), txt(ru, "offers"), scorer=fuzz.token_set_ratio, processor=str.lower, workers=-1
+        ),
+    )
     with open(out_path, "w", encoding="utf-8") as fh:
         for side, others, mat in ((az, ru, m), (ru, az, m.T)):
             for i, r in enumerate(side):
                 for rank, j in enumerate(np.argsort(-mat[i], kind="stable")[:k], start=1):
-                    fh.write(json.dumps({"company": r["external_id"],
-                                         "partner": others[j]["external_id"], "rank": rank,
-                                         "score": float(mat[i, j])}) + "\n")
-    rep = subprocess.run([sys.executable, EVAL, truth, out_path], capture_output=True,
-                         text=True, check=True).stdout.strip()
+                    fh.write(
+                        json.dumps(
+                            {
+                                "company": r["external_id"],
+                                "partner": others[j]["external_id"],
+                                "rank": rank,
+                                "score": float(mat[i, j]),
+                            }
+                        )
+                        + "\n"
+                    )
+    rep = subprocess.run(
+        [sys.executable, EVAL, truth, out_path], capture_output=True, text=True, check=True
+    ).stdout.strip()
     print(f"== baseline token_set_ratio, {label}")
     print(rep)
     return rep
@@ -182,12 +229,22 @@ def run(rows, k: int, out_path: str, truth: str, label: str) -> str:
     with open(out_path, "w", encoding="utf-8") as fh:
         for fid, lst in res.items():
             for s in lst:
-                fh.write(json.dumps({"company": fid, "partner": s.partner_id, "rank": s.rank,
-                                     "score": s.score,
-                                     "reasons": [render_reason(x, "en") for x in s.reasons]},
-                                    ensure_ascii=False) + "\n")
-    rep = subprocess.run([sys.executable, EVAL, truth, out_path], capture_output=True,
-                         text=True, check=True).stdout.strip()
+                fh.write(
+                    json.dumps(
+                        {
+                            "company": fid,
+                            "partner": s.partner_id,
+                            "rank": s.rank,
+                            "score": s.score,
+                            "reasons": [render_reason(x, "en") for x in s.reasons],
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
+    rep = subprocess.run(
+        [sys.executable, EVAL, truth, out_path], capture_output=True, text=True, check=True
+    ).stdout.strip()
     print(f"== {label}: {len(rows)} firms, rebuild {dt:.2f} s -> {out_path}")
     print(rep)
     return rep
@@ -201,8 +258,9 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-perturbed", action="store_true")
     ap.add_argument("--dump-perturbed", help="write the perturbed CSV here")
-    ap.add_argument("--baseline", action="store_true",
-                    help="also score the token_set_ratio baseline on both sets")
+    ap.add_argument(
+        "--baseline", action="store_true", help="also score the token_set_ratio baseline on both sets"
+    )
     a = ap.parse_args(argv)
     rows = load_rows(os.path.join(a.data, "companies_dev.csv"))
     truth = os.path.join(a.data, "truth_dev.json")
@@ -216,18 +274,33 @@ def main(argv=None) -> int:
                 w = csv.DictWriter(fh, fieldnames=list(rows[0].keys()))
                 w.writeheader()
                 w.writerows(prow)
-        reps.append(run(prow, a.k, os.path.join(a.out, "matching_dev_perturbed.jsonl"), truth,
-                        f"perturbed (seed {a.seed})"))
+        reps.append(
+            run(
+                prow,
+                a.k,
+                os.path.join(a.out, "matching_dev_perturbed.jsonl"),
+                truth,
+                f"perturbed (seed {a.seed})",
+            )
+        )
         if a.baseline:
-            baseline(prow, a.k, os.path.join(a.out, "baseline_dev_perturbed.jsonl"), truth,
-                     f"perturbed (seed {a.seed})")
+            baseline(
+                prow,
+                a.k,
+                os.path.join(a.out, "baseline_dev_perturbed.jsonl"),
+                truth,
+                f"perturbed (seed {a.seed})",
+            )
     ok = True
     for rep in reps:
         m = dict(re.findall(r"(\S+)=([0-9.]+)", rep))
-        ok &= float(m.get("nDCG@10", 0)) >= 0.90 and float(m.get("P@5", 0)) >= 0.90 \
-            and float(m.get("coverage", 0)) == 1.0 and m.get("same_country") == "0"
-    print("targets (nDCG@10 >= 0.90, P@5 >= 0.90, coverage 1, same_country 0):",
-          "met" if ok else "NOT met")
+        ok &= (
+            float(m.get("nDCG@10", 0)) >= 0.90
+            and float(m.get("P@5", 0)) >= 0.90
+            and float(m.get("coverage", 0)) == 1.0
+            and m.get("same_country") == "0"
+        )
+    print("targets (nDCG@10 >= 0.90, P@5 >= 0.90, coverage 1, same_country 0):", "met" if ok else "NOT met")
     return 0
 
 

@@ -9,6 +9,7 @@ usage: .venv/bin/python bench/eval_search_offline.py [COMPANIES.csv QUERIES.json
    from its names with a fixed seed: Russian-convention renderings of Azerbaijani names,
    Latin transliterations of Russian names (several systems), typos, prefix truncation, folding.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,8 +52,10 @@ def run(index: SearchIndex, queries: list[dict], id_of, verbose: bool = False) -
         hit = any(id_of(d) == q["expect"] for d, _ in res[:3])
         ok[q["kind"]] += hit
         if verbose and not hit:
-            print(f"  MISS [{q['kind']}] {q['q']!r} -> want {q.get('name')!r}; got",
-                  [(q_name(d), s) for d, s in res[:3]] if q_name else res[:3])
+            print(
+                f"  MISS [{q['kind']}] {q['q']!r} -> want {q.get('name')!r}; got",
+                [(q_name(d), s) for d, s in res[:3]] if q_name else res[:3],
+            )
     lat.sort()
     p95 = lat[int(0.95 * (len(lat) - 1))] * 1000 if lat else 0
     print(" ".join(f"{k}={ok[k]}/{tot[k]}" for k in sorted(tot)))
@@ -70,11 +73,38 @@ q_name = None  # set by main for verbose output
 # Azerbaijani Latin → Russian Cyrillic as Russian texts render place and firm names
 # (ə → я after г/к, else е or а; q → г word-initially, г/к inside; c → дж; ğ → г, or х at the end …).
 _AZ_RU = {
-    "a": ["а"], "b": ["б"], "c": ["дж"], "ç": ["ч"], "d": ["д"], "e": ["е", "э"], "f": ["ф"],
-    "g": ["г"], "h": ["х", "г"], "i": ["и"], "j": ["ж"], "k": ["к"], "l": ["л"], "m": ["м"],
-    "n": ["н"], "o": ["о"], "p": ["п"], "r": ["р"], "s": ["с"], "ş": ["ш"], "t": ["т"],
-    "u": ["у"], "v": ["в"], "x": ["х"], "y": ["й"], "z": ["з"], "ı": ["ы", "и"],
-    "ö": ["ё", "о"], "ü": ["ю", "у"], "ğ": ["г"], "q": ["г", "к"], "ə": ["е", "а"],
+    "a": ["а"],
+    "b": ["б"],
+    "c": ["дж"],
+    "ç": ["ч"],
+    "d": ["д"],
+    "e": ["е", "э"],
+    "f": ["ф"],
+    "g": ["г"],
+    "h": ["х", "г"],
+    "i": ["и"],
+    "j": ["ж"],
+    "k": ["к"],
+    "l": ["л"],
+    "m": ["м"],
+    "n": ["н"],
+    "o": ["о"],
+    "p": ["п"],
+    "r": ["р"],
+    "s": ["с"],
+    "ş": ["ш"],
+    "t": ["т"],
+    "u": ["у"],
+    "v": ["в"],
+    "x": ["х"],
+    "y": ["й"],
+    "z": ["з"],
+    "ı": ["ы", "и"],
+    "ö": ["ё", "о"],
+    "ü": ["ю", "у"],
+    "ğ": ["г"],
+    "q": ["г", "к"],
+    "ə": ["е", "а"],
 }
 _RU_VOWELS = set("аеёиоуыэюя")
 
@@ -92,10 +122,10 @@ def az_to_ru(word: str, rng: random.Random) -> str:
             out.append("г")
         elif ch == "ğ" and i == len(w) - 1:
             out.append(rng.choice(["г", "х"]))
-        elif ch == "y" and i + 1 < len(w) and w[i + 1] in "aeuə" :
+        elif ch == "y" and i + 1 < len(w) and w[i + 1] in "aeuə":
             nxt = w[i + 1]
             out.append({"a": "я", "e": "е", "u": "ю", "ə": "я"}[nxt])
-            w = w[: i + 1] + "\0" + w[i + 2:]  # consume the vowel
+            w = w[: i + 1] + "\0" + w[i + 2 :]  # consume the vowel
         elif ch == "\0":
             continue
         elif ch == "ü" and prev in ("k", "g"):
@@ -109,12 +139,39 @@ def az_to_ru(word: str, rng: random.Random) -> str:
 
 
 _RU_LAT_VARIANTS = {
-    "ж": ["zh", "j"], "х": ["kh", "h", "x"], "ц": ["ts", "c", "tz"], "ч": ["ch"], "ш": ["sh"],
-    "щ": ["shch", "sch"], "й": ["y", "i", "j"], "ы": ["y", "i"], "ю": ["yu", "iu", "ju"],
-    "я": ["ya", "ia", "ja"], "ё": ["yo", "e"], "э": ["e"], "ь": ["", "'"], "ъ": [""],
-    "е": ["e"], "а": ["a"], "б": ["b"], "в": ["v"], "г": ["g"], "д": ["d"], "з": ["z"],
-    "и": ["i"], "к": ["k"], "л": ["l"], "м": ["m"], "н": ["n"], "о": ["o"], "п": ["p"],
-    "р": ["r"], "с": ["s"], "т": ["t"], "у": ["u"], "ф": ["f"],
+    "ж": ["zh", "j"],
+    "х": ["kh", "h", "x"],
+    "ц": ["ts", "c", "tz"],
+    "ч": ["ch"],
+    "ш": ["sh"],
+    "щ": ["shch", "sch"],
+    "й": ["y", "i", "j"],
+    "ы": ["y", "i"],
+    "ю": ["yu", "iu", "ju"],
+    "я": ["ya", "ia", "ja"],
+    "ё": ["yo", "e"],
+    "э": ["e"],
+    "ь": ["", "'"],
+    "ъ": [""],
+    "е": ["e"],
+    "а": ["a"],
+    "б": ["b"],
+    "в": ["v"],
+    "г": ["g"],
+    "д": ["d"],
+    "з": ["z"],
+    "и": ["i"],
+    "к": ["k"],
+    "л": ["l"],
+    "м": ["m"],
+    "н": ["n"],
+    "о": ["o"],
+    "п": ["p"],
+    "р": ["r"],
+    "с": ["s"],
+    "т": ["t"],
+    "у": ["u"],
+    "ф": ["f"],
 }
 
 
@@ -129,8 +186,24 @@ def ru_to_lat(word: str, rng: random.Random) -> str:
 
 
 # Russian words as Azerbaijanis write them in Latin (Volqa, Xoldinq, Çayka, Jiquli).
-_RU_AZ = {"г": "q", "х": "x", "ч": "ç", "ш": "ş", "щ": "ş", "ж": "j", "й": "y", "ы": "ı",
-          "ц": "s", "ю": "yu", "я": "ya", "ё": "yo", "э": "e", "ь": "", "ъ": "", "е": "e"}
+_RU_AZ = {
+    "г": "q",
+    "х": "x",
+    "ч": "ç",
+    "ш": "ş",
+    "щ": "ş",
+    "ж": "j",
+    "й": "y",
+    "ы": "ı",
+    "ц": "s",
+    "ю": "yu",
+    "я": "ya",
+    "ё": "yo",
+    "э": "e",
+    "ь": "",
+    "ъ": "",
+    "е": "e",
+}
 
 
 def ru_to_az(word: str, rng: random.Random) -> str:
@@ -150,7 +223,7 @@ def vowel_noise(word: str, rng: random.Random) -> str:
     if not vs or rng.random() < 0.5:
         return word
     i = rng.choice(vs)
-    return word[:i] + rng.choice("аеиоя") + word[i + 1:]
+    return word[:i] + rng.choice("аеиоя") + word[i + 1 :]
 
 
 def typo(word: str, rng: random.Random) -> str:
@@ -159,19 +232,34 @@ def typo(word: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(word) - 1)
     op = rng.choice(["del", "ins", "swap", "dup", "sub"])
     if op == "del":
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     if op == "dup":
         return word[:i] + word[i] + word[i:]
     if op == "swap":
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     alphabet = "абвгдеиклмнопрстуя" if any("а" <= c <= "я" for c in word.lower()) else "abcdeiklmnoprstu"
     if op == "ins":
         return word[:i] + rng.choice(alphabet) + word[i:]
-    return word[:i] + rng.choice(alphabet) + word[i + 1:]
+    return word[:i] + rng.choice(alphabet) + word[i + 1 :]
 
 
-_FOLD_AZ = str.maketrans({"ə": "e", "Ə": "E", "ş": "s", "Ş": "S", "ğ": "g", "ı": "i", "İ": "I",
-                          "ç": "c", "Ç": "C", "ö": "o", "Ö": "O", "ü": "u", "Ü": "U"})
+_FOLD_AZ = str.maketrans(
+    {
+        "ə": "e",
+        "Ə": "E",
+        "ş": "s",
+        "Ş": "S",
+        "ğ": "g",
+        "ı": "i",
+        "İ": "I",
+        "ç": "c",
+        "Ç": "C",
+        "ö": "o",
+        "Ö": "O",
+        "ü": "u",
+        "Ü": "U",
+    }
+)
 
 
 def make_queries(names: list[tuple[int, str, str]], n: int, seed: int = 7) -> list[dict]:
@@ -243,12 +331,14 @@ def main() -> None:
         from bench_search import generate_firms
 
         firms = generate_firms(3000, seed=20240611)
-        print(f"== held-out style: {len(firms)} synthetic firms (other words/towns), "
-              f"{args.heldout} generated queries, seed 7")
-        hindex = SearchIndex(SearchDoc(i, f["name"], f["city"], tuple(f["texts"]))
-                             for i, f in enumerate(firms))
-        hq = make_queries([(i, f["name"], f["country"]) for i, f in enumerate(firms)],
-                          args.heldout)
+        print(
+            f"== held-out style: {len(firms)} synthetic firms (other words/towns), "
+            f"{args.heldout} generated queries, seed 7"
+        )
+        hindex = SearchIndex(
+            SearchDoc(i, f["name"], f["city"], tuple(f["texts"])) for i, f in enumerate(firms)
+        )
+        hq = make_queries([(i, f["name"], f["country"]) for i, f in enumerate(firms)], args.heldout)
         q_name = lambda d: firms[d]["name"]  # noqa: E731
         run(hindex, hq, lambda d: d, args.verbose)
 

@@ -10,6 +10,7 @@ tries another room at the same time (must be 409). Repeated for several rounds (
 The database is a fresh SQLite file in a temporary directory, or a fresh PostgreSQL database
 ``matchmaker_race`` (dropped afterwards). Exit status 1 when any round breaks the rule.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,7 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -57,8 +58,12 @@ def prepare(url: str, firms: int) -> dict:
         centers.seed_centers()
         pairs = []
         for i in range(firms):
-            az = company_services.create_company(name=f"Race AZ {i}", country="AZ", external_id=f"race-az-{i}")
-            ru = company_services.create_company(name=f"Race RU {i}", country="RU", external_id=f"race-ru-{i}")
+            az = company_services.create_company(
+                name=f"Race AZ {i}", country="AZ", external_id=f"race-az-{i}"
+            )
+            ru = company_services.create_company(
+                name=f"Race RU {i}", country="RU", external_id=f"race-ru-{i}"
+            )
             user = auth_services.create_user(f"race{i}@az.example", secrets.token_hex(12), company=az)
             pairs.append({"az": az, "ru": ru, "user": user})
         db.session.flush()
@@ -66,13 +71,18 @@ def prepare(url: str, firms: int) -> dict:
             p["token"] = auth_services.issue_token(p["user"], "race")[1]
             p["az"], p["ru"] = p["az"].id, p["ru"].id
             del p["user"]
-        rooms = list(db.session.scalars(select(Room).where(Room.bookable.is_(True), Room.center_id == 1)
-                                        .order_by(Room.id)))
+        rooms = list(
+            db.session.scalars(
+                select(Room).where(Room.bookable.is_(True), Room.center_id == 1).order_by(Room.id)
+            )
+        )
         # first weekday at least 10 days ahead with no closure in Baku
-        day = datetime.now(timezone.utc).date() + timedelta(days=10)
+        day = datetime.now(UTC).date() + timedelta(days=10)
         while True:
             day_start = datetime.combine(day, datetime.min.time(), tzinfo=ZoneInfo("Asia/Baku"))
-            if day.weekday() < 5 and not centers.closures_between(1, day_start, day_start + timedelta(days=1)):
+            if day.weekday() < 5 and not centers.closures_between(
+                1, day_start, day_start + timedelta(days=1)
+            ):
                 break
             day += timedelta(days=1)
         db.session.commit()
@@ -84,8 +94,12 @@ def prepare(url: str, firms: int) -> dict:
 
 def post(base: str, token: str, body: dict, barrier=None) -> tuple[int, float, bool]:
     """(status, seconds, whether a 409 came from the database constraint rather than the pre-check)"""
-    req = urllib.request.Request(f"{base}/api/v1/meetings", data=json.dumps(body).encode(), method="POST",
-                                 headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    req = urllib.request.Request(
+        f"{base}/api/v1/meetings",
+        data=json.dumps(body).encode(),
+        method="POST",
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
     if barrier is not None:
         barrier.wait(timeout=60)
     t0 = time.perf_counter()
@@ -124,10 +138,25 @@ def main() -> int:
     pairs = data["pairs"]
 
     port = free_port()
-    env = dict(os.environ, MATCHMAKER_ENV="production", SECRET_KEY=secrets.token_hex(32), DATABASE_URL=url,
-               MATCHMAKER_INSTANCE=tmp.name)
-    cmd = [str(ROOT / ".venv/bin/gunicorn"), "-w", str(args.workers), "-b", f"127.0.0.1:{port}", "--chdir",
-           str(ROOT), "--log-level", "warning", "wsgi:app"]
+    env = dict(
+        os.environ,
+        MATCHMAKER_ENV="production",
+        SECRET_KEY=secrets.token_hex(32),
+        DATABASE_URL=url,
+        MATCHMAKER_INSTANCE=tmp.name,
+    )
+    cmd = [
+        str(ROOT / ".venv/bin/gunicorn"),
+        "-w",
+        str(args.workers),
+        "-b",
+        f"127.0.0.1:{port}",
+        "--chdir",
+        str(ROOT),
+        "--log-level",
+        "warning",
+        "wsgi:app",
+    ]
     server = subprocess.Popen(cmd, env=env)
     base = f"http://127.0.0.1:{port}"
     failures = 0
@@ -144,16 +173,25 @@ def main() -> int:
         day = datetime.fromisoformat(data["day"]).date()
         tz = ZoneInfo("Asia/Baku")
         for r in range(args.rounds):
-            start = datetime.combine(day + timedelta(days=7 * (r // 16)), datetime.min.time(), tzinfo=tz) \
-                + timedelta(hours=9, minutes=30 * (r % 16))
+            start = datetime.combine(
+                day + timedelta(days=7 * (r // 16)), datetime.min.time(), tzinfo=tz
+            ) + timedelta(hours=9, minutes=30 * (r % 16))
             end = start + timedelta(minutes=30)
-            bodies = [{"partner_id": p["ru"], "room_id": data["room"], "start": start.isoformat(),
-                       "end": end.isoformat()} for p in pairs]
+            bodies = [
+                {
+                    "partner_id": p["ru"],
+                    "room_id": data["room"],
+                    "start": start.isoformat(),
+                    "end": end.isoformat(),
+                }
+                for p in pairs
+            ]
             barrier = threading.Barrier(len(pairs))
             t0 = time.perf_counter()
             with ThreadPoolExecutor(len(pairs)) as pool:
-                results = list(pool.map(lambda i: post(base, pairs[i]["token"], bodies[i], barrier),
-                                        range(len(pairs))))
+                results = list(
+                    pool.map(lambda i: post(base, pairs[i]["token"], bodies[i], barrier), range(len(pairs)))
+                )
             wall = time.perf_counter() - t0
             statuses = [s for s, _, _ in results]
             latencies += [lat for _, lat, _ in results]
@@ -168,14 +206,23 @@ def main() -> int:
             follow = None
             if winner is not None:
                 other = pairs[(winner + 1) % len(pairs)]
-                follow, _, _ = post(base, pairs[winner]["token"], {
-                    "partner_id": other["ru"], "room_id": data["other_room"], "start": start.isoformat(),
-                    "end": end.isoformat()})
+                follow, _, _ = post(
+                    base,
+                    pairs[winner]["token"],
+                    {
+                        "partner_id": other["ru"],
+                        "room_id": data["other_room"],
+                        "start": start.isoformat(),
+                        "end": end.isoformat(),
+                    },
+                )
                 ok = ok and follow == 409
             failures += not ok
-            print(f"round {r + 1:2d} {start.isoformat()}: {counts} (409 by constraint: {by_db})  "
-                  f"winner-elsewhere={follow}  "
-                  f"wall={wall * 1000:.0f} ms  {'OK' if ok else 'BROKEN'}")
+            print(
+                f"round {r + 1:2d} {start.isoformat()}: {counts} (409 by constraint: {by_db})  "
+                f"winner-elsewhere={follow}  "
+                f"wall={wall * 1000:.0f} ms  {'OK' if ok else 'BROKEN'}"
+            )
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -187,9 +234,11 @@ def main() -> int:
             admin.dispose()
         tmp.cleanup()
     lat = sorted(latencies)
-    print(f"db={args.db} workers={args.workers} firms={len(pairs)} rounds={args.rounds}: totals {totals}; "
-          f"broken rounds {failures}; latency p50 {statistics.median(lat) * 1000:.0f} ms, "
-          f"max {lat[-1] * 1000:.0f} ms")
+    print(
+        f"db={args.db} workers={args.workers} firms={len(pairs)} rounds={args.rounds}: totals {totals}; "
+        f"broken rounds {failures}; latency p50 {statistics.median(lat) * 1000:.0f} ms, "
+        f"max {lat[-1] * 1000:.0f} ms"
+    )
     return 1 if failures else 0
 
 

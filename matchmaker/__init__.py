@@ -1,4 +1,5 @@
 """Matchmaker: B2B matchmaking between Azerbaijani and Russian firms."""
+
 from __future__ import annotations
 
 from pathlib import Path

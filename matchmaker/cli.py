@@ -1,4 +1,5 @@
 """``flask --app wsgi …`` commands (see CONTRACT.md). Each command is one transaction."""
+
 from __future__ import annotations
 
 import sys
@@ -68,10 +69,12 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
         click.echo(f"{file}:{err}", err=True)
     if report.written:
         db.session.commit()
-        click.echo(f"imported {report.rows - len(report.bad_lines)} rows: {report.created} new, "
-                   f"{report.updated} updated, {report.unchanged} unchanged"
-                   + (f"; skipped {len(report.bad_lines)} bad rows" if report.errors else "")
-                   + f" in {time.perf_counter() - started:.1f} s")
+        click.echo(
+            f"imported {report.rows - len(report.bad_lines)} rows: {report.created} new, "
+            f"{report.updated} updated, {report.unchanged} unchanged"
+            + (f"; skipped {len(report.bad_lines)} bad rows" if report.errors else "")
+            + f" in {time.perf_counter() - started:.1f} s"
+        )
         if report.created or report.updated:
             _refresh_suggestions()
     else:
@@ -79,8 +82,10 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
         if report.errors:
             click.echo(f"{len(report.bad_lines) or 1} bad rows; nothing was written.", err=True)
         else:
-            click.echo(f"dry run: {report.rows} valid rows ({report.created} new, {report.updated} to update, "
-                       f"{report.unchanged} unchanged); nothing was written.")
+            click.echo(
+                f"dry run: {report.rows} valid rows ({report.created} new, {report.updated} to update, "
+                f"{report.unchanged} unchanged); nothing was written."
+            )
     if report.errors and not (skip_invalid and report.written):
         sys.exit(1)
 
@@ -106,7 +111,9 @@ users_cli = AppGroup("users", help="Accounts.")
 @click.option("--role", type=click.Choice(["member", "staff", "admin"]), default="member", show_default=True)
 @click.option("--company", "company_ext", help="external_id (or numeric id) of the member's firm.")
 @click.option("--center", "center_id", type=int, help="Staff: the business center's id.")
-def create_user_cmd(email: str, password: str, role: str, company_ext: str | None, center_id: int | None) -> None:
+def create_user_cmd(
+    email: str, password: str, role: str, company_ext: str | None, center_id: int | None
+) -> None:
     """Create an account."""
     from .auth.services import create_user
     from .companies.services import get_by_external_id, get_company
@@ -114,7 +121,9 @@ def create_user_cmd(email: str, password: str, role: str, company_ext: str | Non
 
     company = None
     if company_ext:
-        company = get_by_external_id(company_ext) or (get_company(int(company_ext)) if company_ext.isdigit() else None)
+        company = get_by_external_id(company_ext) or (
+            get_company(int(company_ext)) if company_ext.isdigit() else None
+        )
         if company is None:
             raise click.ClickException(f"no company with external_id {company_ext!r}")
     try:

@@ -1,5 +1,6 @@
 """A believable demo directory: firms of both countries with offers and needs in az, ru and en,
 plus the two business centers (when the centers feature is installed). Deterministic."""
+
 from __future__ import annotations
 
 import random
@@ -10,80 +11,246 @@ from .companies.models import Company
 from .companies.services import batch_changes, create_company
 from .extensions import db
 
-AZ_PLACES = ["Bakı", "Gəncə", "Sumqayıt", "Şəki", "Quba", "Lənkəran", "Qəbələ", "Şamaxı", "Xaçmaz",
-             "Mingəçevir", "Naxçıvan", "Göyçay", "Masallı", "İsmayıllı", "Zaqatala", "Astara", "Qusar"]
-AZ_BRANDS = ["Xəzər", "Kür", "Araz", "Qarabağ", "Muğan", "Şirvan", "Gilan", "Nar", "Göygöl", "Abşeron",
-             "Talış", "Ulduz", "Savalan", "Azər", "Dağ", "Bulaq"]
+AZ_PLACES = [
+    "Bakı",
+    "Gəncə",
+    "Sumqayıt",
+    "Şəki",
+    "Quba",
+    "Lənkəran",
+    "Qəbələ",
+    "Şamaxı",
+    "Xaçmaz",
+    "Mingəçevir",
+    "Naxçıvan",
+    "Göyçay",
+    "Masallı",
+    "İsmayıllı",
+    "Zaqatala",
+    "Astara",
+    "Qusar",
+]
+AZ_BRANDS = [
+    "Xəzər",
+    "Kür",
+    "Araz",
+    "Qarabağ",
+    "Muğan",
+    "Şirvan",
+    "Gilan",
+    "Nar",
+    "Göygöl",
+    "Abşeron",
+    "Talış",
+    "Ulduz",
+    "Savalan",
+    "Azər",
+    "Dağ",
+    "Bulaq",
+]
 AZ_TRADES = {
-    "Aqro": ("01.13", [["pomidor", "xiyar", "bibər"], ["fresh tomatoes", "cucumbers"], ["təzə tərəvəz"]],
-             [["kənd təsərrüfatı texnikası"], ["mineral gübrələr"], ["тракторы", "удобрения"]]),
-    "Bağları": ("01.24", [["alma", "armud", "heyva"], ["persimmons", "pomegranates"], ["xurma", "nar"]],
-                [["soyuducu anbar"], ["yük daşımaları"], ["packaging", "cardboard boxes"]]),
-    "Fındıq": ("01.25", [["fındıq", "qoz"], ["hazelnut kernels"], ["фундук"]],
-               [["logistika xidmətləri"], ["freight forwarding"], ["gömrük rəsmiləşdirilməsi"]]),
-    "Çay": ("10.83", [["qara çay", "yaşıl çay"], ["Lankaran black tea"], ["чай чёрный"]],
-            [["packaging materials"], ["qablaşdırma"], ["бумага", "картон"]]),
-    "Şərab": ("11.02", [["şərab", "konyak"], ["red wine", "brandy"], ["вино столовое"]],
-              [["glass bottles"], ["şüşə qablar"], ["пробка", "стеклотара"]]),
-    "Konserv": ("10.39", [["tərəvəz konservləri", "pomidor pastası"], ["canned vegetables", "jams"]],
-                [["sugar"], ["şəkər", "tin cans"], ["жесть", "сахар"]]),
-    "Şirə": ("10.32", [["meyvə şirəsi"], ["fruit juice", "nar şirəsi"], ["соки фруктовые"]],
-             [["sugar"], ["şəkər"], ["PET preforms", "полиэтилен"]]),
-    "Ticarət": ("46.31", [["təzə meyvə", "tərəvəz"], ["citrus", "limon", "naringi"]],
-                [["yük avtomobilləri"], ["refrigerated trucks"], ["рефрижераторы"]]),
-    "Tikinti": ("41.20", [["tikinti podratı"], ["construction contracting"]],
-                [["armatur", "sement"], ["steel pipes", "rebar"], ["пиломатериалы", "цемент"]]),
-    "Mebel": ("31.09", [["mebel"], ["office furniture"]], [["taxta-şalban"], ["lumber", "plywood"], ["фанера", "доска"]]),
-    "Xalça": ("13.93", [["əl toxuması xalçalar"], ["handmade carpets"]], [["yun"], ["wool yarn"], ["шерсть"]]),
-    "Logistika": ("49.41", [["yük daşımaları", "ekspeditor xidmətləri"], ["freight transport"]],
-                  [["yük avtomobilləri", "ehtiyat hissələri"], ["auto parts", "tyres"], ["шины", "автозапчасти"]]),
-    "Balıq": ("03.11", [["nərə balığı", "kürü"], ["frozen fish"], ["рыба мороженая"]],
-              [["soyuducu anbar"], ["cold storage"], ["холодильное оборудование"]]),
-    "Qida": ("10.51", [["pendir", "kərə yağı", "ayran"], ["cheese", "butter"]],
-             [["süd tozu"], ["milk powder"], ["оборудование для молочной промышленности"]]),
-    "IT": ("62.01", [["proqram təminatının hazırlanması"], ["software development", "web development"]],
-           [["IT outsourcing clients"], ["сотрудничество в IT"], ["elektron ticarət platforması"]]),
-    "Turizm": ("79.12", [["turizm xidmətləri"], ["tour operator services", "hotel booking"]],
-               [["туристические группы"], ["tourist groups from Russia"]]),
+    "Aqro": (
+        "01.13",
+        [["pomidor", "xiyar", "bibər"], ["fresh tomatoes", "cucumbers"], ["təzə tərəvəz"]],
+        [["kənd təsərrüfatı texnikası"], ["mineral gübrələr"], ["тракторы", "удобрения"]],
+    ),
+    "Bağları": (
+        "01.24",
+        [["alma", "armud", "heyva"], ["persimmons", "pomegranates"], ["xurma", "nar"]],
+        [["soyuducu anbar"], ["yük daşımaları"], ["packaging", "cardboard boxes"]],
+    ),
+    "Fındıq": (
+        "01.25",
+        [["fındıq", "qoz"], ["hazelnut kernels"], ["фундук"]],
+        [["logistika xidmətləri"], ["freight forwarding"], ["gömrük rəsmiləşdirilməsi"]],
+    ),
+    "Çay": (
+        "10.83",
+        [["qara çay", "yaşıl çay"], ["Lankaran black tea"], ["чай чёрный"]],
+        [["packaging materials"], ["qablaşdırma"], ["бумага", "картон"]],
+    ),
+    "Şərab": (
+        "11.02",
+        [["şərab", "konyak"], ["red wine", "brandy"], ["вино столовое"]],
+        [["glass bottles"], ["şüşə qablar"], ["пробка", "стеклотара"]],
+    ),
+    "Konserv": (
+        "10.39",
+        [["tərəvəz konservləri", "pomidor pastası"], ["canned vegetables", "jams"]],
+        [["sugar"], ["şəkər", "tin cans"], ["жесть", "сахар"]],
+    ),
+    "Şirə": (
+        "10.32",
+        [["meyvə şirəsi"], ["fruit juice", "nar şirəsi"], ["соки фруктовые"]],
+        [["sugar"], ["şəkər"], ["PET preforms", "полиэтилен"]],
+    ),
+    "Ticarət": (
+        "46.31",
+        [["təzə meyvə", "tərəvəz"], ["citrus", "limon", "naringi"]],
+        [["yük avtomobilləri"], ["refrigerated trucks"], ["рефрижераторы"]],
+    ),
+    "Tikinti": (
+        "41.20",
+        [["tikinti podratı"], ["construction contracting"]],
+        [["armatur", "sement"], ["steel pipes", "rebar"], ["пиломатериалы", "цемент"]],
+    ),
+    "Mebel": (
+        "31.09",
+        [["mebel"], ["office furniture"]],
+        [["taxta-şalban"], ["lumber", "plywood"], ["фанера", "доска"]],
+    ),
+    "Xalça": (
+        "13.93",
+        [["əl toxuması xalçalar"], ["handmade carpets"]],
+        [["yun"], ["wool yarn"], ["шерсть"]],
+    ),
+    "Logistika": (
+        "49.41",
+        [["yük daşımaları", "ekspeditor xidmətləri"], ["freight transport"]],
+        [["yük avtomobilləri", "ehtiyat hissələri"], ["auto parts", "tyres"], ["шины", "автозапчасти"]],
+    ),
+    "Balıq": (
+        "03.11",
+        [["nərə balığı", "kürü"], ["frozen fish"], ["рыба мороженая"]],
+        [["soyuducu anbar"], ["cold storage"], ["холодильное оборудование"]],
+    ),
+    "Qida": (
+        "10.51",
+        [["pendir", "kərə yağı", "ayran"], ["cheese", "butter"]],
+        [["süd tozu"], ["milk powder"], ["оборудование для молочной промышленности"]],
+    ),
+    "IT": (
+        "62.01",
+        [["proqram təminatının hazırlanması"], ["software development", "web development"]],
+        [["IT outsourcing clients"], ["сотрудничество в IT"], ["elektron ticarət platforması"]],
+    ),
+    "Turizm": (
+        "79.12",
+        [["turizm xidmətləri"], ["tour operator services", "hotel booking"]],
+        [["туристические группы"], ["tourist groups from Russia"]],
+    ),
 }
 AZ_FORMS = ["MMC", "QSC", "ASC", ""]
 
-RU_CITIES = ["Астрахань", "Москва", "Санкт-Петербург", "Волгоград", "Махачкала", "Ростов-на-Дону", "Казань",
-             "Самара", "Краснодар", "Дербент", "Ставрополь", "Саратов", "Нижний Новгород", "Екатеринбург"]
-RU_BRANDS = ["Волга", "Каспий", "Ахтуба", "Дельта", "Меридиан", "Прикаспий", "Урал", "Степь", "Север",
-             "Альфа", "Вектор", "Гранит", "Родник", "Дон", "Кубань", "Заречье", "Жигули", "Астра"]
+RU_CITIES = [
+    "Астрахань",
+    "Москва",
+    "Санкт-Петербург",
+    "Волгоград",
+    "Махачкала",
+    "Ростов-на-Дону",
+    "Казань",
+    "Самара",
+    "Краснодар",
+    "Дербент",
+    "Ставрополь",
+    "Саратов",
+    "Нижний Новгород",
+    "Екатеринбург",
+]
+RU_BRANDS = [
+    "Волга",
+    "Каспий",
+    "Ахтуба",
+    "Дельта",
+    "Меридиан",
+    "Прикаспий",
+    "Урал",
+    "Степь",
+    "Север",
+    "Альфа",
+    "Вектор",
+    "Гранит",
+    "Родник",
+    "Дон",
+    "Кубань",
+    "Заречье",
+    "Жигули",
+    "Астра",
+]
 RU_TRADES = {
-    "Агро": ("01.11", [["пшеница", "ячмень"], ["milling wheat"], ["зерно фуражное"]],
-             [["фрукты", "хурма"], ["fresh fruit"], ["гранаты", "мандарины"]]),
-    "Мельница": ("10.61", [["мука пшеничная"], ["wheat flour"], ["отруби"]],
-                 [["упаковка"], ["polypropylene bags"], ["логистика"]]),
-    "Масло": ("10.41", [["подсолнечное масло"], ["sunflower oil"], ["шрот"]],
-              [["стеклотара"], ["PET bottles"], ["грузоперевозки"]]),
-    "Лес": ("16.10", [["пиломатериалы", "доска обрезная"], ["lumber", "plywood"], ["фанера"]],
-            [["мебель"], ["furniture buyers"], ["строительный подряд"]]),
-    "Металл": ("24.10", [["арматура", "стальные трубы"], ["rebar", "steel pipes"], ["металлопрокат"]],
-               [["строительство"], ["construction projects"], ["металлолом"]]),
-    "Техника": ("28.30", [["тракторы", "комбайны"], ["agricultural machinery"], ["сельхозтехника"]],
-                [["дилеры сельхозтехники"], ["spare parts distribution"], ["сервисное обслуживание"]]),
-    "Продукт": ("46.31", [["логистика"], ["fresh produce distribution"]],
-                [["хурма", "гранаты", "фундук"], ["persimmons", "tomatoes"], ["мандарины", "яблоки"]]),
-    "Фрукт": ("46.31", [["складские услуги"], ["cold storage"]],
-              [["томаты", "огурцы"], ["fresh vegetables"], ["черешня", "абрикосы"]]),
-    "Напитки": ("46.34", [["дистрибуция напитков"], ["beverage distribution"]],
-                [["вино", "коньяк"], ["mineral water"], ["соки"]]),
+    "Агро": (
+        "01.11",
+        [["пшеница", "ячмень"], ["milling wheat"], ["зерно фуражное"]],
+        [["фрукты", "хурма"], ["fresh fruit"], ["гранаты", "мандарины"]],
+    ),
+    "Мельница": (
+        "10.61",
+        [["мука пшеничная"], ["wheat flour"], ["отруби"]],
+        [["упаковка"], ["polypropylene bags"], ["логистика"]],
+    ),
+    "Масло": (
+        "10.41",
+        [["подсолнечное масло"], ["sunflower oil"], ["шрот"]],
+        [["стеклотара"], ["PET bottles"], ["грузоперевозки"]],
+    ),
+    "Лес": (
+        "16.10",
+        [["пиломатериалы", "доска обрезная"], ["lumber", "plywood"], ["фанера"]],
+        [["мебель"], ["furniture buyers"], ["строительный подряд"]],
+    ),
+    "Металл": (
+        "24.10",
+        [["арматура", "стальные трубы"], ["rebar", "steel pipes"], ["металлопрокат"]],
+        [["строительство"], ["construction projects"], ["металлолом"]],
+    ),
+    "Техника": (
+        "28.30",
+        [["тракторы", "комбайны"], ["agricultural machinery"], ["сельхозтехника"]],
+        [["дилеры сельхозтехники"], ["spare parts distribution"], ["сервисное обслуживание"]],
+    ),
+    "Продукт": (
+        "46.31",
+        [["логистика"], ["fresh produce distribution"]],
+        [["хурма", "гранаты", "фундук"], ["persimmons", "tomatoes"], ["мандарины", "яблоки"]],
+    ),
+    "Фрукт": (
+        "46.31",
+        [["складские услуги"], ["cold storage"]],
+        [["томаты", "огурцы"], ["fresh vegetables"], ["черешня", "абрикосы"]],
+    ),
+    "Напитки": (
+        "46.34",
+        [["дистрибуция напитков"], ["beverage distribution"]],
+        [["вино", "коньяк"], ["mineral water"], ["соки"]],
+    ),
     "Чай": ("46.37", [["кофе"], ["coffee"]], [["чай чёрный"], ["black tea"], ["qara çay"]]),
-    "Логистик": ("52.29", [["экспедирование грузов", "таможенное оформление"], ["freight forwarding", "customs clearance"]],
-                 [["грузы на Баку"], ["партнёры в Азербайджане"], ["cargo owners"]]),
-    "Транс": ("49.41", [["грузоперевозки", "рефрижераторные перевозки"], ["road freight"]],
-              [["грузы из Азербайджана"], ["fruit exporters"]]),
-    "Химпром": ("20.15", [["минеральные удобрения", "карбамид"], ["fertilizers"]],
-                [["фермерские хозяйства"], ["agricultural distributors"]]),
-    "Пласт": ("20.16", [["полиэтилен", "ПВХ"], ["polyethylene"]], [["переработчики пластмасс"], ["plastic packaging plants"]]),
-    "Фиш": ("10.20", [["рыба мороженая", "икра"], ["frozen fish"]], [["осётр"], ["sturgeon fry"], ["холодильные склады"]]),
+    "Логистик": (
+        "52.29",
+        [["экспедирование грузов", "таможенное оформление"], ["freight forwarding", "customs clearance"]],
+        [["грузы на Баку"], ["партнёры в Азербайджане"], ["cargo owners"]],
+    ),
+    "Транс": (
+        "49.41",
+        [["грузоперевозки", "рефрижераторные перевозки"], ["road freight"]],
+        [["грузы из Азербайджана"], ["fruit exporters"]],
+    ),
+    "Химпром": (
+        "20.15",
+        [["минеральные удобрения", "карбамид"], ["fertilizers"]],
+        [["фермерские хозяйства"], ["agricultural distributors"]],
+    ),
+    "Пласт": (
+        "20.16",
+        [["полиэтилен", "ПВХ"], ["polyethylene"]],
+        [["переработчики пластмасс"], ["plastic packaging plants"]],
+    ),
+    "Фиш": (
+        "10.20",
+        [["рыба мороженая", "икра"], ["frozen fish"]],
+        [["осётр"], ["sturgeon fry"], ["холодильные склады"]],
+    ),
     "Фарм": ("21.20", [["лекарственные препараты"], ["medicines"]], [["дистрибьюторы"], ["pharmacy chains"]]),
-    "Авто": ("29.10", [["грузовые автомобили", "автозапчасти"], ["trucks", "auto parts"]],
-             [["дилеры"], ["service stations"]]),
-    "Строй": ("23.51", [["цемент", "стекло листовое"], ["cement", "float glass"]], [["строительный подряд"], ["construction contracts"]]),
+    "Авто": (
+        "29.10",
+        [["грузовые автомобили", "автозапчасти"], ["trucks", "auto parts"]],
+        [["дилеры"], ["service stations"]],
+    ),
+    "Строй": (
+        "23.51",
+        [["цемент", "стекло листовое"], ["cement", "float glass"]],
+        [["строительный подряд"], ["construction contracts"]],
+    ),
 }
 RU_FORMS = ["ООО", "АО", "", "ООО"]
 
@@ -109,16 +276,28 @@ def _firms(rng: random.Random, n_each: int):
             name = f"{rng.choice(RU_BRANDS)} {trade}"
             form = rng.choice(RU_FORMS)
             name = f"{form} {name}".strip()
-            country, city, langs = "RU", rng.choice(RU_CITIES), rng.choice((["ru"], ["ru", "en"], ["ru", "az"]))
+            country, city, langs = (
+                "RU",
+                rng.choice(RU_CITIES),
+                rng.choice((["ru"], ["ru", "en"], ["ru", "az"])),
+            )
         if name in seen:
             continue
         seen.add(name)
         slug = f"demo-{len(seen):04d}"
         yield {
-            "external_id": slug, "name": name, "country": country, "city": city, "sectors": [sector],
-            "offers": _pick(rng, offers), "needs": _pick(rng, needs), "languages": langs,
-            "website": f"https://{slug}.example", "email": f"info@{slug}.example",
-            "description": "", "verified": rng.random() < 0.35,
+            "external_id": slug,
+            "name": name,
+            "country": country,
+            "city": city,
+            "sectors": [sector],
+            "offers": _pick(rng, offers),
+            "needs": _pick(rng, needs),
+            "languages": langs,
+            "website": f"https://{slug}.example",
+            "email": f"info@{slug}.example",
+            "description": "",
+            "verified": rng.random() < 0.35,
         }
 
 

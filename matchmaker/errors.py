@@ -1,4 +1,5 @@
 """Domain errors raised by services and mapped back onto form fields or JSON error bodies."""
+
 from __future__ import annotations
 
 

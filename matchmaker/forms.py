@@ -1,4 +1,5 @@
 """Shared form pieces: WTForms messages in our own catalog (WTForms ships none for az)."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -11,7 +12,9 @@ def required():
 
 def length(max: int, min: int = -1):
     if min > 0:
-        return validators.Length(min=min, max=max, message=_l("Enter between %(min)d and %(max)d characters.", min=min, max=max))
+        return validators.Length(
+            min=min, max=max, message=_l("Enter between %(min)d and %(max)d characters.", min=min, max=max)
+        )
     return validators.Length(max=max, message=_l("Enter at most %(max)d characters.", max=max))
 
 
@@ -28,8 +31,9 @@ def url():
 
 
 def number_range(min=None, max=None):
-    return validators.NumberRange(min=min, max=max, message=_l("Enter a number from %(min)s to %(max)s.", min=min, max=max))
-
+    return validators.NumberRange(
+        min=min, max=max, message=_l("Enter a number from %(min)s to %(max)s.", min=min, max=max)
+    )
 
 
 def save_or_show(form, action):

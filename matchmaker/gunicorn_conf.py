@@ -8,6 +8,7 @@ through the database by themselves. Only gunicorn reads this: ``flask`` commands
 cron jobs) load nothing extra. With preloading, ``kill -HUP`` does not load new code into the
 master: restart the service after a deployment.
 """
+
 from __future__ import annotations
 
 preload_app = True

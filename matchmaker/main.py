@@ -1,4 +1,5 @@
 """Home page and health check."""
+
 from flask import Blueprint, redirect, render_template, url_for
 from sqlalchemy import func, select, text
 
@@ -10,9 +11,13 @@ bp = Blueprint("main", __name__)
 
 @bp.get("/")
 def index():
-    counts = dict(db.session.execute(
-        select(Company.country, func.count(Company.id)).where(Company.hidden.is_(False)).group_by(Company.country)
-    ).all())
+    counts = dict(
+        db.session.execute(
+            select(Company.country, func.count(Company.id))
+            .where(Company.hidden.is_(False))
+            .group_by(Company.country)
+        ).all()
+    )
     return render_template("index.html", counts=counts)
 
 

@@ -10,6 +10,7 @@ When you add a constant that is translated dynamically, add it here too; ``tests
 checks that every ``M_*`` constant of ``core.profiles`` is listed and translated.
 This module is never needed at run time.
 """
+
 from __future__ import annotations
 
 

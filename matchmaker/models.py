@@ -1,4 +1,5 @@
 """Imports every feature's models so the metadata (and Alembic) sees all tables."""
+
 from .auth.models import ApiToken, User  # noqa: F401
 from .companies.models import Company, CompanySector  # noqa: F401
 from .notifications.models import Notification  # noqa: F401

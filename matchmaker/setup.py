@@ -1,10 +1,12 @@
 """The ``register_*`` steps that ``create_app`` runs, in order."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
 from flask import Flask, abort, current_app, g, has_request_context, jsonify, render_template, request
-from flask_babel import format_date, format_datetime, format_decimal, gettext as _
+from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
@@ -16,8 +18,9 @@ from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True,
-                     compare_type=True)
+    migrate.init_app(
+        app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True, compare_type=True
+    )
     csrf.init_app(app)
     limiter.init_app(app)
 
@@ -90,8 +93,14 @@ def register_i18n(app: Flask) -> None:
     def remember_language(response):
         lang = g.pop("lang_choice", None)
         if lang:
-            response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
-                                secure=app.config.get("SESSION_COOKIE_SECURE", False))
+            response.set_cookie(
+                "lang",
+                lang,
+                max_age=365 * 24 * 3600,
+                samesite="Lax",
+                httponly=True,
+                secure=app.config.get("SESSION_COOKIE_SECURE", False),
+            )
             if current_user and current_user.is_authenticated and current_user.locale != lang:
                 current_user.locale = lang
                 db.session.commit()
@@ -150,14 +159,18 @@ def register_security(app: Flask) -> None:
         """A NUL byte is never valid text input, and PostgreSQL refuses it: answer 400, not 500."""
         bad = [k for k, v in request.args.items(multi=True) if "\x00" in v]
         if request.method in ("POST", "PUT", "PATCH") and request.mimetype in (
-                "application/x-www-form-urlencoded", "multipart/form-data"):
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
             bad += [k for k, v in request.form.items(multi=True) if "\x00" in v]
         if not bad:
             return None
         if _wants_json():
             from .api.errors import error_response
 
-            return error_response(422, "Invalid input", fields={k: ["NUL bytes are not allowed."] for k in bad})
+            return error_response(
+                422, "Invalid input", fields={k: ["NUL bytes are not allowed."] for k in bad}
+            )
         abort(400)
 
     @app.after_request
@@ -246,8 +259,9 @@ def register_errors(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from .core.sectors import title as sector_title
     from flask_babel import get_locale
+
+    from .core.sectors import title as sector_title
 
     @app.context_processor
     def inject():
@@ -258,9 +272,15 @@ def register_template_helpers(app: Flask) -> None:
             unread = unread_count(current_user.active_company_id)
         from flask import current_app
 
-        nav = [(endpoint, label) for endpoint, label in (
-            ("matching.suggestions", _("Partners")), ("meetings.index", _("Meetings")),
-            ("events.index", _("Brokerage days"))) if endpoint in current_app.view_functions]
+        nav = [
+            (endpoint, label)
+            for endpoint, label in (
+                ("matching.suggestions", _("Partners")),
+                ("meetings.index", _("Meetings")),
+                ("events.index", _("Brokerage days")),
+            )
+            if endpoint in current_app.view_functions
+        ]
         return {
             "nav_links": nav,
             "endpoints": current_app.view_functions,

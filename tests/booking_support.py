@@ -1,7 +1,8 @@
 """Helpers for the centers/meetings tests: seeded centers, firms of both countries, open dates."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -22,21 +23,30 @@ def seeded() -> dict:
     def room(center, name):
         return db.session.scalar(select(Room).where(Room.center_id == center.id, Room.name == name))
 
-    return {"baku": baku, "astrakhan": astra, "kur": room(baku, "Meeting room Kür"),
-            "volga": room(baku, "Meeting room Volga"), "xezer": room(baku, "Meeting room Xəzər"),
-            "caspian": room(baku, "Meeting room Caspian"), "office502": room(baku, "Business office 502"),
-            "neg1": room(astra, "Negotiation room 1"), "hotel": room(astra, "Mini-hotel room 1")}
+    return {
+        "baku": baku,
+        "astrakhan": astra,
+        "kur": room(baku, "Meeting room Kür"),
+        "volga": room(baku, "Meeting room Volga"),
+        "xezer": room(baku, "Meeting room Xəzər"),
+        "caspian": room(baku, "Meeting room Caspian"),
+        "office502": room(baku, "Business office 502"),
+        "neg1": room(astra, "Negotiation room 1"),
+        "hotel": room(astra, "Mini-hotel room 1"),
+    }
 
 
 def open_day(min_days: int = 10, weekday: int = 2) -> date:
     """A future weekday on which both centers are open and have no closure."""
-    day = datetime.now(timezone.utc).date() + timedelta(days=min_days)
+    day = datetime.now(UTC).date() + timedelta(days=min_days)
     day += timedelta(days=(weekday - day.weekday()) % 7)
     while True:
         ok = True
         for c in centers.list_centers():
-            start, end = (datetime.combine(day, datetime.min.time(), tzinfo=ZoneInfo(c.timezone)),
-                          datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=ZoneInfo(c.timezone)))
+            start, end = (
+                datetime.combine(day, datetime.min.time(), tzinfo=ZoneInfo(c.timezone)),
+                datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=ZoneInfo(c.timezone)),
+            )
             ok = ok and not centers.closures_between(c.id, start, end, center_wide_only=True)
         if ok:
             return day
@@ -74,9 +84,19 @@ class World:
         self.staff_astra.center_id = self.c["astrakhan"].id
         self.admin = factory.user(email="admin@example.com", role="admin")
         db.session.commit()
-        self.tokens = {u.email: factory.token(u) for u in (
-            self.az_user, self.az2_user, self.ru_user, self.ru2_user, self.nofirm_user, self.staff_baku,
-            self.staff_astra, self.admin)}
+        self.tokens = {
+            u.email: factory.token(u)
+            for u in (
+                self.az_user,
+                self.az2_user,
+                self.ru_user,
+                self.ru2_user,
+                self.nofirm_user,
+                self.staff_baku,
+                self.staff_astra,
+                self.admin,
+            )
+        }
 
     def call(self, method, path, user=None, **kw):
         user = user or self.az_user
@@ -84,8 +104,12 @@ class World:
         return self.client.open(path, method=method, headers=headers, **kw)
 
     def book(self, user=None, partner=None, room=None, start="10:00", end="11:00", tz=BAKU, **extra):
-        body = {"partner_id": (partner or self.ru).id, "room_id": (room or self.c["kur"]).id,
-                "start": iso(self.day, start, tz), "end": iso(self.day, end, tz)}
+        body = {
+            "partner_id": (partner or self.ru).id,
+            "room_id": (room or self.c["kur"]).id,
+            "start": iso(self.day, start, tz),
+            "end": iso(self.day, end, tz),
+        }
         body.update(extra)
         return self.call("POST", "/api/v1/meetings", user=user, json=body)
 

@@ -3,6 +3,7 @@
 SQLite (default): every test gets a fresh in-memory database. PostgreSQL (``TEST_DATABASE_URL``):
 the schema is created once per run and every table is emptied after each test.
 """
+
 from __future__ import annotations
 
 import os
@@ -137,6 +138,7 @@ def factory(app):
 
 def csrf_token(html: str) -> str:
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
-        r'value="([^"]+)"[^>]*name="csrf_token"', html)
+        r'value="([^"]+)"[^>]*name="csrf_token"', html
+    )
     assert match, "no CSRF token on the page"
     return match.group(1)

@@ -1,4 +1,5 @@
 """Test data built through the services, so tests exercise the real code path."""
+
 from __future__ import annotations
 
 import itertools
@@ -14,8 +15,16 @@ _seq = itertools.count(1)
 class Factory:
     def company(self, **data):
         n = next(_seq)
-        defaults = {"name": f"Test Firm {n}", "country": "AZ", "city": "Bakı", "external_id": f"t-{n}",
-                    "sectors": [], "offers": [], "needs": [], "languages": ["az", "ru"]}
+        defaults = {
+            "name": f"Test Firm {n}",
+            "country": "AZ",
+            "city": "Bakı",
+            "external_id": f"t-{n}",
+            "sectors": [],
+            "offers": [],
+            "needs": [],
+            "languages": ["az", "ru"],
+        }
         defaults.update(data)
         company = company_services.create_company(**defaults)
         db.session.commit()

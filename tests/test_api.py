@@ -1,4 +1,5 @@
 """JSON API: bearer tokens, errors as JSON with field names, OpenAPI document."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,7 +12,9 @@ def api(client, factory):
     class Api:
         def __init__(self):
             self.firm = factory.company(name="Gəncə Aqro", offers=["pomidor"], needs=["traktor"])
-            self.other = factory.company(name="Волга Агро", country="RU", city="Астрахань", offers=["тракторы"])
+            self.other = factory.company(
+                name="Волга Агро", country="RU", city="Астрахань", offers=["тракторы"]
+            )
             self.user = factory.user(email="member@az.example", company=self.firm)
             self.token = factory.token(self.user)
             staff = factory.user(email="staff@center.example", role="staff")
@@ -35,7 +38,9 @@ def test_list_search_and_get(api):
     r = api.call("GET", "/api/v1/companies?q=Гянджа Агро")
     body = r.get_json()
     assert r.status_code == 200 and body["items"][0]["name"] == "Gəncə Aqro"
-    assert {"id", "external_id", "name", "country", "city", "sectors", "offers", "needs"} <= set(body["items"][0])
+    assert {"id", "external_id", "name", "country", "city", "sectors", "offers", "needs"} <= set(
+        body["items"][0]
+    )
     assert body["total"] >= 1 and body["page"] == 1
     r = api.call("GET", "/api/v1/companies?country=RU")
     assert [i["name"] for i in r.get_json()["items"]] == ["Волга Агро"]
@@ -54,7 +59,9 @@ def test_bad_query_parameters_are_422_with_fields(api):
 
 
 def test_patch_own_company_and_403_for_others(api):
-    r = api.call("PATCH", f"/api/v1/companies/{api.firm.id}", json={"offers": ["xurma", "nar"], "city": "Göyçay"})
+    r = api.call(
+        "PATCH", f"/api/v1/companies/{api.firm.id}", json={"offers": ["xurma", "nar"], "city": "Göyçay"}
+    )
     assert r.status_code == 200 and r.get_json()["offers"] == ["xurma", "nar"]
     db.session.refresh(api.firm)
     assert api.firm.city == "Göyçay"
@@ -65,14 +72,19 @@ def test_patch_own_company_and_403_for_others(api):
 
 
 def test_patch_validation_errors_name_the_fields(api):
-    r = api.call("PATCH", f"/api/v1/companies/{api.firm.id}",
-                 json={"country": "TR", "sectors": ["99.99"], "email": "x@", "website": "ftp://a"})
+    r = api.call(
+        "PATCH",
+        f"/api/v1/companies/{api.firm.id}",
+        json={"country": "TR", "sectors": ["99.99"], "email": "x@", "website": "ftp://a"},
+    )
     assert r.status_code == 422
     fields = r.get_json()["error"]["fields"]
     assert {"country", "sectors", "email", "website"} <= set(fields)
     r = api.call("PATCH", f"/api/v1/companies/{api.firm.id}", json={"unknown": 1})
     assert r.status_code == 422 and "unknown" in r.get_json()["error"]["fields"]
-    r = api.call("PATCH", f"/api/v1/companies/{api.firm.id}", data="{not json", content_type="application/json")
+    r = api.call(
+        "PATCH", f"/api/v1/companies/{api.firm.id}", data="{not json", content_type="application/json"
+    )
     assert r.status_code in (400, 422) and "error" in r.get_json()
     db.session.refresh(api.firm)
     assert api.firm.country == "AZ"

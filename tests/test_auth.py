@@ -1,4 +1,5 @@
 """Accounts: registration, login, logout, sessions, passwords, tokens, rate limits."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,9 +12,16 @@ from tests.conftest import PASSWORD
 
 
 def register(client, **overrides):
-    data = {"full_name": "Aysel Məmmədova", "email": "aysel@gence.example", "password": PASSWORD,
-            "confirm": PASSWORD, "firm_choice": "new", "company_name": "Gəncə Aqro", "country": "AZ",
-            "city": "Gəncə"}
+    data = {
+        "full_name": "Aysel Məmmədova",
+        "email": "aysel@gence.example",
+        "password": PASSWORD,
+        "confirm": PASSWORD,
+        "firm_choice": "new",
+        "company_name": "Gəncə Aqro",
+        "country": "AZ",
+        "city": "Gəncə",
+    }
     data.update(overrides)
     return client.post("/register", data=data)
 
@@ -43,10 +51,14 @@ def test_register_rejects_duplicates_weak_passwords_and_missing_firm_name(client
 
 def test_login_logout_and_safe_next(client, auth, factory):
     factory.user(email="member@az.example")
-    r = client.post("/login?next=https://evil.example/x", data={"email": "member@az.example", "password": PASSWORD})
+    r = client.post(
+        "/login?next=https://evil.example/x", data={"email": "member@az.example", "password": PASSWORD}
+    )
     assert r.status_code == 302 and r.headers["Location"] == "/"
     auth.logout()
-    r = client.post("/login?next=/companies?country=RU", data={"email": "member@az.example", "password": PASSWORD})
+    r = client.post(
+        "/login?next=/companies?country=RU", data={"email": "member@az.example", "password": PASSWORD}
+    )
     assert r.headers["Location"] == "/companies?country=RU"
     auth.logout()
     for bad in ("//evil.example", "/\\evil.example", "javascript:alert(1)", "http:/x"):
@@ -84,7 +96,9 @@ def test_password_change_ends_other_sessions_but_keeps_this_one(app, factory):
     assert r.status_code == 302
     assert c1.get("/account").status_code == 200
     assert c2.get("/account").status_code == 302
-    r = c1.post("/account/password", data={"current_password": "nope nope nope", "new_password": new, "confirm": new})
+    r = c1.post(
+        "/account/password", data={"current_password": "nope nope nope", "new_password": new, "confirm": new}
+    )
     assert r.status_code == 422 and "not right" in r.get_data(as_text=True)
 
 
@@ -108,13 +122,20 @@ def test_login_rate_limit_per_account_and_address(make_app, factory):
     with app.app_context():
         factory.user(email="member@az.example")
         client = app.test_client()
-        codes = [client.post("/login", data={"email": "member@az.example", "password": "bad password!"}).status_code
-                 for _ in range(6)]
+        codes = [
+            client.post(
+                "/login", data={"email": "member@az.example", "password": "bad password!"}
+            ).status_code
+            for _ in range(6)
+        ]
         assert codes[:5] == [200] * 5 and codes[5] == 429
         # another address, same account: still limited (per-account limit)
         other = app.test_client()
-        r = other.post("/login", data={"email": "member@az.example", "password": PASSWORD},
-                       environ_base={"REMOTE_ADDR": "10.9.9.9"})
+        r = other.post(
+            "/login",
+            data={"email": "member@az.example", "password": PASSWORD},
+            environ_base={"REMOTE_ADDR": "10.9.9.9"},
+        )
         assert r.status_code == 429
 
 
@@ -124,7 +145,10 @@ def test_successful_logins_do_not_count_against_the_limit(make_app, factory):
         factory.user(email="member@az.example")
         client = app.test_client()
         for _ in range(7):
-            assert client.post("/login", data={"email": "member@az.example", "password": PASSWORD}).status_code == 302
+            assert (
+                client.post("/login", data={"email": "member@az.example", "password": PASSWORD}).status_code
+                == 302
+            )
             client.post("/logout")
 
 

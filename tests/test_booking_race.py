@@ -3,6 +3,7 @@
 SQLite runs on a file database (an in-memory one cannot be shared across threads); PostgreSQL on
 ``TEST_DATABASE_URL``. The gunicorn variant with 4 workers is ``bench/race_booking.py``.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,12 @@ N = 20
 
 
 def _post(base: str, token: str, body: dict, barrier: threading.Barrier | None = None) -> int:
-    req = urllib.request.Request(f"{base}/api/v1/meetings", data=json.dumps(body).encode(), method="POST",
-                                 headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    req = urllib.request.Request(
+        f"{base}/api/v1/meetings",
+        data=json.dumps(body).encode(),
+        method="POST",
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
     if barrier is not None:
         barrier.wait(timeout=30)
     try:
@@ -69,8 +74,10 @@ def test_twenty_firms_race_for_one_room(race_app):
     base = f"http://127.0.0.1:{server.server_port}"
     try:
         barrier = threading.Barrier(N)
-        bodies = [{"partner_id": ru, "room_id": room_id, "start": start.isoformat(), "end": end.isoformat()}
-                  for _az, ru in pairs]
+        bodies = [
+            {"partner_id": ru, "room_id": room_id, "start": start.isoformat(), "end": end.isoformat()}
+            for _az, ru in pairs
+        ]
         with ThreadPoolExecutor(N) as pool:
             statuses = list(pool.map(lambda i: _post(base, tokens[i], bodies[i], barrier), range(N)))
         assert sorted(statuses) == [201] + [409] * (N - 1), statuses
@@ -79,8 +86,12 @@ def test_twenty_firms_race_for_one_room(race_app):
         db.session.remove()  # end the read transaction: on SQLite every transaction holds the write lock
         # the winner's firm cannot be in another room at that time, nor can its partner
         other = (w + 1) % N
-        body = {"partner_id": pairs[other][1], "room_id": other_room_id,
-                "start": (start + timedelta(minutes=30)).isoformat(), "end": (end + timedelta(minutes=30)).isoformat()}
+        body = {
+            "partner_id": pairs[other][1],
+            "room_id": other_room_id,
+            "start": (start + timedelta(minutes=30)).isoformat(),
+            "end": (end + timedelta(minutes=30)).isoformat(),
+        }
         assert _post(base, tokens[w], body) == 409
         body["partner_id"] = pairs[w][1]
         assert _post(base, tokens[other], body) == 409
@@ -93,10 +104,20 @@ def test_twenty_firms_race_for_one_room(race_app):
 
 
 def _meeting(az, ru, room, start, end):
-    m = Meeting(requester_id=az.id, partner_id=ru.id, proposed_by_id=az.id, room_id=room.id,
-                room_capacity=room.capacity, start_at=start, end_at=end, status="accepted", active=True)
-    m.participants = [MeetingParticipant(company_id=cid, start_at=start, end_at=end, active=True)
-                      for cid in (az.id, ru.id)]
+    m = Meeting(
+        requester_id=az.id,
+        partner_id=ru.id,
+        proposed_by_id=az.id,
+        room_id=room.id,
+        room_capacity=room.capacity,
+        start_at=start,
+        end_at=end,
+        status="accepted",
+        active=True,
+    )
+    m.participants = [
+        MeetingParticipant(company_id=cid, start_at=start, end_at=end, active=True) for cid in (az.id, ru.id)
+    ]
     return m
 
 
@@ -126,11 +147,15 @@ def test_the_database_refuses_double_bookings_without_the_service(app, factory):
     db.session.add(m)
     db.session.commit()
     if ON_PG:  # overlapping but different starts: only the exclusion constraints can see it
-        db.session.add(_meeting(az2, ru2, c["kur"], start + timedelta(minutes=30), start + timedelta(hours=2)))
+        db.session.add(
+            _meeting(az2, ru2, c["kur"], start + timedelta(minutes=30), start + timedelta(hours=2))
+        )
         with pytest.raises(IntegrityError, match="ex_meetings_room_during"):
             db.session.commit()
         db.session.rollback()
-        db.session.add(_meeting(az, ru2, c["volga"], start + timedelta(minutes=30), start + timedelta(hours=2)))
+        db.session.add(
+            _meeting(az, ru2, c["volga"], start + timedelta(minutes=30), start + timedelta(hours=2))
+        )
         with pytest.raises(IntegrityError, match="ex_meeting_participants_company_during"):
             db.session.commit()
         db.session.rollback()

@@ -1,4 +1,5 @@
 """iCalendar: one file per meeting, the private feed, stable UID, SEQUENCE, cancellations, zones."""
+
 from __future__ import annotations
 
 import re

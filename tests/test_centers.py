@@ -1,4 +1,5 @@
 """Centers and rooms: seed, availability (API and pages), staff pages and their permissions."""
+
 from __future__ import annotations
 
 import csv
@@ -24,7 +25,9 @@ def test_seed_is_idempotent_and_believable(app):
     first = services.seed_centers()
     again = services.seed_centers()
     db.session.commit()
-    assert "centers: 2 new" in first and again.startswith("centers: 0 new, rooms: 0 new, holiday closures: 0 new")
+    assert "centers: 2 new" in first and again.startswith(
+        "centers: 0 new, rooms: 0 new, holiday closures: 0 new"
+    )
     baku, astra = services.list_centers()
     assert (baku.timezone, astra.timezone) == ("Asia/Baku", "Europe/Astrakhan")
     kinds = {r.kind for r in astra.rooms}
@@ -39,8 +42,16 @@ def test_seed_is_idempotent_and_believable(app):
         start = at(day, "12:00", center.timezone)
         return bool(services.closures_between(center.id, start, start + timedelta(minutes=1)))
 
-    assert closed(baku, date(2027, 3, 22)) and closed(baku, date(2026, 12, 31)) and not closed(baku, date(2027, 1, 5))
-    assert closed(astra, date(2027, 1, 5)) and closed(astra, date(2027, 6, 12)) and not closed(astra, date(2027, 3, 22))
+    assert (
+        closed(baku, date(2027, 3, 22))
+        and closed(baku, date(2026, 12, 31))
+        and not closed(baku, date(2027, 1, 5))
+    )
+    assert (
+        closed(astra, date(2027, 1, 5))
+        and closed(astra, date(2027, 6, 12))
+        and not closed(astra, date(2027, 3, 22))
+    )
 
 
 def test_api_centers_and_availability(w):
@@ -56,18 +67,28 @@ def test_api_centers_and_availability(w):
     body = r.get_json()
     d = w.day.isoformat()
     assert r.status_code == 200 and body["timezone"] == "Asia/Baku" and body["utc_offset"] == "+04:00"
-    assert body["taken"] == [{"start": f"{d}T10:00:00+04:00", "end": f"{d}T11:00:00+04:00", "kind": "meeting",
-                              "status": "requested", "reason": ""}]
+    assert body["taken"] == [
+        {
+            "start": f"{d}T10:00:00+04:00",
+            "end": f"{d}T11:00:00+04:00",
+            "kind": "meeting",
+            "status": "requested",
+            "reason": "",
+        }
+    ]
     assert [(f["start"], f["end"]) for f in body["free"]] == [
-        (f"{d}T09:00:00+04:00", f"{d}T10:00:00+04:00"), (f"{d}T11:00:00+04:00", f"{d}T18:00:00+04:00")]
+        (f"{d}T09:00:00+04:00", f"{d}T10:00:00+04:00"),
+        (f"{d}T11:00:00+04:00", f"{d}T18:00:00+04:00"),
+    ]
     r = w.call("GET", f"/api/v1/rooms/{w.c['neg1'].id}/availability?date={d}")
     assert r.get_json()["free"][0]["start"] == f"{d}T09:00:00+04:00"  # Astrakhan is UTC+4 as well
     r = w.call("GET", f"/api/v1/rooms/{w.c['kur'].id}/availability?date=2027-03-22")  # Novruz
     assert r.get_json()["free"] == [] and r.get_json()["taken"][0]["kind"] == "closure"
 
 
-@pytest.mark.parametrize("query", ["", "?date=", "?date=22.03.2027", "?date=2027-02-30", "?date=0001-01-01",
-                                   "?date=99999-01-01"])
+@pytest.mark.parametrize(
+    "query", ["", "?date=", "?date=22.03.2027", "?date=2027-02-30", "?date=0001-01-01", "?date=99999-01-01"]
+)
 def test_availability_bad_dates_are_422(w, query):
     r = w.call("GET", f"/api/v1/rooms/{w.c['kur'].id}/availability{query}")
     assert r.status_code == 422 and "date" in r.get_json()["error"]["fields"]
@@ -98,9 +119,15 @@ def test_room_pages_label_the_zone(w):
 
 def staff_urls(w, center):
     room = next(r for r in center.rooms)
-    return [f"/staff/centers/{center.id}", f"/staff/centers/{center.id}/rooms/new", f"/staff/rooms/{room.id}/edit",
-            f"/staff/centers/{center.id}/hours", f"/staff/centers/{center.id}/closures",
-            f"/staff/centers/{center.id}/occupancy", f"/staff/centers/{center.id}/bookings.csv"]
+    return [
+        f"/staff/centers/{center.id}",
+        f"/staff/centers/{center.id}/rooms/new",
+        f"/staff/rooms/{room.id}/edit",
+        f"/staff/centers/{center.id}/hours",
+        f"/staff/centers/{center.id}/closures",
+        f"/staff/centers/{center.id}/occupancy",
+        f"/staff/centers/{center.id}/bookings.csv",
+    ]
 
 
 def test_staff_permissions_matrix(w):
@@ -108,15 +135,21 @@ def test_staff_permissions_matrix(w):
     for url in baku_urls:
         r = w.client.get(url)
         assert r.status_code == 302 and "/login" in r.headers["Location"], url
-    for user, baku, astra in [(w.az_user, 403, 403), (w.staff_baku, 200, 403), (w.staff_astra, 403, 200),
-                              (w.admin, 200, 200)]:
+    for user, baku, astra in [
+        (w.az_user, 403, 403),
+        (w.staff_baku, 200, 403),
+        (w.staff_astra, 403, 200),
+        (w.admin, 200, 200),
+    ]:
         w.login(user)
         for url in baku_urls:
             assert w.client.get(url).status_code == baku, (user.email, url)
         for url in astra_urls:
             assert w.client.get(url).status_code == astra, (user.email, url)
     w.login(w.staff_astra)
-    r = w.client.post(f"/staff/centers/{w.c['baku'].id}/rooms/new", data={"name": "X", "kind": "office", "capacity": 3})
+    r = w.client.post(
+        f"/staff/centers/{w.c['baku'].id}/rooms/new", data={"name": "X", "kind": "office", "capacity": 3}
+    )
     assert r.status_code == 403
     assert w.client.get("/staff/centers").status_code == 302  # straight to their one center
 
@@ -128,13 +161,24 @@ def test_rooms_crud_with_field_errors(w):
     assert r.status_code == 422 and "already has a room" in r.get_data(as_text=True)
     r = w.client.post(url, data={"name": "", "kind": "spaceship", "capacity": "lots"})
     assert r.status_code == 422
-    r = w.client.post(url, data={"name": "Meeting room Şahdağ", "kind": "meeting_room", "capacity": 5,
-                                 "equipment": "screen, , Wi-Fi", "bookable": "y", "active": "y"})
+    r = w.client.post(
+        url,
+        data={
+            "name": "Meeting room Şahdağ",
+            "kind": "meeting_room",
+            "capacity": 5,
+            "equipment": "screen, , Wi-Fi",
+            "bookable": "y",
+            "active": "y",
+        },
+    )
     assert r.status_code == 302
     room = db.session.scalar(select(Room).where(Room.name == "Meeting room Şahdağ"))
     assert room.equipment == ["screen", "Wi-Fi"] and room.bookable
-    r = w.client.post(f"/staff/rooms/{room.id}/edit", data={"name": room.name, "kind": "office", "capacity": 7,
-                                                            "active": "y"})
+    r = w.client.post(
+        f"/staff/rooms/{room.id}/edit",
+        data={"name": room.name, "kind": "office", "capacity": 7, "active": "y"},
+    )
     assert r.status_code == 302
     db.session.refresh(room)
     assert room.capacity == 7 and not room.bookable
@@ -167,8 +211,15 @@ def test_block_warns_about_meetings_and_can_cancel_them(w):
     mid = w.book().get_json()["id"]
     w.login(w.staff_baku)
     url = f"/staff/centers/{w.c['baku'].id}/closures"
-    data = {"room_id": w.c["kur"].id, "start_date": w.day.isoformat(), "start_time": "09:30",
-            "end_date": w.day.isoformat(), "end_time": "12:00", "kind": "maintenance", "reason": "Projector repair"}
+    data = {
+        "room_id": w.c["kur"].id,
+        "start_date": w.day.isoformat(),
+        "start_time": "09:30",
+        "end_date": w.day.isoformat(),
+        "end_time": "12:00",
+        "kind": "maintenance",
+        "reason": "Projector repair",
+    }
     r = w.client.post(url, data=data)
     assert r.status_code == 409 and "ООО Волга Агро" in r.get_data(as_text=True)
     assert db.session.scalar(select(func.count(Closure.id)).where(Closure.kind == "maintenance")) == 0
@@ -178,7 +229,9 @@ def test_block_warns_about_meetings_and_can_cancel_them(w):
     assert db.session.get(Meeting, mid).status == "cancelled"
     r = w.book(user=w.az2_user, partner=w.ru2, start="11:00", end="12:00")
     assert r.status_code == 422 and "start" in r.get_json()["error"]["fields"]
-    assert w.book(user=w.az2_user, partner=w.ru2, room=w.c["volga"]).status_code == 201  # other rooms are fine
+    assert (
+        w.book(user=w.az2_user, partner=w.ru2, room=w.c["volga"]).status_code == 201
+    )  # other rooms are fine
     r = w.client.post(url, data={**data, "end_date": (w.day - timedelta(days=1)).isoformat()})
     assert r.status_code == 422
     closure = db.session.scalar(select(Closure).where(Closure.kind == "maintenance"))
@@ -189,7 +242,7 @@ def test_block_warns_about_meetings_and_can_cancel_them(w):
 
 
 def test_bookings_occupancy_and_csv(w):
-    w.book(topic="=HYPERLINK(\"http://evil\")")
+    w.book(topic='=HYPERLINK("http://evil")')
     w.book(user=w.az2_user, partner=w.ru2, room=w.c["volga"], start="14:00", end="16:00")
     w.login(w.staff_baku)
     d = w.day.isoformat()
@@ -198,11 +251,15 @@ def test_bookings_occupancy_and_csv(w):
     assert w.client.get(f"/staff/centers/{w.c['baku'].id}?date=bad").status_code == 422
     r = w.client.get(f"/staff/centers/{w.c['baku'].id}/occupancy?from={d}&to={d}")
     assert r.status_code == 200 and "22.2%" in r.get_data(as_text=True)  # 2 h of 9 h in Volga
-    assert w.client.get(f"/staff/centers/{w.c['baku'].id}/occupancy?from={d}&to=2000-01-01").status_code == 422
+    assert (
+        w.client.get(f"/staff/centers/{w.c['baku'].id}/occupancy?from={d}&to=2000-01-01").status_code == 422
+    )
     r = w.client.get(f"/staff/centers/{w.c['baku'].id}/bookings.csv?from={d}&to={d}")
     assert r.status_code == 200 and r.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(r.get_data(as_text=True).lstrip("\ufeff"))))
-    assert len(rows) == 2 and rows[0]["local_start"] == f"{d}T10:00+04:00" and rows[0]["timezone"] == "Asia/Baku"
+    assert (
+        len(rows) == 2 and rows[0]["local_start"] == f"{d}T10:00+04:00" and rows[0]["timezone"] == "Asia/Baku"
+    )
     assert rows[0]["topic"].startswith("'=")
     assert w.client.get(f"/staff/centers/{w.c['baku'].id}/bookings.csv?from=x").status_code == 400
 

@@ -1,4 +1,5 @@
 """Directory, profiles, editing, verification and the cross-script search over HTTP."""
+
 from __future__ import annotations
 
 from matchmaker.extensions import db
@@ -6,8 +7,13 @@ from tests.conftest import PASSWORD
 
 
 def test_directory_lists_public_part_and_hides_contacts_from_visitors(client, factory):
-    factory.company(name="Gəncə Aqro", email="sales@gence.example", phone="+994 50 123 45 67",
-                    offers=["pomidor", "xiyar"], needs=["traktor"])
+    factory.company(
+        name="Gəncə Aqro",
+        email="sales@gence.example",
+        phone="+994 50 123 45 67",
+        offers=["pomidor", "xiyar"],
+        needs=["traktor"],
+    )
     html = client.get("/companies").get_data(as_text=True)
     assert "Gəncə Aqro" in html and "pomidor" in html
     company_html = client.get("/companies/1").get_data(as_text=True)
@@ -22,8 +28,14 @@ def test_cross_script_search_finds_the_firm(client, factory):
     factory.company(name="ООО Волга Агро", country="RU", city="Астрахань")
     factory.company(name="Жигули Трейд", country="RU", city="Самара")
     factory.company(name="Quba Bağları", city="Quba")
-    for q, expected in (("Гянджа Агро", "Gəncə Aqro"), ("Gence Aqro", "Gəncə Aqro"), ("Volga Agro", "Волга Агро"),
-                        ("Jiguli", "Жигули"), ("Zhiguli", "Жигули"), ("Quba Bağ", "Quba Bağları")):
+    for q, expected in (
+        ("Гянджа Агро", "Gəncə Aqro"),
+        ("Gence Aqro", "Gəncə Aqro"),
+        ("Volga Agro", "Волга Агро"),
+        ("Jiguli", "Жигули"),
+        ("Zhiguli", "Жигули"),
+        ("Quba Bağ", "Quba Bağları"),
+    ):
         html = client.get("/companies", query_string={"q": q}).get_data(as_text=True)
         first = html.split('class="company-card"')[1]
         assert expected in first, (q, first[:300])
@@ -48,14 +60,31 @@ def test_member_edits_own_firm_not_others(client, factory):
     factory.user(email="member@az.example", company=mine)
     client.post("/login", data={"email": "member@az.example", "password": PASSWORD})
     assert client.get(f"/companies/{other.id}/edit").status_code == 403
-    r = client.post(f"/companies/{mine.id}/edit", data={
-        "name": "Mine Renamed", "country": "AZ", "city": "Bakı", "sectors": ["01.13", "46.31"],
-        "offers": "pomidor\nxiyar", "needs": "traktor", "languages": ["az", "ru"], "website": "https://mine.az",
-        "email": "a@mine.az", "phone": "+994 12 555 55 55", "description": "", "size_band": "small",
-        "year_founded": "2001"})
+    r = client.post(
+        f"/companies/{mine.id}/edit",
+        data={
+            "name": "Mine Renamed",
+            "country": "AZ",
+            "city": "Bakı",
+            "sectors": ["01.13", "46.31"],
+            "offers": "pomidor\nxiyar",
+            "needs": "traktor",
+            "languages": ["az", "ru"],
+            "website": "https://mine.az",
+            "email": "a@mine.az",
+            "phone": "+994 12 555 55 55",
+            "description": "",
+            "size_band": "small",
+            "year_founded": "2001",
+        },
+    )
     assert r.status_code == 302
     db.session.refresh(mine)
-    assert mine.name == "Mine Renamed" and mine.sectors == ["01.13", "46.31"] and mine.offers == ["pomidor", "xiyar"]
+    assert (
+        mine.name == "Mine Renamed"
+        and mine.sectors == ["01.13", "46.31"]
+        and mine.offers == ["pomidor", "xiyar"]
+    )
     assert mine.completeness() > 80
 
 
@@ -63,9 +92,18 @@ def test_edit_errors_are_shown_on_fields_and_nothing_is_saved(client, factory):
     mine = factory.company(name="Mine")
     factory.user(email="member@az.example", company=mine)
     client.post("/login", data={"email": "member@az.example", "password": PASSWORD})
-    r = client.post(f"/companies/{mine.id}/edit", data={
-        "name": "Changed", "country": "AZ", "sectors": ["99.99"], "website": "not a url", "email": "x@",
-        "year_founded": "1700", "size_band": ""})
+    r = client.post(
+        f"/companies/{mine.id}/edit",
+        data={
+            "name": "Changed",
+            "country": "AZ",
+            "sectors": ["99.99"],
+            "website": "not a url",
+            "email": "x@",
+            "year_founded": "1700",
+            "size_band": "",
+        },
+    )
     assert r.status_code == 422
     html = r.get_data(as_text=True)
     assert "Unknown NACE" in html and 'aria-invalid="true"' in html

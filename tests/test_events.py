@@ -1,8 +1,9 @@
 """Brokerage days (web): permissions, bad input, lapse at the deadline, per-firm cap, the database's
 unique constraints. The full flow is in ``test_events_schedule.py``."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -23,10 +24,22 @@ DAY = date.today() + timedelta(days=30)
 # world ----------------------------------------------------------------------------------------------
 def make_world(factory):
     """Two centers with a staff member each, three AZ and two RU firms with one member each."""
-    baku = Center(slug="abc-baku", name="Astrakhan Business Center", city="Baku", country="AZ",
-                  timezone="Asia/Baku", address="Baku")
-    astr = Center(slug="azbc-astrakhan", name="Azerbaijan Business Center", city="Astrakhan", country="RU",
-                  timezone="Europe/Astrakhan", address="Astrakhan")
+    baku = Center(
+        slug="abc-baku",
+        name="Astrakhan Business Center",
+        city="Baku",
+        country="AZ",
+        timezone="Asia/Baku",
+        address="Baku",
+    )
+    astr = Center(
+        slug="azbc-astrakhan",
+        name="Azerbaijan Business Center",
+        city="Astrakhan",
+        country="RU",
+        timezone="Europe/Astrakhan",
+        address="Astrakhan",
+    )
     db.session.add_all([baku, astr])
     db.session.commit()
     w = SimpleNamespace(baku=baku, astr=astr)
@@ -34,8 +47,13 @@ def make_world(factory):
     w.staff.center_id = baku.id
     w.staff_other = factory.user("staff@astrakhan.example", role="staff")
     w.staff_other.center_id = astr.id
-    for key, name, country in (("az1", "Gəncə Aqro", "AZ"), ("az2", "Quba Bağları", "AZ"), ("az3", "Şəki İpək", "AZ"),
-                               ("ru1", "Волга Агро", "RU"), ("ru2", "Жигули Трейд", "RU")):
+    for key, name, country in (
+        ("az1", "Gəncə Aqro", "AZ"),
+        ("az2", "Quba Bağları", "AZ"),
+        ("az3", "Şəki İpək", "AZ"),
+        ("ru1", "Волга Агро", "RU"),
+        ("ru2", "Жигули Трейд", "RU"),
+    ):
         company = factory.company(name=name, country=country, city="Bakı" if country == "AZ" else "Астрахань")
         setattr(w, key, company)
         setattr(w, "m_" + key, factory.user(f"{key}@firm.example", company=company))
@@ -50,10 +68,18 @@ def login(client, user):
 
 
 def make_event(w, status="open", **over) -> Event:
-    data = {"center_id": w.baku.id, "title": "AZ–RU Agro Day", "description": "", "day": DAY,
-            "sessions": [(time(10), time(11)), (time(14, 30), time(15, 30))], "slot_minutes": 20,
-            "tables": 2, "room_ids": [], "max_meetings": 5,
-            "request_deadline": datetime.combine(DAY - timedelta(days=2), time(18), tzinfo=timezone.utc)}
+    data = {
+        "center_id": w.baku.id,
+        "title": "AZ–RU Agro Day",
+        "description": "",
+        "day": DAY,
+        "sessions": [(time(10), time(11)), (time(14, 30), time(15, 30))],
+        "slot_minutes": 20,
+        "tables": 2,
+        "room_ids": [],
+        "max_meetings": 5,
+        "request_deadline": datetime.combine(DAY - timedelta(days=2), time(18), tzinfo=UTC),
+    }
     data.update(over)
     event = services.save_event(w.staff, data)
     event.status = status
@@ -110,27 +136,27 @@ def _as(client, world, role):
 
 #           path template                      anon other member staff staff_other
 GET_MATRIX = [
-    ("/events",                                 302, 200, 200, 200, 200),
-    ("/events/{e}",                             302, 200, 200, 200, 200),
-    ("/events/new",                             302, 403, 403, 200, 200),
-    ("/events/{e}/edit",                        302, 403, 403, 302, 403),
-    ("/events/{e}/presence",                    302, 403, 200, 403, 403),
-    ("/events/{e}/participants",                302, 403, 200, 403, 403),
-    ("/events/{e}/requests",                    302, 403, 200, 403, 403),
-    ("/events/{e}/agenda",                      302, 403, 200, 403, 403),
-    ("/events/{e}/agenda.ics",                  302, 403, 200, 403, 403),
-    ("/events/{e}/agenda?company={c}",          302, 403, 200, 200, 403),
-    ("/events/{e}/firms",                       302, 403, 403, 200, 403),
-    ("/events/{e}/schedule",                    302, 403, 403, 200, 403),
-    ("/events/{e}/plan",                        302, 403, 403, 200, 403),
-    ("/events/{e}/stats",                       302, 403, 403, 200, 403),
-    ("/events/{e}/meetings/{m}/feedback",       302, 403, 200, 403, 403),
+    ("/events", 302, 200, 200, 200, 200),
+    ("/events/{e}", 302, 200, 200, 200, 200),
+    ("/events/new", 302, 403, 403, 200, 200),
+    ("/events/{e}/edit", 302, 403, 403, 302, 403),
+    ("/events/{e}/presence", 302, 403, 200, 403, 403),
+    ("/events/{e}/participants", 302, 403, 200, 403, 403),
+    ("/events/{e}/requests", 302, 403, 200, 403, 403),
+    ("/events/{e}/agenda", 302, 403, 200, 403, 403),
+    ("/events/{e}/agenda.ics", 302, 403, 200, 403, 403),
+    ("/events/{e}/agenda?company={c}", 302, 403, 200, 200, 403),
+    ("/events/{e}/firms", 302, 403, 403, 200, 403),
+    ("/events/{e}/schedule", 302, 403, 403, 200, 403),
+    ("/events/{e}/plan", 302, 403, 403, 200, 403),
+    ("/events/{e}/stats", 302, 403, 403, 200, 403),
+    ("/events/{e}/meetings/{m}/feedback", 302, 403, 200, 403, 403),
 ]
 POST_MATRIX = [
-    ("/events/{e}/schedule/run",                302, 403, 403, 302, 403),
-    ("/events/{e}/meetings/{m}/lock",           302, 403, 403, 302, 403),
-    ("/events/{e}/meetings/{m}/cancel",         302, 403, 403, 302, 403),
-    ("/events/{e}/close",                       302, 403, 403, 302, 403),
+    ("/events/{e}/schedule/run", 302, 403, 403, 302, 403),
+    ("/events/{e}/meetings/{m}/lock", 302, 403, 403, 302, 403),
+    ("/events/{e}/meetings/{m}/cancel", 302, 403, 403, 302, 403),
+    ("/events/{e}/close", 302, 403, 403, 302, 403),
 ]
 
 
@@ -192,40 +218,50 @@ def test_staff_cannot_create_an_event_at_the_other_center(client, world):
 
 # bad input -----------------------------------------------------------------------------------------
 def _event_form(w, **over):
-    data = {"center_id": w.baku.id, "title": "Agro Day", "day": DAY.isoformat(),
-            "sessions": "10:00-13:00, 14:30-17:30", "slot_minutes": "20", "tables": "12",
-            "max_meetings": "8", "request_deadline": f"{(DAY - timedelta(days=3)).isoformat()}T18:00"}
+    data = {
+        "center_id": w.baku.id,
+        "title": "Agro Day",
+        "day": DAY.isoformat(),
+        "sessions": "10:00-13:00, 14:30-17:30",
+        "slot_minutes": "20",
+        "tables": "12",
+        "max_meetings": "8",
+        "request_deadline": f"{(DAY - timedelta(days=3)).isoformat()}T18:00",
+    }
     data.update(over)
     return data
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("sessions", "25:00-26:00", "is not a time of day"),
-    ("sessions", "13:00-10:00", "must end after it starts"),
-    ("sessions", "10:00-12:00, 11:00-13:00", "must not overlap"),
-    ("sessions", "morning", "Write sessions like"),
-    ("sessions", "10:00-10:10", "shorter than one slot"),
-    ("slot_minutes", "17", "Not a valid choice"),
-    ("tables", "abc", "Not a valid integer"),
-    ("tables", "0", "Enter a number from 1"),
-    ("tables", "", "number of tables or choose rooms"),
-    ("max_meetings", "-3", "Enter a number from 1"),
-    ("title", "", "This field is required"),
-    ("day", "2026-13-45", "Not a valid date"),
-    ("request_deadline", "yesterday", "Not a valid datetime"),
-    ("request_deadline", f"{(DAY + timedelta(days=1)).isoformat()}T09:00", "before the first slot"),
-    ("center_id", "999999", "Not a valid choice"),
-    ("room_ids", "abc", "Invalid choice"),
-    ("room_ids", "9" * 30, "is not a valid choice"),
-    ("day", "0001-01-01", "between 2000 and 2100"),
-    ("request_deadline", "0001-01-01T00:00", "between 2000 and 2100"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("sessions", "25:00-26:00", "is not a time of day"),
+        ("sessions", "13:00-10:00", "must end after it starts"),
+        ("sessions", "10:00-12:00, 11:00-13:00", "must not overlap"),
+        ("sessions", "morning", "Write sessions like"),
+        ("sessions", "10:00-10:10", "shorter than one slot"),
+        ("slot_minutes", "17", "Not a valid choice"),
+        ("tables", "abc", "Not a valid integer"),
+        ("tables", "0", "Enter a number from 1"),
+        ("tables", "", "number of tables or choose rooms"),
+        ("max_meetings", "-3", "Enter a number from 1"),
+        ("title", "", "This field is required"),
+        ("day", "2026-13-45", "Not a valid date"),
+        ("request_deadline", "yesterday", "Not a valid datetime"),
+        ("request_deadline", f"{(DAY + timedelta(days=1)).isoformat()}T09:00", "before the first slot"),
+        ("center_id", "999999", "Not a valid choice"),
+        ("room_ids", "abc", "Invalid choice"),
+        ("room_ids", "9" * 30, "is not a valid choice"),
+        ("day", "0001-01-01", "between 2000 and 2100"),
+        ("request_deadline", "0001-01-01T00:00", "between 2000 and 2100"),
+    ],
+)
 def test_event_form_field_errors(client, world, field, value, message):
     login(client, world.staff)
     r = client.post("/events/new", data=_event_form(world, **{field: value}))
     html = r.get_data(as_text=True)
     assert r.status_code == 422, (field, value)
-    assert message in html, (field, value, html[html.find('class="error"') - 200:][:600])
+    assert message in html, (field, value, html[html.find('class="error"') - 200 :][:600])
     assert db.session.scalar(select(func.count(Event.id))) == 0
 
 
@@ -253,21 +289,25 @@ def test_presence_and_request_bad_input(client, world):
     register_all(event, world, ("az1", "az2", "ru1"))
     login(client, world.m_az1)
     url = f"/events/{event.id}/presence"
-    for data, message in (({"mode": "range", "first": "4", "last": "2"}, "Leave after your arrival"),
-                          ({"mode": "slots"}, "Choose at least one slot"),
-                          ({"mode": "range", "first": "0", "last": "99"}, "Choose slots of this brokerage day"),
-                          ({"mode": "range", "first": "x", "last": "1"}, "Invalid Choice"),
-                          ({"mode": "sometimes"}, "Not a valid choice")):
+    for data, message in (
+        ({"mode": "range", "first": "4", "last": "2"}, "Leave after your arrival"),
+        ({"mode": "slots"}, "Choose at least one slot"),
+        ({"mode": "range", "first": "0", "last": "99"}, "Choose slots of this brokerage day"),
+        ({"mode": "range", "first": "x", "last": "1"}, "Invalid Choice"),
+        ({"mode": "sometimes"}, "Not a valid choice"),
+    ):
         r = client.post(url, data=data)
         assert r.status_code == 422 and message in r.get_data(as_text=True), (data, r.status_code)
     assert client.post(url, data={"mode": "slots", "slots": ["1", "3"]}).status_code == 302
     assert services.registration_of(event, world.az1.id).present_slots == [1, 3]
     req_url = f"/events/{event.id}/requests"
-    for data, status, message in (({"partner_id": "abc"}, 422, "Choose a firm"),
-                                  ({"partner_id": str(world.az2.id)}, 422, "pair an Azerbaijani and a Russian"),
-                                  ({"partner_id": str(world.ru2.id)}, 422, "does not take part"),
-                                  ({"partner_id": "9" * 40}, 422, "Choose a firm"),
-                                  ({"partner_id": str(world.ru1.id), "note": "x" * 1001}, 422, "at most 1000")):
+    for data, status, message in (
+        ({"partner_id": "abc"}, 422, "Choose a firm"),
+        ({"partner_id": str(world.az2.id)}, 422, "pair an Azerbaijani and a Russian"),
+        ({"partner_id": str(world.ru2.id)}, 422, "does not take part"),
+        ({"partner_id": "9" * 40}, 422, "Choose a firm"),
+        ({"partner_id": str(world.ru1.id), "note": "x" * 1001}, 422, "at most 1000"),
+    ):
         r = client.post(req_url, data=data)
         assert r.status_code == status and message in r.get_data(as_text=True), (data, r.status_code)
     assert client.post(req_url, data={"partner_id": str(world.ru1.id), "note": "Tomatoes"}).status_code == 302
@@ -309,7 +349,9 @@ def test_cap_of_accepted_meetings_per_firm(client, world, factory):
     login(client, world.m_ru1)
     assert client.post(f"/events/{event.id}/requests/{r1.id}/accept").status_code == 302
     login(client, world.m_ru2)
-    html = client.post(f"/events/{event.id}/requests/{r2.id}/accept", follow_redirects=True).get_data(as_text=True)
+    html = client.post(f"/events/{event.id}/requests/{r2.id}/accept", follow_redirects=True).get_data(
+        as_text=True
+    )
     assert "Gəncə Aqro has reached the limit of 1 meetings." in html
     db.session.refresh(r2)
     assert r2.status == "pending" and services.accepted_count(event, world.az1.id) == 1
@@ -320,11 +362,17 @@ def test_cap_of_accepted_meetings_per_firm(client, world, factory):
     services.register(event, factory.user("ru3@firm.example", company=ru3))
     db.session.commit()
     r = client.post(f"/events/{event.id}/requests", data={"partner_id": str(ru3.id)})
-    assert r.status_code == 422 and "Your firm has reached the limit of 1 meetings." in r.get_data(as_text=True)
+    assert r.status_code == 422 and "Your firm has reached the limit of 1 meetings." in r.get_data(
+        as_text=True
+    )
     login(client, world.m_az2)
     r = client.post(f"/events/{event.id}/requests", data={"partner_id": str(world.ru1.id)})
-    assert r.status_code == 422 and "Волга Агро has reached the limit of 1 meetings." in r.get_data(as_text=True)
-    assert client.post(f"/events/{event.id}/requests", data={"partner_id": str(world.ru2.id)}).status_code == 302
+    assert r.status_code == 422 and "Волга Агро has reached the limit of 1 meetings." in r.get_data(
+        as_text=True
+    )
+    assert (
+        client.post(f"/events/{event.id}/requests", data={"partner_id": str(world.ru2.id)}).status_code == 302
+    )
 
 
 # the database's unique constraints ------------------------------------------------------------------
@@ -341,15 +389,25 @@ def _scheduled(world):
 
 def test_unique_constraints_hold_in_the_database(world):
     event, a, b, c = _scheduled(world)
-    clash = EventMeeting(event_id=event.id, az_company_id=world.az2.id, ru_company_id=world.ru2.id,
-                         slot=a.slot, table_no=a.table_no)
+    clash = EventMeeting(
+        event_id=event.id,
+        az_company_id=world.az2.id,
+        ru_company_id=world.ru2.id,
+        slot=a.slot,
+        table_no=a.table_no,
+    )
     db.session.add(clash)
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
     free_table = 2 if a.table_no == 1 else 1
-    other = EventMeeting(event_id=event.id, az_company_id=world.az1.id, ru_company_id=world.ru2.id,
-                         slot=a.slot, table_no=free_table)
+    other = EventMeeting(
+        event_id=event.id,
+        az_company_id=world.az1.id,
+        ru_company_id=world.ru2.id,
+        slot=a.slot,
+        table_no=free_table,
+    )
     db.session.add(other)
     db.session.flush()  # the table is free: the meetings table alone accepts it ...
     db.session.add(EventSeat(event_id=event.id, meeting_id=other.id, company_id=world.az1.id, slot=a.slot))
@@ -369,27 +427,51 @@ def test_conflicting_moves_are_clean_errors(client, world):
     url = f"/events/{event.id}/meetings/{c.id}/move"
     r = client.post(url, data={"slot": str(a.slot), "table_no": str(a.table_no)})  # a's table
     assert r.status_code == 409 and "That table is taken in that slot" in r.get_data(as_text=True)
-    r = client.post(f"/events/{event.id}/meetings/{b.id}/move", data={"slot": str(a.slot), "table_no": "2"
-                                                                      if a.table_no == 1 else "1"})
-    assert r.status_code == 409 and "A firm would have two meetings in the same slot" in r.get_data(as_text=True)
-    for data in ({"slot": "99", "table_no": "1"}, {"slot": "0", "table_no": "3"}, {"slot": "x", "table_no": "1"},
-                 {"slot": "0", "table_no": "-1"}, {}):
+    r = client.post(
+        f"/events/{event.id}/meetings/{b.id}/move",
+        data={"slot": str(a.slot), "table_no": "2" if a.table_no == 1 else "1"},
+    )
+    assert r.status_code == 409 and "A firm would have two meetings in the same slot" in r.get_data(
+        as_text=True
+    )
+    for data in (
+        {"slot": "99", "table_no": "1"},
+        {"slot": "0", "table_no": "3"},
+        {"slot": "x", "table_no": "1"},
+        {"slot": "0", "table_no": "-1"},
+        {},
+    ):
         assert client.post(url, data=data).status_code == 422, data
     db.session.expire_all()
     placed = {m.id: (m.slot, m.table_no) for m in db.session.scalars(select(EventMeeting))}
     assert len(set(placed.values())) == 3 and not db.session.get(EventMeeting, c.id).locked
-    assert db.session.scalar(select(func.count(Notification.id)).where(Notification.kind == "schedule_changed")) == 0
+    assert (
+        db.session.scalar(select(func.count(Notification.id)).where(Notification.kind == "schedule_changed"))
+        == 0
+    )
 
 
 def test_absurd_ids_are_404_not_500(client, world, published):
     e, huge = published.event.id, "9" * 20
     for role in ("member", "staff"):
         _as(client, world, role)
-        for url in (f"/events/{huge}", f"/events/{e}/meetings/{huge}/feedback", f"/events/{huge}/agenda.ics",
-                    f"/events/{e}/agenda?company={huge}"):
+        for url in (
+            f"/events/{huge}",
+            f"/events/{e}/meetings/{huge}/feedback",
+            f"/events/{huge}/agenda.ics",
+            f"/events/{e}/agenda?company={huge}",
+        ):
             assert client.get(url).status_code in (200, 403, 404), (role, url)  # members: ?company is ignored
-        for url in (f"/events/{e}/requests/{huge}/accept", f"/events/{e}/meetings/{huge}/lock",
-                    f"/events/{e}/meetings/{huge}/move"):
-            assert client.post(url, data={"slot": "0", "table_no": "1"}).status_code in (403, 404), (role, url)
-    r = client.post(f"/events/{e}/meetings/{published.meeting.id}/no-show", data={"company_id": huge, "absent": "1"})
+        for url in (
+            f"/events/{e}/requests/{huge}/accept",
+            f"/events/{e}/meetings/{huge}/lock",
+            f"/events/{e}/meetings/{huge}/move",
+        ):
+            assert client.post(url, data={"slot": "0", "table_no": "1"}).status_code in (403, 404), (
+                role,
+                url,
+            )
+    r = client.post(
+        f"/events/{e}/meetings/{published.meeting.id}/no-show", data={"company_id": huge, "absent": "1"}
+    )
     assert r.status_code == 400

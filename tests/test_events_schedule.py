@@ -1,6 +1,7 @@
 """Brokerage days end to end over HTTP: create → register AZ and RU firms → presence → requests →
 accept → schedule → lock → reschedule → publish → agendas in local time → .ics → table plan →
 no-show → feedback → statistics; and the ``flask events schedule`` command."""
+
 from __future__ import annotations
 
 import re
@@ -32,18 +33,31 @@ def changed_notes(company_id=None) -> int:
 
 def placements(event) -> dict[int, tuple[int, int]]:
     db.session.expire_all()
-    return {m.id: (m.slot, m.table_no) for m in db.session.scalars(
-        select(EventMeeting).where(EventMeeting.event_id == event.id, EventMeeting.status == "active"))}
+    return {
+        m.id: (m.slot, m.table_no)
+        for m in db.session.scalars(
+            select(EventMeeting).where(EventMeeting.event_id == event.id, EventMeeting.status == "active")
+        )
+    }
 
 
 def test_full_flow(client, world):
     w = world
     # staff create the day and open registration
     login(client, w.staff)
-    r = client.post("/events/new", data={
-        "center_id": w.baku.id, "title": "Agro Day Baku", "day": DAY.isoformat(),
-        "sessions": "10:00-11:00; 14:30-15:30", "slot_minutes": "20", "tables": "2", "max_meetings": "3",
-        "request_deadline": f"{(DAY - timedelta(days=2)).isoformat()}T18:00"})
+    r = client.post(
+        "/events/new",
+        data={
+            "center_id": w.baku.id,
+            "title": "Agro Day Baku",
+            "day": DAY.isoformat(),
+            "sessions": "10:00-11:00; 14:30-15:30",
+            "slot_minutes": "20",
+            "tables": "2",
+            "max_meetings": "3",
+            "request_deadline": f"{(DAY - timedelta(days=2)).isoformat()}T18:00",
+        },
+    )
     assert r.status_code == 302
     event = db.session.scalar(select(Event))
     assert event.slot_count == 6 and event.request_deadline.hour == 14  # 18:00 in Baku is 14:00 UTC
@@ -55,13 +69,21 @@ def test_full_flow(client, world):
         assert "Register my firm" in client.get(f"/events/{event.id}").get_data(as_text=True)
         assert client.post(f"/events/{event.id}/register").status_code == 302
     login(client, w.m_az1)
-    assert client.post(f"/events/{event.id}/presence",
-                       data={"mode": "range", "first": "1", "last": "5"}).status_code == 302
+    assert (
+        client.post(
+            f"/events/{event.id}/presence", data={"mode": "range", "first": "1", "last": "5"}
+        ).status_code
+        == 302
+    )
 
     # participants of the other country, best stored match score first
     db.session.execute(delete(Suggestion).where(Suggestion.company_id == w.az1.id))
-    db.session.add_all([Suggestion(company_id=w.az1.id, partner_id=w.ru2.id, score=91.4),
-                        Suggestion(company_id=w.az1.id, partner_id=w.ru1.id, score=40.0)])
+    db.session.add_all(
+        [
+            Suggestion(company_id=w.az1.id, partner_id=w.ru2.id, score=91.4),
+            Suggestion(company_id=w.az1.id, partner_id=w.ru1.id, score=40.0),
+        ]
+    )
     db.session.commit()
     html = client.get(f"/events/{event.id}/participants").get_data(as_text=True)
     assert html.index("Жигули Трейд") < html.index("Волга Агро") and ">91<" in html
@@ -69,7 +91,9 @@ def test_full_flow(client, world):
 
     # requests with a note; accept
     for partner in (w.ru1, w.ru2):
-        r = client.post(f"/events/{event.id}/requests", data={"partner_id": str(partner.id), "note": "Pomidor"})
+        r = client.post(
+            f"/events/{event.id}/requests", data={"partner_id": str(partner.id), "note": "Pomidor"}
+        )
         assert r.status_code == 302
     login(client, w.m_az2)
     client.post(f"/events/{event.id}/requests", data={"partner_id": str(w.ru1.id)})
@@ -100,14 +124,26 @@ def test_full_flow(client, world):
     assert db.session.get(Event, event.id).status == "scheduled"
 
     # lock one, move another by hand (moved meetings are locked too), re-run: both stay
-    keep, moved = az1_meetings[0], next(m for m in db.session.scalars(select(EventMeeting))
-                                        if w.az1.id not in m.company_ids)
+    keep, moved = (
+        az1_meetings[0],
+        next(m for m in db.session.scalars(select(EventMeeting)) if w.az1.id not in m.company_ids),
+    )
     assert client.post(f"/events/{event.id}/meetings/{keep.id}/lock").status_code == 302
-    target = next((s, t) for s in range(6) for t in (1, 2)
-                  if (s, t) not in first.values() and s not in {first[m][0] for m in first
-                                                                if set(db.session.get(EventMeeting, m).company_ids)
-                                                                & set(moved.company_ids)})
-    r = client.post(f"/events/{event.id}/meetings/{moved.id}/move", data={"slot": target[0], "table_no": target[1]})
+    target = next(
+        (s, t)
+        for s in range(6)
+        for t in (1, 2)
+        if (s, t) not in first.values()
+        and s
+        not in {
+            first[m][0]
+            for m in first
+            if set(db.session.get(EventMeeting, m).company_ids) & set(moved.company_ids)
+        }
+    )
+    r = client.post(
+        f"/events/{event.id}/meetings/{moved.id}/move", data={"slot": target[0], "table_no": target[1]}
+    )
     assert r.status_code == 302
     client.post(f"/events/{event.id}/schedule/run")
     after = placements(event)
@@ -138,17 +174,29 @@ def test_full_flow(client, world):
     assert len(events) == 2 and "BEGIN:VTIMEZONE" in body.get_data(as_text=True)
     assert "TZID:Asia/Baku" in body.get_data(as_text=True)
     for e in events.values():
-        assert e["dtstart"].dt.utcoffset() == timedelta(hours=4) and e["dtstart"].params["TZID"] == "Asia/Baku"
+        assert (
+            e["dtstart"].dt.utcoffset() == timedelta(hours=4) and e["dtstart"].params["TZID"] == "Asia/Baku"
+        )
     keep_uid = f"brokerage-{event.id}-meeting-{keep.id}@matchmaker"
     seq_before = int(events[keep_uid]["sequence"])
 
     # a change after publishing: both firms are told, the .ics SEQUENCE rises, the UID stays
     login(client, w.staff)
     s_now, t_now = after[keep.id]
-    free = next((s, t) for s in range(1, 6) for t in (1, 2) if (s, t) not in after.values()
-                and all(after[m][0] != s for m in after if set(db.session.get(EventMeeting, m).company_ids)
-                        & set(keep.company_ids) and m != keep.id))
-    r = client.post(f"/events/{event.id}/meetings/{keep.id}/move", data={"slot": free[0], "table_no": free[1]})
+    free = next(
+        (s, t)
+        for s in range(1, 6)
+        for t in (1, 2)
+        if (s, t) not in after.values()
+        and all(
+            after[m][0] != s
+            for m in after
+            if set(db.session.get(EventMeeting, m).company_ids) & set(keep.company_ids) and m != keep.id
+        )
+    )
+    r = client.post(
+        f"/events/{event.id}/meetings/{keep.id}/move", data={"slot": free[0], "table_no": free[1]}
+    )
     assert r.status_code == 302
     notified = {c.id: changed_notes(c.id) - before[c] for c in (w.az1, w.az2, w.ru1, w.ru2)}
     assert {cid for cid, n in notified.items() if n} == set(keep.company_ids)
@@ -164,8 +212,10 @@ def test_full_flow(client, world):
     assert "print-large" in plan and "Gəncə Aqro" in plan and "Волга Агро" in plan
     notes = changed_notes()
     absent_meeting = moved
-    r = client.post(f"/events/{event.id}/meetings/{absent_meeting.id}/no-show",
-                    data={"company_id": str(absent_meeting.ru_company_id), "absent": "1"})
+    r = client.post(
+        f"/events/{event.id}/meetings/{absent_meeting.id}/no-show",
+        data={"company_id": str(absent_meeting.ru_company_id), "absent": "1"},
+    )
     assert r.status_code == 302 and changed_notes() == notes
     assert "no-show" in client.get(f"/events/{event.id}/plan").get_data(as_text=True)
     assert client.post(f"/events/{event.id}/close").status_code == 302
@@ -174,12 +224,18 @@ def test_full_flow(client, world):
     login(client, w.m_az1)
     url = f"/events/{event.id}/meetings/{keep.id}/feedback"
     assert client.post(url, data={"took_place": "yes", "follow_up": "no"}).status_code == 422
-    assert client.post(url, data={"took_place": "yes", "usefulness": "9", "follow_up": "no"}).status_code == 422
+    assert (
+        client.post(url, data={"took_place": "yes", "usefulness": "9", "follow_up": "no"}).status_code == 422
+    )
     r = client.post(url, data={"took_place": "yes", "usefulness": "4", "follow_up": "yes", "comment": "Good"})
     assert r.status_code == 302
     other = next(m for m in az1_meetings if m.id != keep.id)
-    assert client.post(f"/events/{event.id}/meetings/{other.id}/feedback",
-                       data={"took_place": "no", "follow_up": "no"}).status_code == 302
+    assert (
+        client.post(
+            f"/events/{event.id}/meetings/{other.id}/feedback", data={"took_place": "no", "follow_up": "no"}
+        ).status_code
+        == 302
+    )
     assert client.get(url).status_code == 200
 
     # statistics

@@ -5,6 +5,7 @@ PostgreSQL database (``matchmaker_gunicorn``) created and dropped here. Rate-lim
 Redis when it answers on 127.0.0.1:6379 (as in production with several workers); the client connects
 from a random 127.x.y.z source address so parallel runs never share a counter.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -48,16 +49,25 @@ REDIS = _redis_up()
 
 
 def _flask(env: dict, *args: str, check: bool = True, timeout: int = 180) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(BIN / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(
+        [str(BIN / "flask"), "--app", "wsgi", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     if check and result.returncode != 0:
         raise AssertionError(f"flask {' '.join(args)} failed ({result.returncode}):\n{result.stderr}")
     return result
 
 
 def _base_env(tmp: Path) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DATABASE_URL", "SECRET_KEY", "RATELIMIT_STORAGE_URI", "FLASK_APP", "FLASK_DEBUG")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "SECRET_KEY", "RATELIMIT_STORAGE_URI", "FLASK_APP", "FLASK_DEBUG")
+    }
     env.update(MATCHMAKER_ENV="production", MATCHMAKER_INSTANCE=str(tmp / "instance"), PYTHONUNBUFFERED="1")
     return env
 
@@ -97,9 +107,24 @@ def server(tmp_path_factory, database):
     log = tmp / "gunicorn.log"
     with log.open("w") as fh:
         proc = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-c", "python:matchmaker.gunicorn_conf", "-w", "2", "-b", "127.0.0.1:0",
-             "--graceful-timeout", "5", "wsgi:app"],
-            cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                str(BIN / "gunicorn"),
+                "-c",
+                "python:matchmaker.gunicorn_conf",
+                "-w",
+                "2",
+                "-b",
+                "127.0.0.1:0",
+                "--graceful-timeout",
+                "5",
+                "wsgi:app",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         port = None
         deadline = time.monotonic() + 60
@@ -156,8 +181,14 @@ class Live:
         self.token = token
         self.source = f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.{random.randint(2, 254)}"
 
-    def request(self, method: str, path: str, body: bytes | str | None = None, headers: dict | None = None,
-                cookie: str | None = None) -> Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | str | None = None,
+        headers: dict | None = None,
+        cookie: str | None = None,
+    ) -> Response:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(self.source, 0))
         hdrs = dict(headers or {})
         if cookie:
@@ -172,8 +203,13 @@ class Live:
         return self.request("GET", path, **kw)
 
     def post_form(self, path: str, data: dict, cookie: str | None = None) -> Response:
-        return self.request("POST", path, body=urlencode(data),
-                            headers={"Content-Type": "application/x-www-form-urlencoded"}, cookie=cookie)
+        return self.request(
+            "POST",
+            path,
+            body=urlencode(data),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            cookie=cookie,
+        )
 
     def api(self, path: str) -> Response:
         return self.get(path, headers={"Authorization": f"Bearer {self.token}"})
@@ -185,7 +221,8 @@ def _pair(set_cookie: str) -> str:
 
 def _csrf(html: str) -> str:
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
-        r'value="([^"]+)"[^>]*name="csrf_token"', html)
+        r'value="([^"]+)"[^>]*name="csrf_token"', html
+    )
     assert match, "no CSRF token on the page"
     return match.group(1)
 
@@ -207,7 +244,7 @@ def _sign_in(live: Live) -> str:
 
 def _assert_clean_error(r: Response, status: int) -> None:
     assert r.status == status, (r.status, r.body[:300])
-    for leak in ("Traceback", "werkzeug", "sqlalchemy", "File \"/", "Internal Server Error"):
+    for leak in ("Traceback", "werkzeug", "sqlalchemy", 'File "/', "Internal Server Error"):
         assert leak not in r.body
 
 
@@ -238,7 +275,9 @@ def test_csrf_rejects_token_less_posts(server):
     cookie, _token = _login_form(server)
     r = server.post_form("/login", {"email": EMAIL, "password": PASSWORD}, cookie=cookie)
     _assert_clean_error(r, 400)
-    r = server.post_form("/login", {"email": EMAIL, "password": PASSWORD, "csrf_token": "forged"}, cookie=cookie)
+    r = server.post_form(
+        "/login", {"email": EMAIL, "password": PASSWORD, "csrf_token": "forged"}, cookie=cookie
+    )
     _assert_clean_error(r, 400)
     signed_in = _pair(_sign_in(server))
     _assert_clean_error(server.post_form("/logout", {}, cookie=signed_in), 400)
@@ -255,14 +294,17 @@ def test_logout_ends_a_copied_session_cookie(server):
     assert replay.status == 302 and "/login" in replay.headers["Location"]
 
 
-@pytest.mark.skipif(not REDIS, reason="with 2 workers the login limit needs shared counters (Redis on 127.0.0.1:6379)")
+@pytest.mark.skipif(
+    not REDIS, reason="with 2 workers the login limit needs shared counters (Redis on 127.0.0.1:6379)"
+)
 def test_sixth_failed_login_in_a_minute_is_refused(server):
     email = f"nobody-{uuid.uuid4().hex[:8]}@gunicorn.example"
     statuses = []
     for _ in range(6):
         cookie, token = _login_form(server)
-        r = server.post_form("/login", {"email": email, "password": "wrong password", "csrf_token": token},
-                             cookie=cookie)
+        r = server.post_form(
+            "/login", {"email": email, "password": "wrong password", "csrf_token": token}, cookie=cookie
+        )
         statuses.append(r.status)
     assert statuses == [200] * 5 + [429], statuses
     assert "Too many attempts" in r.body
@@ -296,9 +338,11 @@ def _send_raw(port: int, source: str, head: bytes, body_size: int) -> bytes:
 def test_body_over_max_content_length_is_413(server):
     size = 8 * 1024 * 1024 + 1024
     cookie, _token = _login_form(server)
-    head = (f"POST /login HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nCookie: {cookie}\r\n"
-            f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {size}\r\n"
-            "Connection: close\r\n\r\n").encode()
+    head = (
+        f"POST /login HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nCookie: {cookie}\r\n"
+        f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {size}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode()
     answer = _send_raw(server.port, server.source, head, size)
     status_line = answer.split(b"\r\n", 1)[0]
     assert status_line.startswith(b"HTTP/1.1 413"), answer[:300]
@@ -306,8 +350,14 @@ def test_body_over_max_content_length_is_413(server):
 
 
 def test_unknown_routes_are_404_without_details(server):
-    for path in ("/nope", "/companies/999999999", "/companies/abc", "/static/../config.py", "/.env",
-                 "/companies/1/../../etc/passwd"):
+    for path in (
+        "/nope",
+        "/companies/999999999",
+        "/companies/abc",
+        "/static/../config.py",
+        "/.env",
+        "/companies/1/../../etc/passwd",
+    ):
         _assert_clean_error(server.get(path), 404)
     r = server.api("/api/v1/nope")
     _assert_clean_error(r, 404)
@@ -423,5 +473,6 @@ def test_server_log_has_no_unexpected_exceptions(server):
     output = server.log.read_text()
     failing = re.findall(r"Exception on (\S+) \[", output)
     assert "Error handling request" not in output and "WORKER TIMEOUT" not in output, output[-4000:]
-    assert len(failing) == len(KNOWN_HITS), \
+    assert len(failing) == len(KNOWN_HITS), (
         f"the workers logged unexpected exceptions ({failing} vs known {KNOWN_HITS}):\n{output[-4000:]}"
+    )

@@ -5,10 +5,11 @@ The rendering tests need the compiled catalogs: run ``make translations`` (``mak
 When a catalog test fails after you added or changed a message: ``make extract-messages``, translate
 the listed ids in ``matchmaker/translations/{az,ru}/LC_MESSAGES/messages.po``, ``make translations``.
 """
+
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import flask_babel
@@ -33,9 +34,16 @@ EXTRACT_INPUTS = ["matchmaker", "templates", "config.py"]
 SIGN_IN = {"az": "Daxil ol", "ru": "Войти", "en": "Sign in"}
 DIRECTORY = {"az": "Şirkətlər kataloqu", "ru": "Каталог компаний", "en": "Company directory"}
 HOME = {"az": "Kataloqda axtar", "ru": "Поиск по каталогу", "en": "Search the directory"}
-REQUIRED = {"az": "Bu sahə mütləq doldurulmalıdır.", "ru": "Это поле обязательно для заполнения.",
-            "en": "This field is required."}
-MISMATCH = {"az": "Şifrələr üst-üstə düşmür.", "ru": "Пароли не совпадают.", "en": "The passwords do not match."}
+REQUIRED = {
+    "az": "Bu sahə mütləq doldurulmalıdır.",
+    "ru": "Это поле обязательно для заполнения.",
+    "en": "This field is required.",
+}
+MISMATCH = {
+    "az": "Şifrələr üst-üstə düşmür.",
+    "ru": "Пароли не совпадают.",
+    "en": "The passwords do not match.",
+}
 
 
 def _po_path(lang: str) -> Path:
@@ -73,10 +81,13 @@ def compiled():
         po, mo = _po_path(lang), _po_path(lang).with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             stale.append(str(mo.relative_to(ROOT)))
-    assert not stale, f"compiled catalogs missing or older than the .po files, run `make translations`: {stale}"
+    assert not stale, (
+        f"compiled catalogs missing or older than the .po files, run `make translations`: {stale}"
+    )
 
 
 # --- catalogs -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_catalog_exists_with_the_right_plural_forms(lang):
@@ -92,8 +103,10 @@ def test_catalog_exists_with_the_right_plural_forms(lang):
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_message_is_translated(lang):
     missing = [_key(m) for m in _catalog(lang) if m.id and not _is_translated(m)]
-    assert not missing, (f"{len(missing)} message(s) without a translation in {_po_path(lang).relative_to(ROOT)}:\n"
-                         + "\n".join(f"  {mid!r}" for mid in missing))
+    assert not missing, (
+        f"{len(missing)} message(s) without a translation in {_po_path(lang).relative_to(ROOT)}:\n"
+        + "\n".join(f"  {mid!r}" for mid in missing)
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -131,8 +144,10 @@ def test_catalogs_are_in_step_with_the_code(tmp_path, monkeypatch):
     for lang in LANGS:
         in_catalog = {_key(m) for m in _catalog(lang) if m.id}
         new = sorted(in_code - in_catalog)
-        assert not new, (f"{len(new)} message(s) of the code are not in the {lang} catalog; run "
-                         "`make extract-messages` and translate them:\n" + "\n".join(f"  {n!r}" for n in new))
+        assert not new, (
+            f"{len(new)} message(s) of the code are not in the {lang} catalog; run "
+            "`make extract-messages` and translate them:\n" + "\n".join(f"  {n!r}" for n in new)
+        )
 
 
 def test_dynamic_message_ids_are_listed_for_extraction():
@@ -144,6 +159,7 @@ def test_dynamic_message_ids_are_listed_for_extraction():
 
 
 # --- locale selection and rendering ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_pages_render_in_the_chosen_language(client, compiled, lang):
@@ -175,10 +191,17 @@ def test_unknown_lang_parameter_is_ignored(client, compiled):
     assert HOME["ru"] in _html(response)
 
 
-@pytest.mark.parametrize("header, lang", [
-    ("az", "az"), ("az-AZ,az;q=0.9,en;q=0.5", "az"), ("ru-RU,ru;q=0.9,en-US;q=0.8", "ru"),
-    ("en-GB,en;q=0.9", "en"), ("de-DE,de;q=0.9,ru;q=0.5", "ru"), ("fr-FR", "en"),
-])
+@pytest.mark.parametrize(
+    "header, lang",
+    [
+        ("az", "az"),
+        ("az-AZ,az;q=0.9,en;q=0.5", "az"),
+        ("ru-RU,ru;q=0.9,en-US;q=0.8", "ru"),
+        ("en-GB,en;q=0.9", "en"),
+        ("de-DE,de;q=0.9,ru;q=0.5", "ru"),
+        ("fr-FR", "en"),
+    ],
+)
 def test_accept_language_is_honoured_when_nothing_else_is_set(client, compiled, header, lang):
     html = _html(client.get("/login", headers={"Accept-Language": header}))
     assert SIGN_IN[lang] in html and _lang_attr(html) == lang
@@ -195,9 +218,16 @@ def test_account_language_applies_after_sign_in(client, auth, factory, compiled)
 def test_registration_errors_in_the_chosen_language(client, compiled, lang):
     """WTForms ships no az catalog: the validators carry our own (translated) messages."""
     client.set_cookie("lang", lang)
-    response = client.post("/register", data={
-        "full_name": "", "email": "someone@example.com", "password": "correct horse battery",
-        "confirm": "correct horse staple", "firm_choice": "join"})
+    response = client.post(
+        "/register",
+        data={
+            "full_name": "",
+            "email": "someone@example.com",
+            "password": "correct horse battery",
+            "confirm": "correct horse staple",
+            "firm_choice": "join",
+        },
+    )
     assert response.status_code == 200
     html = _html(response)
     assert REQUIRED[lang] in html
@@ -205,9 +235,14 @@ def test_registration_errors_in_the_chosen_language(client, compiled, lang):
     assert SIGN_IN[lang] in html  # the page around the form is in the same language
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("az", "Ölkə AZ və ya RU olmalıdır."), ("ru", "Страна должна быть AZ или RU."), ("en", "Country must be AZ or RU."),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("az", "Ölkə AZ və ya RU olmalıdır."),
+        ("ru", "Страна должна быть AZ или RU."),
+        ("en", "Country must be AZ or RU."),
+    ],
+)
 def test_core_validation_messages_are_translated(app, compiled, lang, expected):
     """The ids of core.profiles reach gettext at run time (listed in matchmaker/messages.py)."""
     from matchmaker.companies.services import create_company
@@ -219,24 +254,31 @@ def test_core_validation_messages_are_translated(app, compiled, lang, expected):
     assert err.value.fields["country"] == [expected]
 
 
-@pytest.mark.parametrize("lang, month, long_date", [
-    ("az", "sentyabr", "15 sentyabr 2026"), ("ru", "сентября", "15 сентября 2026"),
-    ("en", "September", "September 15, 2026"),
-])
+@pytest.mark.parametrize(
+    "lang, month, long_date",
+    [
+        ("az", "sentyabr", "15 sentyabr 2026"),
+        ("ru", "сентября", "15 сентября 2026"),
+        ("en", "September", "September 15, 2026"),
+    ],
+)
 def test_dates_are_formatted_in_the_locale(app, lang, month, long_date):
     with app.test_request_context(f"/?lang={lang}"):
         flask_babel.refresh()
         assert str(flask_babel.get_locale()) == lang
         assert long_date in flask_babel.format_date(date(2026, 9, 15), "long")
-        stamp = datetime(2026, 9, 15, 8, 30, tzinfo=timezone.utc)
+        stamp = datetime(2026, 9, 15, 8, 30, tzinfo=UTC)
         assert month in flask_babel.format_datetime(stamp, "long")
         rendered = app.jinja_env.from_string("{{ when|datetime('long') }}").render(when=stamp)
         assert month in rendered
 
 
 def test_plural_messages_follow_the_language_rules(app, compiled):
-    cases = {"ru": {1: "1 компания", 3: "3 компании", 5: "5 компаний", 21: "21 компания", 12: "12 компаний"},
-             "az": {1: "1 şirkət", 5: "5 şirkət"}, "en": {1: "1 firm", 5: "5 firms"}}
+    cases = {
+        "ru": {1: "1 компания", 3: "3 компании", 5: "5 компаний", 21: "21 компания", 12: "12 компаний"},
+        "az": {1: "1 şirkət", 5: "5 şirkət"},
+        "en": {1: "1 firm", 5: "5 firms"},
+    }
     for lang, expected in cases.items():
         with app.test_request_context(f"/?lang={lang}"):
             flask_babel.refresh()

@@ -1,4 +1,5 @@
 """CSV import: line-numbered errors, all-or-nothing, --skip-invalid, idempotent upserts."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,15 +11,15 @@ from matchmaker.extensions import db
 
 HEADER = "external_id,name,country,city,sectors,offers,needs,languages,website,email,description\n"
 GOOD = (
-    'x-1,Gəncə Aqro MMC,AZ,Gəncə,01.13;46.31,pomidor;xiyar,kənd təsərrüfatı texnikası,az;ru,https://gence.example,info@gence.example,\n'
+    "x-1,Gəncə Aqro MMC,AZ,Gəncə,01.13;46.31,pomidor;xiyar,kənd təsərrüfatı texnikası,az;ru,https://gence.example,info@gence.example,\n"
     'x-2,ООО Волга Агро,RU,Астрахань,01.11,пшеница,"хурма;гранаты",ru,,info@volga.example,"Зерно, мука"\n'
 )
 BAD = (
-    'x-3,,AZ,Bakı,,,,,,,\n'                                   # line 4: empty name
-    'x-4,Bad Country,TR,Istanbul,,,,,,,\n'                    # line 5: country
-    'x-5,Bad Nace,RU,Москва,99.99,,,,,,\n'                    # line 6: unknown NACE
-    'x-6,Bad Mail,AZ,Bakı,,,,,,not-an-email,\n'               # line 7
-    'x-7,Bad Url,AZ,Bakı,,,,,htp:/nope,,\n'                   # line 8
+    "x-3,,AZ,Bakı,,,,,,,\n"  # line 4: empty name
+    "x-4,Bad Country,TR,Istanbul,,,,,,,\n"  # line 5: country
+    "x-5,Bad Nace,RU,Москва,99.99,,,,,,\n"  # line 6: unknown NACE
+    "x-6,Bad Mail,AZ,Bakı,,,,,,not-an-email,\n"  # line 7
+    "x-7,Bad Url,AZ,Bakı,,,,,htp:/nope,,\n"  # line 8
 )
 
 
@@ -43,7 +44,9 @@ def test_bad_rows_are_named_by_line_and_nothing_is_written(runner, tmp_path):
 
 
 def test_skip_invalid_writes_the_good_rows(runner, tmp_path):
-    result = runner.invoke(args=["companies", "import", "--skip-invalid", write(tmp_path, HEADER + GOOD + BAD)])
+    result = runner.invoke(
+        args=["companies", "import", "--skip-invalid", write(tmp_path, HEADER + GOOD + BAD)]
+    )
     assert result.exit_code == 0, result.output
     assert count() == 2
     volga = db.session.scalar(select(Company).where(Company.external_id == "x-2"))
@@ -75,7 +78,7 @@ def test_reimport_changes_nothing_and_upserts(runner, tmp_path):
 
 
 def test_multiline_quoted_fields_keep_file_line_numbers(runner, tmp_path):
-    text = HEADER + 'x-1,Firm,AZ,Bakı,,,,,,,"two\nlines"\n' + 'x-2,Firm 2,XX,Bakı,,,,,,,\n'
+    text = HEADER + 'x-1,Firm,AZ,Bakı,,,,,,,"two\nlines"\n' + "x-2,Firm 2,XX,Bakı,,,,,,,\n"
     result = runner.invoke(args=["companies", "import", write(tmp_path, text)])
     assert result.exit_code == 1 and "line 4" in result.output
 
@@ -89,7 +92,9 @@ def test_file_level_errors(runner, tmp_path):
     assert r.exit_code == 1 and "UTF-8" in r.output
     r = runner.invoke(args=["companies", "import", write(tmp_path, HEADER + "x-1,A,AZ\n")])
     assert r.exit_code == 1 and "line 2" in r.output
-    r = runner.invoke(args=["companies", "import", write(tmp_path, HEADER + GOOD + GOOD.splitlines()[0] + "\n")])
+    r = runner.invoke(
+        args=["companies", "import", write(tmp_path, HEADER + GOOD + GOOD.splitlines()[0] + "\n")]
+    )
     assert r.exit_code == 1 and "line 4" in r.output and "repeats line 2" in r.output
 
 

@@ -1,4 +1,5 @@
 """Partner suggestions in the app: stored lists, incremental refresh, interest, matches, export."""
+
 from __future__ import annotations
 
 import json
@@ -16,14 +17,36 @@ from tests.conftest import PASSWORD
 @pytest.fixture
 def firms(factory):
     f = {
-        "az_tomato": factory.company(name="Gəncə Aqro", offers=["pomidor", "xiyar"], needs=["traktor"], sectors=["01.13"]),
-        "az_tea": factory.company(name="Lənkəran Çay", offers=["qara çay"], needs=["qablaşdırma"], sectors=["10.83"]),
-        "ru_veg": factory.company(name="Волга Овощ", country="RU", city="Астрахань", needs=["томаты", "огурцы"],
-                                  sectors=["46.31"], languages=["ru"]),
-        "ru_tractor": factory.company(name="Урал Техника", country="RU", city="Самара", offers=["тракторы"],
-                                      sectors=["28.30"], languages=["ru"]),
-        "ru_tea": factory.company(name="Каспий Чай", country="RU", city="Москва", needs=["чай чёрный"],
-                                  sectors=["46.37"], languages=["ru"]),
+        "az_tomato": factory.company(
+            name="Gəncə Aqro", offers=["pomidor", "xiyar"], needs=["traktor"], sectors=["01.13"]
+        ),
+        "az_tea": factory.company(
+            name="Lənkəran Çay", offers=["qara çay"], needs=["qablaşdırma"], sectors=["10.83"]
+        ),
+        "ru_veg": factory.company(
+            name="Волга Овощ",
+            country="RU",
+            city="Астрахань",
+            needs=["томаты", "огурцы"],
+            sectors=["46.31"],
+            languages=["ru"],
+        ),
+        "ru_tractor": factory.company(
+            name="Урал Техника",
+            country="RU",
+            city="Самара",
+            offers=["тракторы"],
+            sectors=["28.30"],
+            languages=["ru"],
+        ),
+        "ru_tea": factory.company(
+            name="Каспий Чай",
+            country="RU",
+            city="Москва",
+            needs=["чай чёрный"],
+            sectors=["46.37"],
+            languages=["ru"],
+        ),
     }
     return f
 
@@ -34,7 +57,10 @@ def stored():
 
 def test_lists_pair_the_right_partners_across_languages(firms):
     top = [p.id for _s, p, _i in services.suggestions_for(firms["az_tomato"].id)]
-    assert set(top[:2]) == {firms["ru_veg"].id, firms["ru_tractor"].id}  # buys its tomatoes, sells it tractors
+    assert set(top[:2]) == {
+        firms["ru_veg"].id,
+        firms["ru_tractor"].id,
+    }  # buys its tomatoes, sells it tractors
     assert all(p.country == "RU" for _s, p, _i in services.suggestions_for(firms["az_tomato"].id))
     first = services.suggestions_for(firms["ru_tea"].id)[0]
     assert first[1].id == firms["az_tea"].id
@@ -45,8 +71,11 @@ def test_lists_pair_the_right_partners_across_languages(firms):
 def test_incremental_refresh_equals_a_full_rebuild(client, firms, factory):
     user = factory.user(email="member@az.example", company=firms["az_tea"])
     token = factory.token(user)
-    r = client.patch(f"/api/v1/companies/{firms['az_tea'].id}", headers={"Authorization": f"Bearer {token}"},
-                     json={"offers": ["pomidor", "fındıq"], "needs": ["traktorlar"]})
+    r = client.patch(
+        f"/api/v1/companies/{firms['az_tea'].id}",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"offers": ["pomidor", "fındıq"], "needs": ["traktorlar"]},
+    )
     assert r.status_code == 200
     after_edit = stored()
     assert (firms["ru_veg"].id, firms["az_tea"].id) in after_edit  # it now enters the buyer's list
@@ -56,13 +85,20 @@ def test_incremental_refresh_equals_a_full_rebuild(client, firms, factory):
     from datetime import timedelta
 
     from matchmaker.dbtypes import utcnow
-    assert all(abs(s.created_at - utcnow()) < timedelta(minutes=5) for s in db.session.scalars(select(Suggestion)))
+
+    assert all(
+        abs(s.created_at - utcnow()) < timedelta(minutes=5) for s in db.session.scalars(select(Suggestion))
+    )
     # the bulk write's way around row-by-row key checks leaves the keys in place
     from sqlalchemy import inspect
-    assert {fk["constrained_columns"][0] for fk in inspect(db.engine).get_foreign_keys("suggestions")} == \
-        {"company_id", "partner_id"}
-    assert [u["column_names"] for u in inspect(db.engine).get_unique_constraints("suggestions")] == \
-        [["company_id", "partner_id"]]
+
+    assert {fk["constrained_columns"][0] for fk in inspect(db.engine).get_foreign_keys("suggestions")} == {
+        "company_id",
+        "partner_id",
+    }
+    assert [u["column_names"] for u in inspect(db.engine).get_unique_constraints("suggestions")] == [
+        ["company_id", "partner_id"]
+    ]
 
 
 def test_interest_match_and_no_thanks(app, firms, factory):
@@ -82,7 +118,9 @@ def test_interest_match_and_no_thanks(app, firms, factory):
     az.post(f"/partners/{firms['ru_tractor'].id}/declined")
     services.rebuild_all()
     db.session.commit()
-    assert firms["ru_tractor"].id not in {p.id for _s, p, _i in services.suggestions_for(firms["az_tomato"].id)}
+    assert firms["ru_tractor"].id not in {
+        p.id for _s, p, _i in services.suggestions_for(firms["az_tomato"].id)
+    }
     assert "Урал Техника" not in az.get("/partners").get_data(as_text=True)
     # same-country "partners" are refused
     assert az.post(f"/partners/{firms['az_tea'].id}/interested").status_code == 422
@@ -112,8 +150,12 @@ def test_suggestions_api_per_contract(client, firms, factory):
     hidden = firms["ru_veg"]
     hidden.hidden = True
     db.session.commit()
-    assert client.get(f"/api/v1/companies/{hidden.id}/suggestions",
-                      headers={"Authorization": f"Bearer {other}"}).status_code == 404
+    assert (
+        client.get(
+            f"/api/v1/companies/{hidden.id}/suggestions", headers={"Authorization": f"Bearer {other}"}
+        ).status_code
+        == 404
+    )
 
 
 def test_an_edit_in_a_fresh_worker_is_written(app, firms):
@@ -144,7 +186,9 @@ def test_incremental_refresh_after_a_decline_and_a_rebuild(app, firms, factory):
     services.decide(user, firms["ru_tractor"].id, firms["az_tea"].id, "declined")
     services.rebuild_all()
     db.session.commit()
-    company_services.update_company(firms["az_tomato"], {"offers": ["mebel"], "needs": ["sement"], "sectors": [], "languages": ["en"]})
+    company_services.update_company(
+        firms["az_tomato"], {"offers": ["mebel"], "needs": ["sement"], "sectors": [], "languages": ["en"]}
+    )
     db.session.commit()
     incremental = stored()
     assert (firms["ru_tractor"].id, firms["az_tea"].id) not in incremental  # declined stays out
@@ -166,8 +210,12 @@ def test_a_sqlite_rebuild_runs_without_key_checks_and_the_next_transaction_has_t
     assert len(stored()) > 0
     assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
     with pytest.raises(IntegrityError):
-        db.session.execute(text("INSERT INTO suggestions (company_id, partner_id, score, created_at) "
-                                "VALUES (987654, 987655, 1.0, '2026-01-01 00:00:00')"))
+        db.session.execute(
+            text(
+                "INSERT INTO suggestions (company_id, partner_id, score, created_at) "
+                "VALUES (987654, 987655, 1.0, '2026-01-01 00:00:00')"
+            )
+        )
     db.session.rollback()
 
 
@@ -221,14 +269,25 @@ def test_preload_ranks_the_directory_before_workers_fork(make_app, tmp_path):
 def test_a_firm_that_declined_more_than_k_still_gets_k_after_a_rebuild(app, factory):
     app.config["SUGGESTIONS_PER_FIRM"] = 2
     buyer = factory.company(country="RU", city="Москва", needs=["томаты", "огурцы"], languages=["ru"])
-    sellers = [factory.company(offers=offers, languages=["ru"]) for offers in
-               (["pomidor", "xiyar"], ["pomidor"], ["xiyar"], ["pomidor", "un"], ["xiyar", "nar"], ["qoz"])]
+    sellers = [
+        factory.company(offers=offers, languages=["ru"])
+        for offers in (
+            ["pomidor", "xiyar"],
+            ["pomidor"],
+            ["xiyar"],
+            ["pomidor", "un"],
+            ["xiyar", "nar"],
+            ["qoz"],
+        )
+    ]
     user = factory.user(company=buyer)
     for _ in range(3):  # three "no thanks": more than k
         top = services.suggestions_for(buyer.id)
         services.decide(user, buyer.id, top[0][1].id, "declined")
     db.session.commit()
-    said_no = {i.partner_id for i in db.session.scalars(select(Interest).where(Interest.company_id == buyer.id))}
+    said_no = {
+        i.partner_id for i in db.session.scalars(select(Interest).where(Interest.company_id == buyer.id))
+    }
     before = [p.id for _s, p, _i in services.suggestions_for(buyer.id)]
     services.rebuild_all()
     db.session.commit()
@@ -246,7 +305,9 @@ def test_a_rolled_back_edit_does_not_stay_in_the_engine(app, firms):
     tea, buyer = firms["az_tea"], firms["ru_veg"]
     db.session.commit()
     services.engine()
-    company_services.update_company(tea, {"offers": ["pomidor"], "needs": []})  # flushed: the engine applies it
+    company_services.update_company(
+        tea, {"offers": ["pomidor"], "needs": []}
+    )  # flushed: the engine applies it
     assert tea.id in [pid for pid, _s in services.engine().stored_scores(buyer.id)]
     db.session.rollback()  # e.g. the request failed after the flush
     g.pop("matching_synced", None)  # the next request

@@ -3,6 +3,7 @@ edits, "no thanks", changes of mind, hiding, country switches and verification h
 gunicorn workers (each with its own engine, following the other through the database) that now and
 then restart. Found by review: before the old rows were read from the table, a worker that had not
 caught up, had restarted or had not seen another worker's refill left stale rows behind."""
+
 from __future__ import annotations
 
 import random
@@ -17,7 +18,20 @@ from matchmaker.extensions import db
 from matchmaker.matching import services
 from matchmaker.matching.models import Interest, Suggestion
 
-ITEMS = ["xurma", "nar", "pomidor", "томаты", "мука", "un", "фейхоа", "feijoa", "fındıq", "фундук", "xiyar", "огурцы"]
+ITEMS = [
+    "xurma",
+    "nar",
+    "pomidor",
+    "томаты",
+    "мука",
+    "un",
+    "фейхоа",
+    "feijoa",
+    "fındıq",
+    "фундук",
+    "xiyar",
+    "огурцы",
+]
 SECTORS = ["01.13", "01.24", "46.31"]
 LANGS = [["az"], ["ru"], ["az", "ru"], ["en"]]
 OPS = ["edit", "edit", "decline", "decline", "change_mind", "hide", "country", "verify"]
@@ -45,8 +59,12 @@ def rebuilt(app):
 
 
 def profile(rng):
-    return {"offers": rng.sample(ITEMS, rng.randint(0, 3)), "needs": rng.sample(ITEMS, rng.randint(0, 2)),
-            "sectors": rng.sample(SECTORS, rng.randint(0, 1)), "languages": rng.choice(LANGS)}
+    return {
+        "offers": rng.sample(ITEMS, rng.randint(0, 3)),
+        "needs": rng.sample(ITEMS, rng.randint(0, 2)),
+        "sectors": rng.sample(SECTORS, rng.randint(0, 1)),
+        "languages": rng.choice(LANGS),
+    }
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
@@ -91,6 +109,9 @@ def test_two_workers_keep_the_table_equal_to_a_rebuild(app, factory, seed):
         db.session.commit()
         done.append((step, w, op, firm.id))
         got, want = stored(), rebuilt(app)
-        assert got == want, (done[-3:], {k: v for k, v in got.items() if want.get(k) != v},
-                             {k: v for k, v in want.items() if got.get(k) != v})
+        assert got == want, (
+            done[-3:],
+            {k: v for k, v in got.items() if want.get(k) != v},
+            {k: v for k, v in want.items() if got.get(k) != v},
+        )
     assert {op for _s, _w, op, _f in done} >= {"edit", "decline", "hide", "country"}

@@ -1,4 +1,5 @@
 """Migrations: one head, they build the schema the models describe, and they run on both databases."""
+
 from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata

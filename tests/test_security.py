@@ -1,4 +1,5 @@
 """Security: CSRF, headers, cookies, production settings, access control over every route."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,9 @@ def test_csrf_is_enforced_on_every_form_post(make_app, factory):
         r = client.post("/login", data={"email": "member@az.example", "password": PASSWORD})
         assert r.status_code == 400
         token = csrf_token(client.get("/login").get_data(as_text=True))
-        r = client.post("/login", data={"email": "member@az.example", "password": PASSWORD, "csrf_token": token})
+        r = client.post(
+            "/login", data={"email": "member@az.example", "password": PASSWORD, "csrf_token": token}
+        )
         assert r.status_code == 302
         assert client.post("/logout").status_code == 400  # token-less POST on a route without a form
 
@@ -43,16 +46,20 @@ def test_production_requires_secret_and_secures_cookies(monkeypatch):
 
 def test_production_app_sends_hsts_and_host_cookie(monkeypatch, make_app, factory):
     monkeypatch.setenv("SECRET_KEY", "y" * 64)
-    app = make_app(MATCHMAKER_ENV="production", WTF_CSRF_ENABLED=False,
-                   SQLALCHEMY_DATABASE_URI=make_app().config["SQLALCHEMY_DATABASE_URI"])
+    app = make_app(
+        MATCHMAKER_ENV="production",
+        WTF_CSRF_ENABLED=False,
+        SQLALCHEMY_DATABASE_URI=make_app().config["SQLALCHEMY_DATABASE_URI"],
+    )
     with app.app_context():
         from matchmaker.extensions import db
 
         db.create_all()
         factory.user(email="member@az.example")
         client = app.test_client()
-        r = client.post("/login", data={"email": "member@az.example", "password": PASSWORD},
-                        base_url="https://localhost")
+        r = client.post(
+            "/login", data={"email": "member@az.example", "password": PASSWORD}, base_url="https://localhost"
+        )
         cookie = r.headers.get("Set-Cookie", "")
         assert cookie.startswith("__Host-session=") and "Secure" in cookie and "HttpOnly" in cookie
         assert "SameSite=Lax" in cookie and "Path=/" in cookie and "Domain" not in cookie
@@ -69,7 +76,10 @@ def test_oversized_upload_is_413_not_500(make_app):
 def test_unknown_routes_and_methods(client):
     assert client.get("/nope").status_code == 404
     assert client.get("/logout").status_code == 405
-    assert client.get("/api/v1/nope", headers={"Authorization": "Bearer x"}).get_json()["error"]["code"] in ("not_found", "unauthorized")
+    assert client.get("/api/v1/nope", headers={"Authorization": "Bearer x"}).get_json()["error"]["code"] in (
+        "not_found",
+        "unauthorized",
+    )
 
 
 # --- access control over every route -----------------------------------------------------------
@@ -89,7 +99,11 @@ def world(app, factory):
 
 def _client_as(app, role):
     client = app.test_client()
-    email = {"member": "member@az.example", "other_member": "other@ru.example", "staff": "staff@center.example"}.get(role)
+    email = {
+        "member": "member@az.example",
+        "other_member": "other@ru.example",
+        "staff": "staff@center.example",
+    }.get(role)
     if email:
         assert client.post("/login", data={"email": email, "password": PASSWORD}).status_code == 302
     return client
@@ -97,20 +111,24 @@ def _client_as(app, role):
 
 # (method, path, {role: expected status})
 MATRIX = [
-    ("GET", "/", dict(anonymous=200, other_member=200, member=200, staff=200)),
-    ("GET", "/companies", dict(anonymous=200, other_member=200, member=200, staff=200)),
-    ("GET", "/companies/{firm}", dict(anonymous=200, other_member=200, member=200, staff=200)),
-    ("GET", "/companies/{firm}/edit", dict(anonymous=302, other_member=403, member=200, staff=200)),
-    ("POST", "/companies/{firm}/verify", dict(anonymous=302, other_member=403, member=403, staff=302)),
-    ("POST", "/companies/{firm}/hide", dict(anonymous=302, other_member=403, member=403, staff=302)),
-    ("GET", "/account", dict(anonymous=302, other_member=200, member=200, staff=200)),
-    ("GET", "/staff/import", dict(anonymous=302, other_member=403, member=403, staff=200)),
-    ("GET", "/staff/verification", dict(anonymous=302, other_member=403, member=403, staff=200)),
-    ("GET", "/staff/matching", dict(anonymous=302, other_member=403, member=403, staff=200)),
-    ("GET", "/partners", dict(anonymous=302, other_member=200, member=200, staff=200)),
-    ("GET", "/notifications", dict(anonymous=302, other_member=200, member=200, staff=404)),
-    ("GET", "/login", dict(anonymous=200, other_member=302, member=302, staff=302)),
-    ("GET", "/register", dict(anonymous=200, other_member=302, member=302, staff=302)),
+    ("GET", "/", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/companies", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/companies/{firm}", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/companies/{firm}/edit", {"anonymous": 302, "other_member": 403, "member": 200, "staff": 200}),
+    (
+        "POST",
+        "/companies/{firm}/verify",
+        {"anonymous": 302, "other_member": 403, "member": 403, "staff": 302},
+    ),
+    ("POST", "/companies/{firm}/hide", {"anonymous": 302, "other_member": 403, "member": 403, "staff": 302}),
+    ("GET", "/account", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/staff/import", {"anonymous": 302, "other_member": 403, "member": 403, "staff": 200}),
+    ("GET", "/staff/verification", {"anonymous": 302, "other_member": 403, "member": 403, "staff": 200}),
+    ("GET", "/staff/matching", {"anonymous": 302, "other_member": 403, "member": 403, "staff": 200}),
+    ("GET", "/partners", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/notifications", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 404}),
+    ("GET", "/login", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
+    ("GET", "/register", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
 ]
 
 
@@ -125,9 +143,24 @@ def test_access_matrix(app, world, role, method, path, expected):
 def test_every_route_is_in_the_access_matrix(app):
     """A new route must be added to MATRIX (or to a feature's own access test)."""
     covered = {p.split("{")[0].rstrip("/") for _m, p, _e in MATRIX}
-    skip_prefixes = ("/static", "/favicon.ico", "/api/", "/healthz", "/logout", "/account/", "/companies/sectors.json",
-                     "/notifications/read", "/partners/", "/meetings", "/centers", "/events", "/staff/",
-                     "/calendar", "/rooms", "/companies/<int:company_id>/join")
+    skip_prefixes = (
+        "/static",
+        "/favicon.ico",
+        "/api/",
+        "/healthz",
+        "/logout",
+        "/account/",
+        "/companies/sectors.json",
+        "/notifications/read",
+        "/partners/",
+        "/meetings",
+        "/centers",
+        "/events",
+        "/staff/",
+        "/calendar",
+        "/rooms",
+        "/companies/<int:company_id>/join",
+    )
     missing = []
     for rule in app.url_map.iter_rules():
         path = rule.rule.replace("<int:company_id>", "").rstrip("/")

@@ -1,4 +1,5 @@
 """Staff pages: CSV import with a preview, the verification queue."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -43,8 +44,15 @@ def import_csv():
             report = import_companies(data, dry_run=not confirm, skip_invalid=skip)
             if report.written:
                 db.session.commit()
-                flash(_("Imported: %(c)d new, %(u)d updated, %(n)d unchanged.", c=report.created,
-                        u=report.updated, n=report.unchanged), "success")
+                flash(
+                    _(
+                        "Imported: %(c)d new, %(u)d updated, %(n)d unchanged.",
+                        c=report.created,
+                        u=report.updated,
+                        n=report.unchanged,
+                    ),
+                    "success",
+                )
                 return redirect(url_for("admin.import_csv"))
             db.session.rollback()
             form.csv_text.data = data.decode("utf-8-sig", errors="replace")
@@ -55,7 +63,12 @@ def import_csv():
 @bp.get("/verification")
 @staff_required
 def verification():
-    pending = list(db.session.scalars(
-        select(Company).where(Company.verified.is_(False), Company.hidden.is_(False))
-        .order_by(Company.created_at.desc()).limit(100)))
+    pending = list(
+        db.session.scalars(
+            select(Company)
+            .where(Company.verified.is_(False), Company.hidden.is_(False))
+            .order_by(Company.created_at.desc())
+            .limit(100)
+        )
+    )
     return render_template("admin/verification.html", companies=pending)

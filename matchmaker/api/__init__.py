@@ -1,4 +1,5 @@
 """The JSON API (``/api/v1``) on flask-smorest, with bearer-token authentication."""
+
 from __future__ import annotations
 
 from flask import Flask, g, request
@@ -15,12 +16,16 @@ class Api(_Api):
         pass
 
 
-api = Api(spec_kwargs={"components": {"securitySchemes": {
-    "bearer": {"type": "http", "scheme": "bearer"}}}, "security": [{"bearer": []}]})
+api = Api(
+    spec_kwargs={
+        "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+        "security": [{"bearer": []}],
+    }
+)
 
 
 def init_api(app: Flask) -> None:
-    from . import centers_api, companies_api, meetings_api, matching_api
+    from . import centers_api, companies_api, matching_api, meetings_api
 
     api.init_app(app)
     for module in (companies_api, matching_api, centers_api, meetings_api):
@@ -32,8 +37,9 @@ def init_api(app: Flask) -> None:
     def _unprocessable(exc):
         if request.path.startswith("/api/"):
             fields = webargs_fields(exc)
-            return error_response(422, "Invalid input", "Invalid input" if fields else exc.description,
-                                  fields=fields or None)
+            return error_response(
+                422, "Invalid input", "Invalid input" if fields else exc.description, fields=fields or None
+            )
         return exc
 
     @app.errorhandler(DomainError)

@@ -1,4 +1,5 @@
 """Bearer tokens for the API. Session cookies are never accepted here (the API is CSRF-exempt)."""
+
 from __future__ import annotations
 
 from flask import abort, g, request

@@ -1,4 +1,5 @@
 """``/api/v1/centers`` and ``/api/v1/rooms/<id>/availability``."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -79,12 +80,19 @@ class AvailabilitySchema(Schema):
 
 def _center(center) -> dict:
     return {
-        "id": center.id, "slug": center.slug, "name": center.name, "city": center.city,
-        "country": center.country, "timezone": center.timezone, "address": center.address,
+        "id": center.id,
+        "slug": center.slug,
+        "name": center.name,
+        "city": center.city,
+        "country": center.country,
+        "timezone": center.timezone,
+        "address": center.address,
         "description": center.description,
         "rooms": [r for r in center.rooms if r.active],
-        "opening_hours": [{"weekday": h.weekday, "opens": h.opens.strftime("%H:%M"),
-                           "closes": h.closes.strftime("%H:%M")} for h in services.hours_rows(center.id)],
+        "opening_hours": [
+            {"weekday": h.weekday, "opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
+            for h in services.hours_rows(center.id)
+        ],
     }
 
 
@@ -111,13 +119,26 @@ class Availability(MethodView):
         view = services.room_day(room, day)
         tz = view.tz
         return {
-            "room": room, "center_id": room.center_id, "date": day.isoformat(),
+            "room": room,
+            "center_id": room.center_id,
+            "date": day.isoformat(),
             "timezone": room.center.timezone,
             "utc_offset": utc_offset_label(iso_noon(day, tz)).removeprefix("UTC"),
             "open": [{"start": iso_local(s, tz), "end": iso_local(e, tz)} for s, e in view.open],
-            "free": [{"start": iso_local(s.start, tz), "end": iso_local(s.end, tz), "kind": "free"} for s in view.free],
-            "taken": [{"start": iso_local(s.start, tz), "end": iso_local(s.end, tz), "kind": s.kind,
-                       "status": s.status, "reason": s.label} for s in view.taken],
+            "free": [
+                {"start": iso_local(s.start, tz), "end": iso_local(s.end, tz), "kind": "free"}
+                for s in view.free
+            ],
+            "taken": [
+                {
+                    "start": iso_local(s.start, tz),
+                    "end": iso_local(s.end, tz),
+                    "kind": s.kind,
+                    "status": s.status,
+                    "reason": s.label,
+                }
+                for s in view.taken
+            ],
         }
 
 

@@ -1,4 +1,5 @@
 """``/api/v1/companies``."""
+
 from __future__ import annotations
 
 from flask import abort
@@ -24,11 +25,22 @@ class Companies(MethodView):
         """Search and filter the directory; with ``q`` best match first (typo- and script-tolerant)."""
         sector = normalize_code(args["sector"]) or "" if args["sector"] else ""
         query = services.DirectoryQuery(
-            q=args["q"], country=args["country"], sector=sector if len(sector) > 2 else "",
-            division=sector if len(sector) == 2 else "", city=args["city"], verified=args["verified"],
-            page=args["page"], per_page=args["per_page"])
+            q=args["q"],
+            country=args["country"],
+            sector=sector if len(sector) > 2 else "",
+            division=sector if len(sector) == 2 else "",
+            city=args["city"],
+            verified=args["verified"],
+            page=args["page"],
+            per_page=args["per_page"],
+        )
         result = services.directory(query)
-        return {"items": result.items, "total": result.total, "page": result.page, "per_page": result.per_page}
+        return {
+            "items": result.items,
+            "total": result.total,
+            "page": result.page,
+            "per_page": result.per_page,
+        }
 
 
 def _get_visible(company_id: int):

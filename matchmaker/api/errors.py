@@ -1,13 +1,24 @@
 """JSON error bodies: ``{"error": {"code", "message", "fields"?}}``."""
+
 from __future__ import annotations
 
 from flask import jsonify
 
 from ..errors import DomainError
 
-CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-         405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
-         422: "invalid", 429: "too_many_requests", 500: "internal_error"}
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    429: "too_many_requests",
+    500: "internal_error",
+}
 
 
 def error_response(status: int, message: str, description=None, fields=None, code: str | None = None):

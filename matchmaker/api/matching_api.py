@@ -1,4 +1,5 @@
 """``/api/v1/companies/<id>/suggestions``."""
+
 from __future__ import annotations
 
 from flask import abort
@@ -40,7 +41,15 @@ class Suggestions(MethodView):
         if company is None or (company.hidden and not api_user().can_edit_company(company)):
             abort(404, description="No company with this id.")
         lang = args["lang"] or str(get_locale() or "en")
-        return [{"company": company.public_id, "partner": partner.public_id, "partner_id": partner.id,
-                 "partner_name": partner.name, "rank": rank, "score": s.score,
-                 "reasons": services.reasons_text(s, lang)}
-                for rank, (s, partner, _i) in enumerate(services.suggestions_for(company.id), start=1)]
+        return [
+            {
+                "company": company.public_id,
+                "partner": partner.public_id,
+                "partner_id": partner.id,
+                "partner_name": partner.name,
+                "rank": rank,
+                "score": s.score,
+                "reasons": services.reasons_text(s, lang),
+            }
+            for rank, (s, partner, _i) in enumerate(services.suggestions_for(company.id), start=1)
+        ]

@@ -1,4 +1,5 @@
 """``/api/v1/meetings``: book, list, answer, cancel and reschedule meetings."""
+
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -15,8 +16,10 @@ from .centers_api import iso_local
 blp = Blueprint("api_meetings", __name__, url_prefix="/api/v1/meetings", description="Meetings between firms")
 protect(blp)
 
-DT_ERRORS = {"invalid": "Not a valid ISO 8601 date and time (e.g. 2026-06-10T10:00:00+04:00).",
-             "invalid_awareness": "Give the time with its UTC offset, e.g. 2026-06-10T10:00:00+04:00."}
+DT_ERRORS = {
+    "invalid": "Not a valid ISO 8601 date and time (e.g. 2026-06-10T10:00:00+04:00).",
+    "invalid_awareness": "Give the time with its UTC offset, e.g. 2026-06-10T10:00:00+04:00.",
+}
 
 ID = validate.Range(min=1, max=2**31 - 1, error="Unknown id.")
 
@@ -27,8 +30,13 @@ def _dt(**kw):
 
 class MeetingCreateSchema(Schema):
     partner_id = fields.Int(required=True, strict=True, validate=ID)
-    room_id = fields.Int(strict=True, load_default=None, allow_none=True, validate=ID,
-                         metadata={"description": "null: any free room of center_id"})
+    room_id = fields.Int(
+        strict=True,
+        load_default=None,
+        allow_none=True,
+        validate=ID,
+        metadata={"description": "null: any free room of center_id"},
+    )
     center_id = fields.Int(strict=True, load_default=None, allow_none=True, validate=ID)
     start = _dt(required=True)
     end = _dt(required=True)
@@ -87,12 +95,23 @@ def dump(m) -> dict:
     center = m.room.center
     tz = services.ZoneInfo(center.timezone)
     return {
-        "id": m.id, "uid": m.uid, "status": m.status, "start": iso_local(m.start_at, tz),
-        "end": iso_local(m.end_at, tz), "timezone": center.timezone,
-        "center": {"id": center.id, "name": center.name}, "room": {"id": m.room.id, "name": m.room.name},
-        "requester": m.requester, "partner": m.partner, "awaiting_company_id": m.awaiting_company_id(),
-        "topic": m.topic, "attendees": m.attendees, "interpreter": m.interpreter, "note": m.note,
-        "sequence": m.sequence, "expires_at": iso_local(m.expires_at, tz) if m.expires_at else None,
+        "id": m.id,
+        "uid": m.uid,
+        "status": m.status,
+        "start": iso_local(m.start_at, tz),
+        "end": iso_local(m.end_at, tz),
+        "timezone": center.timezone,
+        "center": {"id": center.id, "name": center.name},
+        "room": {"id": m.room.id, "name": m.room.name},
+        "requester": m.requester,
+        "partner": m.partner,
+        "awaiting_company_id": m.awaiting_company_id(),
+        "topic": m.topic,
+        "attendees": m.attendees,
+        "interpreter": m.interpreter,
+        "note": m.note,
+        "sequence": m.sequence,
+        "expires_at": iso_local(m.expires_at, tz) if m.expires_at else None,
         "ics_url": f"/meetings/{m.id}.ics",
     }
 
@@ -124,9 +143,16 @@ class Meetings(MethodView):
     def post(self, data):
         """Request a meeting with a firm of the other country; the room is held until answered."""
         meeting = services.request_meeting(
-            api_user(), data["partner_id"], data["start"], data["end"], room_id=data["room_id"],
-            center_id=data["center_id"], topic=data["topic"], attendees=data["attendees"],
-            interpreter=data["interpreter"])
+            api_user(),
+            data["partner_id"],
+            data["start"],
+            data["end"],
+            room_id=data["room_id"],
+            center_id=data["center_id"],
+            topic=data["topic"],
+            attendees=data["attendees"],
+            interpreter=data["interpreter"],
+        )
         db.session.commit()
         return dump(meeting)
 
@@ -159,5 +185,8 @@ def _action(name, fn, schema=ReasonSchema):
 accept = _action("accept", lambda m, u, d: services.accept(m, u))
 decline = _action("decline", lambda m, u, d: services.decline(m, u, d["reason"]))
 cancel = _action("cancel", lambda m, u, d: services.cancel(m, u, d["reason"]))
-reschedule = _action("reschedule", lambda m, u, d: services.reschedule(m, u, d["start"], d["end"], d["reason"],
-                                                                        room_id=d["room_id"]), RescheduleSchema)
+reschedule = _action(
+    "reschedule",
+    lambda m, u, d: services.reschedule(m, u, d["start"], d["end"], d["reason"], room_id=d["room_id"]),
+    RescheduleSchema,
+)

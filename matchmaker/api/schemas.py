@@ -3,6 +3,7 @@ from marshmallow import Schema, fields, validate
 
 class CompanyFieldsSchema(Schema):
     """The fields a firm edits: every one optional in a PATCH; unknown fields are an error."""
+
     name = fields.Str()
     country = fields.Str()
     city = fields.Str()

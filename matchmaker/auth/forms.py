@@ -19,13 +19,21 @@ class LoginForm(FlaskForm):
 class RegisterForm(FlaskForm):
     full_name = StringField(_l("Your name"), validators=[required(), length(120)])
     email = EmailField(_l("E-mail"), validators=[required(), email(), length(254)])
-    password = PasswordField(_l("Password"), validators=[required(), length(200, min=10)],
-                             description=_l("At least 10 characters."))
-    confirm = PasswordField(_l("Repeat the password"), validators=[
-        required(), EqualTo("password", message=_l("The passwords do not match."))])
-    firm_choice = RadioField(_l("Your firm"), choices=[
-        ("new", _l("Register a new firm")), ("join", _l("Join a firm already in the directory"))],
-        default="new", validators=[required()])
+    password = PasswordField(
+        _l("Password"),
+        validators=[required(), length(200, min=10)],
+        description=_l("At least 10 characters."),
+    )
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+    firm_choice = RadioField(
+        _l("Your firm"),
+        choices=[("new", _l("Register a new firm")), ("join", _l("Join a firm already in the directory"))],
+        default="new",
+        validators=[required()],
+    )
     company_name = StringField(_l("Firm name"), validators=[length(200)])
     country = SelectField(_l("Country"), choices=_country_choices(), validators=[optional()])
     city = StringField(_l("City"), validators=[optional(), length(100)])
@@ -38,17 +46,28 @@ class RegisterForm(FlaskForm):
 class PasswordChangeForm(FlaskForm):
     current_password = PasswordField(_l("Current password"), validators=[required(), length(200)])
     new_password = PasswordField(_l("New password"), validators=[required(), length(200, min=10)])
-    confirm = PasswordField(_l("Repeat the new password"), validators=[
-        required(), EqualTo("new_password", message=_l("The passwords do not match."))])
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[required(), EqualTo("new_password", message=_l("The passwords do not match."))],
+    )
 
 
 class PreferencesForm(FlaskForm):
     full_name = StringField(_l("Your name"), validators=[required(), length(120)])
-    locale = SelectField(_l("Interface language"), choices=[("az", "Azərbaycanca"), ("ru", "Русский"), ("en", "English")])
-    timezone = SelectField(_l("Your time zone"), choices=[
-        ("Asia/Baku", "Asia/Baku (UTC+04:00)"), ("Europe/Moscow", "Europe/Moscow (UTC+03:00)"),
-        ("Europe/Astrakhan", "Europe/Astrakhan (UTC+04:00)"), ("Europe/Samara", "Europe/Samara (UTC+04:00)"),
-        ("Asia/Yekaterinburg", "Asia/Yekaterinburg (UTC+05:00)"), ("UTC", "UTC")])
+    locale = SelectField(
+        _l("Interface language"), choices=[("az", "Azərbaycanca"), ("ru", "Русский"), ("en", "English")]
+    )
+    timezone = SelectField(
+        _l("Your time zone"),
+        choices=[
+            ("Asia/Baku", "Asia/Baku (UTC+04:00)"),
+            ("Europe/Moscow", "Europe/Moscow (UTC+03:00)"),
+            ("Europe/Astrakhan", "Europe/Astrakhan (UTC+04:00)"),
+            ("Europe/Samara", "Europe/Samara (UTC+04:00)"),
+            ("Asia/Yekaterinburg", "Asia/Yekaterinburg (UTC+05:00)"),
+            ("UTC", "UTC"),
+        ],
+    )
 
 
 class TokenForm(FlaskForm):

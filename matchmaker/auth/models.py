@@ -1,4 +1,5 @@
 """Accounts and API tokens."""
+
 from __future__ import annotations
 
 import hashlib
@@ -28,7 +29,9 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(256))
     full_name: Mapped[str] = mapped_column(String(120), default="")
     role: Mapped[str] = mapped_column(String(16), default="member")
-    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"), index=True)
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
     membership: Mapped[str] = mapped_column(String(16), default="none")
     center_id: Mapped[int | None] = mapped_column(index=True)  # staff: the center they work for
     locale: Mapped[str | None] = mapped_column(String(5))
@@ -39,8 +42,8 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    company: Mapped["Company | None"] = relationship(back_populates="members", foreign_keys=[company_id])
-    tokens: Mapped[list["ApiToken"]] = relationship(back_populates="user", cascade="all, delete-orphan")
+    company: Mapped[Company | None] = relationship(back_populates="members", foreign_keys=[company_id])
+    tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     # Flask-Login: the id carries the session version, so bumping it ends every older session,
     # including copied session and remember cookies.
@@ -64,7 +67,7 @@ class User(UserMixin, db.Model):
         return self.company_id if self.membership == "active" else None
 
     @property
-    def active_company(self) -> "Company | None":
+    def active_company(self) -> Company | None:
         return self.company if self.membership == "active" else None
 
     def belongs_to(self, company_id: int | None) -> bool:

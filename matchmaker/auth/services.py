@@ -1,4 +1,5 @@
 """Account operations shared by the views, the CLI and the API. They flush, never commit."""
+
 from __future__ import annotations
 
 import secrets
@@ -49,8 +50,15 @@ def load_user_from_session_id(user_id: str) -> User | None:
     return user
 
 
-def create_user(email: str, password: str, role: str = "member", company=None, full_name: str = "",
-                membership: str | None = None, locale: str | None = None) -> User:
+def create_user(
+    email: str,
+    password: str,
+    role: str = "member",
+    company=None,
+    full_name: str = "",
+    membership: str | None = None,
+    locale: str | None = None,
+) -> User:
     email = normalize_email(email)
     if role not in ROLES:
         raise DomainError(str(_l("Unknown role.")), field="role")
@@ -102,7 +110,7 @@ def needs_rehash(stored: str) -> bool:
         wkind, *wparams = wanted.split(":")
         if kind != wkind:
             return True
-        return any(int(a) < int(b) for a, b in zip(params, wparams))
+        return any(int(a) < int(b) for a, b in zip(params, wparams, strict=False))
     except ValueError:
         return True
 
@@ -169,9 +177,11 @@ def decide_membership(actor: User, member: User, approve: bool) -> None:
 
 
 def pending_members(company_id: int) -> list[User]:
-    return list(db.session.scalars(
-        select(User).where(User.company_id == company_id, User.membership == "pending").order_by(User.id)
-    ))
+    return list(
+        db.session.scalars(
+            select(User).where(User.company_id == company_id, User.membership == "pending").order_by(User.id)
+        )
+    )
 
 
 def count_users() -> int:

@@ -1,10 +1,12 @@
 """Sign-up, sign-in, sign-out and the account page."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..companies import services as company_services
@@ -23,8 +25,14 @@ def safe_next(target: str | None, fallback: str) -> str:
         return fallback
     target = target.strip()
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith(("//", "/\\")) \
-            or "\\" in target or any(ord(c) < 32 for c in target):
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith(("//", "/\\"))
+        or "\\" in target
+        or any(ord(c) < 32 for c in target)
+    ):
         return fallback
     return target
 
@@ -73,9 +81,15 @@ def register():
             company = None
             if form.firm_choice.data == "new":
                 company = company_services.create_company(
-                    name=form.company_name.data, country=form.country.data, city=form.city.data or "")
-            user = services.create_user(form.email.data, form.password.data, full_name=form.full_name.data,
-                                        company=company, locale=str(get_locale() or "") or None)
+                    name=form.company_name.data, country=form.country.data, city=form.city.data or ""
+                )
+            user = services.create_user(
+                form.email.data,
+                form.password.data,
+                full_name=form.full_name.data,
+                company=company,
+                locale=str(get_locale() or "") or None,
+            )
         except DomainError as err:
             db.session.rollback()
             apply_to_form(form, err)
@@ -83,9 +97,14 @@ def register():
             db.session.commit()
             login_user(user)
             if company is not None:
-                flash(_("Your account and your firm are created. Complete the profile so partners find you."), "success")
+                flash(
+                    _("Your account and your firm are created. Complete the profile so partners find you."),
+                    "success",
+                )
                 return redirect(url_for("companies.edit", company_id=company.id))
-            flash(_("Your account is created. Find your firm in the directory and ask to join it."), "success")
+            flash(
+                _("Your account is created. Find your firm in the directory and ask to join it."), "success"
+            )
             return redirect(url_for("companies.directory"))
     return render_template("auth/register.html", form=form)
 
@@ -108,8 +127,11 @@ def account():
 
 def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None):
     prefs_form = prefs_form or PreferencesForm(
-        formdata=None, full_name=current_user.full_name, locale=current_user.locale or "en",
-        timezone=current_user.timezone or "UTC")
+        formdata=None,
+        full_name=current_user.full_name,
+        locale=current_user.locale or "en",
+        timezone=current_user.timezone or "UTC",
+    )
     return render_template(
         "auth/account.html",
         password_form=password_form or PasswordChangeForm(formdata=None),
@@ -117,7 +139,9 @@ def _render_account(password_form=None, prefs_form=None, token_form=None, new_to
         token_form=token_form or TokenForm(formdata=None),
         tokens=[t for t in current_user.tokens if t.active],
         new_token=new_token,
-        pending=services.pending_members(current_user.active_company_id) if current_user.active_company_id else [],
+        pending=services.pending_members(current_user.active_company_id)
+        if current_user.active_company_id
+        else [],
     )
 
 
@@ -126,9 +150,18 @@ def _render_account(password_form=None, prefs_form=None, token_form=None, new_to
 def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
-        if save_or_show(form, lambda: services.change_password(
-                current_user, form.current_password.data, form.new_password.data)) is None:
-            login_user(current_user._get_current_object())  # this session goes on with the new version; all others end
+        if (
+            save_or_show(
+                form,
+                lambda: services.change_password(
+                    current_user, form.current_password.data, form.new_password.data
+                ),
+            )
+            is None
+        ):
+            login_user(
+                current_user._get_current_object()
+            )  # this session goes on with the new version; all others end
             flash(_("Your password is changed. Other sessions were signed out."), "success")
             return redirect(url_for("auth.account"))
     return _render_account(password_form=form), 422
@@ -145,8 +178,14 @@ def preferences():
         db.session.commit()
         flash(_("Saved."), "success")
         response = redirect(url_for("auth.account"))
-        response.set_cookie("lang", form.locale.data, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
-                            secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+        response.set_cookie(
+            "lang",
+            form.locale.data,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            httponly=True,
+            secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
+        )
         return response
     return _render_account(prefs_form=form), 422
 

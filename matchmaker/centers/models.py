@@ -1,4 +1,5 @@
 """Business centers, their rooms, opening hours and closures (holidays, maintenance, room blocks)."""
+
 from __future__ import annotations
 
 from datetime import datetime, time
@@ -28,12 +29,16 @@ class Center(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    rooms: Mapped[list["Room"]] = relationship(back_populates="center", order_by="Room.name",
-                                               cascade="all, delete-orphan")
-    hours: Mapped[list["OpeningHours"]] = relationship(
-        back_populates="center", cascade="all, delete-orphan",
+    rooms: Mapped[list[Room]] = relationship(
+        back_populates="center", order_by="Room.name", cascade="all, delete-orphan"
+    )
+    hours: Mapped[list[OpeningHours]] = relationship(
+        back_populates="center",
+        cascade="all, delete-orphan",
         primaryjoin="and_(Center.id == OpeningHours.center_id, OpeningHours.room_id.is_(None))",
-        order_by="OpeningHours.weekday", viewonly=True)
+        order_by="OpeningHours.weekday",
+        viewonly=True,
+    )
 
     def __repr__(self) -> str:
         return f"<Center {self.slug}>"
@@ -46,8 +51,9 @@ class Room(db.Model):
         # target of meetings' (room_id, room_capacity) foreign key: see meetings.models
         UniqueConstraint("id", "capacity"),
         CheckConstraint("capacity > 0", name="capacity_positive"),
-        CheckConstraint("kind IN ('meeting_room', 'conference', 'exhibition_hall', 'office', 'hotel_room')",
-                        name="kind"),
+        CheckConstraint(
+            "kind IN ('meeting_room', 'conference', 'exhibition_hall', 'office', 'hotel_room')", name="kind"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,5 @@
 """Staff reports: bookings of a period, occupancy per room, CSV export."""
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,11 @@ def bookings(center: Center, first: date, last: date, active_only: bool = False)
     tz = services.zone(center)
     start = timeslots.local_day_bounds(first, tz)[0]
     end = timeslots.local_day_bounds(last, tz)[1]
-    q = select(Meeting).join(Room, Room.id == Meeting.room_id).where(
-        Room.center_id == center.id, Meeting.start_at < end, Meeting.end_at > start)
+    q = (
+        select(Meeting)
+        .join(Room, Room.id == Meeting.room_id)
+        .where(Room.center_id == center.id, Meeting.start_at < end, Meeting.end_at > start)
+    )
     if active_only:
         q = q.where(Meeting.active.is_(True))
     return list(db.session.scalars(q.order_by(Meeting.start_at, Room.name)))
@@ -54,8 +58,10 @@ def occupancy(center: Center, first: date, last: date) -> list[RoomOccupancy]:
             for slot in view.taken:
                 if slot.kind != "meeting":
                     continue
-                inside = timeslots.subtract([(slot.start, slot.end)], timeslots.subtract(
-                    [timeslots.local_day_bounds(day, view.tz)], open_))
+                inside = timeslots.subtract(
+                    [(slot.start, slot.end)],
+                    timeslots.subtract([timeslots.local_day_bounds(day, view.tz)], open_),
+                )
                 occ.booked_minutes += int(sum((e - s).total_seconds() for s, e in inside) // 60)
                 if slot.status == "accepted":
                     occ.accepted += 1
@@ -71,9 +77,26 @@ def _cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-CSV_HEADER = ["meeting_id", "uid", "status", "center", "room", "local_date", "local_start", "local_end",
-              "timezone", "start_utc", "end_utc", "requester", "requester_country", "partner",
-              "partner_country", "attendees", "interpreter", "topic"]
+CSV_HEADER = [
+    "meeting_id",
+    "uid",
+    "status",
+    "center",
+    "room",
+    "local_date",
+    "local_start",
+    "local_end",
+    "timezone",
+    "start_utc",
+    "end_utc",
+    "requester",
+    "requester_country",
+    "partner",
+    "partner_country",
+    "attendees",
+    "interpreter",
+    "topic",
+]
 
 
 def bookings_csv(center: Center, first: date, last: date) -> str:
@@ -83,9 +106,29 @@ def bookings_csv(center: Center, first: date, last: date) -> str:
     writer.writerow(CSV_HEADER)
     for m in bookings(center, first, last):
         ls, le = m.start_at.astimezone(tz), m.end_at.astimezone(tz)
-        writer.writerow([_cell(v) for v in (
-            m.id, m.uid, m.status, center.name, m.room.name, ls.date().isoformat(), ls.isoformat(timespec="minutes"),
-            le.isoformat(timespec="minutes"), center.timezone, m.start_at.isoformat(timespec="minutes"),
-            m.end_at.isoformat(timespec="minutes"), m.requester.name, m.requester.country, m.partner.name,
-            m.partner.country, m.attendees, "yes" if m.interpreter else "no", m.topic)])
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    m.id,
+                    m.uid,
+                    m.status,
+                    center.name,
+                    m.room.name,
+                    ls.date().isoformat(),
+                    ls.isoformat(timespec="minutes"),
+                    le.isoformat(timespec="minutes"),
+                    center.timezone,
+                    m.start_at.isoformat(timespec="minutes"),
+                    m.end_at.isoformat(timespec="minutes"),
+                    m.requester.name,
+                    m.requester.country,
+                    m.partner.name,
+                    m.partner.country,
+                    m.attendees,
+                    "yes" if m.interpreter else "no",
+                    m.topic,
+                )
+            ]
+        )
     return out.getvalue()

@@ -4,6 +4,7 @@ Idempotent: centers are found by slug, rooms by name, holidays by start; nothing
 Religious holidays (Ramazan and Qurban bayramı) follow the lunar calendar; their dates here are the
 expected ones and are marked provisional: staff adjust them when the official dates are announced.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
@@ -14,30 +15,58 @@ from sqlalchemy import select
 from ..extensions import db
 from .models import Center, Closure, OpeningHours, Room
 
-WEEK_HOURS = {0: (time(9), time(18)), 1: (time(9), time(18)), 2: (time(9), time(18)), 3: (time(9), time(18)),
-              4: (time(9), time(18)), 5: (time(10), time(14))}
+WEEK_HOURS = {
+    0: (time(9), time(18)),
+    1: (time(9), time(18)),
+    2: (time(9), time(18)),
+    3: (time(9), time(18)),
+    4: (time(9), time(18)),
+    5: (time(10), time(14)),
+}
 
 CENTERS = [
     {
-        "slug": "abc-baku", "name": "Astrakhan Business Center", "city": "Baku", "country": "AZ",
-        "timezone": "Asia/Baku", "address": "Baku, Azerbaijan",
+        "slug": "abc-baku",
+        "name": "Astrakhan Business Center",
+        "city": "Baku",
+        "country": "AZ",
+        "timezone": "Asia/Baku",
+        "address": "Baku, Azerbaijan",
         "description": "A seven-storey building in Baku: meeting rooms for 4 to 12 people, a conference "
-                       "room and business offices for Russian firms working with Azerbaijan.",
+        "room and business offices for Russian firms working with Azerbaijan.",
         "rooms": [
             ("Meeting room Xəzər", "meeting_room", 2, 4, ["screen", "Wi-Fi"], True),
             ("Meeting room Volga", "meeting_room", 2, 6, ["screen", "whiteboard", "Wi-Fi"], True),
             ("Meeting room Kür", "meeting_room", 3, 8, ["screen", "video conferencing", "Wi-Fi"], True),
-            ("Meeting room Caspian", "meeting_room", 4, 12, ["projector", "video conferencing", "Wi-Fi"], True),
-            ("Conference room", "conference", 6, 60, ["projector", "microphones", "interpretation booth", "Wi-Fi"], True),
+            (
+                "Meeting room Caspian",
+                "meeting_room",
+                4,
+                12,
+                ["projector", "video conferencing", "Wi-Fi"],
+                True,
+            ),
+            (
+                "Conference room",
+                "conference",
+                6,
+                60,
+                ["projector", "microphones", "interpretation booth", "Wi-Fi"],
+                True,
+            ),
             ("Business office 501", "office", 5, 6, ["desks", "Wi-Fi"], True),
             ("Business office 502", "office", 5, 4, ["desks", "Wi-Fi"], False),
         ],
     },
     {
-        "slug": "azbc-astrakhan", "name": "Azerbaijan Business Center", "city": "Astrakhan", "country": "RU",
-        "timezone": "Europe/Astrakhan", "address": "Astrakhan, Russia",
+        "slug": "azbc-astrakhan",
+        "name": "Azerbaijan Business Center",
+        "city": "Astrakhan",
+        "country": "RU",
+        "timezone": "Europe/Astrakhan",
+        "address": "Astrakhan, Russia",
         "description": "Opened in 2018: 5,000 m² with an exhibition hall, offices, a conference room and "
-                       "a mini-hotel for Azerbaijani firms working with Russia.",
+        "a mini-hotel for Azerbaijani firms working with Russia.",
         "rooms": [
             ("Negotiation room 1", "meeting_room", 2, 6, ["screen", "Wi-Fi"], True),
             ("Negotiation room 2", "meeting_room", 2, 10, ["screen", "video conferencing", "Wi-Fi"], True),
@@ -125,19 +154,36 @@ def seed_centers() -> str:
         existing = {r.name for r in db.session.scalars(select(Room).where(Room.center_id == center.id))}
         for name, kind, floor, capacity, equipment, bookable in spec["rooms"]:
             if name not in existing:
-                db.session.add(Room(center_id=center.id, name=name, kind=kind, floor=floor, capacity=capacity,
-                                    equipment=list(equipment), bookable=bookable))
+                db.session.add(
+                    Room(
+                        center_id=center.id,
+                        name=name,
+                        kind=kind,
+                        floor=floor,
+                        capacity=capacity,
+                        equipment=list(equipment),
+                        bookable=bookable,
+                    )
+                )
                 created_rooms += 1
         tz = ZoneInfo(center.timezone)
-        starts = set(db.session.scalars(select(Closure.start_at).where(
-            Closure.center_id == center.id, Closure.kind == "holiday", Closure.room_id.is_(None))))
+        starts = set(
+            db.session.scalars(
+                select(Closure.start_at).where(
+                    Closure.center_id == center.id, Closure.kind == "holiday", Closure.room_id.is_(None)
+                )
+            )
+        )
         for first, last, reason in _merged_days(HOLIDAYS[center.country]):
             start = datetime.combine(first, time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
             end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
             if start not in starts:
-                db.session.add(Closure(center_id=center.id, start_at=start, end_at=end, kind="holiday",
-                                       reason=reason))
+                db.session.add(
+                    Closure(center_id=center.id, start_at=start, end_at=end, kind="holiday", reason=reason)
+                )
                 created_closures += 1
     db.session.flush()
-    return (f"centers: {created_centers} new, rooms: {created_rooms} new, "
-            f"holiday closures: {created_closures} new")
+    return (
+        f"centers: {created_centers} new, rooms: {created_rooms} new, "
+        f"holiday closures: {created_closures} new"
+    )

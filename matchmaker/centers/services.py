@@ -1,8 +1,9 @@
 """Centers, rooms, opening hours, closures and availability. Services flush; views commit."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
@@ -51,9 +52,18 @@ def zone_by_name(name: str | None) -> ZoneInfo:
 
 
 def bookable_rooms(center: Center, attendees: int = 1) -> list[Room]:
-    return list(db.session.scalars(select(Room).where(
-        Room.center_id == center.id, Room.bookable.is_(True), Room.active.is_(True),
-        Room.capacity >= attendees).order_by(Room.capacity, Room.id)))
+    return list(
+        db.session.scalars(
+            select(Room)
+            .where(
+                Room.center_id == center.id,
+                Room.bookable.is_(True),
+                Room.active.is_(True),
+                Room.capacity >= attendees,
+            )
+            .order_by(Room.capacity, Room.id)
+        )
+    )
 
 
 # opening hours ----------------------------------------------------------------------------------
@@ -80,7 +90,9 @@ def set_hours(center: Center, week: dict[int, tuple[time, time] | None]) -> None
     """Replace the center's weekly hours: ``{weekday: (opens, closes) or None for closed}``."""
     for weekday, span in week.items():
         if span and span[1] <= span[0]:
-            raise DomainError(str(_l("Closing time must be after opening time.")), field=f"day{weekday}_closes")
+            raise DomainError(
+                str(_l("Closing time must be after opening time.")), field=f"day{weekday}_closes"
+            )
     for row in hours_rows(center.id):
         db.session.delete(row)
     db.session.flush()
@@ -91,8 +103,9 @@ def set_hours(center: Center, week: dict[int, tuple[time, time] | None]) -> None
 
 
 # closures ---------------------------------------------------------------------------------------
-def closures_between(center_id: int, start: datetime, end: datetime, room_id: int | None = None,
-                     center_wide_only: bool = False) -> list[Closure]:
+def closures_between(
+    center_id: int, start: datetime, end: datetime, room_id: int | None = None, center_wide_only: bool = False
+) -> list[Closure]:
     q = select(Closure).where(Closure.center_id == center_id, Closure.start_at < end, Closure.end_at > start)
     if center_wide_only:
         q = q.where(Closure.room_id.is_(None))
@@ -102,21 +115,41 @@ def closures_between(center_id: int, start: datetime, end: datetime, room_id: in
 
 
 def upcoming_closures(center: Center, limit: int = 100) -> list[Closure]:
-    now = datetime.now(timezone.utc)
-    return list(db.session.scalars(select(Closure).where(Closure.center_id == center.id, Closure.end_at > now)
-                                   .order_by(Closure.start_at).limit(limit)))
+    now = datetime.now(UTC)
+    return list(
+        db.session.scalars(
+            select(Closure)
+            .where(Closure.center_id == center.id, Closure.end_at > now)
+            .order_by(Closure.start_at)
+            .limit(limit)
+        )
+    )
 
 
-def add_closure(center: Center, start: datetime, end: datetime, kind: str, reason: str,
-                room: Room | None = None, user=None) -> Closure:
+def add_closure(
+    center: Center,
+    start: datetime,
+    end: datetime,
+    kind: str,
+    reason: str,
+    room: Room | None = None,
+    user=None,
+) -> Closure:
     if end <= start:
         raise DomainError(str(_l("The end must be after the start.")), field="end")
     if kind not in CLOSURE_KINDS:
         raise DomainError(str(_l("Unknown kind.")), field="kind")
     if room is not None and room.center_id != center.id:
         raise DomainError(str(_l("This room is in another center.")), field="room_id")
-    closure = Closure(center_id=center.id, room_id=room.id if room else None, start_at=start, end_at=end,
-                      kind=kind, reason=reason.strip(), created_by_id=getattr(user, "id", None))
+    closure = Closure(
+        center_id=center.id,
+        room_id=room.id if room else None,
+        start_at=start,
+        end_at=end,
+        kind=kind,
+        reason=reason.strip(),
+        created_by_id=getattr(user, "id", None),
+    )
     db.session.add(closure)
     db.session.flush()
     return closure
@@ -126,8 +159,16 @@ def overlapping_meetings(center: Center, start: datetime, end: datetime, room: R
     """Active meetings that a new closure from ``start`` to ``end`` would hit (the conflict warning)."""
     from ..meetings.models import Meeting
 
-    q = select(Meeting).join(Room, Room.id == Meeting.room_id).where(
-        Room.center_id == center.id, Meeting.active.is_(True), Meeting.start_at < end, Meeting.end_at > start)
+    q = (
+        select(Meeting)
+        .join(Room, Room.id == Meeting.room_id)
+        .where(
+            Room.center_id == center.id,
+            Meeting.active.is_(True),
+            Meeting.start_at < end,
+            Meeting.end_at > start,
+        )
+    )
     if room is not None:
         q = q.where(Meeting.room_id == room.id)
     return list(db.session.scalars(q.order_by(Meeting.start_at)))
@@ -157,19 +198,32 @@ def save_room(center: Center, data: dict, room: Room | None = None) -> Room:
         with db.session.begin_nested():
             db.session.flush()
     except IntegrityError:  # a booking for more people arrived meanwhile (database check)
-        raise DomainError(str(_l("Meetings for more people are booked in this room.")), field="capacity") from None
+        raise DomainError(
+            str(_l("Meetings for more people are booked in this room.")), field="capacity"
+        ) from None
     return room
 
 
 def _check_shrink(room: Room, capacity: int) -> None:
     from ..meetings.models import Meeting
 
-    biggest = db.session.scalar(select(Meeting.attendees).where(
-        Meeting.room_id == room.id, Meeting.active.is_(True), Meeting.attendees > capacity)
-        .order_by(Meeting.attendees.desc()).limit(1))
+    biggest = db.session.scalar(
+        select(Meeting.attendees)
+        .where(Meeting.room_id == room.id, Meeting.active.is_(True), Meeting.attendees > capacity)
+        .order_by(Meeting.attendees.desc())
+        .limit(1)
+    )
     if biggest:
-        raise DomainError(str(_l("Active meetings in this room are booked for up to %(n)s people: cancel or move "
-                                 "them first.", n=biggest)), field="capacity")
+        raise DomainError(
+            str(
+                _l(
+                    "Active meetings in this room are booked for up to %(n)s people: cancel or move "
+                    "them first.",
+                    n=biggest,
+                )
+            ),
+            field="capacity",
+        )
 
 
 # availability -----------------------------------------------------------------------------------
@@ -211,9 +265,16 @@ def room_day(room: Room, day: date) -> DayView:
         s, e = max(c.start_at, day_start), min(c.end_at, day_end)
         view.taken.append(Slot(s, e, "closure", c.kind, c.reason))
         busy.append((s, e))
-    meetings = db.session.scalars(select(Meeting).where(
-        Meeting.room_id == room.id, Meeting.active.is_(True), Meeting.start_at < day_end,
-        Meeting.end_at > day_start).order_by(Meeting.start_at))
+    meetings = db.session.scalars(
+        select(Meeting)
+        .where(
+            Meeting.room_id == room.id,
+            Meeting.active.is_(True),
+            Meeting.start_at < day_end,
+            Meeting.end_at > day_start,
+        )
+        .order_by(Meeting.start_at)
+    )
     for m in meetings:
         view.taken.append(Slot(m.start_at, m.end_at, "meeting", m.status, "", m))
         busy.append((m.start_at, m.end_at))
@@ -236,10 +297,16 @@ def bookable_window(room: Room, start: datetime, end: datetime) -> str | None:
         if not open_:
             return str(_l("The center is closed that day."))
         spans = ", ".join(f"{s.astimezone(tz):%H:%M}–{e.astimezone(tz):%H:%M}" for s, e in open_)
-        return str(_l("Outside opening hours: that day the center is open %(spans)s (%(zone)s).",
-                      spans=spans, zone=f"{timeslots.utc_offset_label(local_start)} {room.center.timezone}"))
+        return str(
+            _l(
+                "Outside opening hours: that day the center is open %(spans)s (%(zone)s).",
+                spans=spans,
+                zone=f"{timeslots.utc_offset_label(local_start)} {room.center.timezone}",
+            )
+        )
     closures = closures_between(room.center_id, start, end, room_id=room.id)
     if closures:
-        return str(_l("The room is not available then: %(reason)s.",
-                      reason=closures[0].reason or closures[0].kind))
+        return str(
+            _l("The room is not available then: %(reason)s.", reason=closures[0].reason or closures[0].kind)
+        )
     return None

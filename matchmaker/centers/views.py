@@ -1,12 +1,14 @@
 """Centers and rooms: public availability pages and the staff pages (rooms, hours, closures,
 bookings, occupancy, CSV)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..admin.views import staff_required
@@ -74,8 +76,9 @@ def _today(center) -> date:
 @bp.get("/centers")
 def index():
     centers = services.list_centers()
-    return render_template("centers/index.html", centers=centers,
-                           hours={c.id: services.week_hours(c.id) for c in centers})
+    return render_template(
+        "centers/index.html", centers=centers, hours={c.id: services.week_hours(c.id) for c in centers}
+    )
 
 
 @bp.get("/rooms/<int:room_id>")
@@ -89,9 +92,16 @@ def room(room_id: int):
         day = _today(room.center)
     view = request.args.get("view", "day")
     days = services.room_week(room, day) if view == "week" else [services.room_day(room, day)]
-    return render_template("centers/room.html", room=room, center=room.center, day=day, view=view, days=days,
-                           prev_day=day - timedelta(days=7 if view == "week" else 1),
-                           next_day=day + timedelta(days=7 if view == "week" else 1))
+    return render_template(
+        "centers/room.html",
+        room=room,
+        center=room.center,
+        day=day,
+        view=view,
+        days=days,
+        prev_day=day - timedelta(days=7 if view == "week" else 1),
+        next_day=day + timedelta(days=7 if view == "week" else 1),
+    )
 
 
 # staff pages ------------------------------------------------------------------------------------
@@ -134,9 +144,14 @@ def staff_center(center_id: int):
         day, status = _today(center), 422
     expire_due()
     db.session.commit()
-    return render_template("centers/staff_center.html", center=center, day=day,
-                           meetings=for_center_day(center, day), rooms=center.rooms,
-                           closures=services.upcoming_closures(center, 20)), status
+    return render_template(
+        "centers/staff_center.html",
+        center=center,
+        day=day,
+        meetings=for_center_day(center, day),
+        rooms=center.rooms,
+        closures=services.upcoming_closures(center, 20),
+    ), status
 
 
 @bp.route("/staff/centers/<int:center_id>/rooms/new", methods=["GET", "POST"])
@@ -197,19 +212,29 @@ def closures(center_id: int):
     if form.validate_on_submit():
         tz = services.zone(center)
         start = datetime.combine(form.start_date.data, form.start_time.data or time(0), tzinfo=tz)
-        end = (datetime.combine(form.end_date.data, form.end_time.data, tzinfo=tz) if form.end_time.data
-               else datetime.combine(form.end_date.data + timedelta(days=1), time(0), tzinfo=tz))
+        end = (
+            datetime.combine(form.end_date.data, form.end_time.data, tzinfo=tz)
+            if form.end_time.data
+            else datetime.combine(form.end_date.data + timedelta(days=1), time(0), tzinfo=tz)
+        )
         room = services.get_room(form.room_id.data) if form.room_id.data else None
         if end <= start:
             form.end_date.errors = [_("The end must be after the start.")]
         else:
             conflicts = services.overlapping_meetings(center, start, end, room)
             if conflicts and not (form.confirm.data or form.cancel_meetings.data):
-                form.form_errors.append(_("%(n)s meetings overlap this closure. Confirm to create it anyway, "
-                                          "or cancel those meetings.", n=len(conflicts)))
+                form.form_errors.append(
+                    _(
+                        "%(n)s meetings overlap this closure. Confirm to create it anyway, "
+                        "or cancel those meetings.",
+                        n=len(conflicts),
+                    )
+                )
             else:
                 try:
-                    services.add_closure(center, start, end, form.kind.data, form.reason.data, room, current_user)
+                    services.add_closure(
+                        center, start, end, form.kind.data, form.reason.data, room, current_user
+                    )
                     if form.cancel_meetings.data:
                         for meeting in conflicts:
                             cancel(meeting, current_user, form.reason.data)
@@ -221,8 +246,13 @@ def closures(center_id: int):
                     flash(_("Closure saved."), "success")
                     return redirect(url_for("centers.closures", center_id=center.id))
     status = 409 if conflicts and form.form_errors else (422 if form.errors or form.form_errors else 200)
-    return render_template("centers/closures.html", form=form, center=center, conflicts=conflicts,
-                           closures=services.upcoming_closures(center)), status
+    return render_template(
+        "centers/closures.html",
+        form=form,
+        center=center,
+        conflicts=conflicts,
+        closures=services.upcoming_closures(center),
+    ), status
 
 
 @bp.post("/staff/closures/<int:closure_id>/delete")
@@ -249,7 +279,9 @@ def occupancy(center_id: int):
         flash(_("Choose a period of at most %(n)s days (dates as YYYY-MM-DD).", n=MAX_REPORT_DAYS), "error")
         return render_template("centers/occupancy.html", center=center, rows=[], first=None, last=None), 422
     rows = reports.occupancy(center, *period)
-    return render_template("centers/occupancy.html", center=center, rows=rows, first=period[0], last=period[1])
+    return render_template(
+        "centers/occupancy.html", center=center, rows=rows, first=period[0], last=period[1]
+    )
 
 
 @bp.get("/staff/centers/<int:center_id>/bookings.csv")
@@ -258,8 +290,14 @@ def bookings_csv(center_id: int):
     center = _managed_center(center_id)
     period = _period(center)
     if period is None:
-        abort(400, description=_("Choose a period of at most %(n)s days (dates as YYYY-MM-DD).", n=MAX_REPORT_DAYS))
+        abort(
+            400,
+            description=_("Choose a period of at most %(n)s days (dates as YYYY-MM-DD).", n=MAX_REPORT_DAYS),
+        )
     body = reports.bookings_csv(center, *period)
     name = f"bookings-{center.slug}-{period[0]:%Y%m%d}-{period[1]:%Y%m%d}.csv"
-    return Response("\ufeff" + body, mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        "\ufeff" + body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -4,6 +4,7 @@ and matching engine (several gunicorn workers, no shared memory).
 A cursor remembers the row count, the latest ``updated_at`` and the ids already seen at that
 instant, so rows sharing one timestamp (a bulk import writes thousands) are applied once.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -31,10 +32,15 @@ class ChangeCursor:
         # (its own request's flushed change, say) was rolled back; only a full load is sure to drop it
         if self.latest is None or latest is None or count < self.count or latest < self.latest:
             self.count, self.latest = count, latest
-            self.at_latest = set(db.session.scalars(select(Company.id).where(Company.updated_at == latest))) \
-                if latest is not None else set()
+            self.at_latest = (
+                set(db.session.scalars(select(Company.id).where(Company.updated_at == latest)))
+                if latest is not None
+                else set()
+            )
             return "full", []
-        rows = db.session.execute(select(Company.id, Company.updated_at).where(Company.updated_at >= self.latest)).all()
+        rows = db.session.execute(
+            select(Company.id, Company.updated_at).where(Company.updated_at >= self.latest)
+        ).all()
         ids = [cid for cid, ts in rows if not (ts == self.latest and cid in self.at_latest)]
         at_latest = {cid for cid, ts in rows if ts == latest}
         if latest == self.latest:

@@ -5,9 +5,21 @@ from wtforms import IntegerField, SelectField, SelectMultipleField, StringField,
 from ..core.profiles import LANGUAGE_CODES
 from ..forms import length, optional, required
 
-LANGUAGE_NAMES = {"az": "Azərbaycanca", "ru": "Русский", "en": "English", "tr": "Türkçe", "de": "Deutsch",
-                  "fa": "فارسی", "ka": "ქართული", "kk": "Қазақша", "uz": "Oʻzbekcha", "uk": "Українська",
-                  "zh": "中文", "ar": "العربية", "fr": "Français"}
+LANGUAGE_NAMES = {
+    "az": "Azərbaycanca",
+    "ru": "Русский",
+    "en": "English",
+    "tr": "Türkçe",
+    "de": "Deutsch",
+    "fa": "فارسی",
+    "ka": "ქართული",
+    "kk": "Қазақша",
+    "uz": "Oʻzbekcha",
+    "uk": "Українська",
+    "zh": "中文",
+    "ar": "العربية",
+    "fr": "Français",
+}
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -19,33 +31,65 @@ class CompanyForm(FlaskForm):
     name = StringField(_l("Firm name"), validators=[required(), length(200)])
     country = SelectField(_l("Country"), choices=[("AZ", _l("Azerbaijan")), ("RU", _l("Russia"))])
     city = StringField(_l("City"), validators=[optional(), length(100)])
-    sectors = SelectMultipleField(_l("Sectors (NACE Rev. 2)"), choices=[], validate_choice=False,
-                                  description=_l("Type to filter the list; choose one or more activities."))
-    offers = TextAreaField(_l("What you offer"), validators=[optional(), length(4000)],
-                           description=_l("One product or service a line, in any language."))
-    needs = TextAreaField(_l("What you are looking for"), validators=[optional(), length(4000)],
-                          description=_l("One product or service a line, in any language."))
-    languages = MultiCheckboxField(_l("Working languages"), choices=[
-        (c, LANGUAGE_NAMES.get(c, c)) for c in sorted(LANGUAGE_CODES, key=lambda c: (c not in ("az", "ru", "en"), c))
-        if c in LANGUAGE_NAMES], validate_choice=False)
+    sectors = SelectMultipleField(
+        _l("Sectors (NACE Rev. 2)"),
+        choices=[],
+        validate_choice=False,
+        description=_l("Type to filter the list; choose one or more activities."),
+    )
+    offers = TextAreaField(
+        _l("What you offer"),
+        validators=[optional(), length(4000)],
+        description=_l("One product or service a line, in any language."),
+    )
+    needs = TextAreaField(
+        _l("What you are looking for"),
+        validators=[optional(), length(4000)],
+        description=_l("One product or service a line, in any language."),
+    )
+    languages = MultiCheckboxField(
+        _l("Working languages"),
+        choices=[
+            (c, LANGUAGE_NAMES.get(c, c))
+            for c in sorted(LANGUAGE_CODES, key=lambda c: (c not in ("az", "ru", "en"), c))
+            if c in LANGUAGE_NAMES
+        ],
+        validate_choice=False,
+    )
     website = StringField(_l("Website"), validators=[optional(), length(300)])
     email = StringField(_l("E-mail"), validators=[optional(), length(254)])
     phone = StringField(_l("Phone"), validators=[optional(), length(40)])
     description = TextAreaField(_l("About the firm"), validators=[optional(), length(4000)])
-    size_band = SelectField(_l("Size"), choices=[
-        ("", _l("Not given")), ("micro", _l("Micro (under 10 people)")), ("small", _l("Small (10–49)")),
-        ("medium", _l("Medium (50–249)")), ("large", _l("Large (250 and more)"))], validate_choice=True)
-    year_founded = IntegerField(_l("Year founded"), validators=[optional()],
-                                render_kw={"inputmode": "numeric"})
+    size_band = SelectField(
+        _l("Size"),
+        choices=[
+            ("", _l("Not given")),
+            ("micro", _l("Micro (under 10 people)")),
+            ("small", _l("Small (10–49)")),
+            ("medium", _l("Medium (50–249)")),
+            ("large", _l("Large (250 and more)")),
+        ],
+        validate_choice=True,
+    )
+    year_founded = IntegerField(
+        _l("Year founded"), validators=[optional()], render_kw={"inputmode": "numeric"}
+    )
 
     def to_data(self) -> dict:
         lines = lambda text: [x.strip() for x in (text or "").replace(";", "\n").splitlines() if x.strip()]  # noqa: E731
         return {
-            "name": self.name.data, "country": self.country.data, "city": self.city.data,
-            "sectors": self.sectors.data or [], "offers": lines(self.offers.data),
-            "needs": lines(self.needs.data), "languages": self.languages.data or [],
-            "website": self.website.data, "email": self.email.data, "phone": self.phone.data,
-            "description": self.description.data, "size_band": self.size_band.data or None,
+            "name": self.name.data,
+            "country": self.country.data,
+            "city": self.city.data,
+            "sectors": self.sectors.data or [],
+            "offers": lines(self.offers.data),
+            "needs": lines(self.needs.data),
+            "languages": self.languages.data or [],
+            "website": self.website.data,
+            "email": self.email.data,
+            "phone": self.phone.data,
+            "description": self.description.data,
+            "size_band": self.size_band.data or None,
             "year_founded": self.year_founded.data,
         }
 

@@ -3,6 +3,7 @@
 Line numbers are the file's physical lines (the header is line 1); a quoted field spanning lines
 counts from the line where its record starts.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,14 +16,25 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from ..core.profiles import clean_company
+from ..core.sectors import section_of
 from ..dbtypes import refresh_statistics, utcnow
 from ..extensions import db
-from ..core.sectors import section_of
 from .models import Company, CompanySector
 from .services import _assign, bulk_changed, differs
 
-COLUMNS = ("external_id", "name", "country", "city", "sectors", "offers", "needs", "languages",
-           "website", "email", "description")
+COLUMNS = (
+    "external_id",
+    "name",
+    "country",
+    "city",
+    "sectors",
+    "offers",
+    "needs",
+    "languages",
+    "website",
+    "email",
+    "description",
+)
 REQUIRED_COLUMNS = ("external_id", "name", "country")
 
 
@@ -92,14 +104,17 @@ def parse(data: bytes | str) -> tuple[list[tuple[int, dict]], list[RowError]]:
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
-            errors.append(RowError(line, "", _("Expected %(n)d fields, found %(m)d.", n=len(header), m=len(values))))
+            errors.append(
+                RowError(line, "", _("Expected %(n)d fields, found %(m)d.", n=len(header), m=len(values)))
+            )
             continue
-        rows.append((line, dict(zip(header, values))))
+        rows.append((line, dict(zip(header, values, strict=False))))
     return rows, errors
 
 
-def import_companies(data: bytes | str, *, dry_run: bool = False, skip_invalid: bool = False,
-                     refresh_matches: bool = True) -> ImportReport:
+def import_companies(
+    data: bytes | str, *, dry_run: bool = False, skip_invalid: bool = False, refresh_matches: bool = True
+) -> ImportReport:
     """Validate every row; write all (or, with ``skip_invalid``, the valid ones). Flushes only."""
     report = ImportReport()
     rows, errors = parse(data)
@@ -117,8 +132,13 @@ def import_companies(data: bytes | str, *, dry_run: bool = False, skip_invalid: 
             report.errors.append(RowError(line, "external_id", _("This field is required.")))
             continue
         if ext in seen:
-            report.errors.append(RowError(line, "external_id", _(
-                "external_id %(id)s repeats line %(first)d.", id=ext, first=seen[ext])))
+            report.errors.append(
+                RowError(
+                    line,
+                    "external_id",
+                    _("external_id %(id)s repeats line %(first)d.", id=ext, first=seen[ext]),
+                )
+            )
             continue
         if ext:
             seen[ext] = line
@@ -157,29 +177,56 @@ def _insert_new(records: list[dict]) -> list[int]:
     if not records:
         return []
     now = utcnow()
-    rows = [{"external_id": r["external_id"], "name": r["name"], "country": r["country"], "city": r.get("city", ""),
-             "offers": r.get("offers", []), "needs": r.get("needs", []), "languages": r.get("languages", []),
-             "website": r.get("website", ""), "email": r.get("email", ""), "phone": r.get("phone", ""),
-             "description": r.get("description", ""), "verified": False, "hidden": False,
-             "created_at": now, "updated_at": now} for r in records]
+    rows = [
+        {
+            "external_id": r["external_id"],
+            "name": r["name"],
+            "country": r["country"],
+            "city": r.get("city", ""),
+            "offers": r.get("offers", []),
+            "needs": r.get("needs", []),
+            "languages": r.get("languages", []),
+            "website": r.get("website", ""),
+            "email": r.get("email", ""),
+            "phone": r.get("phone", ""),
+            "description": r.get("description", ""),
+            "verified": False,
+            "hidden": False,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for r in records
+    ]
     ids: list[int] = []
     for i in range(0, len(rows), 2000):
-        ids.extend(db.session.scalars(
-            insert(Company).returning(Company.id, sort_by_parameter_order=True), rows[i:i + 2000]))
-    sector_rows = [{"company_id": cid, "code": code, "division": code[:2], "section": section_of(code) or "",
-                    "position": pos}
-                   for cid, r in zip(ids, records) for pos, code in enumerate(r.get("sectors", []))]
+        ids.extend(
+            db.session.scalars(
+                insert(Company).returning(Company.id, sort_by_parameter_order=True), rows[i : i + 2000]
+            )
+        )
+    sector_rows = [
+        {
+            "company_id": cid,
+            "code": code,
+            "division": code[:2],
+            "section": section_of(code) or "",
+            "position": pos,
+        }
+        for cid, r in zip(ids, records, strict=False)
+        for pos, code in enumerate(r.get("sectors", []))
+    ]
     for i in range(0, len(sector_rows), 5000):
-        db.session.execute(CompanySector.__table__.insert(), sector_rows[i:i + 5000])
+        db.session.execute(CompanySector.__table__.insert(), sector_rows[i : i + 5000])
     return ids
 
 
 def _existing(external_ids: list[str]) -> dict[str, Company]:
     found: dict[str, Company] = {}
     for i in range(0, len(external_ids), 900):
-        chunk = external_ids[i: i + 900]
-        for c in db.session.scalars(select(Company).where(Company.external_id.in_(chunk))
-                                    .options(selectinload(Company.sector_rows))):
+        chunk = external_ids[i : i + 900]
+        for c in db.session.scalars(
+            select(Company).where(Company.external_id.in_(chunk)).options(selectinload(Company.sector_rows))
+        ):
             found[c.external_id] = c
     return found
 

@@ -1,4 +1,5 @@
 """Company profiles and their NACE sectors."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -40,10 +41,10 @@ class Company(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow, index=True)
 
-    sector_rows: Mapped[list["CompanySector"]] = relationship(
+    sector_rows: Mapped[list[CompanySector]] = relationship(
         back_populates="company", cascade="all, delete-orphan", order_by="CompanySector.position"
     )
-    members: Mapped[list["User"]] = relationship(back_populates="company", foreign_keys="User.company_id")
+    members: Mapped[list[User]] = relationship(back_populates="company", foreign_keys="User.company_id")
 
     @property
     def sectors(self) -> list[str]:
@@ -67,9 +68,18 @@ class Company(db.Model):
     def completeness(self) -> int:
         """Share of profile fields filled in, 0–100."""
         checks = [
-            bool(self.name), bool(self.city), bool(self.sector_rows), bool(self.offers or self.needs),
-            bool(self.offers), bool(self.needs), bool(self.languages), bool(self.website),
-            bool(self.email), bool(self.phone), bool(self.description), bool(self.size_band),
+            bool(self.name),
+            bool(self.city),
+            bool(self.sector_rows),
+            bool(self.offers or self.needs),
+            bool(self.offers),
+            bool(self.needs),
+            bool(self.languages),
+            bool(self.website),
+            bool(self.email),
+            bool(self.phone),
+            bool(self.description),
+            bool(self.size_band),
             bool(self.year_founded),
         ]
         return round(100 * sum(checks) / len(checks))

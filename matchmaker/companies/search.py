@@ -5,6 +5,7 @@ the table's row count and latest ``updated_at`` with what it has seen and pulls 
 since (a full rebuild when rows disappeared), so several gunicorn workers stay consistent without
 shared state.
 """
+
 from __future__ import annotations
 
 import threading
@@ -44,7 +45,7 @@ def sync() -> SearchIndex:
             state.index = SearchIndex(to_doc(c) for c in db.session.scalars(select(Company)))
         elif kind == "partial":
             for i in range(0, len(ids), 900):
-                for company in db.session.scalars(select(Company).where(Company.id.in_(ids[i:i + 900]))):
+                for company in db.session.scalars(select(Company).where(Company.id.in_(ids[i : i + 900]))):
                     state.index.add(to_doc(company))
     return state.index
 

@@ -1,4 +1,5 @@
 """Company operations shared by views, CLI, import and API. They flush; the caller commits."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -168,8 +169,11 @@ def _filtered(query: DirectoryQuery) -> Select:
         wanted = fold(query.city)
         cities = [c for c in distinct_cities() if fold(c) == wanted]
         stmt = stmt.where(Company.city.in_(cities or [query.city]))
-    for column, value in ((CompanySector.code, query.sector), (CompanySector.division, query.division),
-                          (CompanySector.section, query.section)):
+    for column, value in (
+        (CompanySector.code, query.sector),
+        (CompanySector.division, query.division),
+        (CompanySector.section, query.section),
+    ):
         if value:
             stmt = stmt.where(Company.id.in_(select(CompanySector.company_id).where(column == value)))
     return stmt
@@ -189,9 +193,13 @@ def directory(query: DirectoryQuery) -> DirectoryPage:
         ordered = [cid for cid in ids if cid in allowed]
         total = len(ordered)
         page = clamp_page(query.page, total, per_page)
-        window = ordered[(page - 1) * per_page: page * per_page]
-        rows = {c.id: c for c in db.session.scalars(
-            select(Company).where(Company.id.in_(window)).options(selectinload(Company.sector_rows)))}
+        window = ordered[(page - 1) * per_page : page * per_page]
+        rows = {
+            c.id: c
+            for c in db.session.scalars(
+                select(Company).where(Company.id.in_(window)).options(selectinload(Company.sector_rows))
+            )
+        }
         return DirectoryPage([rows[i] for i in window if i in rows], total, page, per_page)
     total = db.session.scalar(stmt.with_only_columns(func.count(Company.id)).order_by(None)) or 0
     page = clamp_page(query.page, total, per_page)
@@ -200,9 +208,14 @@ def directory(query: DirectoryQuery) -> DirectoryPage:
         "updated": (Company.updated_at.desc(), Company.id.desc()),
         "country": (Company.country, Company.name, Company.id),
     }.get(query.sort, (Company.verified.desc(), Company.name, Company.id))
-    items = list(db.session.scalars(
-        stmt.options(selectinload(Company.sector_rows)).order_by(*order)
-        .limit(per_page).offset((page - 1) * per_page)))
+    items = list(
+        db.session.scalars(
+            stmt.options(selectinload(Company.sector_rows))
+            .order_by(*order)
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
+    )
     return DirectoryPage(items, total, page, per_page)
 
 
@@ -216,5 +229,11 @@ def clamp_page(page, total: int, per_page: int) -> int:
 
 
 def distinct_cities() -> list[str]:
-    return list(db.session.scalars(
-        select(Company.city).where(Company.city != "", Company.hidden.is_(False)).distinct().order_by(Company.city)))
+    return list(
+        db.session.scalars(
+            select(Company.city)
+            .where(Company.city != "", Company.hidden.is_(False))
+            .distinct()
+            .order_by(Company.city)
+        )
+    )

@@ -1,8 +1,10 @@
 """Directory, profiles, profile editing and staff moderation."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..auth import services as auth_services
@@ -32,18 +34,29 @@ def _visible_company(company_id: int):
 def directory():
     args = request.args
     query = services.DirectoryQuery(
-        q=args.get("q", "")[:200], country=args.get("country", ""), section=args.get("section", "")[:1],
-        division=args.get("division", "")[:2], sector=args.get("sector", "")[:8], city=args.get("city", "")[:100],
-        verified=args.get("verified") == "1", sort=args.get("sort", ""), page=args.get("page", 1),
+        q=args.get("q", "")[:200],
+        country=args.get("country", ""),
+        section=args.get("section", "")[:1],
+        division=args.get("division", "")[:2],
+        sector=args.get("sector", "")[:8],
+        city=args.get("city", "")[:100],
+        verified=args.get("verified") == "1",
+        sort=args.get("sort", ""),
+        page=args.get("page", 1),
         per_page=20,
     )
     result = services.directory(query)
     lang = _lang()
     return render_template(
-        "companies/directory.html", result=result, query=query,
+        "companies/directory.html",
+        result=result,
+        query=query,
         sections=[(s["code"], nace.title(s["code"], lang)) for s in nace.load_nace()["sections"]],
-        divisions=[(d["code"], nace.title(d["code"], lang)) for d in nace.load_nace()["divisions"]
-                   if not query.section or d["section"] == query.section],
+        divisions=[
+            (d["code"], nace.title(d["code"], lang))
+            for d in nace.load_nace()["divisions"]
+            if not query.section or d["section"] == query.section
+        ],
         cities=services.distinct_cities(),
     )
 
@@ -53,9 +66,13 @@ def profile(company_id: int):
     company = _visible_company(company_id)
     can_edit = current_user.is_authenticated and current_user.can_edit_company(company)
     return render_template(
-        "companies/profile.html", company=company, can_edit=can_edit,
+        "companies/profile.html",
+        company=company,
+        can_edit=can_edit,
         show_contacts=current_user.is_authenticated,
-        can_join=current_user.is_authenticated and not current_user.is_staff and current_user.company_id is None,
+        can_join=current_user.is_authenticated
+        and not current_user.is_staff
+        and current_user.company_id is None,
     )
 
 
@@ -79,19 +96,25 @@ def edit(company_id: int):
             flash(_("The profile is saved."), "success")
             return redirect(url_for("companies.profile", company_id=company.id))
     status = 422 if request.method == "POST" else 200
-    return render_template("companies/edit.html", form=form, company=company,
-                           all_sectors=_sector_choices()), status
+    return render_template(
+        "companies/edit.html", form=form, company=company, all_sectors=_sector_choices()
+    ), status
 
 
 def _sector_choices():
     lang = _lang()
-    return [(c["code"], f'{c["code"]} {nace.title(c["code"], lang)}') for c in nace.load_nace()["classes"]]
+    return [(c["code"], f"{c['code']} {nace.title(c['code'], lang)}") for c in nace.load_nace()["classes"]]
 
 
 @bp.get("/companies/sectors.json")
 def sector_search():
     q = request.args.get("q", "")[:100]
-    return jsonify(items=[{"code": item["code"], "title": item["title"]} for item in nace.search_classes(q, _lang(), limit=30)])
+    return jsonify(
+        items=[
+            {"code": item["code"], "title": item["title"]}
+            for item in nace.search_classes(q, _lang(), limit=30)
+        ]
+    )
 
 
 def _moderate(company_id: int, apply, form_key: str, message: str):

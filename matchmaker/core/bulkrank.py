@@ -6,13 +6,14 @@ A rebuild ranks every firm, optionally in forked worker processes that send back
 list the same goods after analysis look up the same postings; they are ranked one after another
 and share that work (see ``MatchEngine._rank`` and docs/matching.md, "Rebuild").
 """
+
 from __future__ import annotations
 
 import gc
 import multiprocessing as mp
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 import numpy as np
 
@@ -49,7 +50,7 @@ class Ranking:
         ends = np.cumsum(self.lens)
         return np.arange(len(self.partners)) - np.repeat(ends - self.lens, self.lens)
 
-    def cut(self, k: int) -> "Ranking":
+    def cut(self, k: int) -> Ranking:
         """The first ``k`` rows of each list (kept lists are ranked deeper, with a margin)."""
         if not len(self.lens) or self.lens.max() <= k:
             return self
@@ -57,20 +58,23 @@ class Ranking:
         return Ranking(self.firms, np.minimum(self.lens, k), self.partners[short], self.scores[short])
 
     @classmethod
-    def join(cls, parts: list["Ranking"]) -> "Ranking":
+    def join(cls, parts: list[Ranking]) -> Ranking:
         if not parts:
             z = np.zeros(0, dtype=np.int64)
             return cls(z, z, z, np.zeros(0))
-        return cls(*(np.concatenate([getattr(p, a) for p in parts])
-                     for a in ("firms", "lens", "partners", "scores")))
+        return cls(
+            *(np.concatenate([getattr(p, a) for p in parts]) for a in ("firms", "lens", "partners", "scores"))
+        )
 
 
 def _unpack(packed):
     ids, lens, cat_c, cat_s = packed
     ends = np.cumsum(lens)
     starts = ends - lens
-    return [(a, cat_c[b:e], cat_s[b:e]) for a, b, e in zip(ids.tolist(), starts.tolist(),
-                                                            ends.tolist())]
+    return [
+        (a, cat_c[b:e], cat_s[b:e])
+        for a, b, e in zip(ids.tolist(), starts.tolist(), ends.tolist(), strict=False)
+    ]
 
 
 @contextmanager
@@ -89,15 +93,25 @@ def paused_gc():
 class BulkRanking:
     """Mixed into the engine: ranks every firm (needs its ``_rank``, firms, plans and kept lists)."""
 
-    def rank_all(self, k: int = 20, progress: Callable[[int, int], None] | None = None,
-                 workers: int = 1, keep: bool = True) -> "Ranking":
+    def rank_all(
+        self,
+        k: int = 20,
+        progress: Callable[[int, int], None] | None = None,
+        workers: int = 1,
+        keep: bool = True,
+    ) -> Ranking:
         """Every firm's best ``k`` partners as flat arrays (no per-suggestion objects: what a bulk
         write needs). ``keep``: also keep the lists (with their margin) for later edits."""
         parts = list(self.rank_parts(k, progress, workers, keep))
         return Ranking.join(parts)
 
-    def rank_parts(self, k: int = 20, progress: Callable[[int, int], None] | None = None,
-                   workers: int = 1, keep: bool = True) -> Iterator["Ranking"]:
+    def rank_parts(
+        self,
+        k: int = 20,
+        progress: Callable[[int, int], None] | None = None,
+        workers: int = 1,
+        keep: bool = True,
+    ) -> Iterator[Ranking]:
         """:meth:`rank_all` chunk by chunk, as the chunks are ranked: a writer can store one while
         the worker processes rank the next."""
         with paused_gc():
@@ -113,7 +127,9 @@ class BulkRanking:
                 for packed in self._ranked_chunks(firms, cap, workers):
                     if keep:
                         for a, top_c, top_s in _unpack(packed):
-                            rows = [(-s, sid[b], b) for b, s in zip(top_c.tolist(), top_s.tolist())]
+                            rows = [
+                                (-s, sid[b], b) for b, s in zip(top_c.tolist(), top_s.tolist(), strict=False)
+                            ]
                             self._tops.set(a, rows, k, cap)
                     done += len(packed[0])
                     if progress is not None:
@@ -130,16 +146,15 @@ class BulkRanking:
             global _FORKED
             _FORKED = (self, k)
             size = max(200, len(firms) // (n * 16))  # small enough to even out the tail
-            chunks = [firms[i:i + size] for i in range(0, len(firms), size)]
+            chunks = [firms[i : i + size] for i in range(0, len(firms), size)]
             try:
                 with mp.get_context("fork").Pool(n) as pool:
-                    for packed in pool.imap(_rank_chunk, chunks):
-                        yield packed
+                    yield from pool.imap(_rank_chunk, chunks)
             finally:
                 _FORKED = None
             return
         for i in range(0, len(firms), 500):
-            yield _rank_chunk(firms[i:i + 500], (self, k))
+            yield _rank_chunk(firms[i : i + 500], (self, k))
 
     def _tier0_keys(self) -> None:
         """Number every firm by what its exact-match (tier 0) work depends on: its country, item

@@ -18,15 +18,16 @@ language, and a Russian word typed in Latin letters still meets its Cyrillic lem
 5. turns a part that no lemma knows into a *free* concept keyed by its Latin and phonetic form,
    so that "feijoa", "фейхоа" and "feyxoa" still meet across firms (:func:`free_similarity`).
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import product
-from typing import Iterable, Mapping
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -36,8 +37,14 @@ from .morphology import _AZ_SUFFIXES, is_cyrillic, stem
 from .text import fold, phonetic_key, to_latin
 
 __all__ = [
-    "Concept", "ConceptHit", "FreeConceptIndex", "Lexicon", "default_lexicon",
-    "free_similarity", "max_edits", "token_key",
+    "Concept",
+    "ConceptHit",
+    "FreeConceptIndex",
+    "Lexicon",
+    "default_lexicon",
+    "free_similarity",
+    "max_edits",
+    "token_key",
 ]
 
 # Generic modifiers in the three languages (folded, stemmed at load time). They never make a
@@ -114,8 +121,29 @@ def _phon(key: str) -> str:
     return phonetic_key(key)
 
 
-_RU_ADJ = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ую", "юю", "ых",
-           "их", "ым", "им", "ыми", "ими", "ом", "ем")
+_RU_ADJ = (
+    "ый",
+    "ий",
+    "ой",
+    "ая",
+    "яя",
+    "ое",
+    "ее",
+    "ые",
+    "ие",
+    "ого",
+    "его",
+    "ую",
+    "юю",
+    "ых",
+    "их",
+    "ым",
+    "им",
+    "ыми",
+    "ими",
+    "ом",
+    "ем",
+)
 
 
 def _head(words: list[str]) -> int:
@@ -228,9 +256,17 @@ class Lexicon:
                         group = groups[a]
                         break
             names = {lg: tuple(c.get(lg) or ()) for lg in ("en", "ru", "az")}
-            self.concepts[cid] = Concept(cid, c.get("hs"), group, c.get("broader"), names,
-                                         tuple(anc), False, d[:4] if len(d) >= 4 else None,
-                                         d[:2] if len(d) >= 2 else None)
+            self.concepts[cid] = Concept(
+                cid,
+                c.get("hs"),
+                group,
+                c.get("broader"),
+                names,
+                tuple(anc),
+                False,
+                d[:4] if len(d) >= 4 else None,
+                d[:2] if len(d) >= 2 else None,
+            )
         self._stop = {token_key(t) for t in fold(_STOPWORDS_RAW).split()}
         # phrase index: sorted tuple of keys -> concept ids
         self._phrases: dict[tuple[str, ...], list[str]] = {}
@@ -258,7 +294,7 @@ class Lexicon:
                         # every sub-set missing one word: "программное обеспечение" for
                         # "разработка программного обеспечения"
                         for i in range(len(content)):
-                            sub = tuple(sorted(content[:i] + content[i + 1:]))
+                            sub = tuple(sorted(content[:i] + content[i + 1 :]))
                             self._partial.setdefault(sub, [])
                             if all(x != cid for x, _ in self._partial[sub]):
                                 self._partial[sub].append((cid, 0.85))
@@ -269,8 +305,9 @@ class Lexicon:
         for k, cids in token_concepts.items():
             if len(cids) == 1 and k not in single and len(k) >= 4 and k in heads:
                 self._partial.setdefault((k,), []).append((next(iter(cids)), 0.6))
-        self.vocab: list[str] = sorted({k for sk in self._phrases for k in sk}
-                                       | {k for sk in self._partial for k in sk})
+        self.vocab: list[str] = sorted(
+            {k for sk in self._phrases for k in sk} | {k for sk in self._partial for k in sk}
+        )
         self._vocab_set = set(self.vocab)
         self._by_phon: dict[str, list[str]] = {}
         for k in self.vocab:
@@ -281,7 +318,7 @@ class Lexicon:
 
     # ---------------------------------------------------------------------------- loading
     @classmethod
-    def from_json(cls, path) -> "Lexicon":
+    def from_json(cls, path) -> Lexicon:
         with open(path, encoding="utf-8") as fh:
             return cls(json.load(fh))
 
@@ -324,9 +361,10 @@ class Lexicon:
         forms = [(token_key(w), to_latin(w)) for w in fuzzy]
         queries = sorted({x for pair in forms for x in pair})
         row_of = {q: i for i, q in enumerate(queries)}
-        dist = process.cdist(queries, self.vocab, scorer=OSA.distance, score_cutoff=3,
-                             dtype=np.uint8, workers=-1)
-        for w, (k, raw) in zip(fuzzy, forms):
+        dist = process.cdist(
+            queries, self.vocab, scorer=OSA.distance, score_cutoff=3, dtype=np.uint8, workers=-1
+        )
+        for w, (k, raw) in zip(fuzzy, forms, strict=False):
             cand: dict[str, float] = {}
             for q in dict.fromkeys((k, raw)):
                 row = dist[row_of[q]]
@@ -346,9 +384,9 @@ class Lexicon:
                     cand[v] = CONF_SUFFIX_TYPO
             if cand:
                 best = max(cand.values())
-                self._corrections[w] = tuple(sorted(
-                    ((v, c) for v, c in cand.items() if c >= best - 1e-9), key=lambda t: t[0]
-                ))[:3]
+                self._corrections[w] = tuple(
+                    sorted(((v, c) for v, c in cand.items() if c >= best - 1e-9), key=lambda t: t[0])
+                )[:3]
             else:
                 self._corrections[w] = ()
 
@@ -359,9 +397,11 @@ class Lexicon:
             if head not in self._vocab_set:
                 continue
             for r in (rem, rem[1:] if rem[0] in "aeiou" else None):
-                if r and len(r) >= 3 and any(
-                        len(suf) >= 3 and OSA.distance(r, suf, score_cutoff=1) <= 1
-                        for suf in _SUFFIXES):
+                if (
+                    r
+                    and len(r) >= 3
+                    and any(len(suf) >= 3 and OSA.distance(r, suf, score_cutoff=1) <= 1 for suf in _SUFFIXES)
+                ):
                     return head
         return None
 
@@ -418,13 +458,13 @@ class Lexicon:
         hits: list[tuple[int, int, ConceptHit]] = []  # (start, end, hit)
         for size in range(min(n, self._max_len), 0, -1):
             for start in range(0, n - size + 1):
-                if any(used[start:start + size]):
+                if any(used[start : start + size]):
                     continue
-                res = self._lookup(options[start:start + size], self._phrases)
+                res = self._lookup(options[start : start + size], self._phrases)
                 if res is None:
                     continue
                 cids, conf = res
-                text = " ".join(w for w, _ in part[start:start + size])
+                text = " ".join(w for w, _ in part[start : start + size])
                 how = "exact" if conf >= 1.0 else "fuzzy"
                 for cid in cids:
                     hits.append((start, start + size, ConceptHit(cid, conf, text, how)))
@@ -435,9 +475,9 @@ class Lexicon:
             # partial lemmas: a multi-word lemma missing a word, or a word unique to one concept
             for size in (2, 1):
                 for start in range(0, n - size + 1):
-                    if any(used[start:start + size]):
+                    if any(used[start : start + size]):
                         continue
-                    opts = options[start:start + size]
+                    opts = options[start : start + size]
                     if size == 1:
                         if start != _head([w for w, _ in part]):
                             continue
@@ -446,9 +486,8 @@ class Lexicon:
                     if res is None:
                         continue
                     for cid, conf in res:
-                        text = " ".join(w for w, _ in part[start:start + size])
-                        hits.append((start, start + size,
-                                     ConceptHit(cid, round(conf, 3), text, "partial")))
+                        text = " ".join(w for w, _ in part[start : start + size])
+                        hits.append((start, start + size, ConceptHit(cid, round(conf, 3), text, "partial")))
                     for i in range(start, start + size):
                         used[i] = True
         if hits:
@@ -500,14 +539,14 @@ class Lexicon:
         # head word: Russian noun phrases lead with the head (мука пшеничная, мясо птицы);
         # English and Azerbaijani end with it (wheat flour, buğda unu)
         h = _head([w for w, _ in part])
-        head = next((sp for sp in spans if sp[0] <= h < sp[1]),
-                    spans[0] if is_cyrillic(part[0][0]) else spans[-1])
+        head = next(
+            (sp for sp in spans if sp[0] <= h < sp[1]), spans[0] if is_cyrillic(part[0][0]) else spans[-1]
+        )
         for s, e, h in hits:
             if (s, e) == head:
                 out.append(h)
             else:
-                out.append(ConceptHit(h.concept, round(h.confidence * MODIFIER_CONF, 3), h.text,
-                                      "modifier"))
+                out.append(ConceptHit(h.concept, round(h.confidence * MODIFIER_CONF, 3), h.text, "modifier"))
         return out
 
 
@@ -546,11 +585,16 @@ class FreeConceptIndex:
         allk = list(self.keys)
         if len(allk) > 1:
             # vectorised: edit distance on the Latin keys and on the phonetic keys
-            d = process.cdist(new, allk, scorer=OSA.distance, score_cutoff=3, dtype=np.uint8,
-                              workers=-1)
+            d = process.cdist(new, allk, scorer=OSA.distance, score_cutoff=3, dtype=np.uint8, workers=-1)
             ph = [self.keys[k] for k in allk]
-            dp = process.cdist([self.keys[k] for k in new], ph, scorer=OSA.distance,
-                               score_cutoff=1, dtype=np.uint8, workers=-1)
+            dp = process.cdist(
+                [self.keys[k] for k in new],
+                ph,
+                scorer=OSA.distance,
+                score_cutoff=1,
+                dtype=np.uint8,
+                workers=-1,
+            )
             for i, a in enumerate(new):
                 for j in np.nonzero((d[i] <= 3) | (dp[i] <= 1))[0]:
                     b = allk[j]

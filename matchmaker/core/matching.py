@@ -10,27 +10,35 @@ partners: a vectorised scan of sector affinity, shared language and verification
 country. Score: ``70·best + 8·min(1, other exact matches) + 12·sector + 6·language + 4·verified``.
 See docs/matching.md.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Hashable, Iterable
 
 import numpy as np
 
-from .concepts import ConceptHit, FreeConceptIndex, Lexicon, default_lexicon
 from .bulkrank import BulkRanking, Ranking, paused_gc
+from .concepts import ConceptHit, FreeConceptIndex, Lexicon, default_lexicon
 from .reasons import Reason, render_reason
-from .toplists import TopLists, depth_for
 from .sectors import sector_affinity
+from .toplists import TopLists, depth_for
 
-__all__ = ["FirmProfile", "MatchEngine", "Ranking", "Suggestion", "Reason", "paused_gc",
-           "render_reason", "shown_scores"]
+__all__ = [
+    "FirmProfile",
+    "MatchEngine",
+    "Ranking",
+    "Suggestion",
+    "Reason",
+    "paused_gc",
+    "render_reason",
+    "shown_scores",
+]
 
 W_COMP, W_MORE, W_SECTOR, W_LANG, W_VERIFIED = 70.0, 8.0, 12.0, 6.0, 4.0
 W_SECONDARY = W_SECTOR + W_LANG + W_VERIFIED
-LEVEL = {"exact": 1.0, "broader": 0.7, "narrower": 0.7, "heading": 0.5, "group": 0.35,
-         "chapter": 0.25}
+LEVEL = {"exact": 1.0, "broader": 0.7, "narrower": 0.7, "heading": 0.5, "group": 0.35, "chapter": 0.25}
 TIER_WEIGHT = (1.0, 0.5, 0.35, 0.25, 0.0)  # best possible item score per tier; tier 4: none
 TIER_FLOOR = TIER_WEIGHT[1:]
 N_TIERS = 4
@@ -50,15 +58,20 @@ class FirmProfile:
     name: str = ""
 
 
-
 class Suggestion:
     """``partner_id``, ``score`` (0–100, one decimal), ``rank`` (1 = best), ``reasons`` (list of
     :class:`Reason`, best first; the engine works them out when first read)."""
 
     __slots__ = ("partner_id", "score", "rank", "_reasons", "_make")
 
-    def __init__(self, partner_id: Hashable, score: float, rank: int,
-                 reasons: list[Reason] | None = None, _make: Callable[[], list] | None = None):
+    def __init__(
+        self,
+        partner_id: Hashable,
+        score: float,
+        rank: int,
+        reasons: list[Reason] | None = None,
+        _make: Callable[[], list] | None = None,
+    ):
         self.partner_id = partner_id
         self.score = score
         self.rank = rank
@@ -73,10 +86,12 @@ class Suggestion:
         return self._reasons
 
     def __eq__(self, other) -> bool:
-        return isinstance(other, Suggestion) and (self.partner_id, self.score, self.rank,
-                                                  self.reasons) == (other.partner_id,
-                                                                    other.score, other.rank,
-                                                                    other.reasons)
+        return isinstance(other, Suggestion) and (self.partner_id, self.score, self.rank, self.reasons) == (
+            other.partner_id,
+            other.score,
+            other.rank,
+            other.reasons,
+        )
 
     def __repr__(self) -> str:
         return f"Suggestion({self.partner_id!r}, {self.score!r}, {self.rank!r}, {self.reasons!r})"
@@ -126,7 +141,7 @@ class _Sectors:
         if i >= self.m.shape[0]:
             n = self.m.shape[0] * 2
             m = np.zeros((n, n), dtype=np.float32)
-            m[: i, : i] = self.m[: i, : i]
+            m[:i, :i] = self.m[:i, :i]
             self.m = m
         self.index[code] = i
         self.codes.append(code)
@@ -149,15 +164,18 @@ class _Posting:
 
     def discard_firm(self, firm: int) -> None:
         keep = [i for i, f in enumerate(self.firms) if f != firm]
-        self.firms, self.conf, self.items = ([x[i] for i in keep]
-                                             for x in (self.firms, self.conf, self.items))
+        self.firms, self.conf, self.items = (
+            [x[i] for i in keep] for x in (self.firms, self.conf, self.items)
+        )
         self.arrays = None
 
     def get(self):
         if self.arrays is None:
-            self.arrays = (np.asarray(self.firms, dtype=np.int64),
-                           np.asarray(self.conf, dtype=np.float64),
-                           np.asarray(self.items, dtype=np.int64))
+            self.arrays = (
+                np.asarray(self.firms, dtype=np.int64),
+                np.asarray(self.conf, dtype=np.float64),
+                np.asarray(self.items, dtype=np.int64),
+            )
         return self.arrays
 
 
@@ -174,8 +192,7 @@ class _Item:
 
 
 class _Firm:
-    __slots__ = ("idx", "profile", "country", "items", "posted", "plan", "codes", "langs",
-                 "pindex", "t0key")
+    __slots__ = ("idx", "profile", "country", "items", "posted", "plan", "codes", "langs", "pindex", "t0key")
 
     def __init__(self, idx: int, profile: FirmProfile):
         self.idx = idx
@@ -187,8 +204,9 @@ class _Firm:
         self.pindex: tuple | None = None
         self.t0key = -1  # see MatchEngine._tier0_keys
         self.codes: list[int] = []
-        self.langs: tuple[str, ...] = tuple(dict.fromkeys(
-            lg.strip().lower() for lg in profile.languages if lg and lg.strip()))
+        self.langs: tuple[str, ...] = tuple(
+            dict.fromkeys(lg.strip().lower() for lg in profile.languages if lg and lg.strip())
+        )
 
 
 # ------------------------------------------------------------------------------------ engine
@@ -228,6 +246,7 @@ class MatchEngine(BulkRanking):
 
     def __len__(self) -> int:
         return len(self._firms)
+
     def __contains__(self, firm_id) -> bool:
         i = self._idx.get(firm_id)
         return i is not None and i in self._firms
@@ -335,7 +354,7 @@ class MatchEngine(BulkRanking):
         self._pending = []
         item_ids = [g for i in pending for g in self._firms[i].items]
         analysed = self.lexicon.analyze_many(self._items[g].text for g in item_ids)
-        for g, hits in zip(item_ids, analysed):
+        for g, hits in zip(item_ids, analysed, strict=False):
             self._items[g].hits = hits
             for h in hits:
                 if h.free:
@@ -403,13 +422,11 @@ class MatchEngine(BulkRanking):
                 for a in c.ancestors:
                     plan.append((0, "c", a, opp, q, LEVEL["broader"], slot, "broader", cid))
                 if c.heading:
-                    plan.append((1, "h", c.heading, opp, q, LEVEL["heading"], slot, "heading",
-                                 cid))
+                    plan.append((1, "h", c.heading, opp, q, LEVEL["heading"], slot, "heading", cid))
                 if c.group:
                     plan.append((2, "g", c.group, opp, q, LEVEL["group"], slot, "group", cid))
                 if c.chapter:
-                    plan.append((3, "ch", c.chapter, opp, q, LEVEL["chapter"], slot, "chapter",
-                                 cid))
+                    plan.append((3, "ch", c.chapter, opp, q, LEVEL["chapter"], slot, "chapter", cid))
         plan.sort(key=lambda r: r[0])
         f.plan = plan
         return plan
@@ -524,8 +541,7 @@ class MatchEngine(BulkRanking):
                 if memo[0] == key:  # the same exact-match work as the firm before: share it
                     cand, comp = memo[1]
                     score = comp + self._secondary(a, cand, srow)
-                    part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else \
-                        np.arange(len(cand))
+                    part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else np.arange(len(cand))
                     if len(cand) >= k and score[part].min() > W_COMP * TIER_WEIGHT[1] + W_SECONDARY:
                         return self._topk(cand, score, k, part)
                 memo = None  # rank this firm in full (and remember its tier 0 below)
@@ -554,8 +570,7 @@ class MatchEngine(BulkRanking):
                 if tier == 0:
                     # other exact matches: a bonus from tier-0 values (rounded for 8+ items,
                     # where numpy's pairwise sums in _entering may differ in the last bit)
-                    cand0, rest0 = cand, (tot - best if nslots < 8 else
-                                          np.round(tot - best, 9))
+                    cand0, rest0 = cand, (tot - best if nslots < 8 else np.round(tot - best, 9))
                     rest = rest0
                 else:
                     rest = np.zeros(len(cand))
@@ -566,8 +581,7 @@ class MatchEngine(BulkRanking):
                 self._memo = (key, _contenders(cand, comp, k))
             score = comp + self._secondary(a, cand, srow)
             if len(cand) >= k:
-                part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else \
-                    np.arange(len(cand))
+                part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else np.arange(len(cand))
                 if score[part].min() > W_COMP * TIER_WEIGHT[tier + 1] + W_SECONDARY:
                     break
         if len(cand):
@@ -645,19 +659,48 @@ class MatchEngine(BulkRanking):
                 partner_concept = next((h.concept for h in other.hits if h.free), "")
             direction = "offer_need" if own.side == OFFER else "need_offer"
             if rel in ("heading", "group", "chapter"):
-                reasons.append(Reason("related_product", own.text, other.text, own_concept,
-                                      partner_concept, rel, direction, str(val), (), (),
-                                      round(v, 3)))
+                reasons.append(
+                    Reason(
+                        "related_product",
+                        own.text,
+                        other.text,
+                        own_concept,
+                        partner_concept,
+                        rel,
+                        direction,
+                        str(val),
+                        (),
+                        (),
+                        round(v, 3),
+                    )
+                )
             else:
-                reasons.append(Reason(direction, own.text, other.text, own_concept,
-                                      partner_concept, rel, "", "", (), (), round(v, 3)))
+                reasons.append(
+                    Reason(
+                        direction,
+                        own.text,
+                        other.text,
+                        own_concept,
+                        partner_concept,
+                        rel,
+                        "",
+                        "",
+                        (),
+                        (),
+                        round(v, 3),
+                    )
+                )
         if f.codes and bf.codes:
             m = self._sectors.m
-            aff, x, y = max(((float(m[x, y]), -x, -y) for x in f.codes for y in bf.codes))
+            aff, x, y = max((float(m[x, y]), -x, -y) for x in f.codes for y in bf.codes)
             if aff >= 0.5:
-                reasons.append(Reason("sector", sectors=(self._sectors.codes[-x],
-                                                         self._sectors.codes[-y]),
-                                      weight=round(aff, 3)))
+                reasons.append(
+                    Reason(
+                        "sector",
+                        sectors=(self._sectors.codes[-x], self._sectors.codes[-y]),
+                        weight=round(aff, 3),
+                    )
+                )
         if f.langs and bf.langs:
             shared = tuple(lg for lg in f.langs if lg in bf.langs)
             if shared:
@@ -670,7 +713,7 @@ class MatchEngine(BulkRanking):
     def _ranked_rows(self, a: int, cap: int) -> list[tuple]:
         top_c, top_s = self._rank(a, cap)
         sid = self._sid
-        return [(-s, sid[b], b) for b, s in zip(top_c.tolist(), top_s.tolist())]
+        return [(-s, sid[b], b) for b, s in zip(top_c.tolist(), top_s.tolist(), strict=False)]
 
     def _store(self, a: int, want: int) -> None:
         """Rank firm ``a`` again and keep its list (``want`` shown, a margin below)."""
@@ -686,9 +729,12 @@ class MatchEngine(BulkRanking):
     def _suggestions(self, a: int, partners: list[int], scores: list[float]) -> list[Suggestion]:
         """Suggestions of firm ``a``, best first (reasons worked out when first read)."""
         f, firms, ids, why = self._firms.get(a), self._firms, self._ids, self._why
-        return [Suggestion(ids[b], s, rank, None, partial(why, f, firms[b])
-                           if f is not None and b in firms else None)
-                for rank, (b, s) in enumerate(zip(partners, scores), start=1)]
+        return [
+            Suggestion(
+                ids[b], s, rank, None, partial(why, f, firms[b]) if f is not None and b in firms else None
+            )
+            for rank, (b, s) in enumerate(zip(partners, scores, strict=False), start=1)
+        ]
 
     def _served(self, a: int) -> list[Suggestion]:
         """The shown part of a kept list as suggestions."""
@@ -721,8 +767,9 @@ class MatchEngine(BulkRanking):
         top_c, top_s = self._rank(a, k)
         return self._suggestions(a, top_c.tolist(), _shown(top_s))
 
-    def rebuild(self, k: int = 20, progress: Callable[[int, int], None] | None = None,
-                workers: int = 1) -> dict[Hashable, list[Suggestion]]:
+    def rebuild(
+        self, k: int = 20, progress: Callable[[int, int], None] | None = None, workers: int = 1
+    ) -> dict[Hashable, list[Suggestion]]:
         """Suggestions for every firm, kept; ``progress(done, total)`` is called along the way.
         ``workers`` > 1 (-1: one per CPU) ranks in forked processes (POSIX, 2,000+ firms; same
         results) — for the command line, not inside a threaded web worker."""
@@ -738,8 +785,9 @@ class MatchEngine(BulkRanking):
         if len(allc) == 0:
             return allc, np.zeros(0)
         sc = self._secondary_reverse(a, allc)
-        got = [(t, g) for t, g in ((t, self._gather_tier(f, t, True)) for t in range(N_TIERS))
-               if g is not None]
+        got = [
+            (t, g) for t, g in ((t, self._gather_tier(f, t, True)) for t in range(N_TIERS)) if g is not None
+        ]
         if got:
             items = np.concatenate([g[2] for _t, g in got])
             vals = np.concatenate([g[1] for _t, g in got])
@@ -835,7 +883,7 @@ class MatchEngine(BulkRanking):
             pos = np.searchsorted(allc, np.fromiter(touched, dtype=np.int64, count=len(touched)))
             pos = np.minimum(pos, max(len(allc) - 1, 0)).tolist()
             scores, tie = sc.tolist(), self._sid[a]
-            for x, i in zip(touched, pos):
+            for x, i in zip(touched, pos, strict=False):
                 if x not in tops or x not in self._firms:
                     continue
                 key = (-scores[i], tie) if len(allc) and allc[i] == x else None

@@ -16,6 +16,7 @@ should stay apart.
   minimum stem length so that short words (nar, bal, qoz, et) survive. Final q/ğ alternation
   (balıq / balığı) is normalised to g.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,23 +32,123 @@ _RU_VOWELS = "аеиоуыэюя"
 _PERFECTIVE_GERUND_1 = ("вшись", "вши", "в")  # preceded by а / я
 _PERFECTIVE_GERUND_2 = ("ившись", "ывшись", "ивши", "ывши", "ив", "ыв")
 _ADJECTIVE = (
-    "ими", "ыми", "его", "ого", "ему", "ому", "ее", "ие", "ые", "ое", "ей", "ий", "ый", "ой",
-    "ем", "им", "ым", "ом", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею",
+    "ими",
+    "ыми",
+    "его",
+    "ого",
+    "ему",
+    "ому",
+    "ее",
+    "ие",
+    "ые",
+    "ое",
+    "ей",
+    "ий",
+    "ый",
+    "ой",
+    "ем",
+    "им",
+    "ым",
+    "ом",
+    "их",
+    "ых",
+    "ую",
+    "юю",
+    "ая",
+    "яя",
+    "ою",
+    "ею",
 )
 _PARTICIPLE_1 = ("ем", "нн", "вш", "ющ", "щ")  # preceded by а / я
 _PARTICIPLE_2 = ("ивш", "ывш", "ующ")
 _REFLEXIVE = ("ся", "сь")
-_VERB_1 = ("ете", "йте", "ешь", "нно", "ла", "на", "ли", "ем", "ло", "но", "ет", "ют", "ны",
-           "ть", "й", "л", "н")  # preceded by а / я
+_VERB_1 = (
+    "ете",
+    "йте",
+    "ешь",
+    "нно",
+    "ла",
+    "на",
+    "ли",
+    "ем",
+    "ло",
+    "но",
+    "ет",
+    "ют",
+    "ны",
+    "ть",
+    "й",
+    "л",
+    "н",
+)  # preceded by а / я
 _VERB_2 = (
-    "ейте", "уйте", "ила", "ыла", "ена", "ите", "или", "ыли", "ило", "ыло", "ено", "ует", "уют",
-    "ены", "ить", "ыть", "ишь", "ей", "уй", "ил", "ыл", "им", "ым", "ен", "ят", "ит", "ыт", "ую",
+    "ейте",
+    "уйте",
+    "ила",
+    "ыла",
+    "ена",
+    "ите",
+    "или",
+    "ыли",
+    "ило",
+    "ыло",
+    "ено",
+    "ует",
+    "уют",
+    "ены",
+    "ить",
+    "ыть",
+    "ишь",
+    "ей",
+    "уй",
+    "ил",
+    "ыл",
+    "им",
+    "ым",
+    "ен",
+    "ят",
+    "ит",
+    "ыт",
+    "ую",
     "ю",
 )
 _NOUN = (
-    "иями", "ями", "ами", "ией", "иям", "ием", "иях", "ев", "ов", "ие", "ье", "еи", "ии", "ей",
-    "ой", "ий", "ям", "ем", "ам", "ом", "ах", "ях", "ию", "ью", "ия", "ья", "а", "е", "и", "й",
-    "о", "у", "ы", "ь", "ю", "я",
+    "иями",
+    "ями",
+    "ами",
+    "ией",
+    "иям",
+    "ием",
+    "иях",
+    "ев",
+    "ов",
+    "ие",
+    "ье",
+    "еи",
+    "ии",
+    "ей",
+    "ой",
+    "ий",
+    "ям",
+    "ем",
+    "ам",
+    "ом",
+    "ах",
+    "ях",
+    "ию",
+    "ью",
+    "ия",
+    "ья",
+    "а",
+    "е",
+    "и",
+    "й",
+    "о",
+    "у",
+    "ы",
+    "ь",
+    "ю",
+    "я",
 )
 _SUPERLATIVE = ("ейше", "ейш")
 _DERIVATIONAL = ("ость", "ост")
@@ -169,21 +270,102 @@ _LAT_VOWELS = set("aeiouy")
 # plural nothing ("broiler" is not broi-ler-i's kin, "narinui" is not nar-ın-u-i).
 _CASE, _POSS, _PLUR = 3, 2, 1
 _AZ_SUFFIXES = sorted(
-    [(s, _PLUR) for s in (
-        "larinin", "lerinin", "larindan", "lerinden", "larinda", "lerinde", "larina", "lerine",
-        "larini", "lerini", "lardan", "lerden", "larda", "lerde", "lari", "leri", "lar", "ler")]
-    + [(s, _POSS) for s in (
-        "sinin", "sunun", "sindan", "sinden", "sundan", "sinda", "sinde", "sunda", "sini",
-        "sunu", "sina", "sine", "suna", "si", "su", "i", "u")]
-    + [(s, _CASE) for s in (
-        "nden", "ndan", "nda", "nde", "nin", "nun", "dan", "den", "tan", "ten", "da", "de",
-        "ta", "te", "ya", "ye", "ni", "nu", "in", "un")],
+    [
+        (s, _PLUR)
+        for s in (
+            "larinin",
+            "lerinin",
+            "larindan",
+            "lerinden",
+            "larinda",
+            "lerinde",
+            "larina",
+            "lerine",
+            "larini",
+            "lerini",
+            "lardan",
+            "lerden",
+            "larda",
+            "lerde",
+            "lari",
+            "leri",
+            "lar",
+            "ler",
+        )
+    ]
+    + [
+        (s, _POSS)
+        for s in (
+            "sinin",
+            "sunun",
+            "sindan",
+            "sinden",
+            "sundan",
+            "sinda",
+            "sinde",
+            "sunda",
+            "sini",
+            "sunu",
+            "sina",
+            "sine",
+            "suna",
+            "si",
+            "su",
+            "i",
+            "u",
+        )
+    ]
+    + [
+        (s, _CASE)
+        for s in (
+            "nden",
+            "ndan",
+            "nda",
+            "nde",
+            "nin",
+            "nun",
+            "dan",
+            "den",
+            "tan",
+            "ten",
+            "da",
+            "de",
+            "ta",
+            "te",
+            "ya",
+            "ye",
+            "ni",
+            "nu",
+            "in",
+            "un",
+        )
+    ],
     key=lambda t: len(t[0]),
     reverse=True,
 )
-_AFTER_VOWEL = {"si", "su", "nin", "nun", "ni", "nu", "sini", "sunu", "sina", "sine", "suna",
-                "sinin", "sunun", "sindan", "sinden", "sundan", "sinda", "sinde", "sunda", "ya",
-                "ye"}
+_AFTER_VOWEL = {
+    "si",
+    "su",
+    "nin",
+    "nun",
+    "ni",
+    "nu",
+    "sini",
+    "sunu",
+    "sina",
+    "sine",
+    "suna",
+    "sinin",
+    "sunun",
+    "sindan",
+    "sinden",
+    "sundan",
+    "sinda",
+    "sinde",
+    "sunda",
+    "ya",
+    "ye",
+}
 _MIN_STEM = 3
 
 # a few irregular Azerbaijani forms (buffer consonant y in su → suyu)
@@ -199,8 +381,13 @@ def _english_plural(w: str) -> str:
         return w[:-3] + "y"
     if w.endswith("sses"):
         return w[:-2]
-    if n > 4 and (w.endswith("oes") or w.endswith("ches") or w.endswith("shes")
-                  or w.endswith("xes") or w.endswith("zes")):
+    if n > 4 and (
+        w.endswith("oes")
+        or w.endswith("ches")
+        or w.endswith("shes")
+        or w.endswith("xes")
+        or w.endswith("zes")
+    ):
         return w[:-2]
     if w.endswith("s") and not w.endswith(_NON_SUFFIX_S):
         return w[:-1]
@@ -218,8 +405,7 @@ def stem_latin(word: str) -> str:
         return _IRREGULAR[word]
     if len(word) <= 3 or not word.isalpha():
         # ət → əti, un → unu: a vowel-initial two-letter stem with possessive -i/-u
-        if (len(word) == 3 and word[2] in "iu" and word[0] in _LAT_VOWELS
-                and word[1] not in _LAT_VOWELS):
+        if len(word) == 3 and word[2] in "iu" and word[0] in _LAT_VOWELS and word[1] not in _LAT_VOWELS:
             return word[:2]
         return _final(word)
     w = _english_plural(word)

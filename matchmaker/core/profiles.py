@@ -3,23 +3,59 @@
 Pure Python: every rule returns messages keyed by field, never raises on bad input.
 Messages are English source strings; the web layer translates them (they are in the catalog).
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .sectors import normalize_code, is_valid_class
+from .sectors import is_valid_class, normalize_code
 
 COUNTRIES = ("AZ", "RU")
 LANGUAGE_CODES = frozenset(
-    "az ru en tr de fr it es zh ar fa ka hy uk kk uz tk ky tg be pl ro bg sr he ja ko hi pt nl sv fi".split()
+    [
+        "az",
+        "ru",
+        "en",
+        "tr",
+        "de",
+        "fr",
+        "it",
+        "es",
+        "zh",
+        "ar",
+        "fa",
+        "ka",
+        "hy",
+        "uk",
+        "kk",
+        "uz",
+        "tk",
+        "ky",
+        "tg",
+        "be",
+        "pl",
+        "ro",
+        "bg",
+        "sr",
+        "he",
+        "ja",
+        "ko",
+        "hi",
+        "pt",
+        "nl",
+        "sv",
+        "fi",
+    ]
 )
 SIZE_BANDS = ("micro", "small", "medium", "large")
 MAX_ITEMS = 30
 MAX_ITEM_LEN = 120
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
-_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9\u0400-\u04ff](-*[a-z0-9\u0400-\u04ff])*\.)+[a-z\u0400-\u04ff]{2,}$", re.I)
+_DOMAIN = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9\u0400-\u04ff](-*[a-z0-9\u0400-\u04ff])*\.)+[a-z\u0400-\u04ff]{2,}$", re.I
+)
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{6,25}$")
 
 # Message templates (English source strings; gettext ids in the web layer).
@@ -84,7 +120,9 @@ def valid_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(_DOMAIN.match(host)) and " " not in value
 
 
-def clean_company(data: dict, *, partial: bool = False, current_year: int = 2100) -> tuple[dict, list[Problem]]:
+def clean_company(
+    data: dict, *, partial: bool = False, current_year: int = 2100
+) -> tuple[dict, list[Problem]]:
     """Check and normalise a company record. With ``partial`` only the given keys are checked."""
     out: dict = {}
     problems: list[Problem] = []
@@ -95,8 +133,11 @@ def clean_company(data: dict, *, partial: bool = False, current_year: int = 2100
     def text(key, max_len, required=False):
         if not has(key):
             return
-        value = clean_text(data.get(key) or "") if key != "description" else \
-            str(data.get(key) or "").replace("\x00", "").strip()
+        value = (
+            clean_text(data.get(key) or "")
+            if key != "description"
+            else str(data.get(key) or "").replace("\x00", "").strip()
+        )
         if required and not value:
             problems.append(Problem(key, M_REQUIRED))
         elif len(value) > max_len:

@@ -3,6 +3,7 @@
 A :class:`Reason` is data (which items, which concepts, how they relate); :func:`render_reason`
 writes it as a sentence in the reader's language, quoting the firms' own words.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,21 +49,26 @@ _TEMPLATES = {
         "need_offer": "You seek {own}; they offer {partner}",
         "related_offer_need": "Related products: you offer {own}; they seek {partner} ({why})",
         "related_need_offer": "Related products: you seek {own}; they offer {partner} ({why})",
-        "heading": "same HS heading {d}", "chapter": "same HS chapter {d}",
+        "heading": "same HS heading {d}",
+        "chapter": "same HS chapter {d}",
         "group": "same product group: {d}",
-        "sector_same": "Same activity: NACE {a}", "sector": "Related activities: NACE {a} and {b}",
-        "language": "Common working language: {langs}", "verified": "Verified company",
+        "sector_same": "Same activity: NACE {a}",
+        "sector": "Related activities: NACE {a} and {b}",
+        "language": "Common working language: {langs}",
+        "verified": "Verified company",
     },
     "ru": {
         "offer_need": "Вы предлагаете {own}; они ищут {partner}",
         "need_offer": "Вы ищете {own}; они предлагают {partner}",
         "related_offer_need": "Смежные товары: вы предлагаете {own}; они ищут {partner} ({why})",
         "related_need_offer": "Смежные товары: вы ищете {own}; они предлагают {partner} ({why})",
-        "heading": "одна товарная позиция ТН ВЭД {d}", "chapter": "одна группа ТН ВЭД {d}",
+        "heading": "одна товарная позиция ТН ВЭД {d}",
+        "chapter": "одна группа ТН ВЭД {d}",
         "group": "одна товарная группа: {d}",
         "sector_same": "Тот же вид деятельности: ОКВЭД {a}",
         "sector": "Смежные виды деятельности: ОКВЭД {a} и {b}",
-        "language": "Общий рабочий язык: {langs}", "verified": "Проверенная компания",
+        "language": "Общий рабочий язык: {langs}",
+        "verified": "Проверенная компания",
     },
     "az": {
         "offer_need": "Siz {own} təklif edirsiniz; onlar {partner} axtarır",
@@ -71,11 +77,13 @@ _TEMPLATES = {
         "{partner} axtarır ({why})",
         "related_need_offer": "Əlaqəli məhsullar: siz {own} axtarırsınız; onlar {partner} "
         "təklif edir ({why})",
-        "heading": "eyni HS mövqeyi {d}", "chapter": "eyni HS fəsli {d}",
+        "heading": "eyni HS mövqeyi {d}",
+        "chapter": "eyni HS fəsli {d}",
         "group": "eyni məhsul qrupu: {d}",
         "sector_same": "Eyni fəaliyyət sahəsi: NACE {a}",
         "sector": "Əlaqəli fəaliyyət sahələri: NACE {a} və {b}",
-        "language": "Ortaq iş dili: {langs}", "verified": "Təsdiqlənmiş şirkət",
+        "language": "Ortaq iş dili: {langs}",
+        "verified": "Təsdiqlənmiş şirkət",
     },
 }
 
@@ -95,8 +103,7 @@ def render_reason(reason: Reason, lang: str = "en", lexicon: Lexicon | None = No
             lex = lexicon if lexicon is not None else default_lexicon()
             d = lex.group_name(d, lang)
         why = t.get(reason.relation, t["group"]).format(d=d)
-        direction = reason.direction if reason.direction in ("offer_need", "need_offer") \
-            else "offer_need"
+        direction = reason.direction if reason.direction in ("offer_need", "need_offer") else "offer_need"
         return t["related_" + direction].format(own=own, partner=partner, why=why)
     if k == "sector":
         a, b = (tuple(reason.sectors) + ("", ""))[:2]

@@ -21,6 +21,7 @@ colouring with colour classes of size <= ``tables``.
   moves between two slots that never unschedule anything, and tables are numbered, keeping a firm
   at the same table across consecutive slots where that is free.
 """
+
 from __future__ import annotations
 
 import operator
@@ -104,8 +105,7 @@ class _Problem:
                 hash(a), hash(b)
             except (TypeError, ValueError):
                 raise ValueError(
-                    f"request {i}: expected a pair (firm_a, firm_b) of hashable firm ids, "
-                    f"got {pair!r}"
+                    f"request {i}: expected a pair (firm_a, firm_b) of hashable firm ids, got {pair!r}"
                 ) from None
             if a == b:
                 raise ValueError(f"request {i}: firm {a!r} cannot meet itself")
@@ -186,9 +186,7 @@ class _Problem:
                 s = _int(s, f"availability[{firm!r}] slot index")
                 if s < 0 or (self.S is not None and s >= self.S):
                     rng = f"0..{self.S - 1}" if self.S is not None else ">= 0"
-                    raise ValueError(
-                        f"availability[{firm!r}]: slot index {s} is out of range {rng}"
-                    )
+                    raise ValueError(f"availability[{firm!r}]: slot index {s} is out of range {rng}")
                 got.add(s)
             f = self.idx.get(firm)
             if f is not None:
@@ -207,9 +205,7 @@ class _Problem:
             try:
                 s, t = value
             except (TypeError, ValueError):
-                raise ValueError(
-                    f"fixed[{r}] must be a (slot, table) pair, got {value!r}"
-                ) from None
+                raise ValueError(f"fixed[{r}] must be a (slot, table) pair, got {value!r}") from None
             s, t = _int(s, f"fixed[{r}] slot"), _int(t, f"fixed[{r}] table")
             if s < 0 or (self.S is not None and s >= self.S):
                 rng = f"0..{self.S - 1}" if self.S is not None else ">= 0"
@@ -217,9 +213,7 @@ class _Problem:
             if not 0 <= t < self.T:
                 raise ValueError(f"fixed[{r}]: table {t} is out of range 0..{self.T - 1}")
             if (s, t) in seen_table:
-                raise ValueError(
-                    f"fixed[{r}] and fixed[{seen_table[s, t]}] both use slot {s}, table {t}"
-                )
+                raise ValueError(f"fixed[{r}] and fixed[{seen_table[s, t]}] both use slot {s}, table {t}")
             seen_table[s, t] = r
             for f in (self.eu[r], self.ev[r]):
                 if (f, s) in seen_firm:
@@ -229,9 +223,7 @@ class _Problem:
                     )
                 seen_firm[f, s] = r
                 if self.avail[f] is not None and s not in self.avail[f]:
-                    raise ValueError(
-                        f"fixed[{r}]: firm {self.firms[f]!r} is not present in slot {s}"
-                    )
+                    raise ValueError(f"fixed[{r}]: firm {self.firms[f]!r} is not present in slot {s}")
             self.fixed[r] = (s, t)
 
     def ok(self, r: int, s: int) -> bool:
@@ -393,11 +385,7 @@ class _State:
         self.members[s].discard(r)
 
     def free(self, r: int, s: int) -> bool:
-        return (
-            self.load[s] < self.T
-            and s not in self.busy[self.p.eu[r]]
-            and s not in self.busy[self.p.ev[r]]
-        )
+        return self.load[s] < self.T and s not in self.busy[self.p.eu[r]] and s not in self.busy[self.p.ev[r]]
 
 
 def _upper_bound(p: _Problem, S: int, feas: list[list[int]]) -> int:
@@ -451,13 +439,21 @@ def _upper_bound(p: _Problem, S: int, feas: list[list[int]]) -> int:
     for f in range(p.n):
         if usable[f]:
             x, y = (p.n, f) if p.side[f] == 0 else (f, p.n + 1)
-            adj[x].append(len(head)); head.append(y); cap.append(len(usable[f]))
-            adj[y].append(len(head)); head.append(x); cap.append(0)
+            adj[x].append(len(head))
+            head.append(y)
+            cap.append(len(usable[f]))
+            adj[y].append(len(head))
+            head.append(x)
+            cap.append(0)
     for r in range(p.E):
         if feas[r]:
             x, y = (p.eu[r], p.ev[r]) if p.side[p.eu[r]] == 0 else (p.ev[r], p.eu[r])
-            adj[x].append(len(head)); head.append(y); cap.append(1)
-            adj[y].append(len(head)); head.append(x); cap.append(0)
+            adj[x].append(len(head))
+            head.append(y)
+            cap.append(1)
+            adj[y].append(len(head))
+            head.append(x)
+            cap.append(0)
     return min(best, _max_flow(adj, head, cap, p.n, p.n + 1))
 
 
@@ -723,7 +719,7 @@ def _compact(p: _Problem, st: _State, deadline: float, max_path: int = 64) -> No
                 continue
             gaps = [t for t in range(lo + 1, hi) if t not in bf]
             for s in (lo, hi):
-                for t in (gaps if s == hi else gaps[::-1]):
+                for t in gaps if s == hi else gaps[::-1]:
                     if _kempe_move(p, st, f, s, t, max_path):
                         improved = True
                         break
@@ -832,7 +828,7 @@ def schedule_meetings(
     stats: dict = {}
     if p.E == 0:
         return Schedule({}, [], 0, 0, 0, True, 0, "colouring", stats)
-    if not p.restricted and not p.fixed and (p.S is None or p.S >= lb):
+    if not p.restricted and not p.fixed and (p.S is None or lb <= p.S):
         col, at = _edge_colouring(p.n, p.eu, p.ev, lb)
         _balance(p.eu, p.ev, col, at, lb)
         st = _State(p, lb)
@@ -850,8 +846,7 @@ def schedule_meetings(
         for r, (s, _t) in p.fixed.items():
             st.place(r, s)
         free_pair = [
-            p.S is None and p.avail[p.eu[r]] is None and p.avail[p.ev[r]] is None
-            for r in range(p.E)
+            p.S is None and p.avail[p.eu[r]] is None and p.avail[p.ev[r]] is None for r in range(p.E)
         ]
         if p.S is None:
             ub = _upper_bound(p, S, [[] if free_pair[r] else feas[r] for r in range(p.E)])
@@ -901,7 +896,7 @@ def _append_leftovers(p: _Problem, st: _State, free_pair: list[bool]) -> None:
     st.S = S0 + k
     st.load.extend([0] * k)
     st.members.extend(set() for _ in range(k))
-    for r, c in zip(left, col):
+    for r, c in zip(left, col, strict=False):
         st.place(r, S0 + c)
 
 

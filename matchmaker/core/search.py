@@ -25,12 +25,13 @@ stop, since phase 1 bounds it from above): one document word per query word (gre
 so "Tural Tur" does not count "Tural" twice. Legal-form words (ООО, MMC, LLC …) and bare numbers
 weigh little on both sides. Scores are 0..100.
 """
+
 from __future__ import annotations
 
 import heapq
 import threading
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
-from typing import Callable, Container, Iterable
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -51,18 +52,113 @@ class SearchDoc:
 # Legal-form and filler words, in folded form (see ``fold``), both scripts and their Latin
 # transliterations.
 LEGAL_FORMS = frozenset(
-    """
-    ооо оао зао пао нао ао ип чп тоо од гуп муп фгуп нко ано оу гк пк ск тд тк нпо нпп фирма
-    компания группа общество ограниченной ответственностью акционерное публичное закрытое
-    открытое индивидуальный предприниматель
-    ooo oao zao pao nao ao ip chp too
-    mmc qsc asc msc ssc mtk fs ib ms mmm
-    mehdud mesuliyyetli cemiyyeti cemiyyet sehmdar qapali aciq
-    llc ltd limited jsc ojsc cjsc pjsc plc inc corp corporation co company gmbh ag sa srl bv
-    as llp lp
-    """.split()
+    [
+        "ооо",
+        "оао",
+        "зао",
+        "пао",
+        "нао",
+        "ао",
+        "ип",
+        "чп",
+        "тоо",
+        "од",
+        "гуп",
+        "муп",
+        "фгуп",
+        "нко",
+        "ано",
+        "оу",
+        "гк",
+        "пк",
+        "ск",
+        "тд",
+        "тк",
+        "нпо",
+        "нпп",
+        "фирма",
+        "компания",
+        "группа",
+        "общество",
+        "ограниченной",
+        "ответственностью",
+        "акционерное",
+        "публичное",
+        "закрытое",
+        "открытое",
+        "индивидуальный",
+        "предприниматель",
+        "ooo",
+        "oao",
+        "zao",
+        "pao",
+        "nao",
+        "ao",
+        "ip",
+        "chp",
+        "too",
+        "mmc",
+        "qsc",
+        "asc",
+        "msc",
+        "ssc",
+        "mtk",
+        "fs",
+        "ib",
+        "ms",
+        "mmm",
+        "mehdud",
+        "mesuliyyetli",
+        "cemiyyeti",
+        "cemiyyet",
+        "sehmdar",
+        "qapali",
+        "aciq",
+        "llc",
+        "ltd",
+        "limited",
+        "jsc",
+        "ojsc",
+        "cjsc",
+        "pjsc",
+        "plc",
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "gmbh",
+        "ag",
+        "sa",
+        "srl",
+        "bv",
+        "as",
+        "llp",
+        "lp",
+    ]
 )
-_STOPWORDS = frozenset("и в на с по для the and of for to in ve ile ucun and или or".split())
+_STOPWORDS = frozenset(
+    [
+        "и",
+        "в",
+        "на",
+        "с",
+        "по",
+        "для",
+        "the",
+        "and",
+        "of",
+        "for",
+        "to",
+        "in",
+        "ve",
+        "ile",
+        "ucun",
+        "and",
+        "или",
+        "or",
+    ]
+)
 
 NAME, CITY, TEXT = 0, 1, 2
 FIELD_WEIGHT = (1.0, 0.6, 0.6)
@@ -173,7 +269,7 @@ class _KeyList:
         keys = self.lat if which == 0 else self.phon
         cache = self._trunc.setdefault((which, length), [])
         if len(cache) < len(keys):
-            cache.extend(k[:length] for k in keys[len(cache):])
+            cache.extend(k[:length] for k in keys[len(cache) :])
         return cache
 
 
@@ -239,8 +335,11 @@ class SearchIndex:
     Thread-safe (one lock); ``add``/``remove`` cost a few dictionary operations per word.
     """
 
-    def __init__(self, docs: Iterable[SearchDoc] = (),
-                 expand: Callable[[str], Iterable[str]] | None | object = _DEFAULT) -> None:
+    def __init__(
+        self,
+        docs: Iterable[SearchDoc] = (),
+        expand: Callable[[str], Iterable[str]] | None | object = _DEFAULT,
+    ) -> None:
         self._vocab = _Vocab()
         # postings: (field, vid) -> set of slots; numpy copies made on demand
         self._post: dict[int, set[int]] = {}
@@ -273,8 +372,10 @@ class SearchIndex:
             if doc.id in self._docs:
                 self._remove(doc.id)
             v = self._vocab
-            fields = tuple(tuple(dict.fromkeys(v.get_or_add(w, f != TEXT) for w in ws))
-                           for f, ws in enumerate((name_words, city_words, text_words)))
+            fields = tuple(
+                tuple(dict.fromkeys(v.get_or_add(w, f != TEXT) for w in ws))
+                for f, ws in enumerate((name_words, city_words, text_words))
+            )
             if self._free:
                 slot = self._free.pop()
                 self._slot_ids[slot] = doc.id
@@ -340,8 +441,9 @@ class SearchIndex:
         return arr
 
     # -- query ---------------------------------------------------------------------------
-    def _match_words(self, words: list[str], prefix: int = -1,
-                     prefix_factor: float = 0.94) -> list[dict[int, float]]:
+    def _match_words(
+        self, words: list[str], prefix: int = -1, prefix_factor: float = 0.94
+    ) -> list[dict[int, float]]:
         """For each folded word, the vocabulary entries like it: {vid: credit 0..100}.
 
         Words are scored together, one ``cdist`` call per key kind and key list (each list is
@@ -367,10 +469,12 @@ class SearchIndex:
         def score(kl: _KeyList, rs: list[int]) -> None:
             if not kl.vids or not rs:
                 return
-            lat = process.cdist([qlat[i] for i in rs], kl.lat, scorer=fuzz.ratio,
-                                dtype=np.uint8, score_cutoff=_MATCH_CUTOFF).astype(np.float32)
-            phon = process.cdist([qphon[i] for i in rs], kl.phon, scorer=fuzz.ratio,
-                                 dtype=np.uint8, score_cutoff=_PHON_MIN).astype(np.float32)
+            lat = process.cdist(
+                [qlat[i] for i in rs], kl.lat, scorer=fuzz.ratio, dtype=np.uint8, score_cutoff=_MATCH_CUTOFF
+            ).astype(np.float32)
+            phon = process.cdist(
+                [qphon[i] for i in rs], kl.phon, scorer=fuzz.ratio, dtype=np.uint8, score_cutoff=_PHON_MIN
+            ).astype(np.float32)
             vids, cyr = kl.arrays()
             for r, i in enumerate(rs):
                 if i == prefix and kl is v.short:
@@ -379,18 +483,20 @@ class SearchIndex:
                             continue
                         # short prefixes say less: 2 letters ×0.9, 3 letters ×0.95
                         pf = prefix_factor * (1.0 - 0.05 * max(0, 4 - len(q)))
-                        pre = process.cdist([q], kl.truncated(which, len(q)), scorer=fuzz.ratio,
-                                            dtype=np.uint8)[0].astype(np.float32)
+                        pre = process.cdist(
+                            [q], kl.truncated(which, len(q)), scorer=fuzz.ratio, dtype=np.uint8
+                        )[0].astype(np.float32)
                         if which == 1:
                             pre[pre < _PHON_MIN] = 0
                         np.maximum(mat[r], pre * pf, out=mat[r])
                 # Same script: the Latin keys are reliable and vowels matter, so the coarse
                 # phonetic key counts less; across scripts it is the main evidence.
-                sim = np.maximum(lat[r], phon[r] * np.where(cyr == qcyr[i], np.float32(0.9),
-                                                              np.float32(0.97)))
+                sim = np.maximum(
+                    lat[r], phon[r] * np.where(cyr == qcyr[i], np.float32(0.9), np.float32(0.97))
+                )
                 idx = np.flatnonzero(sim >= _MATCH_CUTOFF)
                 d = sims[i]
-                for j, s_ in zip(vids[idx].tolist(), sim[idx].tolist()):
+                for j, s_ in zip(vids[idx].tolist(), sim[idx].tolist(), strict=False):
                     if s_ > d.get(j, 0.0):
                         d[j] = s_
 
@@ -412,8 +518,9 @@ class SearchIndex:
             out[i] = {j: _credit(s_) for j, s_ in d.items()}
         return out
 
-    def search(self, query: str, limit: int = 50, allowed: Container[int] | None = None,
-               min_score: float = 10.0) -> list[tuple[int, float]]:
+    def search(
+        self, query: str, limit: int = 50, allowed: Container[int] | None = None, min_score: float = 10.0
+    ) -> list[tuple[int, float]]:
         """Best matches first as ``(doc_id, score 0..100)``; only ids in ``allowed`` if given.
 
         Documents scoring below ``min_score`` (chance likeness) are left out.
@@ -426,8 +533,9 @@ class SearchIndex:
                 return []
             return self._search(words, limit, allowed, min_score)
 
-    def _search(self, words: list[str], limit: int, allowed: Container[int] | None,
-                min_score: float) -> list[tuple[int, float]]:
+    def _search(
+        self, words: list[str], limit: int, allowed: Container[int] | None, min_score: float
+    ) -> list[tuple[int, float]]:
         weights = [token_weight(w) for w in words]
         if max(weights) < 0.5:  # a query of legal forms / numbers only: take them at face value
             weights = [1.0] * len(weights)
@@ -445,7 +553,7 @@ class SearchIndex:
         alts = [self._expansions(w) for w in words]
         flat_alts = [a for al in alts for a in al]
         all_matches = self._match_words(words + flat_alts, prefix=last)
-        alt_matches = iter(all_matches[len(words):])
+        alt_matches = iter(all_matches[len(words) :])
         for i, w in enumerate(words):
             eff: dict[int, float] = {}
             for vid, sim in all_matches[i].items():
@@ -491,7 +599,7 @@ class SearchIndex:
         docs = self._docs
         heap: list[tuple[float, int]] = []  # (score, -doc_id): the best ``limit`` so far
         bounds = upper[idx].tolist()
-        for slot, bound in zip(idx.tolist(), bounds):
+        for slot, bound in zip(idx.tolist(), bounds, strict=False):
             if len(heap) >= limit and bound < heap[0][0]:
                 break
             doc_id = slot_ids[slot]
@@ -507,8 +615,9 @@ class SearchIndex:
         return [(-nd, round(min(100.0, sc), 2)) for sc, nd in heap if sc >= min_score and sc > 0]
 
     @staticmethod
-    def _exact_score(entry: _Entry, per_word: list[dict[int, float]], weights: list[float],
-                     total_w: float) -> float:
+    def _exact_score(
+        entry: _Entry, per_word: list[dict[int, float]], weights: list[float], total_w: float
+    ) -> float:
         keys = [vid * 3 + field for field, vids in enumerate(entry.fields) for vid in vids]
         # every (query word, document word) pair with its similarity, best first; each query
         # word and each document word is used once (greedy assignment)

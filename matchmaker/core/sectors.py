@@ -20,23 +20,43 @@ Affinity of two codes is the larger of
 Class-to-class affinity — the hot path of the matcher — is two dict look-ups over tables built
 once; other levels are memoised.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
 
 from .text import fold
 
 __all__ = [
-    "LANGS", "LEVEL_SCORES", "COARSE_LINK_FACTOR",
-    "load_nace", "load_links", "normalize_code", "is_valid_code", "is_valid_class", "level_of",
-    "title", "label", "section_of", "division_of", "group_of", "parent_of", "ancestors",
-    "children", "classes_under", "all_classes", "search_classes",
-    "sector_affinity", "sector_affinity_many", "affinity_reason", "affinity_detail",
+    "LANGS",
+    "LEVEL_SCORES",
+    "COARSE_LINK_FACTOR",
+    "load_nace",
+    "load_links",
+    "normalize_code",
+    "is_valid_code",
+    "is_valid_class",
+    "level_of",
+    "title",
+    "label",
+    "section_of",
+    "division_of",
+    "group_of",
+    "parent_of",
+    "ancestors",
+    "children",
+    "classes_under",
+    "all_classes",
+    "search_classes",
+    "sector_affinity",
+    "sector_affinity_many",
+    "affinity_reason",
+    "affinity_detail",
 ]
 
 LANGS = ("en", "ru", "az")
@@ -84,8 +104,12 @@ class _Index:
 def _index() -> _Index:
     data = load_nace()
     ix = _Index()
-    for lvl, key, parent_key in (("section", "sections", None), ("division", "divisions", "section"),
-                                 ("group", "groups", "division"), ("class", "classes", "group")):
+    for lvl, key, parent_key in (
+        ("section", "sections", None),
+        ("division", "divisions", "section"),
+        ("group", "groups", "division"),
+        ("class", "classes", "group"),
+    ):
         for e in data[key]:
             code = e["code"]
             par = e[parent_key] if parent_key else None
@@ -252,12 +276,70 @@ def all_classes() -> tuple[str, ...]:
 
 # Search -------------------------------------------------------------------------------------
 _ENDINGS = sorted(
-    ["ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ый", "ий", "ой", "ая",
-     "яя", "ое", "ее", "ые", "ие", "ам", "ям", "ах", "ях", "ов", "ев", "ом", "ем", "ей", "ию",
-     "ия", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
-     "larin", "lerin", "lari", "leri", "lar", "ler", "nin", "sinin", "si", "in", "un",
-     "ing", "ies", "es", "s", "a", "e", "i", "u"],
-    key=len, reverse=True)
+    [
+        "ами",
+        "ями",
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ыми",
+        "ими",
+        "ых",
+        "их",
+        "ый",
+        "ий",
+        "ой",
+        "ая",
+        "яя",
+        "ое",
+        "ее",
+        "ые",
+        "ие",
+        "ам",
+        "ям",
+        "ах",
+        "ях",
+        "ов",
+        "ев",
+        "ом",
+        "ем",
+        "ей",
+        "ию",
+        "ия",
+        "а",
+        "я",
+        "о",
+        "е",
+        "ы",
+        "и",
+        "у",
+        "ю",
+        "ь",
+        "й",
+        "larin",
+        "lerin",
+        "lari",
+        "leri",
+        "lar",
+        "ler",
+        "nin",
+        "sinin",
+        "si",
+        "in",
+        "un",
+        "ing",
+        "ies",
+        "es",
+        "s",
+        "a",
+        "e",
+        "i",
+        "u",
+    ],
+    key=len,
+    reverse=True,
+)
 
 
 def _stem(w: str) -> str:
@@ -274,7 +356,7 @@ def _stem(w: str) -> str:
 class _Entry:
     code: str
     digits: str
-    text: dict[str, str]              # folded title per language
+    text: dict[str, str]  # folded title per language
     words: dict[str, tuple[str, ...]]
     stems: dict[str, frozenset[str]]
 
@@ -341,11 +423,11 @@ def search_classes(query: str, lang: str = "en", limit: int = 20) -> list[dict]:
     scored: list[tuple[float, int, str]] = []
     for e in _search_entries():
         total = 0.0
-        for tok, ts in zip(toks, tstems):
+        for tok, ts in zip(toks, tstems, strict=False):
             best = 0.0
             for L in e.words:
                 s = _token_score(tok, ts, e, L)
-                if s and L == lang:
+                if s and lang == L:
                     s += 0.25
                 if s > best:
                     best = s
@@ -420,7 +502,7 @@ def _detail_general(a: str, b: str) -> tuple[float, str | None, int | None]:
     anc_a, anc_b = ancestors(a), ancestors(b)
     ix = _index()
     hier, kind = 0.0, None
-    for x, y in zip(anc_a, anc_b):
+    for x, y in zip(anc_a, anc_b, strict=False):
         if x != y:
             break
         hier, kind = LEVEL_SCORES[ix.level[x]], ix.level[x]

@@ -20,23 +20,48 @@ Pure Python: no Flask, no SQLAlchemy. Three levels of keys:
 
 So Gəncə = Гянджа = "kanja", Qəbələ = Габала = "kapala", Lənkəran = Ленкорань = "lankaran".
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
-__all__ = ["fold", "to_latin", "phonetic_key", "phonetic_tokens", "tokens", "latin_tokens",
-           "CYR_TO_LAT", "has_cyrillic"]
+__all__ = [
+    "fold",
+    "to_latin",
+    "phonetic_key",
+    "phonetic_tokens",
+    "tokens",
+    "latin_tokens",
+    "CYR_TO_LAT",
+    "has_cyrillic",
+]
 
 # Azerbaijani and Turkish letters first: ``str.lower`` gets İ wrong (two code points) and
 # knows nothing of dotless ı.
 _AZ_CASE = str.maketrans({"İ": "i", "I": "i", "ı": "i", "Ə": "e", "ə": "e", "Ё": "е", "ё": "е"})
 _ASCII = str.maketrans(
     {
-        "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "ä": "a", "æ": "ae", "ø": "o",
-        "ß": "ss", "œ": "oe", "ł": "l", "đ": "d", "ı": "i",
+        "ş": "s",
+        "ç": "c",
+        "ğ": "g",
+        "ö": "o",
+        "ü": "u",
+        "ä": "a",
+        "æ": "ae",
+        "ø": "o",
+        "ß": "ss",
+        "œ": "oe",
+        "ł": "l",
+        "đ": "d",
+        "ı": "i",
         # apostrophes and similar join the word ("Gəncə'nin" → "gencenin")
-        "'": "", "’": "", "ʼ": "", "`": "", "´": "", "‘": "",
+        "'": "",
+        "’": "",
+        "ʼ": "",
+        "`": "",
+        "´": "",
+        "‘": "",
     }
 )
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
@@ -44,13 +69,55 @@ _SPACE = re.compile(r"\s+")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 
 CYR_TO_LAT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
     # Azerbaijani Cyrillic (older texts), Ukrainian/Kazakh letters seen in names
-    "ә": "e", "ғ": "g", "ҝ": "g", "ҹ": "c", "ө": "o", "ү": "u", "һ": "h", "ј": "y", "і": "i",
-    "ї": "yi", "є": "ye", "ґ": "g", "қ": "k", "ң": "n", "ұ": "u",
+    "ә": "e",
+    "ғ": "g",
+    "ҝ": "g",
+    "ҹ": "c",
+    "ө": "o",
+    "ү": "u",
+    "һ": "h",
+    "ј": "y",
+    "і": "i",
+    "ї": "yi",
+    "є": "ye",
+    "ґ": "g",
+    "қ": "k",
+    "ң": "n",
+    "ұ": "u",
 }
 _CYR_VOWELS = set("аеёиоуыэюяәөүі")
 # ь/ъ before a iotated vowel is heard as "y": Заречье → Zarechye, Ульяновск → Ulyanovsk.
@@ -121,15 +188,47 @@ def to_latin(s: str) -> str:
 # Phonetic key ---------------------------------------------------------------------------
 _PHON_MULTI = re.compile(r"shch|sch|dzh|tch|dj|kh|gh|zh|ch|sh|ts|tz|ph|ck")
 _PHON_MULTI_MAP = {
-    "shch": "s", "sch": "s", "dzh": "j", "tch": "j", "dj": "j", "kh": "k", "gh": "k",
-    "zh": "j", "ch": "j", "sh": "s", "ts": "j", "tz": "j", "ph": "f", "ck": "k",
+    "shch": "s",
+    "sch": "s",
+    "dzh": "j",
+    "tch": "j",
+    "dj": "j",
+    "kh": "k",
+    "gh": "k",
+    "zh": "j",
+    "ch": "j",
+    "sh": "s",
+    "ts": "j",
+    "tz": "j",
+    "ph": "f",
+    "ck": "k",
 }
-_PHON_SINGLE = str.maketrans({
-    "a": "a", "e": "a", "i": "a", "o": "a", "u": "a", "y": "a",
-    "b": "p", "p": "p", "d": "t", "t": "t",
-    "g": "k", "k": "k", "q": "k", "x": "k", "h": "k",
-    "v": "f", "f": "f", "w": "f", "z": "s", "s": "s", "c": "j", "j": "j",
-})
+_PHON_SINGLE = str.maketrans(
+    {
+        "a": "a",
+        "e": "a",
+        "i": "a",
+        "o": "a",
+        "u": "a",
+        "y": "a",
+        "b": "p",
+        "p": "p",
+        "d": "t",
+        "t": "t",
+        "g": "k",
+        "k": "k",
+        "q": "k",
+        "x": "k",
+        "h": "k",
+        "v": "f",
+        "f": "f",
+        "w": "f",
+        "z": "s",
+        "s": "s",
+        "c": "j",
+        "j": "j",
+    }
+)
 _REPEAT = re.compile(r"(.)\1+")
 
 

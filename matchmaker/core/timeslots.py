@@ -3,9 +3,10 @@
 Every datetime handled here is timezone-aware. Opening hours are wall-clock times in the center's
 zone; they are turned into aware intervals for one local date (DST-safe through ``zoneinfo``).
 """
+
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 Interval = tuple[datetime, datetime]
@@ -15,7 +16,7 @@ def local_day_bounds(day: date, tz: ZoneInfo) -> Interval:
     """The UTC interval covering ``day`` in ``tz`` (midnight to midnight, local)."""
     start = datetime.combine(day, time(0), tzinfo=tz)
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
-    return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+    return start.astimezone(UTC), end.astimezone(UTC)
 
 
 def open_intervals(day: date, hours: list[tuple[time, time]], tz: ZoneInfo) -> list[Interval]:
@@ -24,8 +25,8 @@ def open_intervals(day: date, hours: list[tuple[time, time]], tz: ZoneInfo) -> l
     for opens, closes in hours:
         if closes <= opens:
             continue
-        start = datetime.combine(day, opens, tzinfo=tz).astimezone(timezone.utc)
-        end = datetime.combine(day, closes, tzinfo=tz).astimezone(timezone.utc)
+        start = datetime.combine(day, opens, tzinfo=tz).astimezone(UTC)
+        end = datetime.combine(day, closes, tzinfo=tz).astimezone(UTC)
         out.append((start, end))
     return merge(out)
 

@@ -11,6 +11,7 @@ still sorts no later than the last row did takes its new place; one that does no
 before the last row enters. When fewer than ``want`` rows are left the owner must rank again
 (:meth:`TopLists.place` says so), which the margin makes rare.
 """
+
 from __future__ import annotations
 
 import numpy as np

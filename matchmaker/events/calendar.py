@@ -4,6 +4,7 @@ Every meeting keeps its UID (``brokerage-<event>-meeting-<id>@matchmaker``) and 
 SEQUENCE, raised on every change of place or time, so calendar programs update the entry instead of
 adding a copy. Times are in the center's zone (TZID with a VTIMEZONE).
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -32,12 +33,16 @@ def agenda_ics(event: Event, company_name: str, items: list[AgendaItem], base_ur
         ev.add("dtend", item.end)
         ev.add("summary", f"{item.partner.name} – table {item.table_no}")
         ev.add("location", vText(f"Table {item.table_no}, {center.name}, {center.address or center.city}"))
-        ev.add("description", f"{event.title}\n{m.az_company.name} (AZ) – {m.ru_company.name} (RU)\n"
-                              f"Table {item.table_no}")
+        ev.add(
+            "description",
+            f"{event.title}\n{m.az_company.name} (AZ) – {m.ru_company.name} (RU)\nTable {item.table_no}",
+        )
         ev.add("status", "CONFIRMED")
         if base_url:
             ev.add("url", f"{base_url.rstrip('/')}/events/{event.id}/agenda")
         cal.add_component(ev)
     if items:
-        cal.add_missing_timezones(first_date=event.day - timedelta(days=1), last_date=event.day + timedelta(days=1))
+        cal.add_missing_timezones(
+            first_date=event.day - timedelta(days=1), last_date=event.day + timedelta(days=1)
+        )
     return cal.to_ical()

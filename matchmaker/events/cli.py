@@ -1,4 +1,5 @@
 """``flask --app wsgi events …``: the brokerage-day commands (one transaction each)."""
+
 from __future__ import annotations
 
 import click
@@ -13,8 +14,13 @@ events_cli = AppGroup("events", help="Brokerage days.")
 @events_cli.command("schedule")
 @click.argument("event_id", type=int)
 @click.option("--publish", is_flag=True, help="Publish the schedule afterwards (the firms are notified).")
-@click.option("--time-limit", type=click.FloatRange(0.05, 60), default=1.0, show_default=True,
-              help="Seconds the optimiser may search when presence windows or locks constrain the day.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(0.05, 60),
+    default=1.0,
+    show_default=True,
+    help="Seconds the optimiser may search when presence windows or locks constrain the day.",
+)
 def schedule_cmd(event_id: int, publish: bool, time_limit: float) -> None:
     """Schedule every accepted meeting of EVENT_ID, as the staff's "schedule all" button does."""
     from . import scheduling, services
@@ -28,7 +34,9 @@ def schedule_cmd(event_id: int, publish: bool, time_limit: float) -> None:
         db.session.rollback()
         raise click.ClickException(err.message) from None
     db.session.commit()
-    click.echo(f"event {event.id}: {result.scheduled} of {result.meetings} meetings scheduled "
-               f"({result.locked} locked kept, {result.changed} changed, {result.unscheduled} unscheduled, "
-               f"{result.idle_slots} idle slots{', proven optimal' if result.optimal else ''}); "
-               f"status {event.status}")
+    click.echo(
+        f"event {event.id}: {result.scheduled} of {result.meetings} meetings scheduled "
+        f"({result.locked} locked kept, {result.changed} changed, {result.unscheduled} unscheduled, "
+        f"{result.idle_slots} idle slots{', proven optimal' if result.optimal else ''}); "
+        f"status {event.status}"
+    )

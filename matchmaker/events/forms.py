@@ -1,4 +1,5 @@
 """Brokerage-day forms: they validate input only (permissions and rules live in the services)."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,20 @@ from datetime import datetime, time
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, DateTimeLocalField, HiddenField, IntegerField, RadioField, SelectField,
-                     SelectMultipleField, StringField, TextAreaField, ValidationError, widgets)
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    ValidationError,
+    widgets,
+)
 
 from ..forms import length, number_range, optional, required
 
@@ -38,7 +51,7 @@ def parse_sessions(text: str) -> list[tuple[time, time]]:
     if not out:
         raise ValueError(str(_l("Give at least one session.")))
     out.sort()
-    for (_s1, e1), (s2, _e2) in zip(out, out[1:]):
+    for (_s1, e1), (s2, _e2) in zip(out, out[1:], strict=False):
         if s2 < e1:
             raise ValueError(str(_l("Sessions must not overlap.")))
     return out
@@ -49,20 +62,36 @@ class EventForm(FlaskForm):
     title = StringField(_l("Title"), validators=[required(), length(200, min=3)])
     description = TextAreaField(_l("Description"), validators=[optional(), length(4000)])
     day = DateField(_l("Date"), format="%Y-%m-%d", validators=[required()], render_kw={"type": "date"})
-    sessions = StringField(_l("Sessions (the center's local time)"), default="10:00-13:00, 14:30-17:30",
-                           validators=[required(), length(200)],
-                           description=_l("For example 10:00-13:00, 14:30-17:30."))
-    slot_minutes = SelectField(_l("Meeting length"), coerce=int, default=20,
-                               choices=[(15, _l("15 minutes")), (20, _l("20 minutes")), (30, _l("30 minutes"))])
-    tables = IntegerField(_l("Tables"), validators=[optional(), number_range(1, 1000)],
-                          description=_l("Leave empty to count the tables of the chosen rooms (one per four seats)."),
-                          render_kw={"inputmode": "numeric"})
+    sessions = StringField(
+        _l("Sessions (the center's local time)"),
+        default="10:00-13:00, 14:30-17:30",
+        validators=[required(), length(200)],
+        description=_l("For example 10:00-13:00, 14:30-17:30."),
+    )
+    slot_minutes = SelectField(
+        _l("Meeting length"),
+        coerce=int,
+        default=20,
+        choices=[(15, _l("15 minutes")), (20, _l("20 minutes")), (30, _l("30 minutes"))],
+    )
+    tables = IntegerField(
+        _l("Tables"),
+        validators=[optional(), number_range(1, 1000)],
+        description=_l("Leave empty to count the tables of the chosen rooms (one per four seats)."),
+        render_kw={"inputmode": "numeric"},
+    )
     room_ids = MultiCheckboxField(_l("Rooms"), coerce=int, choices=[])
-    max_meetings = IntegerField(_l("Most meetings per firm"), default=8,
-                                validators=[required(), number_range(1, 100)], render_kw={"inputmode": "numeric"})
-    request_deadline = DateTimeLocalField(_l("Request deadline (the center's local time)"),
-                                          format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
-                                          validators=[required()])
+    max_meetings = IntegerField(
+        _l("Most meetings per firm"),
+        default=8,
+        validators=[required(), number_range(1, 100)],
+        render_kw={"inputmode": "numeric"},
+    )
+    request_deadline = DateTimeLocalField(
+        _l("Request deadline (the center's local time)"),
+        format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+        validators=[required()],
+    )
 
     def validate_day(self, field):
         if field.data is not None and not 2000 <= field.data.year <= 2100:
@@ -81,24 +110,38 @@ class EventForm(FlaskForm):
     def to_data(self, zone) -> dict:
         deadline: datetime = self.request_deadline.data
         return {
-            "center_id": self.center_id.data, "title": self.title.data, "description": self.description.data,
-            "day": self.day.data, "sessions": self.parsed_sessions, "slot_minutes": self.slot_minutes.data,
-            "tables": self.tables.data, "room_ids": list(self.room_ids.data or []),
-            "max_meetings": self.max_meetings.data, "request_deadline": deadline.replace(tzinfo=zone),
+            "center_id": self.center_id.data,
+            "title": self.title.data,
+            "description": self.description.data,
+            "day": self.day.data,
+            "sessions": self.parsed_sessions,
+            "slot_minutes": self.slot_minutes.data,
+            "tables": self.tables.data,
+            "room_ids": list(self.room_ids.data or []),
+            "max_meetings": self.max_meetings.data,
+            "request_deadline": deadline.replace(tzinfo=zone),
         }
 
 
 class PresenceForm(FlaskForm):
-    mode = RadioField(_l("When are you present?"), default="all", validators=[required()],
-                      choices=[("all", _l("The whole day")), ("range", _l("From one slot to another")),
-                               ("slots", _l("Only in the slots ticked below"))])
+    mode = RadioField(
+        _l("When are you present?"),
+        default="all",
+        validators=[required()],
+        choices=[
+            ("all", _l("The whole day")),
+            ("range", _l("From one slot to another")),
+            ("slots", _l("Only in the slots ticked below")),
+        ],
+    )
     first = SelectField(_l("Arrive for"), coerce=int, choices=[], validate_choice=False)
     last = SelectField(_l("Leave after"), coerce=int, choices=[], validate_choice=False)
     slots = MultiCheckboxField(_l("Slots"), coerce=int, choices=[], validate_choice=False)
 
     def validate_last(self, field):
-        if self.mode.data == "range" and (self.first.data is None or field.data is None
-                                          or field.data < self.first.data):
+        if self.mode.data == "range" and (
+            self.first.data is None or field.data is None or field.data < self.first.data
+        ):
             raise ValidationError(str(_l("Leave after your arrival.")))
 
     def validate_slots(self, field):
@@ -115,8 +158,11 @@ class PresenceForm(FlaskForm):
 
 class RequestForm(FlaskForm):
     partner_id = HiddenField(validators=[required()])
-    note = TextAreaField(_l("Note to the firm"), validators=[optional(), length(1000)],
-                         description=_l("What would you like to discuss?"))
+    note = TextAreaField(
+        _l("Note to the firm"),
+        validators=[optional(), length(1000)],
+        description=_l("What would you like to discuss?"),
+    )
 
     def validate_partner_id(self, field):
         from .services import parse_id
@@ -127,8 +173,9 @@ class RequestForm(FlaskForm):
 
 class MoveForm(FlaskForm):
     slot = SelectField(_l("Slot"), coerce=int, choices=[], validate_choice=False, validators=[required()])
-    table_no = IntegerField(_l("Table"), validators=[required(), number_range(1, 1000)],
-                            render_kw={"inputmode": "numeric"})
+    table_no = IntegerField(
+        _l("Table"), validators=[required(), number_range(1, 1000)], render_kw={"inputmode": "numeric"}
+    )
 
 
 class NoShowForm(FlaskForm):
@@ -137,12 +184,19 @@ class NoShowForm(FlaskForm):
 
 
 class FeedbackForm(FlaskForm):
-    took_place = RadioField(_l("Did the meeting take place?"), validators=[required()],
-                            choices=[("yes", _l("Yes")), ("no", _l("No"))])
-    usefulness = RadioField(_l("How useful was it? (1 = not at all, 5 = very)"), validate_choice=False,
-                            choices=[(str(i), str(i)) for i in range(1, 6)])
-    follow_up = RadioField(_l("Is a follow-up planned?"), validators=[required()],
-                           choices=[("yes", _l("Yes")), ("no", _l("No"))])
+    took_place = RadioField(
+        _l("Did the meeting take place?"),
+        validators=[required()],
+        choices=[("yes", _l("Yes")), ("no", _l("No"))],
+    )
+    usefulness = RadioField(
+        _l("How useful was it? (1 = not at all, 5 = very)"),
+        validate_choice=False,
+        choices=[(str(i), str(i)) for i in range(1, 6)],
+    )
+    follow_up = RadioField(
+        _l("Is a follow-up planned?"), validators=[required()], choices=[("yes", _l("Yes")), ("no", _l("No"))]
+    )
     comment = TextAreaField(_l("Comment"), validators=[optional(), length(2000)])
 
     def validate_usefulness(self, field):
@@ -151,5 +205,9 @@ class FeedbackForm(FlaskForm):
 
     def to_data(self) -> dict:
         took = self.took_place.data == "yes"
-        return {"took_place": took, "usefulness": int(self.usefulness.data) if took else None,
-                "follow_up": self.follow_up.data == "yes", "comment": self.comment.data}
+        return {
+            "took_place": took,
+            "usefulness": int(self.usefulness.data) if took else None,
+            "follow_up": self.follow_up.data == "yes",
+            "comment": self.comment.data,
+        }

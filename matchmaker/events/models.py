@@ -11,14 +11,24 @@ The published schedule is protected by the database itself:
 Unscheduled meetings have ``slot`` and ``table_no`` NULL (NULLs never collide) and no seats.
 No-shows and feedback live in ``event_feedback`` (one row per firm and meeting, made on demand).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import (JSON, CheckConstraint, Date, ForeignKey, ForeignKeyConstraint, Index, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..dbtypes import UTCDateTime, utcnow
@@ -103,13 +113,13 @@ class Event(db.Model):
         return self.status in ("published", "closed")
 
     # --- permissions -----------------------------------------------------------------------------
-    def can_manage(self, user: "User") -> bool:
+    def can_manage(self, user: User) -> bool:
         return bool(user.is_authenticated and user.is_staff and user.can_manage_center(self.center_id))
 
-    def can_view(self, user: "User") -> bool:
+    def can_view(self, user: User) -> bool:
         return self.status != "draft" or self.can_manage(user)
 
-    def can_register(self, user: "User") -> bool:
+    def can_register(self, user: User) -> bool:
         return bool(user.is_authenticated and user.active_company_id and self.accepts_registrations)
 
     def __repr__(self) -> str:
@@ -130,7 +140,7 @@ class EventRegistration(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     event: Mapped[Event] = relationship()
-    company: Mapped["Company"] = relationship()
+    company: Mapped[Company] = relationship()
 
     def present_in(self, slot: int) -> bool:
         return self.present_slots is None or slot in self.present_slots
@@ -141,8 +151,9 @@ class EventRequest(db.Model):
     __table_args__ = (
         UniqueConstraint("event_id", "requester_id", "partner_id"),
         CheckConstraint("requester_id <> partner_id", name="two_firms"),
-        CheckConstraint("status IN ('pending', 'accepted', 'declined', 'lapsed', 'withdrawn', 'cancelled')",
-                        name="status"),
+        CheckConstraint(
+            "status IN ('pending', 'accepted', 'declined', 'lapsed', 'withdrawn', 'cancelled')", name="status"
+        ),
         Index("ix_event_requests_event_partner", "event_id", "partner_id"),
     )
 
@@ -157,10 +168,10 @@ class EventRequest(db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     event: Mapped[Event] = relationship()
-    requester: Mapped["Company"] = relationship(foreign_keys=[requester_id])
-    partner: Mapped["Company"] = relationship(foreign_keys=[partner_id])
+    requester: Mapped[Company] = relationship(foreign_keys=[requester_id])
+    partner: Mapped[Company] = relationship(foreign_keys=[partner_id])
 
-    def other(self, company_id: int) -> "Company":
+    def other(self, company_id: int) -> Company:
         return self.partner if company_id == self.requester_id else self.requester
 
 
@@ -179,8 +190,9 @@ class EventMeeting(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    request_id: Mapped[int | None] = mapped_column(ForeignKey("event_requests.id", ondelete="SET NULL"),
-                                                   unique=True)
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event_requests.id", ondelete="SET NULL"), unique=True
+    )
     az_company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
     ru_company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
     slot: Mapped[int | None]  # 0-based slot index
@@ -192,11 +204,14 @@ class EventMeeting(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     event: Mapped[Event] = relationship()
-    az_company: Mapped["Company"] = relationship(foreign_keys=[az_company_id])
-    ru_company: Mapped["Company"] = relationship(foreign_keys=[ru_company_id])
-    feedback: Mapped[list["EventFeedback"]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True,
-        order_by="EventFeedback.company_id")
+    az_company: Mapped[Company] = relationship(foreign_keys=[az_company_id])
+    ru_company: Mapped[Company] = relationship(foreign_keys=[ru_company_id])
+    feedback: Mapped[list[EventFeedback]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EventFeedback.company_id",
+    )
 
     @property
     def company_ids(self) -> tuple[int, int]:
@@ -206,10 +221,10 @@ class EventMeeting(db.Model):
     def scheduled(self) -> bool:
         return self.status == "active" and self.slot is not None
 
-    def other(self, company_id: int) -> "Company":
+    def other(self, company_id: int) -> Company:
         return self.ru_company if company_id == self.az_company_id else self.az_company
 
-    def feedback_of(self, company_id: int) -> "EventFeedback | None":
+    def feedback_of(self, company_id: int) -> EventFeedback | None:
         return next((f for f in self.feedback if f.company_id == company_id), None)
 
     @property
@@ -226,9 +241,12 @@ class EventSeat(db.Model):
     __table_args__ = (
         UniqueConstraint("event_id", "slot", "company_id"),
         UniqueConstraint("meeting_id", "company_id"),
-        ForeignKeyConstraint(["meeting_id", "event_id", "slot"],
-                             ["event_meetings.id", "event_meetings.event_id", "event_meetings.slot"],
-                             onupdate="CASCADE", ondelete="CASCADE"),
+        ForeignKeyConstraint(
+            ["meeting_id", "event_id", "slot"],
+            ["event_meetings.id", "event_meetings.event_id", "event_meetings.slot"],
+            onupdate="CASCADE",
+            ondelete="CASCADE",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,5 @@
 """Read-only views of a brokerage day: agendas, the hall's table plan, the staff's grid, statistics."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,27 +24,42 @@ class AgendaItem:
 
 
 def _meetings(event: Event, *where):
-    return list(db.session.scalars(
-        select(EventMeeting).where(EventMeeting.event_id == event.id, *where)
-        .options(selectinload(EventMeeting.az_company), selectinload(EventMeeting.ru_company),
-                 selectinload(EventMeeting.feedback))
-        .order_by(EventMeeting.slot, EventMeeting.table_no, EventMeeting.id)))
+    return list(
+        db.session.scalars(
+            select(EventMeeting)
+            .where(EventMeeting.event_id == event.id, *where)
+            .options(
+                selectinload(EventMeeting.az_company),
+                selectinload(EventMeeting.ru_company),
+                selectinload(EventMeeting.feedback),
+            )
+            .order_by(EventMeeting.slot, EventMeeting.table_no, EventMeeting.id)
+        )
+    )
 
 
 def agenda(event: Event, company_id: int) -> list[AgendaItem]:
     """The firm's scheduled meetings in time order, times in the center's zone."""
     times = event.slot_times()
     items = []
-    for m in _meetings(event, EventMeeting.status == "active", EventMeeting.slot.is_not(None),
-                       or_(EventMeeting.az_company_id == company_id, EventMeeting.ru_company_id == company_id)):
+    for m in _meetings(
+        event,
+        EventMeeting.status == "active",
+        EventMeeting.slot.is_not(None),
+        or_(EventMeeting.az_company_id == company_id, EventMeeting.ru_company_id == company_id),
+    ):
         start, end = times[m.slot]
         items.append(AgendaItem(m.slot, start, end, m.table_no, m, m.other(company_id)))
     return items
 
 
 def unscheduled_of(event: Event, company_id: int) -> list[EventMeeting]:
-    return _meetings(event, EventMeeting.status == "active", EventMeeting.slot.is_(None),
-                     or_(EventMeeting.az_company_id == company_id, EventMeeting.ru_company_id == company_id))
+    return _meetings(
+        event,
+        EventMeeting.status == "active",
+        EventMeeting.slot.is_(None),
+        or_(EventMeeting.az_company_id == company_id, EventMeeting.ru_company_id == company_id),
+    )
 
 
 @dataclass
@@ -71,16 +87,23 @@ def statistics(event: Event) -> dict:
     meetings = _meetings(event, EventMeeting.status == "active", EventMeeting.slot.is_not(None))
     seats = 2 * len(meetings)
     no_shows = sum(1 for m in meetings for f in m.feedback if f.no_show)
-    held = [m for m in meetings
-            if not any(f.no_show or f.took_place is False for f in m.feedback)]
+    held = [m for m in meetings if not any(f.no_show or f.took_place is False for f in m.feedback)]
     rated = [f.usefulness for m in meetings for f in m.feedback if f.usefulness is not None]
     answers = [f for m in meetings for f in m.feedback if f.submitted_at is not None]
     follow_ups = sum(1 for m in meetings if any(f.follow_up for f in m.feedback))
-    req_counts = dict(db.session.execute(select(EventRequest.status, func.count(EventRequest.id))
-                                         .where(EventRequest.event_id == event.id)
-                                         .group_by(EventRequest.status)).all())
-    firms = db.session.scalar(select(func.count(EventRegistration.id))
-                              .where(EventRegistration.event_id == event.id)) or 0
+    req_counts = dict(
+        db.session.execute(
+            select(EventRequest.status, func.count(EventRequest.id))
+            .where(EventRequest.event_id == event.id)
+            .group_by(EventRequest.status)
+        ).all()
+    )
+    firms = (
+        db.session.scalar(
+            select(func.count(EventRegistration.id)).where(EventRegistration.event_id == event.id)
+        )
+        or 0
+    )
     usefulness_hist = {k: rated.count(k) for k in range(1, 6)}
     return {
         "firms": firms,

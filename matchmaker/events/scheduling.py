@@ -6,6 +6,7 @@ checked on every intermediate state and any concurrent edit that would break the
 an ``IntegrityError``, reported as a clean ``Conflict``. After publishing, each change raises the
 meeting's iCalendar SEQUENCE and notifies both firms (``schedule_changed``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,8 +38,13 @@ class RunResult:
 
 
 def active_meetings(event: Event) -> list[EventMeeting]:
-    return list(db.session.scalars(select(EventMeeting).where(
-        EventMeeting.event_id == event.id, EventMeeting.status == "active").order_by(EventMeeting.id)))
+    return list(
+        db.session.scalars(
+            select(EventMeeting)
+            .where(EventMeeting.event_id == event.id, EventMeeting.status == "active")
+            .order_by(EventMeeting.id)
+        )
+    )
 
 
 def get_meeting(event: Event, meeting_id: int) -> EventMeeting:
@@ -72,8 +78,10 @@ def _place(event: Event, changes: dict[EventMeeting, Placement]) -> None:
             for meeting, where in changes.items():
                 if where is not None:
                     meeting.slot, meeting.table_no = where
-                    seats += [{"event_id": event.id, "meeting_id": meeting.id, "company_id": cid,
-                               "slot": where[0]} for cid in meeting.company_ids]
+                    seats += [
+                        {"event_id": event.id, "meeting_id": meeting.id, "company_id": cid, "slot": where[0]}
+                        for cid in meeting.company_ids
+                    ]
                 meeting.sequence += 1
             db.session.flush()
             if seats:
@@ -90,12 +98,18 @@ def _notify_changed(event: Event, meetings) -> None:
 
 
 def _presence(event: Event) -> dict[int, list[int]]:
-    return {r.company_id: list(r.present_slots) for r in db.session.scalars(select(EventRegistration).where(
-        EventRegistration.event_id == event.id, EventRegistration.present_slots.is_not(None)))}
+    return {
+        r.company_id: list(r.present_slots)
+        for r in db.session.scalars(
+            select(EventRegistration).where(
+                EventRegistration.event_id == event.id, EventRegistration.present_slots.is_not(None)
+            )
+        )
+    }
 
 
 def run_schedule(event: Event, time_limit: float = 1.0) -> RunResult:
-    """"Schedule all": locked meetings stay where they are; every other accepted meeting is placed
+    """ "Schedule all": locked meetings stay where they are; every other accepted meeting is placed
     anew by :func:`matchmaker.core.scheduling.schedule_meetings` (as many as fit, compact days)."""
     if event.status not in ("open", "scheduled", "published"):
         raise Conflict(str(_l("Not possible in the event's current state.")))
@@ -106,11 +120,14 @@ def run_schedule(event: Event, time_limit: float = 1.0) -> RunResult:
     fixed = {i: (m.slot, m.table_no - 1) for i, m in enumerate(meetings) if m.locked and m.slot is not None}
     availability = _presence(event)
     try:
-        result = schedule_meetings(requests, tables, slots=slots, availability=availability, fixed=fixed,
-                                   time_limit=time_limit)
+        result = schedule_meetings(
+            requests, tables, slots=slots, availability=availability, fixed=fixed, time_limit=time_limit
+        )
         validate_schedule(requests, result, tables, slots, availability, fixed, raise_errors=True)
     except ValueError as exc:
-        raise DomainError(str(_l("The locked meetings cannot be kept: %(detail)s", detail=str(exc)))) from None
+        raise DomainError(
+            str(_l("The locked meetings cannot be kept: %(detail)s", detail=str(exc)))
+        ) from None
     changes: dict[EventMeeting, Placement] = {}
     for i, meeting in enumerate(meetings):
         s_t = result.assignments.get(i)
@@ -123,9 +140,15 @@ def run_schedule(event: Event, time_limit: float = 1.0) -> RunResult:
         event.status = "scheduled"
     db.session.flush()
     _notify_changed(event, changes)
-    return RunResult(meetings=len(meetings), scheduled=result.scheduled, unscheduled=len(result.unscheduled),
-                     locked=len(fixed), changed=len(changes), optimal=result.optimal,
-                     idle_slots=result.idle_slots)
+    return RunResult(
+        meetings=len(meetings),
+        scheduled=result.scheduled,
+        unscheduled=len(result.unscheduled),
+        locked=len(fixed),
+        changed=len(changes),
+        optimal=result.optimal,
+        idle_slots=result.idle_slots,
+    )
 
 
 def _editable(event: Event) -> None:
@@ -150,10 +173,15 @@ def move_meeting(event: Event, meeting: EventMeeting, slot: int, table_no: int) 
         raise DomainError(str(_l("Choose a slot of this brokerage day.")), field="slot")
     if not 1 <= table_no <= event.tables:
         raise DomainError(str(_l("Choose a table from 1 to %(n)d.", n=event.tables)), field="table_no")
-    for reg in db.session.scalars(select(EventRegistration).where(
-            EventRegistration.event_id == event.id, EventRegistration.company_id.in_(meeting.company_ids))):
+    for reg in db.session.scalars(
+        select(EventRegistration).where(
+            EventRegistration.event_id == event.id, EventRegistration.company_id.in_(meeting.company_ids)
+        )
+    ):
         if not reg.present_in(slot):
-            raise DomainError(str(_l("%(name)s is not present in that slot.", name=reg.company.name)), field="slot")
+            raise DomainError(
+                str(_l("%(name)s is not present in that slot.", name=reg.company.name)), field="slot"
+            )
     if (meeting.slot, meeting.table_no) == (slot, table_no):
         return
     _place(event, {meeting: (slot, table_no)})

@@ -4,6 +4,7 @@ Services flush; views (and the CLI) commit. Scheduling, outputs and statistics: 
 Requests lapse at the deadline lazily: every read of an event's requests first marks the pending
 ones past the deadline as ``lapsed`` (:func:`apply_lapses`), and no write accepts them afterwards.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -60,8 +61,9 @@ def save_event(user, data: dict, event: Event | None = None) -> Event:
         raise Conflict(str(_l("The schedule exists already; this brokerage day can no longer be edited.")))
     rooms = []
     if data.get("room_ids"):
-        rooms = list(db.session.scalars(select(Room).where(Room.id.in_(data["room_ids"]),
-                                                           Room.center_id == center.id)))
+        rooms = list(
+            db.session.scalars(select(Room).where(Room.id.in_(data["room_ids"]), Room.center_id == center.id))
+        )
         if len(rooms) != len(set(data["room_ids"])):
             raise DomainError(str(_l("Choose rooms of this center.")), field="room_ids")
     tables = data.get("tables") or (tables_from_rooms(rooms) if rooms else None)
@@ -82,8 +84,9 @@ def save_event(user, data: dict, event: Event | None = None) -> Event:
     if event.slot_count == 0:
         raise DomainError(str(_l("The sessions are shorter than one slot.")), field="sessions")
     if event.request_deadline > event.slot_times()[0][0]:
-        raise DomainError(str(_l("The request deadline must come before the first slot.")),
-                          field="request_deadline")
+        raise DomainError(
+            str(_l("The request deadline must come before the first slot.")), field="request_deadline"
+        )
     db.session.add(event)
     db.session.flush()
     return event
@@ -98,8 +101,9 @@ def change_status(event: Event, action: str) -> None:
         raise Conflict(str(_l("Not possible in the event's current state.")))
     if action == "open":
         if event.deadline_passed():
-            raise DomainError(str(_l("The request deadline has passed; move it first.")),
-                              field="request_deadline")
+            raise DomainError(
+                str(_l("The request deadline has passed; move it first.")), field="request_deadline"
+            )
         event.status = "open"
     elif action == "publish":
         from .scheduling import publish
@@ -114,8 +118,11 @@ def change_status(event: Event, action: str) -> None:
 def registration_of(event: Event, company_id: int | None) -> EventRegistration | None:
     if not company_id:
         return None
-    return db.session.scalar(select(EventRegistration).where(
-        EventRegistration.event_id == event.id, EventRegistration.company_id == company_id))
+    return db.session.scalar(
+        select(EventRegistration).where(
+            EventRegistration.event_id == event.id, EventRegistration.company_id == company_id
+        )
+    )
 
 
 def register(event: Event, user) -> EventRegistration:
@@ -150,8 +157,14 @@ def set_presence(event: Event, reg: EventRegistration, slots: list[int] | None) 
 
 
 def registrations(event: Event) -> list[EventRegistration]:
-    return list(db.session.scalars(select(EventRegistration).join(Company)
-                                   .where(EventRegistration.event_id == event.id).order_by(Company.name)))
+    return list(
+        db.session.scalars(
+            select(EventRegistration)
+            .join(Company)
+            .where(EventRegistration.event_id == event.id)
+            .order_by(Company.name)
+        )
+    )
 
 
 @dataclass
@@ -164,26 +177,41 @@ class Participant:
 def participants_for(event: Event, company_id: int, q: str = "", page: int = 1, per_page: int = 50):
     """Registered firms of the other country, best match score first (stored suggestions)."""
     me = db.session.get(Company, company_id)
-    score = (select(Suggestion.score).where(Suggestion.company_id == company_id,
-                                            Suggestion.partner_id == Company.id)
-             .correlate(Company).scalar_subquery())
-    stmt = (select(Company, score.label("score")).join(EventRegistration, EventRegistration.company_id == Company.id)
-            .where(EventRegistration.event_id == event.id, Company.country != me.country))
+    score = (
+        select(Suggestion.score)
+        .where(Suggestion.company_id == company_id, Suggestion.partner_id == Company.id)
+        .correlate(Company)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(Company, score.label("score"))
+        .join(EventRegistration, EventRegistration.company_id == Company.id)
+        .where(EventRegistration.event_id == event.id, Company.country != me.country)
+    )
     if q:
         stmt = stmt.where(Company.name.ilike(f"%{q.replace('%', '').replace('_', '')}%"))
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     pages = max(1, -(-total // per_page))
     page = min(max(1, page), pages)
-    rows = db.session.execute(stmt.order_by(score.desc().nulls_last(), Company.name, Company.id)
-                              .offset((page - 1) * per_page).limit(per_page)).all()
+    rows = db.session.execute(
+        stmt.order_by(score.desc().nulls_last(), Company.name, Company.id)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
     ids = [c.id for c, _s in rows]
     reqs = {}
     if ids:
-        for r in db.session.scalars(select(EventRequest).where(
+        for r in db.session.scalars(
+            select(EventRequest)
+            .where(
                 EventRequest.event_id == event.id,
-                or_(and_(EventRequest.requester_id == company_id, EventRequest.partner_id.in_(ids)),
-                    and_(EventRequest.partner_id == company_id, EventRequest.requester_id.in_(ids))))
-                .order_by(EventRequest.id)):
+                or_(
+                    and_(EventRequest.requester_id == company_id, EventRequest.partner_id.in_(ids)),
+                    and_(EventRequest.partner_id == company_id, EventRequest.requester_id.in_(ids)),
+                ),
+            )
+            .order_by(EventRequest.id)
+        ):
             reqs[r.other(company_id).id] = r
     return [Participant(c, s, reqs.get(c.id)) for c, s in rows], total, page, pages
 
@@ -193,16 +221,26 @@ def apply_lapses(event: Event) -> int:
     """Pending requests past the deadline become ``lapsed`` (evaluated lazily, on every read)."""
     if not event.deadline_passed():
         return 0
-    result = db.session.execute(update(EventRequest).where(
-        EventRequest.event_id == event.id, EventRequest.status == "pending")
-        .values(status="lapsed", decided_at=event.request_deadline).execution_options(synchronize_session="fetch"))
+    result = db.session.execute(
+        update(EventRequest)
+        .where(EventRequest.event_id == event.id, EventRequest.status == "pending")
+        .values(status="lapsed", decided_at=event.request_deadline)
+        .execution_options(synchronize_session="fetch")
+    )
     return result.rowcount or 0
 
 
 def accepted_count(event: Event, company_id: int) -> int:
-    return db.session.scalar(select(func.count(EventMeeting.id)).where(
-        EventMeeting.event_id == event.id, EventMeeting.status == "active",
-        or_(EventMeeting.az_company_id == company_id, EventMeeting.ru_company_id == company_id))) or 0
+    return (
+        db.session.scalar(
+            select(func.count(EventMeeting.id)).where(
+                EventMeeting.event_id == event.id,
+                EventMeeting.status == "active",
+                or_(EventMeeting.az_company_id == company_id, EventMeeting.ru_company_id == company_id),
+            )
+        )
+        or 0
+    )
 
 
 def requests_of(event: Event, company_id: int) -> tuple[list[EventRequest], list[EventRequest]]:
@@ -235,20 +273,40 @@ def send_request(event: Event, user, partner_id: int, note: str) -> EventRequest
     me = db.session.get(Company, company_id)
     if partner.country == me.country:
         raise DomainError(str(_l("Meetings pair an Azerbaijani and a Russian firm.")), field="partner_id")
-    existing = db.session.scalar(select(EventRequest).where(
-        EventRequest.event_id == event.id,
-        or_(and_(EventRequest.requester_id == company_id, EventRequest.partner_id == partner_id),
-            and_(EventRequest.requester_id == partner_id, EventRequest.partner_id == company_id))))
+    existing = db.session.scalar(
+        select(EventRequest).where(
+            EventRequest.event_id == event.id,
+            or_(
+                and_(EventRequest.requester_id == company_id, EventRequest.partner_id == partner_id),
+                and_(EventRequest.requester_id == partner_id, EventRequest.partner_id == company_id),
+            ),
+        )
+    )
     if existing is not None:
         raise Conflict(str(_l("There is already a request between your firms.")), field="partner_id")
     if accepted_count(event, company_id) >= event.max_meetings:
-        raise DomainError(str(_l("Your firm has reached the limit of %(n)d meetings.", n=event.max_meetings)),
-                          field="partner_id")
+        raise DomainError(
+            str(_l("Your firm has reached the limit of %(n)d meetings.", n=event.max_meetings)),
+            field="partner_id",
+        )
     if accepted_count(event, partner_id) >= event.max_meetings:
-        raise DomainError(str(_l("%(name)s has reached the limit of %(n)d meetings.", name=partner.name,
-                                 n=event.max_meetings)), field="partner_id")
-    req = EventRequest(event_id=event.id, requester_id=company_id, partner_id=partner_id,
-                       note=note.strip(), created_by_id=user.id)
+        raise DomainError(
+            str(
+                _l(
+                    "%(name)s has reached the limit of %(n)d meetings.",
+                    name=partner.name,
+                    n=event.max_meetings,
+                )
+            ),
+            field="partner_id",
+        )
+    req = EventRequest(
+        event_id=event.id,
+        requester_id=company_id,
+        partner_id=partner_id,
+        note=note.strip(),
+        created_by_id=user.id,
+    )
     db.session.add(req)
     _flush_or_conflict(str(_l("There is already a request between your firms.")))
     notify(partner_id, "meeting_requested", f"/events/{event.id}/requests", name=me.name, when=_when(event))
@@ -274,21 +332,38 @@ def answer_request(event: Event, user, req: EventRequest, accept: bool) -> Event
     if not accept:
         req.status = "declined"
         db.session.flush()
-        notify(req.requester_id, "meeting_declined", f"/events/{event.id}/requests",
-               name=req.partner.name, when=_when(event))
+        notify(
+            req.requester_id,
+            "meeting_declined",
+            f"/events/{event.id}/requests",
+            name=req.partner.name,
+            when=_when(event),
+        )
         return None
     _lock_registrations(event, (req.requester_id, req.partner_id))
     for company in (req.partner, req.requester):
         if accepted_count(event, company.id) >= event.max_meetings:
-            raise Conflict(str(_l("%(name)s has reached the limit of %(n)d meetings.", name=company.name,
-                                  n=event.max_meetings)))
+            raise Conflict(
+                str(
+                    _l(
+                        "%(name)s has reached the limit of %(n)d meetings.",
+                        name=company.name,
+                        n=event.max_meetings,
+                    )
+                )
+            )
     req.status = "accepted"
     az, ru = (req.requester, req.partner) if req.requester.country == "AZ" else (req.partner, req.requester)
     meeting = EventMeeting(event_id=event.id, request_id=req.id, az_company_id=az.id, ru_company_id=ru.id)
     db.session.add(meeting)
     _flush_or_conflict(str(_l("This request has been answered already.")))
-    notify(req.requester_id, "meeting_accepted", f"/events/{event.id}/requests",
-           name=req.partner.name, when=_when(event))
+    notify(
+        req.requester_id,
+        "meeting_accepted",
+        f"/events/{event.id}/requests",
+        name=req.partner.name,
+        when=_when(event),
+    )
     return meeting
 
 
@@ -306,9 +381,12 @@ def withdraw_request(event: Event, user, req: EventRequest) -> None:
 def _lock_registrations(event: Event, company_ids) -> None:
     """Serialise concurrent accepts of the same firms (PostgreSQL row locks; SQLite writes are
     serialised by ``BEGIN IMMEDIATE``), so the per-firm cap holds."""
-    db.session.execute(select(EventRegistration.id).where(
-        EventRegistration.event_id == event.id, EventRegistration.company_id.in_(sorted(company_ids)))
-        .order_by(EventRegistration.id).with_for_update())
+    db.session.execute(
+        select(EventRegistration.id)
+        .where(EventRegistration.event_id == event.id, EventRegistration.company_id.in_(sorted(company_ids)))
+        .order_by(EventRegistration.id)
+        .with_for_update()
+    )
 
 
 def _flush_or_conflict(message: str) -> None:

@@ -1,19 +1,20 @@
 """Brokerage days for the center's staff: create and edit, open/publish/close, "schedule all", locks,
 moves, cancellations, the hall's table plan, no-shows and statistics. Each view commits once."""
+
 from __future__ import annotations
+
+from zoneinfo import ZoneInfo
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
 
 from ..admin.views import staff_required
 from ..centers.models import Center, Room
 from ..errors import DomainError, apply_to_form
 from ..extensions import db
 from ..forms import save_or_show
-from sqlalchemy import select
-from zoneinfo import ZoneInfo
-
 from . import reports, scheduling, services
 from .forms import EventForm, MoveForm
 from .views import bp, fail, managed_event, slot_label
@@ -24,8 +25,15 @@ def _event_form(event=None) -> EventForm:
     centers = services.manageable_centers(current_user)
     form.center_id.choices = [(c.id, f"{c.name} ({c.city})") for c in centers]
     ids = [c.id for c in centers]
-    rooms = db.session.scalars(select(Room).where(Room.center_id.in_(ids), Room.active.is_(True))
-                               .order_by(Room.center_id, Room.name)) if ids else []
+    rooms = (
+        db.session.scalars(
+            select(Room)
+            .where(Room.center_id.in_(ids), Room.active.is_(True))
+            .order_by(Room.center_id, Room.name)
+        )
+        if ids
+        else []
+    )
     form.room_ids.choices = [(r.id, f"{r.name} · {r.capacity}") for r in rooms]
     if request.method == "GET" and event is not None:
         form.center_id.data = event.center_id
@@ -92,8 +100,14 @@ def change_status(event_id: int, action: str):
     except DomainError as err:
         return fail(err, "events.detail", event_id=event.id)
     db.session.commit()
-    flash({"open": _("Registration is open."), "publish": _("The schedule is published; the firms were told."),
-           "close": _("The brokerage day is closed; the firms can now give feedback.")}[action], "success")
+    flash(
+        {
+            "open": _("Registration is open."),
+            "publish": _("The schedule is published; the firms were told."),
+            "close": _("The brokerage day is closed; the firms can now give feedback."),
+        }[action],
+        "success",
+    )
     return redirect(url_for("events.detail", event_id=event.id))
 
 
@@ -112,9 +126,14 @@ def schedule(event_id: int):
     event = managed_event(event_id)
     form = MoveForm()
     form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
-    return render_template("events/schedule.html", event=event, plan=reports.table_plan(event),
-                           waiting=reports.unscheduled(event), form=form,
-                           editable=event.status in ("scheduled", "published"))
+    return render_template(
+        "events/schedule.html",
+        event=event,
+        plan=reports.table_plan(event),
+        waiting=reports.unscheduled(event),
+        form=form,
+        editable=event.status in ("scheduled", "published"),
+    )
 
 
 @bp.post("/<int:event_id>/schedule/run")
@@ -126,11 +145,24 @@ def run(event_id: int):
     except DomainError as err:
         return fail(err, "events.schedule", event_id=event.id)
     db.session.commit()
-    flash(_("%(s)d of %(n)d meetings scheduled (%(l)d locked kept, %(c)d changed).", s=result.scheduled,
-            n=result.meetings, l=result.locked, c=result.changed), "success")
+    flash(
+        _(
+            "%(s)d of %(n)d meetings scheduled (%(l)d locked kept, %(c)d changed).",
+            s=result.scheduled,
+            n=result.meetings,
+            l=result.locked,
+            c=result.changed,
+        ),
+        "success",
+    )
     if result.unscheduled:
-        flash(_("%(u)d meetings do not fit: the firms are not present at the same time or the day is full.",
-                u=result.unscheduled), "info")
+        flash(
+            _(
+                "%(u)d meetings do not fit: the firms are not present at the same time or the day is full.",
+                u=result.unscheduled,
+            ),
+            "info",
+        )
     return redirect(url_for("events.schedule", event_id=event.id))
 
 
@@ -162,7 +194,9 @@ def move(event_id: int, meeting_id: int):
     form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
     status = 422
     if form.validate_on_submit():
-        err = save_or_show(form, lambda: scheduling.move_meeting(event, meeting, form.slot.data, form.table_no.data))
+        err = save_or_show(
+            form, lambda: scheduling.move_meeting(event, meeting, form.slot.data, form.table_no.data)
+        )
         if err is not None:
             status = err.status
         else:
@@ -173,9 +207,15 @@ def move(event_id: int, meeting_id: int):
             flash(e, "error")
     for e in form.form_errors:
         flash(e, "error")
-    return render_template("events/schedule.html", event=event, plan=reports.table_plan(event),
-                           waiting=reports.unscheduled(event), form=form, moving=meeting,
-                           editable=event.status in ("scheduled", "published")), status
+    return render_template(
+        "events/schedule.html",
+        event=event,
+        plan=reports.table_plan(event),
+        waiting=reports.unscheduled(event),
+        form=form,
+        moving=meeting,
+        editable=event.status in ("scheduled", "published"),
+    ), status
 
 
 @bp.get("/<int:event_id>/plan")

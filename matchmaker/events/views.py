@@ -1,6 +1,7 @@
 """Brokerage days for firms: the list, an event's page, registration, presence, participants with
 match scores, meeting requests, the agenda (page, print, .ics) and feedback. Staff pages:
 ``staff_views.py`` (on the same blueprint). Each view commits once."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -66,18 +67,27 @@ def zone_label(event) -> str:
 @bp.app_context_processor
 def _helpers():
     def is_registered(event) -> bool:
-        return (current_user.is_authenticated
-                and services.registration_of(event, current_user.active_company_id) is not None)
+        return (
+            current_user.is_authenticated
+            and services.registration_of(event, current_user.active_company_id) is not None
+        )
 
-    return {"event_slot_label": slot_label, "event_zone_label": zone_label, "event_is_registered": is_registered}
+    return {
+        "event_slot_label": slot_label,
+        "event_zone_label": zone_label,
+        "event_is_registered": is_registered,
+    }
 
 
 # pages --------------------------------------------------------------------------------------------
 @bp.get("")
 @login_required
 def index():
-    return render_template("events/index.html", events=services.visible_events(current_user),
-                           can_create=bool(services.manageable_centers(current_user)))
+    return render_template(
+        "events/index.html",
+        events=services.visible_events(current_user),
+        can_create=bool(services.manageable_centers(current_user)),
+    )
 
 
 @bp.get("/<int:event_id>")
@@ -89,12 +99,20 @@ def detail(event_id: int):
     counts = None
     if reg is not None:
         received, sent = services.requests_of(event, reg.company_id)
-        counts = {"pending_in": sum(r.status == "pending" for r in received),
-                  "accepted": services.accepted_count(event, reg.company_id), "sent": len(sent)}
+        counts = {
+            "pending_in": sum(r.status == "pending" for r in received),
+            "accepted": services.accepted_count(event, reg.company_id),
+            "sent": len(sent),
+        }
     db.session.commit()
-    return render_template("events/detail.html", event=event, reg=reg, counts=counts,
-                           can_manage=event.can_manage(current_user),
-                           deadline=services.local_deadline(event))
+    return render_template(
+        "events/detail.html",
+        event=event,
+        reg=reg,
+        counts=counts,
+        can_manage=event.can_manage(current_user),
+        deadline=services.local_deadline(event),
+    )
 
 
 @bp.post("/<int:event_id>/register")
@@ -150,9 +168,18 @@ def participants(event_id: int):
     q = request.args.get("q", "")[:100]
     rows, total, page, pages = services.participants_for(event, reg.company_id, q=q, page=page)
     db.session.commit()
-    return render_template("events/participants.html", event=event, rows=rows, total=total, page=page,
-                           pages=pages, q=q, form=RequestForm(), my_id=reg.company_id,
-                           open_for_requests=event.accepts_registrations)
+    return render_template(
+        "events/participants.html",
+        event=event,
+        rows=rows,
+        total=total,
+        page=page,
+        pages=pages,
+        q=q,
+        form=RequestForm(),
+        my_id=reg.company_id,
+        open_for_requests=event.accepts_registrations,
+    )
 
 
 @bp.route("/<int:event_id>/requests", methods=["GET", "POST"])
@@ -185,8 +212,14 @@ def requests_page(event_id: int):
                     flash(e, "error")
     received, sent = services.requests_of(event, reg.company_id)
     db.session.commit()
-    return render_template("events/requests.html", event=event, received=received, sent=sent, form=form,
-                           accepted=services.accepted_count(event, reg.company_id)), status
+    return render_template(
+        "events/requests.html",
+        event=event,
+        received=received,
+        sent=sent,
+        form=form,
+        accepted=services.accepted_count(event, reg.company_id),
+    ), status
 
 
 @bp.post("/<int:event_id>/requests/<int:request_id>/<any(accept,decline,withdraw):action>")
@@ -202,8 +235,14 @@ def answer(event_id: int, request_id: int, action: str):
     except DomainError as err:
         return fail(err, "events.requests_page", event_id=event.id)
     db.session.commit()
-    flash({"accept": _("Accepted: the meeting will be on your agenda once the schedule is published."),
-           "decline": _("Declined."), "withdraw": _("Request withdrawn.")}[action], "success")
+    flash(
+        {
+            "accept": _("Accepted: the meeting will be on your agenda once the schedule is published."),
+            "decline": _("Declined."),
+            "withdraw": _("Request withdrawn."),
+        }[action],
+        "success",
+    )
     return redirect(url_for("events.requests_page", event_id=event.id))
 
 
@@ -231,9 +270,14 @@ def agenda(event_id: int):
         return render_template("events/agenda.html", event=event, company=None, items=[], waiting=[]), 200
     items = reports.agenda(event, company.id)
     template = "events/agenda_print.html" if request.args.get("print") == "1" else "events/agenda.html"
-    return render_template(template, event=event, company=company, items=items,
-                           waiting=reports.unscheduled_of(event, company.id),
-                           feedback_open={i.meeting.id: scheduling.feedback_open(event, i.meeting) for i in items})
+    return render_template(
+        template,
+        event=event,
+        company=company,
+        items=items,
+        waiting=reports.unscheduled_of(event, company.id),
+        feedback_open={i.meeting.id: scheduling.feedback_open(event, i.meeting) for i in items},
+    )
 
 
 @bp.get("/<int:event_id>/agenda.ics")
@@ -244,8 +288,11 @@ def agenda_calendar(event_id: int):
     if company is None:
         abort(404)
     body = agenda_ics(event, company.name, reports.agenda(event, company.id), request.url_root)
-    return Response(body, mimetype="text/calendar", headers={
-        "Content-Disposition": f'attachment; filename="brokerage-day-{event.id}.ics"'})
+    return Response(
+        body,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="brokerage-day-{event.id}.ics"'},
+    )
 
 
 @bp.route("/<int:event_id>/meetings/<int:meeting_id>/feedback", methods=["GET", "POST"])
@@ -268,7 +315,9 @@ def feedback(event_id: int, meeting_id: int):
         form.comment.data = row.comment
     status = 200
     if form.validate_on_submit():
-        err = save_or_show(form, lambda: scheduling.save_feedback(event, meeting, current_user, form.to_data()))
+        err = save_or_show(
+            form, lambda: scheduling.save_feedback(event, meeting, current_user, form.to_data())
+        )
         if err is not None:
             status = err.status
         else:
@@ -276,9 +325,14 @@ def feedback(event_id: int, meeting_id: int):
             return redirect(url_for("events.agenda", event_id=event.id))
     elif form.is_submitted():
         status = 422
-    return render_template("events/feedback.html", event=event, meeting=meeting, form=form,
-                           partner=meeting.other(company_id),
-                           is_open=scheduling.feedback_open(event, meeting)), status
+    return render_template(
+        "events/feedback.html",
+        event=event,
+        meeting=meeting,
+        form=form,
+        partner=meeting.other(company_id),
+        is_open=scheduling.feedback_open(event, meeting),
+    ), status
 
 
 from . import staff_views  # noqa: E402,F401  (staff routes on this blueprint)

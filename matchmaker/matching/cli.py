@@ -1,4 +1,5 @@
 """``flask matches rebuild`` and ``flask matches export``."""
+
 from __future__ import annotations
 
 import csv
@@ -49,14 +50,22 @@ def rebuild() -> None:
 @click.option("--top", "top", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--output", type=click.File("w", encoding="utf-8"), default="-")
-@click.option("--lang", type=click.Choice(["en", "ru", "az"]), default="en", show_default=True,
-              help="Language of the reasons.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ru", "az"]),
+    default="en",
+    show_default=True,
+    help="Language of the reasons.",
+)
 def export(top: int, fmt: str, output, lang: str) -> None:
     """Write suggestions, best first, one line each."""
     ids = dict(db.session.execute(select(Company.id, Company.external_id)).all())
     pub = lambda cid: ids.get(cid) or str(cid)  # noqa: E731
-    stmt = (select(Suggestion).order_by(Suggestion.company_id, Suggestion.score.desc(), Suggestion.partner_id)
-            .execution_options(yield_per=2000))
+    stmt = (
+        select(Suggestion)
+        .order_by(Suggestion.company_id, Suggestion.score.desc(), Suggestion.partner_id)
+        .execution_options(yield_per=2000)
+    )
     writer = None
     if fmt == "csv":
         writer = csv.writer(output)
@@ -71,5 +80,16 @@ def export(top: int, fmt: str, output, lang: str) -> None:
         if writer is not None:
             writer.writerow([pub(s.company_id), pub(s.partner_id), rank, s.score, " | ".join(reasons)])
         else:
-            output.write(json.dumps({"company": pub(s.company_id), "partner": pub(s.partner_id), "rank": rank,
-                                     "score": s.score, "reasons": reasons}, ensure_ascii=False) + "\n")
+            output.write(
+                json.dumps(
+                    {
+                        "company": pub(s.company_id),
+                        "partner": pub(s.partner_id),
+                        "rank": rank,
+                        "score": s.score,
+                        "reasons": reasons,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )

@@ -1,4 +1,5 @@
 """Stored partner suggestions and the firms' decisions on them."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -4,6 +4,7 @@ Each worker keeps a :class:`~matchmaker.core.matching.MatchEngine` loaded from t
 synchronised like the search index (row count and latest ``updated_at``). A profile change refreshes
 the firm's own list and its place in the lists of the firms it may affect, in the same transaction.
 """
+
 from __future__ import annotations
 
 import gc
@@ -14,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 from flask import current_app, g
@@ -23,8 +24,8 @@ from sqlalchemy import Text, and_, cast, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import AddConstraint, DropConstraint, UniqueConstraint
 
-from ..companies.models import Company, CompanySector
 from ..companies.changes import ChangeCursor, worker_state
+from ..companies.models import Company, CompanySector
 from ..companies.services import bulk_changed, company_changed
 from ..core.matching import FirmProfile, MatchEngine, paused_gc, render_reason, shown_scores
 from ..dbtypes import refresh_statistics, utcnow
@@ -54,29 +55,52 @@ def _profiles(where=None) -> Iterable[tuple[int, bool, FirmProfile]]:
     Loading the whole directory is on the path of every worker start and every rebuild: the rows come
     as the driver's plain tuples, the JSON lists as text decoded in one call."""
     as_text = lambda col: cast(col, Text)  # noqa: E731
-    stmt = select(Company.id, Company.name, Company.country, as_text(Company.offers), as_text(Company.needs),
-                  as_text(Company.languages), Company.verified, Company.hidden)
+    stmt = select(
+        Company.id,
+        Company.name,
+        Company.country,
+        as_text(Company.offers),
+        as_text(Company.needs),
+        as_text(Company.languages),
+        Company.verified,
+        Company.hidden,
+    )
     if where is not None:
         stmt = stmt.where(where)
     rows = _driver_rows(stmt)
     lists = json.loads("[" + ",".join(x or "[]" for r in rows for x in r[3:6]) + "]")
     sectors: dict[int, list[str]] = {}
-    stmt = select(CompanySector.company_id, CompanySector.code).order_by(CompanySector.company_id, CompanySector.position)
+    stmt = select(CompanySector.company_id, CompanySector.code).order_by(
+        CompanySector.company_id, CompanySector.position
+    )
     if where is not None:
         stmt = stmt.where(CompanySector.company_id.in_([r[0] for r in rows]))
     for cid, code in _driver_rows(stmt):
         sectors.setdefault(cid, []).append(code)
     for i, (cid, name, country, _o, _n, _l, verified, hidden) in enumerate(rows):
-        offers, needs, languages = lists[3 * i: 3 * i + 3]
-        yield cid, bool(hidden), FirmProfile(id=cid, country=country, sectors=tuple(sectors.get(cid, ())),
-                                             offers=tuple(offers or ()), needs=tuple(needs or ()),
-                                             languages=tuple(languages or ()), verified=bool(verified), name=name)
+        offers, needs, languages = lists[3 * i : 3 * i + 3]
+        yield (
+            cid,
+            bool(hidden),
+            FirmProfile(
+                id=cid,
+                country=country,
+                sectors=tuple(sectors.get(cid, ())),
+                offers=tuple(offers or ()),
+                needs=tuple(needs or ()),
+                languages=tuple(languages or ()),
+                verified=bool(verified),
+                name=name,
+            ),
+        )
 
 
 def _driver_rows(stmt) -> list[tuple]:
     """The rows of a Core statement over plain ints, text and booleans as the DBAPI driver returns
     them (no result-row objects or type processing: a fifth of the time for 20,000 firms)."""
-    compiled = stmt.compile(dialect=db.session.get_bind().dialect, compile_kwargs={"render_postcompile": True})
+    compiled = stmt.compile(
+        dialect=db.session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
     params = compiled.construct_params()
     if compiled.positiontup is not None:
         params = tuple(params[name] for name in compiled.positiontup)
@@ -112,7 +136,7 @@ def _sync(fill: bool = True) -> tuple[MatchEngine, dict[int, list]]:
         eng = state.engine
         touched, hidden_now = set(), set()
         for i in range(0, len(ids), 900):
-            for cid, hidden, profile in _profiles(Company.id.in_(ids[i:i + 900])):
+            for cid, hidden, profile in _profiles(Company.id.in_(ids[i : i + 900])):
                 if hidden:
                     if cid in eng:
                         touched.update(eng.remove(cid))
@@ -152,10 +176,15 @@ def preload(app, log=None) -> None:
             started = time.perf_counter()
             n = len(engine())
             if log is not None:
-                log.info("matching engine preloaded: %d firms ranked in %.1f s", n, time.perf_counter() - started)
+                log.info(
+                    "matching engine preloaded: %d firms ranked in %.1f s", n, time.perf_counter() - started
+                )
         except SQLAlchemyError as err:
             if log is not None:
-                log.warning("matching engine not preloaded (%s): each worker loads it on first use", err.__class__.__name__)
+                log.warning(
+                    "matching engine not preloaded (%s): each worker loads it on first use",
+                    err.__class__.__name__,
+                )
             app.extensions.pop("matchmaker_matching", None)
         finally:
             db.session.remove()
@@ -182,15 +211,30 @@ def _insert(company_ids: np.ndarray, partner_ids: np.ndarray, scores: np.ndarray
                 copy.write(_pg_binary_rows(company_ids, partner_ids, scores, utcnow()))
         else:
             rows = zip(company_ids.tolist(), partner_ids.tolist(), scores.tolist(), itertools.repeat(now))
-            cursor.executemany(f"INSERT INTO {_TABLE} ({_COLUMNS}) VALUES ({mark}, {mark}, {mark}, {mark})", rows)
+            cursor.executemany(
+                f"INSERT INTO {_TABLE} ({_COLUMNS}) VALUES ({mark}, {mark}, {mark}, {mark})", rows
+            )
 
 
-_PG_ROW = np.dtype([("fields", ">i2"), ("n1", ">i4"), ("company_id", ">i4"), ("n2", ">i4"), ("partner_id", ">i4"),
-                    ("n3", ">i4"), ("score", ">f8"), ("n4", ">i4"), ("created_at", ">i8")])
-_PG_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_PG_ROW = np.dtype(
+    [
+        ("fields", ">i2"),
+        ("n1", ">i4"),
+        ("company_id", ">i4"),
+        ("n2", ">i4"),
+        ("partner_id", ">i4"),
+        ("n3", ">i4"),
+        ("score", ">f8"),
+        ("n4", ">i4"),
+        ("created_at", ">i8"),
+    ]
+)
+_PG_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def _pg_binary_rows(company_ids: np.ndarray, partner_ids: np.ndarray, scores: np.ndarray, when: datetime) -> bytes:
+def _pg_binary_rows(
+    company_ids: np.ndarray, partner_ids: np.ndarray, scores: np.ndarray, when: datetime
+) -> bytes:
     """The rows in PostgreSQL's binary COPY format, built as one numpy record array (no per-row Python):
     per row a field count, then each field's length and big-endian value (int4, int4, float8, and
     timestamptz as microseconds since 2000-01-01 UTC)."""
@@ -244,21 +288,28 @@ def _write(lists: dict[int, list], old: dict[int, dict[int, float]]) -> None:
     with _driver_cursor() as (cursor, m, now):  # one statement each, through the driver: 1,000s of rows
         if m == "%s":  # PostgreSQL: each as one statement over arrays instead of a statement a row
             if gone:
-                cursor.execute(f"DELETE FROM {_TABLE} AS s USING unnest(%s::int[], %s::int[]) AS d(c, p) "
-                               "WHERE s.company_id = d.c AND s.partner_id = d.p", list(map(list, zip(*gone))))
+                cursor.execute(
+                    f"DELETE FROM {_TABLE} AS s USING unnest(%s::int[], %s::int[]) AS d(c, p) "
+                    "WHERE s.company_id = d.c AND s.partner_id = d.p",
+                    list(map(list, zip(*gone, strict=False))),
+                )
             if upserts:
-                cids, pids, scores = map(list, zip(*upserts))
-                cursor.execute(f"INSERT INTO {_TABLE} ({_COLUMNS}) "
-                               "SELECT c, p, sc, %s FROM unnest(%s::int[], %s::int[], %s::float8[]) AS u(c, p, sc) "
-                               "ON CONFLICT (company_id, partner_id) DO UPDATE SET score = excluded.score",
-                               [now, cids, pids, scores])
+                cids, pids, scores = map(list, zip(*upserts, strict=False))
+                cursor.execute(
+                    f"INSERT INTO {_TABLE} ({_COLUMNS}) "
+                    "SELECT c, p, sc, %s FROM unnest(%s::int[], %s::int[], %s::float8[]) AS u(c, p, sc) "
+                    "ON CONFLICT (company_id, partner_id) DO UPDATE SET score = excluded.score",
+                    [now, cids, pids, scores],
+                )
             return
         if gone:
             cursor.executemany(f"DELETE FROM {_TABLE} WHERE company_id = {m} AND partner_id = {m}", gone)
         if upserts:
-            cursor.executemany(f"INSERT INTO {_TABLE} ({_COLUMNS}) VALUES ({m}, {m}, {m}, {m}) "
-                               "ON CONFLICT (company_id, partner_id) DO UPDATE SET score = excluded.score",
-                               [(c, p, sc, now) for c, p, sc in upserts])
+            cursor.executemany(
+                f"INSERT INTO {_TABLE} ({_COLUMNS}) VALUES ({m}, {m}, {m}, {m}) "
+                "ON CONFLICT (company_id, partner_id) DO UPDATE SET score = excluded.score",
+                [(c, p, sc, now) for c, p, sc in upserts],
+            )
 
 
 def _table_scores(company_ids: list[int]) -> dict[int, dict[int, float]]:
@@ -266,8 +317,11 @@ def _table_scores(company_ids: list[int]) -> dict[int, dict[int, float]]:
     table = Suggestion.__table__
     out: dict[int, dict[int, float]] = {}
     for i in range(0, len(company_ids), 900):
-        for cid, pid, score in _driver_rows(select(table.c.company_id, table.c.partner_id, table.c.score)
-                                            .where(table.c.company_id.in_(company_ids[i:i + 900]))):
+        for cid, pid, score in _driver_rows(
+            select(table.c.company_id, table.c.partner_id, table.c.score).where(
+                table.c.company_id.in_(company_ids[i : i + 900])
+            )
+        ):
             out.setdefault(cid, {})[pid] = score
     return out
 
@@ -292,7 +346,9 @@ def refresh_company(company_id: int) -> int:
     return len(lists)
 
 
-def _as_stored(eng: MatchEngine, lists: dict[int, list], declined: dict[int, set[int]], k: int) -> dict[int, list]:
+def _as_stored(
+    eng: MatchEngine, lists: dict[int, list], declined: dict[int, set[int]], k: int
+) -> dict[int, list]:
     """The lists as stored: declined partners left out, cut to k. A list that declines left short is
     ranked again deeper (the engine keeps a margin, so this is rare)."""
     out = {}
@@ -312,10 +368,14 @@ def _refill(company_id: int) -> None:
     found = eng.stored_scores(company_id)
     if found is not None:
         k = current_app.config["SUGGESTIONS_PER_FIRM"]
-        _write(_as_stored(eng, {company_id: found}, _declined_by([company_id]), k), _table_scores([company_id]))
+        _write(
+            _as_stored(eng, {company_id: found}, _declined_by([company_id]), k), _table_scores([company_id])
+        )
 
 
-def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int = 1, keep: bool = True) -> int:
+def rebuild_all(
+    progress: Callable[[int, int], None] | None = None, workers: int = 1, keep: bool = True
+) -> int:
     """Recompute every firm's suggestions. Flushes only. ``workers`` > 1 ranks in forked processes: for the
     command line only, never inside a (threaded) web worker. ``keep``: keep the lists in this worker's
     engine for later edits (a command that exits does not need them)."""
@@ -328,7 +388,9 @@ def rebuild_all(progress: Callable[[int, int], None] | None = None, workers: int
     # every row is rewritten: drop the partner index and build it once afterwards (cheaper than
     # maintaining it row by row; readers of the table wait for this transaction anyway)
     conn = db.session.connection()
-    partner_index = next(ix for ix in Suggestion.__table__.indexes if list(ix.columns.keys()) == ["partner_id"])
+    partner_index = next(
+        ix for ix in Suggestion.__table__.indexes if list(ix.columns.keys()) == ["partner_id"]
+    )
     partner_index.drop(conn)
     db.session.execute(delete(Suggestion))
     n = 0
@@ -371,7 +433,9 @@ def _stored_rows(eng: MatchEngine, part, declined: dict[int, set[int]], k: int):
     wanted = part.positions() < k
     if declined:
         ends = np.cumsum(part.lens)
-        for i in np.flatnonzero(np.isin(firms, np.fromiter(declined, dtype=np.int64, count=len(declined)))).tolist():
+        for i in np.flatnonzero(
+            np.isin(firms, np.fromiter(declined, dtype=np.int64, count=len(declined)))
+        ).tolist():
             seg = slice(int(ends[i] - part.lens[i]), int(ends[i]))
             ok = ~np.isin(partners[seg], np.fromiter(declined[int(firms[i])], dtype=np.int64))
             wanted[seg] = ok & (np.cumsum(ok) <= k)
@@ -422,34 +486,60 @@ def explain(company_id: int, partner_id: int) -> list:
     return []
 
 
-def suggestions_for(company_id: int, limit: int | None = None) -> list[tuple[Suggestion, Company, Interest | None]]:
-    stmt = (select(Suggestion, Company).join(Company, Company.id == Suggestion.partner_id)
-            .where(Suggestion.company_id == company_id, Company.hidden.is_(False))
-            .order_by(Suggestion.score.desc(), Suggestion.partner_id))
+def suggestions_for(
+    company_id: int, limit: int | None = None
+) -> list[tuple[Suggestion, Company, Interest | None]]:
+    stmt = (
+        select(Suggestion, Company)
+        .join(Company, Company.id == Suggestion.partner_id)
+        .where(Suggestion.company_id == company_id, Company.hidden.is_(False))
+        .order_by(Suggestion.score.desc(), Suggestion.partner_id)
+    )
     if limit:
         stmt = stmt.limit(limit)
     pairs = db.session.execute(stmt).all()
-    mine = {i.partner_id: i for i in db.session.scalars(select(Interest).where(Interest.company_id == company_id))}
-    return [(s, c, mine.get(c.id)) for s, c in pairs if not (mine.get(c.id) and mine[c.id].decision == "declined")]
+    mine = {
+        i.partner_id: i for i in db.session.scalars(select(Interest).where(Interest.company_id == company_id))
+    }
+    return [
+        (s, c, mine.get(c.id)) for s, c in pairs if not (mine.get(c.id) and mine[c.id].decision == "declined")
+    ]
 
 
 def theirs_interested(company_id: int) -> set[int]:
     """Firms that said "interested" in this one."""
-    return set(db.session.scalars(select(Interest.company_id).where(
-        Interest.partner_id == company_id, Interest.decision == "interested")))
+    return set(
+        db.session.scalars(
+            select(Interest.company_id).where(
+                Interest.partner_id == company_id, Interest.decision == "interested"
+            )
+        )
+    )
 
 
 def is_match(a: int, b: int) -> bool:
-    n = db.session.scalar(select(func.count(Interest.id)).where(
-        Interest.decision == "interested",
-        ((Interest.company_id == a) & (Interest.partner_id == b)) | ((Interest.company_id == b) & (Interest.partner_id == a))))
+    n = db.session.scalar(
+        select(func.count(Interest.id)).where(
+            Interest.decision == "interested",
+            ((Interest.company_id == a) & (Interest.partner_id == b))
+            | ((Interest.company_id == b) & (Interest.partner_id == a)),
+        )
+    )
     return n == 2
 
 
 def matches_of(company_id: int) -> list[Company]:
-    mine = select(Interest.partner_id).where(Interest.company_id == company_id, Interest.decision == "interested")
-    theirs = select(Interest.company_id).where(Interest.partner_id == company_id, Interest.decision == "interested")
-    return list(db.session.scalars(select(Company).where(Company.id.in_(mine), Company.id.in_(theirs)).order_by(Company.name)))
+    mine = select(Interest.partner_id).where(
+        Interest.company_id == company_id, Interest.decision == "interested"
+    )
+    theirs = select(Interest.company_id).where(
+        Interest.partner_id == company_id, Interest.decision == "interested"
+    )
+    return list(
+        db.session.scalars(
+            select(Company).where(Company.id.in_(mine), Company.id.in_(theirs)).order_by(Company.name)
+        )
+    )
 
 
 # ---- deciding -------------------------------------------------------------------------------
@@ -466,18 +556,25 @@ def decide(user, company_id: int, partner_id: int, decision: str) -> bool:
         raise NotFound(_("No such firm."))
     if partner.country == me.country:
         raise DomainError(_("Partners are firms of the other country."), field="partner_id")
-    interest = db.session.scalar(select(Interest).where(Interest.company_id == company_id, Interest.partner_id == partner_id))
+    interest = db.session.scalar(
+        select(Interest).where(Interest.company_id == company_id, Interest.partner_id == partner_id)
+    )
     if interest is None:
         interest = Interest(company_id=company_id, partner_id=partner_id)
         db.session.add(interest)
     was = interest.decision
     interest.decision = decision
     interest.decided_by = user.id
-    interest.score = db.session.scalar(select(Suggestion.score).where(
-        Suggestion.company_id == company_id, Suggestion.partner_id == partner_id))
+    interest.score = db.session.scalar(
+        select(Suggestion.score).where(
+            Suggestion.company_id == company_id, Suggestion.partner_id == partner_id
+        )
+    )
     db.session.flush()
     if decision == "declined":
-        db.session.execute(delete(Suggestion).where(Suggestion.company_id == company_id, Suggestion.partner_id == partner_id))
+        db.session.execute(
+            delete(Suggestion).where(Suggestion.company_id == company_id, Suggestion.partner_id == partner_id)
+        )
         _refill(company_id)
         return False
     if was == "declined":  # changed its mind: the partner may come back into the list
@@ -497,22 +594,37 @@ def decide(user, company_id: int, partner_id: int, decision: str) -> bool:
 def statistics() -> dict:
     total = db.session.scalar(select(func.count(Suggestion.id))) or 0
     firms_with = db.session.scalar(select(func.count(func.distinct(Suggestion.company_id)))) or 0
-    decided = dict(db.session.execute(select(Interest.decision, func.count(Interest.id)).group_by(Interest.decision)).all())
+    decided = dict(
+        db.session.execute(
+            select(Interest.decision, func.count(Interest.id)).group_by(Interest.decision)
+        ).all()
+    )
     a, b = Interest.__table__.alias("a"), Interest.__table__.alias("b")
-    mutual = db.session.scalar(select(func.count()).select_from(a).join(b, and_(
-        a.c.company_id == b.c.partner_id, a.c.partner_id == b.c.company_id)).where(
-        a.c.decision == "interested", b.c.decision == "interested", a.c.company_id < a.c.partner_id)) or 0
+    mutual = (
+        db.session.scalar(
+            select(func.count())
+            .select_from(a)
+            .join(b, and_(a.c.company_id == b.c.partner_id, a.c.partner_id == b.c.company_id))
+            .where(
+                a.c.decision == "interested", b.c.decision == "interested", a.c.company_id < a.c.partner_id
+            )
+        )
+        or 0
+    )
     # by country direction (who decided) and by sector section pair
     me = Company.__table__.alias("me")
     by_dir = db.session.execute(
         select(me.c.country, Interest.decision, func.count(Interest.id))
-        .join(me, me.c.id == Interest.company_id).group_by(me.c.country, Interest.decision)).all()
+        .join(me, me.c.id == Interest.company_id)
+        .group_by(me.c.country, Interest.decision)
+    ).all()
     s1, s2 = CompanySector.__table__.alias("s1"), CompanySector.__table__.alias("s2")
     by_sector = db.session.execute(
         select(s1.c.section, s2.c.section, Interest.decision, func.count(Interest.id))
         .join(s1, and_(s1.c.company_id == Interest.company_id, s1.c.position == 0))
         .join(s2, and_(s2.c.company_id == Interest.partner_id, s2.c.position == 0))
-        .group_by(s1.c.section, s2.c.section, Interest.decision)).all()
+        .group_by(s1.c.section, s2.c.section, Interest.decision)
+    ).all()
     directions: dict[str, dict[str, int]] = {}
     for country, decision, n in by_dir:
         directions.setdefault(f"{country}→{'RU' if country == 'AZ' else 'AZ'}", {})[decision] = n
@@ -521,9 +633,13 @@ def statistics() -> dict:
         sectors.setdefault((sa, sb), {})[decision] = n
     interested = decided.get("interested", 0)
     return {
-        "suggestions": total, "firms_with_suggestions": firms_with,
-        "interested": interested, "declined": decided.get("declined", 0), "matches": mutual,
+        "suggestions": total,
+        "firms_with_suggestions": firms_with,
+        "interested": interested,
+        "declined": decided.get("declined", 0),
+        "matches": mutual,
         "interest_rate": interested / total if total else 0.0,
         "match_rate": mutual / interested if interested else 0.0,
-        "directions": directions, "sectors": sorted(sectors.items(), key=lambda kv: -sum(kv[1].values()))[:30],
+        "directions": directions,
+        "sectors": sorted(sectors.items(), key=lambda kv: -sum(kv[1].values()))[:30],
     }

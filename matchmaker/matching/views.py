@@ -1,8 +1,10 @@
 """Suggested partners, interest, matches and staff statistics."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..admin.views import staff_required
@@ -28,8 +30,14 @@ def suggestions():
     lang = str(get_locale() or "en")
     rows = services.suggestions_for(company_id)
     interested_in_me = services.theirs_interested(company_id)
-    return render_template("matching/suggestions.html", rows=rows, lang=lang, reasons=services.reasons_text,
-                           interested_in_me=interested_in_me, matches=services.matches_of(company_id))
+    return render_template(
+        "matching/suggestions.html",
+        rows=rows,
+        lang=lang,
+        reasons=services.reasons_text,
+        interested_in_me=interested_in_me,
+        matches=services.matches_of(company_id),
+    )
 
 
 @bp.post("/partners/<int:partner_id>/<any(interested,declined):decision>")
@@ -48,7 +56,11 @@ def decide(partner_id: int, decision: str):
         flash(_("Noted: they will see your interest."), "success")
     else:
         flash(_("This firm will not be suggested again."), "info")
-    return redirect(request.form.get("back") if request.form.get("back", "").startswith("/") and not request.form.get("back", "").startswith("//") else url_for("matching.suggestions"))
+    return redirect(
+        request.form.get("back")
+        if request.form.get("back", "").startswith("/") and not request.form.get("back", "").startswith("//")
+        else url_for("matching.suggestions")
+    )
 
 
 @bp.get("/staff/matching")

@@ -4,6 +4,7 @@ Each meeting keeps its UID; SEQUENCE is raised on every change (``Meeting.sequen
 declined or expired meeting is sent as STATUS:CANCELLED (with METHOD:CANCEL for a single file), so
 calendars update the event instead of adding a copy. Times carry the center's TZID with a VTIMEZONE.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -16,8 +17,13 @@ from ..extensions import db
 from .models import Meeting
 
 PRODID = "-//Matchmaker//AZ-RU business meetings//EN"
-STATUS = {"requested": "TENTATIVE", "accepted": "CONFIRMED", "declined": "CANCELLED",
-          "cancelled": "CANCELLED", "expired": "CANCELLED"}
+STATUS = {
+    "requested": "TENTATIVE",
+    "accepted": "CONFIRMED",
+    "declined": "CANCELLED",
+    "cancelled": "CANCELLED",
+    "expired": "CANCELLED",
+}
 
 
 def _summary(meeting: Meeting, for_company_id: int | None) -> str:
@@ -52,8 +58,10 @@ def _event(meeting: Meeting, for_company_id: int | None, base_url: str) -> Event
     ev.add("dtend", meeting.end_at.astimezone(tz))
     ev.add("summary", _summary(meeting, for_company_id))
     ev.add("location", vText(f"{room.name}, {center.name}, {center.address}"))
-    lines = [f"{meeting.requester.name} ({meeting.requester.country}) – {meeting.partner.name} "
-             f"({meeting.partner.country})"]
+    lines = [
+        f"{meeting.requester.name} ({meeting.requester.country}) – {meeting.partner.name} "
+        f"({meeting.partner.country})"
+    ]
     if meeting.topic:
         lines.append(meeting.topic)
     lines.append(f"Attendees: {meeting.attendees}" + ("; interpreter needed" if meeting.interpreter else ""))
@@ -69,8 +77,13 @@ def _event(meeting: Meeting, for_company_id: int | None, base_url: str) -> Event
     return ev
 
 
-def build(meetings: list[Meeting], for_company_id: int | None = None, method: str | None = None,
-          name: str = "Matchmaker", base_url: str = "") -> bytes:
+def build(
+    meetings: list[Meeting],
+    for_company_id: int | None = None,
+    method: str | None = None,
+    name: str = "Matchmaker",
+    base_url: str = "",
+) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -1,4 +1,5 @@
 """``flask meetings …``: housekeeping for meeting requests."""
+
 from __future__ import annotations
 
 import click

@@ -1,9 +1,18 @@
 """Meeting request, answer and reschedule forms: they validate input only."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import ValidationError
 
 from ..forms import length, number_range, optional, required
@@ -18,25 +27,35 @@ def plausible_year(form, field):
 
 
 def _date_field(label):
-    return DateField(label, validators=[required(), plausible_year], format="%Y-%m-%d",
-                     render_kw={"type": "date"})
+    return DateField(
+        label, validators=[required(), plausible_year], format="%Y-%m-%d", render_kw={"type": "date"}
+    )
 
 
 class SlotFields(FlaskForm):
     date = _date_field(_l("Date"))
-    start = SelectField(_l("Start (the center's local time)"), choices=[(t, t) for t in TIMES],
-                        validators=[required()])
+    start = SelectField(
+        _l("Start (the center's local time)"), choices=[(t, t) for t in TIMES], validators=[required()]
+    )
     duration = SelectField(_l("Duration"), choices=DURATIONS, coerce=int, default=60)
 
 
 class MeetingRequestForm(SlotFields):
     partner_id = HiddenField(validators=[required()])
     center_id = SelectField(_l("Business center"), coerce=int, validators=[required()])
-    room_id = SelectField(_l("Room"), coerce=int, default=0,
-                          description=_l("Or let us pick any free room that fits your group."))
+    room_id = SelectField(
+        _l("Room"),
+        coerce=int,
+        default=0,
+        description=_l("Or let us pick any free room that fits your group."),
+    )
     topic = StringField(_l("Topic"), validators=[optional(), length(200)])
-    attendees = IntegerField(_l("Number of attendees"), default=2,
-                             validators=[required(), number_range(1, 500)], render_kw={"inputmode": "numeric"})
+    attendees = IntegerField(
+        _l("Number of attendees"),
+        default=2,
+        validators=[required(), number_range(1, 500)],
+        render_kw={"inputmode": "numeric"},
+    )
     interpreter = BooleanField(_l("An interpreter is needed"))
 
 

@@ -10,12 +10,23 @@ The guarantees live in the database:
   service's check-then-insert runs alone; partial unique indexes on the start time back it up.
 Only active meetings (requested, accepted) block; declined, cancelled and expired ones do not.
 """
+
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import DDL, CheckConstraint, ForeignKey, ForeignKeyConstraint, Index, String, Text, event, text
+from sqlalchemy import (
+    DDL,
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    String,
+    Text,
+    event,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -36,20 +47,34 @@ class Meeting(db.Model):
         CheckConstraint("end_at > start_at", name="end_after_start"),
         CheckConstraint("requester_id <> partner_id", name="two_firms"),
         CheckConstraint("attendees >= 1", name="attendees_positive"),
-        CheckConstraint("status IN ('requested', 'accepted', 'declined', 'cancelled', 'expired')",
-                        name="status"),
+        CheckConstraint(
+            "status IN ('requested', 'accepted', 'declined', 'cancelled', 'expired')", name="status"
+        ),
         CheckConstraint("active = (status IN ('requested', 'accepted'))", name="active_matches_status"),
         # capacity in the database: the meeting carries the room's capacity through a composite foreign
         # key that follows changes (ON UPDATE CASCADE), so shrinking a room below an active booking fails
         CheckConstraint("NOT active OR attendees <= room_capacity", name="attendees_within_capacity"),
-        ForeignKeyConstraint(["room_id", "room_capacity"], ["rooms.id", "rooms.capacity"],
-                             ondelete="RESTRICT", onupdate="CASCADE"),
+        ForeignKeyConstraint(
+            ["room_id", "room_capacity"],
+            ["rooms.id", "rooms.capacity"],
+            ondelete="RESTRICT",
+            onupdate="CASCADE",
+        ),
         ExcludeConstraint(
-            ("room_id", "="), (text("tstzrange(start_at, end_at, '[)')"), "&&"),
-            name="ex_meetings_room_during", using="gist", where=text("active"),
+            ("room_id", "="),
+            (text("tstzrange(start_at, end_at, '[)')"), "&&"),
+            name="ex_meetings_room_during",
+            using="gist",
+            where=text("active"),
         ).ddl_if(dialect="postgresql"),
-        Index("uq_meetings_room_start", "room_id", "start_at", unique=True,
-              sqlite_where=text("active"), postgresql_where=text("active")),
+        Index(
+            "uq_meetings_room_start",
+            "room_id",
+            "start_at",
+            unique=True,
+            sqlite_where=text("active"),
+            postgresql_where=text("active"),
+        ),
         Index("ix_meetings_room_window", "room_id", "start_at", "end_at"),
     )
 
@@ -78,8 +103,9 @@ class Meeting(db.Model):
     requester = relationship("Company", foreign_keys=[requester_id])
     partner = relationship("Company", foreign_keys=[partner_id])
     room = relationship("Room", primaryjoin="Meeting.room_id == Room.id", foreign_keys=[room_id])
-    participants: Mapped[list["MeetingParticipant"]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingParticipant.company_id")
+    participants: Mapped[list[MeetingParticipant]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingParticipant.company_id"
+    )
 
     @property
     def company_ids(self) -> tuple[int, int]:
@@ -107,16 +133,23 @@ class Meeting(db.Model):
 
     def can_answer(self, user) -> bool:
         """Accept or decline: a member of the firm whose answer is awaited."""
-        return user.is_authenticated and user.active_company_id is not None and \
-            self.awaiting_company_id() == user.active_company_id
+        return (
+            user.is_authenticated
+            and user.active_company_id is not None
+            and self.awaiting_company_id() == user.active_company_id
+        )
 
     def can_cancel(self, user) -> bool:
         if self.status not in ACTIVE_STATUSES or not user.is_authenticated:
             return False
-        return self.involves(user.active_company_id) or (user.is_staff and user.can_manage_center(self.room.center_id))
+        return self.involves(user.active_company_id) or (
+            user.is_staff and user.can_manage_center(self.room.center_id)
+        )
 
     def can_reschedule(self, user) -> bool:
-        return self.status in ACTIVE_STATUSES and user.is_authenticated and self.involves(user.active_company_id)
+        return (
+            self.status in ACTIVE_STATUSES and user.is_authenticated and self.involves(user.active_company_id)
+        )
 
     def __repr__(self) -> str:
         return f"<Meeting {self.id} {self.status} room={self.room_id} {self.start_at:%Y-%m-%d %H:%M}Z>"
@@ -130,11 +163,20 @@ class MeetingParticipant(db.Model):
     __table_args__ = (
         CheckConstraint("end_at > start_at", name="end_after_start"),
         ExcludeConstraint(
-            ("company_id", "="), (text("tstzrange(start_at, end_at, '[)')"), "&&"),
-            name="ex_meeting_participants_company_during", using="gist", where=text("active"),
+            ("company_id", "="),
+            (text("tstzrange(start_at, end_at, '[)')"), "&&"),
+            name="ex_meeting_participants_company_during",
+            using="gist",
+            where=text("active"),
         ).ddl_if(dialect="postgresql"),
-        Index("uq_meeting_participants_company_start", "company_id", "start_at", unique=True,
-              sqlite_where=text("active"), postgresql_where=text("active")),
+        Index(
+            "uq_meeting_participants_company_start",
+            "company_id",
+            "start_at",
+            unique=True,
+            sqlite_where=text("active"),
+            postgresql_where=text("active"),
+        ),
         Index("uq_meeting_participants_meeting_company", "meeting_id", "company_id", unique=True),
         Index("ix_meeting_participants_company_window", "company_id", "start_at", "end_at"),
     )
@@ -150,5 +192,8 @@ class MeetingParticipant(db.Model):
 
 
 # create_all on PostgreSQL needs the extension before the exclusion constraints.
-event.listen(db.metadata, "before_create",
-             DDL("CREATE EXTENSION IF NOT EXISTS btree_gist").execute_if(dialect="postgresql"))
+event.listen(
+    db.metadata,
+    "before_create",
+    DDL("CREATE EXTENSION IF NOT EXISTS btree_gist").execute_if(dialect="postgresql"),
+)

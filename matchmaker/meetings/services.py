@@ -4,9 +4,10 @@ Race safety: the checks below give friendly field errors, but the last word belo
 (exclusion constraints on PostgreSQL, ``BEGIN IMMEDIATE`` serialisation plus partial unique indexes
 on SQLite). A constraint violation or deadlock while writing is reported as ``Conflict`` (409).
 """
+
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
@@ -52,7 +53,7 @@ def _valid_id(value) -> bool:
 def _sane(dt: datetime) -> bool:
     """An aware datetime that converts to UTC and lies in years 2000-2100 (no overflow later)."""
     try:
-        return dt.tzinfo is not None and 2000 <= dt.astimezone(timezone.utc).year <= 2100
+        return dt.tzinfo is not None and 2000 <= dt.astimezone(UTC).year <= 2100
     except (OverflowError, ValueError):
         return False
 
@@ -77,7 +78,12 @@ def _check_request(user, partner_id, room_id, center_id, start, end, attendees, 
         errors.setdefault("partner_id", []).append(str(_l("Unknown firm.")))
     elif partner.id == company.id or partner.country == company.country:
         errors.setdefault("partner_id", []).append(
-            str(_l("Meetings pair an Azerbaijani firm with a Russian firm: choose a firm of the other country.")))
+            str(
+                _l(
+                    "Meetings pair an Azerbaijani firm with a Russian firm: choose a firm of the other country."
+                )
+            )
+        )
     room = center = None
     if room_id:
         room = centers.get_room(room_id) if _valid_id(room_id) else None
@@ -97,35 +103,48 @@ def _check_request(user, partner_id, room_id, center_id, start, end, attendees, 
         errors.setdefault("room_id", []).append(str(_l("Choose a room or a center.")))
     bad = [name for name, dt in (("start", start), ("end", end)) if not _sane(dt)]
     for name in bad:
-        errors.setdefault(name, []).append(str(_l("Choose a date within the next %(n)s days.", n=MAX_DAYS_AHEAD)))
+        errors.setdefault(name, []).append(
+            str(_l("Choose a date within the next %(n)s days.", n=MAX_DAYS_AHEAD))
+        )
     if not bad and end <= start:
         errors.setdefault("end", []).append(str(_l("The end must be after the start.")))
     elif not bad and not MIN_MINUTES <= (end - start).total_seconds() / 60 <= MAX_MINUTES:
         errors.setdefault("end", []).append(
-            str(_l("A meeting lasts %(lo)s to %(hi)s minutes.", lo=MIN_MINUTES, hi=MAX_MINUTES)))
+            str(_l("A meeting lasts %(lo)s to %(hi)s minutes.", lo=MIN_MINUTES, hi=MAX_MINUTES))
+        )
     if not bad and start <= utcnow():
         errors.setdefault("start", []).append(str(_l("The start must be in the future.")))
     elif not bad and start > utcnow() + timedelta(days=MAX_DAYS_AHEAD):
         errors.setdefault("start", []).append(
-            str(_l("Bookings open at most %(n)s days ahead.", n=MAX_DAYS_AHEAD)))
+            str(_l("Bookings open at most %(n)s days ahead.", n=MAX_DAYS_AHEAD))
+        )
     if attendees < 1:
         errors.setdefault("attendees", []).append(str(_l("At least one person attends.")))
     elif room is not None and attendees > room.capacity:
         errors.setdefault("attendees", []).append(
-            str(_l("At most %(n)s people fit in this room.", n=room.capacity)))
+            str(_l("At most %(n)s people fit in this room.", n=room.capacity))
+        )
     return company, partner, room, center
 
 
 def _busy(model_filter, start, end, exclude_id=None) -> bool:
     q = select(MeetingParticipant.id if model_filter[0] == "company" else Meeting.id)
     if model_filter[0] == "company":
-        q = q.where(MeetingParticipant.company_id == model_filter[1], MeetingParticipant.active.is_(True),
-                    MeetingParticipant.start_at < end, MeetingParticipant.end_at > start)
+        q = q.where(
+            MeetingParticipant.company_id == model_filter[1],
+            MeetingParticipant.active.is_(True),
+            MeetingParticipant.start_at < end,
+            MeetingParticipant.end_at > start,
+        )
         if exclude_id:
             q = q.where(MeetingParticipant.meeting_id != exclude_id)
     else:
-        q = q.where(Meeting.room_id == model_filter[1], Meeting.active.is_(True), Meeting.start_at < end,
-                    Meeting.end_at > start)
+        q = q.where(
+            Meeting.room_id == model_filter[1],
+            Meeting.active.is_(True),
+            Meeting.start_at < end,
+            Meeting.end_at > start,
+        )
         if exclude_id:
             q = q.where(Meeting.id != exclude_id)
     return db.session.scalar(q.limit(1)) is not None
@@ -159,10 +178,13 @@ def _write(fn):
         state = getattr(exc.orig, "sqlstate", None) or ""
         text = str(exc.orig).lower()
         if state in TAKEN_SQLSTATES or "unique constraint failed" in text:
-            raise Conflict(str(_l("The room or one of the firms was booked at that time a moment ago.")),
-                           field="start") from None
+            raise Conflict(
+                str(_l("The room or one of the firms was booked at that time a moment ago.")), field="start"
+            ) from None
         if state in CHANGED_SQLSTATES:
-            raise Conflict(str(_l("The room changed meanwhile; please try again.")), field="room_id") from None
+            raise Conflict(
+                str(_l("The room changed meanwhile; please try again.")), field="room_id"
+            ) from None
         if "database is locked" in text:
             raise Busy(str(_l("The booking system is busy; please try again."))) from None
         raise
@@ -184,14 +206,23 @@ def _tell(company_id: int, kind: str, meeting: Meeting, name: str) -> None:
 
 
 # operations -------------------------------------------------------------------------------------
-def request_meeting(user, partner_id, start: datetime, end: datetime, room_id: int | None = None,
-                    center_id: int | None = None, topic: str = "", attendees: int = 2,
-                    interpreter: bool = False) -> Meeting:
+def request_meeting(
+    user,
+    partner_id,
+    start: datetime,
+    end: datetime,
+    room_id: int | None = None,
+    center_id: int | None = None,
+    topic: str = "",
+    attendees: int = 2,
+    interpreter: bool = False,
+) -> Meeting:
     """Propose a meeting; it holds the room until answered or expired. ``room_id`` None = any free room
     of ``center_id``. Raises DomainError (422), Forbidden (403) or Conflict (409)."""
     errors: dict[str, list[str]] = {}
-    company, partner, room, center = _check_request(user, partner_id, room_id, center_id, start, end,
-                                                    attendees, errors)
+    company, partner, room, center = _check_request(
+        user, partner_id, room_id, center_id, start, end, attendees, errors
+    )
     if errors:
         raise DomainError(next(iter(errors.values()))[0], fields=errors)
     expire_due(room_id=room.id if room else None, companies=(company.id, partner.id), start=start, end=end)
@@ -203,19 +234,35 @@ def request_meeting(user, partner_id, start: datetime, end: datetime, room_id: i
             raise (Conflict if is_taken else DomainError)(why, field="room_id" if is_taken else "start")
         candidates = [room]
     else:
-        candidates = [r for r in centers.bookable_rooms(center, attendees) if not _room_ok(r, start, end, attendees)]
+        candidates = [
+            r for r in centers.bookable_rooms(center, attendees) if not _room_ok(r, start, end, attendees)
+        ]
         if not candidates:
-            raise Conflict(str(_l("No room of this center is free for that time and group size.")), field="room_id")
-    meeting = Meeting(requester_id=company.id, partner_id=partner.id, proposed_by_id=company.id,
-                      start_at=start, end_at=end, status="requested", active=True, topic=(topic or "").strip()[:200],
-                      attendees=attendees, interpreter=bool(interpreter), expires_at=_expiry(),
-                      created_by_id=getattr(user, "id", None))
+            raise Conflict(
+                str(_l("No room of this center is free for that time and group size.")), field="room_id"
+            )
+    meeting = Meeting(
+        requester_id=company.id,
+        partner_id=partner.id,
+        proposed_by_id=company.id,
+        start_at=start,
+        end_at=end,
+        status="requested",
+        active=True,
+        topic=(topic or "").strip()[:200],
+        attendees=attendees,
+        interpreter=bool(interpreter),
+        expires_at=_expiry(),
+        created_by_id=getattr(user, "id", None),
+    )
     last_error = None
     for candidate in candidates:  # "any free room": the next one when a concurrent booking won
         meeting.room_id, meeting.room_capacity = candidate.id, candidate.capacity
         meeting.room = candidate
-        meeting.participants = [MeetingParticipant(company_id=cid, start_at=start, end_at=end, active=True)
-                                for cid in sorted((company.id, partner.id))]
+        meeting.participants = [
+            MeetingParticipant(company_id=cid, start_at=start, end_at=end, active=True)
+            for cid in sorted((company.id, partner.id))
+        ]
         try:
             _write(lambda: db.session.add(meeting))
             break
@@ -247,8 +294,12 @@ def accept(meeting: Meeting, user) -> Meeting:
         raise _refusal(meeting, user)
     _set_status(meeting, "accepted")
     db.session.flush()
-    _tell(meeting.other_company_id(user.active_company_id), "meeting_accepted", meeting,
-          _name(user.active_company_id))
+    _tell(
+        meeting.other_company_id(user.active_company_id),
+        "meeting_accepted",
+        meeting,
+        _name(user.active_company_id),
+    )
     return meeting
 
 
@@ -257,8 +308,12 @@ def decline(meeting: Meeting, user, reason: str = "") -> Meeting:
         raise _refusal(meeting, user)
     _set_status(meeting, "declined", reason)
     db.session.flush()
-    _tell(meeting.other_company_id(user.active_company_id), "meeting_declined", meeting,
-          _name(user.active_company_id))
+    _tell(
+        meeting.other_company_id(user.active_company_id),
+        "meeting_declined",
+        meeting,
+        _name(user.active_company_id),
+    )
     return meeting
 
 
@@ -276,8 +331,9 @@ def cancel(meeting: Meeting, user, reason: str) -> Meeting:
     return meeting
 
 
-def reschedule(meeting: Meeting, user, start: datetime, end: datetime, reason: str,
-               room_id: int | None = None) -> Meeting:
+def reschedule(
+    meeting: Meeting, user, start: datetime, end: datetime, reason: str, room_id: int | None = None
+) -> Meeting:
     """Propose another time (and room): the meeting is requested again and the other firm answers."""
     if not meeting.can_reschedule(user):
         raise _refusal(meeting, user)
@@ -286,8 +342,16 @@ def reschedule(meeting: Meeting, user, start: datetime, end: datetime, reason: s
         errors["reason"] = [str(_l("Give a reason: the other side will see it."))]
     own = user.active_company_id
     company, partner, room, _center = _check_request(
-        user, meeting.other_company_id(own), room_id or meeting.room_id, None, start, end, meeting.attendees,
-        errors, own_company_id=own)
+        user,
+        meeting.other_company_id(own),
+        room_id or meeting.room_id,
+        None,
+        start,
+        end,
+        meeting.attendees,
+        errors,
+        own_company_id=own,
+    )
     if errors:
         raise DomainError(next(iter(errors.values()))[0], fields=errors)
     expire_due(room_id=room.id, companies=(company.id, partner.id), start=start, end=end)
@@ -322,7 +386,9 @@ def _name(company_id: int | None) -> str:
     return company.name if company else ""
 
 
-def expire_due(now: datetime | None = None, ids=None, room_id=None, companies=(), start=None, end=None) -> int:
+def expire_due(
+    now: datetime | None = None, ids=None, room_id=None, companies=(), start=None, end=None
+) -> int:
     """Mark requests past their deadline as expired (lazily on reads, and by ``flask meetings expire``);
     both firms are told. Filters narrow the scan to what a booking is about to touch."""
     now = now or utcnow()
@@ -365,26 +431,39 @@ def for_company(company_id: int, scope: str = "upcoming", limit: int = 200) -> l
 
 def for_calendar(company_id: int, days_back: int = 90) -> list[Meeting]:
     since = utcnow() - timedelta(days=days_back)
-    return list(db.session.scalars(select(Meeting).where(
-        or_(Meeting.requester_id == company_id, Meeting.partner_id == company_id),
-        Meeting.end_at > since).order_by(Meeting.start_at)))
+    return list(
+        db.session.scalars(
+            select(Meeting)
+            .where(
+                or_(Meeting.requester_id == company_id, Meeting.partner_id == company_id),
+                Meeting.end_at > since,
+            )
+            .order_by(Meeting.start_at)
+        )
+    )
 
 
 def day_agenda(company_id: int, day: date, tz_name: str) -> list[Meeting]:
     start, end = timeslots.local_day_bounds(day, ZoneInfo(tz_name))
-    return [m for m in for_company(company_id, "all", 1000)
-            if m.active and m.start_at < end and m.end_at > start][::-1]
+    return [
+        m for m in for_company(company_id, "all", 1000) if m.active and m.start_at < end and m.end_at > start
+    ][::-1]
 
 
 def for_center_day(center, day: date) -> list[Meeting]:
     start, end = timeslots.local_day_bounds(day, centers.zone(center))
-    return list(db.session.scalars(select(Meeting).join(Room, Room.id == Meeting.room_id).where(
-        Room.center_id == center.id, Meeting.start_at < end, Meeting.end_at > start)
-        .order_by(Meeting.start_at, Room.name)))
+    return list(
+        db.session.scalars(
+            select(Meeting)
+            .join(Room, Room.id == Meeting.room_id)
+            .where(Room.center_id == center.id, Meeting.start_at < end, Meeting.end_at > start)
+            .order_by(Meeting.start_at, Room.name)
+        )
+    )
 
 
 def parse_local(day: date, hhmm: str, tz_name: str) -> datetime:
     """A wall-clock time on ``day`` in ``tz_name`` as an aware UTC datetime."""
     hours, minutes = (int(x) for x in hhmm.split(":"))
     local = datetime(day.year, day.month, day.day, hours, minutes, tzinfo=ZoneInfo(tz_name))
-    return local.astimezone(timezone.utc)
+    return local.astimezone(UTC)

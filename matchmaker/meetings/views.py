@@ -1,5 +1,6 @@
 """Meeting pages: my meetings, request, answer, cancel, reschedule, day agenda, .ics and the
 private calendar feed."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -53,8 +54,11 @@ def _room_choices(center_id: int | None = None, any_room: bool = True) -> list[t
     for c in centers.list_centers():
         if center_id and c.id != center_id:
             continue
-        choices += [(r.id, f"{c.city} · {r.name} ({_('%(n)s seats', n=r.capacity)})")
-                    for r in c.rooms if r.can_be_booked]
+        choices += [
+            (r.id, f"{c.city} · {r.name} ({_('%(n)s seats', n=r.capacity)})")
+            for r in c.rooms
+            if r.can_be_booked
+        ]
     return choices
 
 
@@ -70,7 +74,9 @@ def new():
         return render_template("meetings/no_company.html"), 403
     own = db.session.get(Company, current_user.active_company_id)
     raw_partner = request.values.get("partner_id", "")
-    partner = db.session.get(Company, int(raw_partner)) if raw_partner.isdigit() and len(raw_partner) < 12 else None
+    partner = (
+        db.session.get(Company, int(raw_partner)) if raw_partner.isdigit() and len(raw_partner) < 12 else None
+    )
     form = MeetingRequestForm()
     if request.method == "GET":
         form.partner_id.data = raw_partner
@@ -86,8 +92,9 @@ def new():
     form.room_id.choices = _room_choices()
     status = 200
     if partner is None or partner.hidden or partner.country == own.country:
-        form.partner_id.errors = [_("Choose a firm of the other country to meet (from your partner suggestions "
-                                    "or the directory).")]
+        form.partner_id.errors = [
+            _("Choose a firm of the other country to meet (from your partner suggestions or the directory).")
+        ]
         status = 422 if request.method == "POST" or raw_partner else 200
         partner = None
     if request.method == "POST" and partner is not None and form.validate_on_submit():
@@ -98,20 +105,31 @@ def new():
         end = start + timedelta(minutes=form.duration.data)
         try:
             meeting = services.request_meeting(
-                current_user, partner.id, start, end, room_id=form.room_id.data or None,
-                center_id=form.center_id.data, topic=form.topic.data or "", attendees=form.attendees.data,
-                interpreter=form.interpreter.data)
+                current_user,
+                partner.id,
+                start,
+                end,
+                room_id=form.room_id.data or None,
+                center_id=form.center_id.data,
+                topic=form.topic.data or "",
+                attendees=form.attendees.data,
+                interpreter=form.interpreter.data,
+            )
         except DomainError as err:
             db.session.rollback()
             status = _status_of(err)
             apply_to_form(form, _map_fields(err))
         else:
             db.session.commit()
-            flash(_("Meeting requested. The room is held until %(name)s answers.", name=partner.name), "success")
+            flash(
+                _("Meeting requested. The room is held until %(name)s answers.", name=partner.name), "success"
+            )
             return redirect(url_for("meetings.detail", meeting_id=meeting.id))
     elif request.method == "POST":
         status = 422
-    return render_template("meetings/new.html", form=form, partner=partner, centers=centers.list_centers()), status
+    return render_template(
+        "meetings/new.html", form=form, partner=partner, centers=centers.list_centers()
+    ), status
 
 
 @bp.get("/meetings/<int:meeting_id>")
@@ -119,8 +137,9 @@ def new():
 def detail(meeting_id: int):
     meeting = _meeting_for(meeting_id, current_user)
     db.session.commit()  # a lazy expiry
-    return render_template("meetings/detail.html", m=meeting, reason_form=ReasonForm(),
-                           tz=meeting.room.center.timezone)
+    return render_template(
+        "meetings/detail.html", m=meeting, reason_form=ReasonForm(), tz=meeting.room.center.timezone
+    )
 
 
 @bp.post("/meetings/<int:meeting_id>/<any(accept, decline, cancel):action>")
@@ -145,8 +164,9 @@ def act(meeting_id: int, action: str):
         db.session.rollback()
         _status_of(err)
         flash(err.message, "error")
-        return render_template("meetings/detail.html", m=meeting, reason_form=form,
-                               tz=meeting.room.center.timezone), err.status
+        return render_template(
+            "meetings/detail.html", m=meeting, reason_form=form, tz=meeting.room.center.timezone
+        ), err.status
     db.session.commit()
     flash(msg, "success")
     return redirect(url_for("meetings.detail", meeting_id=meeting.id))
@@ -170,8 +190,14 @@ def reschedule(meeting_id: int):
     if form.validate_on_submit():
         start = services.parse_local(form.date.data, form.start.data, tz_name)
         try:
-            services.reschedule(meeting, current_user, start, start + timedelta(minutes=form.duration.data),
-                                form.reason.data, room_id=form.room_id.data)
+            services.reschedule(
+                meeting,
+                current_user,
+                start,
+                start + timedelta(minutes=form.duration.data),
+                form.reason.data,
+                room_id=form.room_id.data,
+            )
         except DomainError as err:
             db.session.rollback()
             status = _status_of(err)
@@ -192,8 +218,11 @@ def ics(meeting_id: int):
     meeting = _meeting_for(meeting_id, current_user)
     db.session.commit()
     body = calendar.single(meeting, current_user.active_company_id, request.url_root)
-    return Response(body, mimetype="text/calendar",
-                    headers={"Content-Disposition": f'attachment; filename="meeting-{meeting.id}.ics"'})
+    return Response(
+        body,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="meeting-{meeting.id}.ics"'},
+    )
 
 
 @bp.get("/meetings/agenda")
@@ -211,10 +240,17 @@ def agenda():
     services.expire_due()
     db.session.commit()
     # the agenda covers the day in every center's zone: take the widest window
-    meetings = sorted({m.id: m for tz in ("Asia/Baku", "Europe/Astrakhan")
-                       for m in services.day_agenda(company_id, day, tz)}.values(), key=lambda m: m.start_at)
-    return render_template("meetings/agenda.html", meetings=meetings, day=day,
-                           company=db.session.get(Company, company_id)), status
+    meetings = sorted(
+        {
+            m.id: m
+            for tz in ("Asia/Baku", "Europe/Astrakhan")
+            for m in services.day_agenda(company_id, day, tz)
+        }.values(),
+        key=lambda m: m.start_at,
+    )
+    return render_template(
+        "meetings/agenda.html", meetings=meetings, day=day, company=db.session.get(Company, company_id)
+    ), status
 
 
 # private calendar feed --------------------------------------------------------------------------
@@ -223,7 +259,9 @@ def feed(token: str):
     user = calendar.user_for_feed(token)
     if user is None or user.active_company_id is None:
         abort(404)
-    body = calendar.feed(services.for_calendar(user.active_company_id), user.active_company_id, request.url_root)
+    body = calendar.feed(
+        services.for_calendar(user.active_company_id), user.active_company_id, request.url_root
+    )
     return Response(body, mimetype="text/calendar", headers={"Cache-Control": "private, max-age=300"})
 
 

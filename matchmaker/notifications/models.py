@@ -1,4 +1,5 @@
 """In-app notifications (matches, meeting requests, schedule changes)."""
+
 from __future__ import annotations
 
 from datetime import datetime

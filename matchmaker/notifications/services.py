@@ -1,5 +1,6 @@
 """In-app notifications for a firm's members. Messages are stored as a key plus parameters and
 rendered in the reader's language."""
+
 from __future__ import annotations
 
 from flask_babel import gettext as _
@@ -18,18 +19,33 @@ def notify(company_id: int, kind: str, link: str = "", **params) -> Notification
 
 
 def unread_count(company_id: int) -> int:
-    return db.session.scalar(select(func.count(Notification.id)).where(
-        Notification.company_id == company_id, Notification.read_at.is_(None))) or 0
+    return (
+        db.session.scalar(
+            select(func.count(Notification.id)).where(
+                Notification.company_id == company_id, Notification.read_at.is_(None)
+            )
+        )
+        or 0
+    )
 
 
 def recent(company_id: int, limit: int = 50) -> list[Notification]:
-    return list(db.session.scalars(select(Notification).where(Notification.company_id == company_id)
-                                   .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(Notification)
+            .where(Notification.company_id == company_id)
+            .order_by(Notification.created_at.desc(), Notification.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def mark_all_read(company_id: int) -> None:
-    db.session.execute(update(Notification).where(
-        Notification.company_id == company_id, Notification.read_at.is_(None)).values(read_at=utcnow()))
+    db.session.execute(
+        update(Notification)
+        .where(Notification.company_id == company_id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
 
 
 def render(note: Notification) -> str:

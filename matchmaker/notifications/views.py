@@ -13,7 +13,9 @@ def index():
     company_id = current_user.active_company_id
     if company_id is None:
         abort(404)
-    return render_template("notifications/index.html", notes=services.recent(company_id), render=services.render)
+    return render_template(
+        "notifications/index.html", notes=services.recent(company_id), render=services.render
+    )
 
 
 @bp.post("/notifications/read")

@@ -10,6 +10,7 @@ session and dropped afterwards, and every table is emptied after each test. A se
 because the live server commits from its own threads: tests of another run sharing
 ``TEST_DATABASE_URL`` would otherwise empty the tables under a browser test (and the other way round).
 """
+
 from __future__ import annotations
 
 import os
@@ -42,15 +43,24 @@ else:
 
 SKIP_REASON = (
     "browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium)"
-    if not CHROMIUM else "browser tests need the playwright Python package (pip install -e '.[dev]')"
+    if not CHROMIUM
+    else "browser tests need the playwright Python package (pip install -e '.[dev]')"
 )
 NO_BROWSER = not (CHROMIUM and HAVE_PLAYWRIGHT)
 
 # Test modules use: pytestmark = BROWSER_MARKS
 BROWSER_MARKS = [pytest.mark.browser, pytest.mark.skipif(NO_BROWSER, reason=SKIP_REASON)]
 
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 TEST_DB = os.environ.get("TEST_DATABASE_URL", "")
 ON_PG = TEST_DB.startswith("postgresql")
@@ -62,7 +72,9 @@ def compile_translations() -> None:
     if TRANSLATIONS.is_dir() and any(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")):
         pybabel = Path(sys.executable).with_name("pybabel")
         cmd = [str(pybabel)] if pybabel.exists() else [sys.executable, "-m", "babel.messages.frontend"]
-        subprocess.run([*cmd, "compile", "-d", str(TRANSLATIONS), "-f"], check=True, cwd=ROOT, capture_output=True)
+        subprocess.run(
+            [*cmd, "compile", "-d", str(TRANSLATIONS), "-f"], check=True, cwd=ROOT, capture_output=True
+        )
 
 
 def catalog_translation(lang: str, msgid: str) -> str | None:
@@ -105,8 +117,12 @@ def build_app(database_uri: str, **overrides):
     from matchmaker import create_app
     from matchmaker.extensions import db
 
-    config = {"MATCHMAKER_ENV": "testing", "SQLALCHEMY_DATABASE_URI": database_uri,
-              "WTF_CSRF_ENABLED": True, "SERVER_NAME": None}
+    config = {
+        "MATCHMAKER_ENV": "testing",
+        "SQLALCHEMY_DATABASE_URI": database_uri,
+        "WTF_CSRF_ENABLED": True,
+        "SERVER_NAME": None,
+    }
     config.update(overrides)
     app = create_app(config)
     with app.app_context():

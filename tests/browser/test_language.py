@@ -1,4 +1,5 @@
 """The header's language links switch the interface, and the choice sticks (cookie)."""
+
 from __future__ import annotations
 
 from tests.browser.conftest import BROWSER_MARKS, catalog_translation

@@ -1,4 +1,5 @@
 """Signing in: a wrong password is reported on the form; quick repeated failures are throttled."""
+
 from __future__ import annotations
 
 from tests.browser.conftest import BROWSER_MARKS

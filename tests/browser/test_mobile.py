@@ -1,4 +1,5 @@
 """Phone-size screens: no page scrolls sideways."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,9 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def phone(browser):
-    ctx = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                              locale="ru-RU")
+    ctx = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="ru-RU"
+    )
     ctx.set_default_timeout(10_000)
     yield ctx.new_page()
     ctx.close()
@@ -33,22 +35,39 @@ def _overflow(page) -> dict:
 def _seed(app):
     with app.app_context():
         f = Factory()
-        f.company(name="Gəncə Aqro MMC", city="Gəncə", sectors=["01.13", "46.31", "10.39"],
-                  offers=["pomidor", "xiyar", "bibər", "fresh tomatoes", "cucumbers"],
-                  needs=["kənd təsərrüfatı texnikası", "mineral gübrələr", "тракторы", "удобрения"])
-        f.company(name="ООО «Прикаспийская Логистическая Компания»", country="RU", city="Ростов-на-Дону",
-                  sectors=["49.41", "52.29"], offers=["экспедирование грузов", "таможенное оформление"],
-                  needs=["грузы из Азербайджана"])
-        f.company(name="Lənkəran Çay ASC", city="Lənkəran", sectors=["10.83"], offers=["qara çay"],
-                  needs=["qablaşdırma materialları"])
+        f.company(
+            name="Gəncə Aqro MMC",
+            city="Gəncə",
+            sectors=["01.13", "46.31", "10.39"],
+            offers=["pomidor", "xiyar", "bibər", "fresh tomatoes", "cucumbers"],
+            needs=["kənd təsərrüfatı texnikası", "mineral gübrələr", "тракторы", "удобрения"],
+        )
+        f.company(
+            name="ООО «Прикаспийская Логистическая Компания»",
+            country="RU",
+            city="Ростов-на-Дону",
+            sectors=["49.41", "52.29"],
+            offers=["экспедирование грузов", "таможенное оформление"],
+            needs=["грузы из Азербайджана"],
+        )
+        f.company(
+            name="Lənkəran Çay ASC",
+            city="Lənkəran",
+            sectors=["10.83"],
+            offers=["qara çay"],
+            needs=["qablaşdırma materialları"],
+        )
 
 
-@pytest.mark.parametrize("path", [
-    "/companies",
-    "/companies?q=%D0%93%D1%8F%D0%BD%D0%B4%D0%B6%D0%B0&section=A",
-    "/login",
-    "/register",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/companies",
+        "/companies?q=%D0%93%D1%8F%D0%BD%D0%B4%D0%B6%D0%B0&section=A",
+        "/login",
+        "/register",
+    ],
+)
 def test_no_horizontal_scroll_on_a_phone(app, live_server, phone, path):
     _seed(app)
     response = phone.goto(live_server(path))

@@ -1,4 +1,5 @@
 """A firm registers, completes its profile, and is found from the other script."""
+
 from __future__ import annotations
 
 import re
@@ -63,8 +64,10 @@ def test_register_complete_profile_and_find_across_scripts(app, live_server, pag
     assert "01.13" in visible.evaluate_all("opts => opts.map(o => o.value)")
     sectors.select_option(["01.13"])
     page.fill(".sector-filter", "46.31")
-    assert sectors.locator("option:not([hidden])").evaluate_all("opts => opts.map(o => o.value)") == \
-        ["01.13", "46.31"]  # the chosen option stays visible
+    assert sectors.locator("option:not([hidden])").evaluate_all("opts => opts.map(o => o.value)") == [
+        "01.13",
+        "46.31",
+    ]  # the chosen option stays visible
     sectors.select_option(["01.13", "46.31"])
 
     page.get_by_role("button", name="Save the profile").click()

@@ -3,6 +3,7 @@
 Writes docs/screenshot.png (the directory answering a Cyrillic query with Azerbaijani firms) and
 docs/screenshot-partners.png (a demo member's suggested partners). Skipped unless SCREENSHOTS=1.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,12 @@ from tests.factories import PASSWORD, Factory
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
-pytestmark = [*BROWSER_MARKS, pytest.mark.skipif(os.environ.get("SCREENSHOTS") != "1",
-                                                 reason="set SCREENSHOTS=1 to rewrite docs/*.png")]
+pytestmark = [
+    *BROWSER_MARKS,
+    pytest.mark.skipif(
+        os.environ.get("SCREENSHOTS") != "1", reason="set SCREENSHOTS=1 to rewrite docs/*.png"
+    ),
+]
 
 DIRECTORY_QUERY = os.environ.get("SCREENSHOT_QUERY", "Гянджа")
 
@@ -37,6 +42,7 @@ def _demo_member(app) -> str | None:
             from matchmaker.matching.services import suggestions_for
         except ModuleNotFoundError:
             return None
+
         def quality(company):  # the firm whose suggestions look best: strong top score, several of them
             rows = suggestions_for(company.id)
             top = [s.score for s, _c, _i in rows[:5]]

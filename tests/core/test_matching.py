@@ -1,12 +1,12 @@
 """Partner matching: complementarity first, never same-country, everyone served, incremental
 updates equal a full rebuild, reasons in three languages."""
+
 import random
 
 import pytest
 
 from matchmaker.core.concepts import Lexicon
-from matchmaker.core.matching import (FirmProfile, MatchEngine, Reason, Suggestion,
-                                      render_reason)
+from matchmaker.core.matching import FirmProfile, MatchEngine, Reason, Suggestion, render_reason
 
 from .test_concepts import LEX
 
@@ -60,10 +60,36 @@ def test_complementarity_in_both_directions_and_broader_concepts(lex):
 
 def random_firms(n, seed=1):
     rng = random.Random(seed)
-    items = ["хурма", "xurma", "persimmons", "nar", "гранаты", "alma", "яблоки", "pomidor",
-             "томаты", "kartof", "картофель", "wheat", "пшеница", "мука", "un", "fındıq",
-             "фундук", "грецкие орехи", "qoz", "мясо птицы", "toyuq əti", "yük daşımaları",
-             "грузоперевозки", "software development", "feijoa", "фейхоа", "cement", "sement"]
+    items = [
+        "хурма",
+        "xurma",
+        "persimmons",
+        "nar",
+        "гранаты",
+        "alma",
+        "яблоки",
+        "pomidor",
+        "томаты",
+        "kartof",
+        "картофель",
+        "wheat",
+        "пшеница",
+        "мука",
+        "un",
+        "fındıq",
+        "фундук",
+        "грецкие орехи",
+        "qoz",
+        "мясо птицы",
+        "toyuq əti",
+        "yük daşımaları",
+        "грузоперевозки",
+        "software development",
+        "feijoa",
+        "фейхоа",
+        "cement",
+        "sement",
+    ]
     sectors = ["01.13", "01.24", "46.31", "10.61", "49.41", "62.01", "23.51", ""]
     langs = [("az",), ("ru",), ("az", "ru"), ("ru", "en"), ("en",)]
     firms = []
@@ -72,8 +98,9 @@ def random_firms(n, seed=1):
         offers = tuple(rng.sample(items, rng.randint(0, 2)))
         needs = tuple(rng.sample(items, rng.randint(0, 2)))
         sec = tuple(x for x in rng.sample(sectors, rng.randint(0, 2)) if x)
-        firms.append(P(f"f{i:03d}", country, sec, offers, needs, rng.choice(langs),
-                       verified=rng.random() < 0.2))
+        firms.append(
+            P(f"f{i:03d}", country, sec, offers, needs, rng.choice(langs), verified=rng.random() < 0.2)
+        )
     return firms
 
 
@@ -134,32 +161,52 @@ def test_incremental_add_change_remove_equal_full_rebuild(lex):
     for f in current.values():
         fresh.add(f)
     full = snapshot(fresh.rebuild(k=5))
-    incremental = {fid: [(s.partner_id, s.score, s.rank) for s in eng.stored(fid)]
-                   for fid in current}
+    incremental = {fid: [(s.partner_id, s.score, s.rank) for s in eng.stored(fid)] for fid in current}
     assert incremental == full
     assert gone not in eng and gone not in {p for lst in full.values() for p, _, _ in lst}
 
 
 def test_many_random_updates_stay_equal_to_a_full_rebuild(lex):
     firms = random_firms(90, seed=21)
-    firms[7] = P(firms[7].id, firms[7].country, (), (), ("xurma", "гранаты", "яблоки",
-                 "картофель", "tomatoes", "walnuts", "hazelnuts", "flour", "пшеница"), ("ru",))
+    firms[7] = P(
+        firms[7].id,
+        firms[7].country,
+        (),
+        (),
+        ("xurma", "гранаты", "яблоки", "картофель", "tomatoes", "walnuts", "hazelnuts", "flour", "пшеница"),
+        ("ru",),
+    )
     eng = MatchEngine(lex)
     for f in firms:
         eng.add(f)
     eng.rebuild(k=4)
     pool = random_firms(40, seed=22)
     # a few firms with many items (numpy sums 8+ terms pairwise)
-    pool += [P(f"x{i}", "AZ", (), ("хурма", "nar", "alma", "kartof", "pomidor", "qoz",
-                                   "fındıq", "un", "wheat"), ("томаты", "мука"), ("ru",))
-             for i in range(3)]
+    pool += [
+        P(
+            f"x{i}",
+            "AZ",
+            (),
+            ("хурма", "nar", "alma", "kartof", "pomidor", "qoz", "fındıq", "un", "wheat"),
+            ("томаты", "мука"),
+            ("ru",),
+        )
+        for i in range(3)
+    ]
     rng = random.Random(23)
     current = {f.id: f for f in firms}
     for step in range(25):
         target = rng.choice(sorted(current))
         donor = rng.choice(pool)
-        ch = P(target, current[target].country, donor.sectors, donor.offers, donor.needs,
-               donor.languages, donor.verified)
+        ch = P(
+            target,
+            current[target].country,
+            donor.sectors,
+            donor.offers,
+            donor.needs,
+            donor.languages,
+            donor.verified,
+        )
         before = {fid: [s.partner_id for s in eng.stored(fid)] for fid in current}
         predicted = None
         if step % 2:
@@ -168,19 +215,18 @@ def test_many_random_updates_stay_equal_to_a_full_rebuild(lex):
         eng.update(ch, k=4)
         current[target] = ch
         if predicted is not None:
-            changed = {fid for fid in current
-                       if [s.partner_id for s in eng.stored(fid)] != before[fid]}
+            changed = {fid for fid in current if [s.partner_id for s in eng.stored(fid)] != before[fid]}
             assert changed <= predicted | {target}
     fresh = MatchEngine(lex)
     for f in current.values():
         fresh.add(f)
     full = snapshot(fresh.rebuild(k=4))
-    assert {fid: [(s.partner_id, s.score, s.rank) for s in eng.stored(fid)]
-            for fid in current} == full
+    assert {fid: [(s.partner_id, s.score, s.rank) for s in eng.stored(fid)] for fid in current} == full
     # lazily worked-out reasons are the same too
     some = sorted(current)[:10]
-    assert [[s.reasons for s in eng.stored(fid)] for fid in some] == \
-        [[s.reasons for s in fresh.stored(fid)] for fid in some]
+    assert [[s.reasons for s in eng.stored(fid)] for fid in some] == [
+        [s.reasons for s in fresh.stored(fid)] for fid in some
+    ]
 
 
 def test_affected_by_covers_own_list_holders_and_new_entries(lex):
@@ -218,8 +264,16 @@ def test_reasons_render_in_three_languages(lex):
         assert all(texts) and len(set(texts)) == len(texts)
     assert render_reason(Reason("language", languages=("ru",)), "ru") == "Общий рабочий язык: русский"
     assert render_reason(Reason("verified"), "az") == "Təsdiqlənmiş şirkət"
-    rel = Reason("related_product", "xurma", "гранаты", "persimmon", "pomegranate",
-                 relation="group", direction="offer_need", detail="fruit")
+    rel = Reason(
+        "related_product",
+        "xurma",
+        "гранаты",
+        "persimmon",
+        "pomegranate",
+        relation="group",
+        direction="offer_need",
+        detail="fruit",
+    )
     assert "Fruit" in render_reason(rel, "en", lex) and "Фрукты" in render_reason(rel, "ru", lex)
 
 

@@ -3,6 +3,7 @@
 Plain pytest on seeded random instances (no hypothesis). Speed is measured in
 bench/bench_scheduling.py, not here.
 """
+
 from __future__ import annotations
 
 import math
@@ -24,7 +25,7 @@ def random_requests(rng, E, na, nb, skew=0.0, shuffle_sides=True):
     wa = [1 / (i + 1) ** skew for i in range(na)]
     wb = [1 / (i + 1) ** skew for i in range(nb)]
     reqs = []
-    for a, b in zip(rng.choices(range(na), wa, k=E), rng.choices(range(nb), wb, k=E)):
+    for a, b in zip(rng.choices(range(na), wa, k=E), rng.choices(range(nb), wb, k=E), strict=False):
         pair = (f"AZ{a}", f"RU{b}")
         reqs.append(pair[::-1] if shuffle_sides and rng.random() < 0.5 else pair)
     return reqs
@@ -183,9 +184,7 @@ def test_locked_meetings_are_kept_and_the_rest_rescheduled():
     avail = random_windows(rng, reqs, 12, share=0.4)
     first = schedule_meetings(reqs, tables=12, slots=12, availability=avail, time_limit=0.5)
     locked = {r: first.assignments[r] for r in sorted(first.assignments)[::3]}
-    again = schedule_meetings(
-        reqs, tables=12, slots=12, availability=avail, fixed=locked, time_limit=0.5
-    )
+    again = schedule_meetings(reqs, tables=12, slots=12, availability=avail, fixed=locked, time_limit=0.5)
     assert_valid(reqs, again, 12, 12, avail, locked)
     for r, st in locked.items():
         assert again.assignments[r] == st
@@ -205,36 +204,39 @@ def test_locked_meetings_without_windows_or_slot_count():
 @pytest.mark.parametrize(
     "kwargs,message",
     [
-        (dict(requests=[("a", "x"), ("x", "b"), ("b", "a")], tables=2), "bipartite"),
-        (dict(requests=[("a", "a")], tables=2), "itself"),
-        (dict(requests=[("a", "x", "y")], tables=2), "pair"),
-        (dict(requests=[(["a"], "x")], tables=2), "hashable"),
-        (dict(requests=[("a", "x")], tables=0), "tables"),
-        (dict(requests=[("a", "x")], tables="3"), "tables"),
-        (dict(requests=[("a", "x")], tables=True), "tables"),
-        (dict(requests=[("a", "x")], tables=2, slots=0), "slots"),
-        (dict(requests=[("a", "x")], tables=2, slots=3, availability={"a": [3]}), "out of range"),
-        (dict(requests=[("a", "x")], tables=2, slots=3, availability={"a": [-1]}), "out of range"),
-        (dict(requests=[("a", "x")], tables=2, availability={"a": ["1"]}), "integer"),
-        (dict(requests=[("a", "x")], tables=2, availability={"a": 1}), "collection"),
-        (dict(requests=[("a", "x")], tables=2, availability=[("a", 1)]), "mapping"),
-        (dict(requests=[("a", "x")], tables=2, fixed={1: (0, 0)}), "out of range"),
-        (dict(requests=[("a", "x")], tables=2, fixed={0: (0, 2)}), "table 2"),
-        (dict(requests=[("a", "x")], tables=2, slots=2, fixed={0: (2, 0)}), "slot 2"),
-        (dict(requests=[("a", "x")], tables=2, fixed={0: 3}), "(slot, table)"),
+        ({"requests": [("a", "x"), ("x", "b"), ("b", "a")], "tables": 2}, "bipartite"),
+        ({"requests": [("a", "a")], "tables": 2}, "itself"),
+        ({"requests": [("a", "x", "y")], "tables": 2}, "pair"),
+        ({"requests": [(["a"], "x")], "tables": 2}, "hashable"),
+        ({"requests": [("a", "x")], "tables": 0}, "tables"),
+        ({"requests": [("a", "x")], "tables": "3"}, "tables"),
+        ({"requests": [("a", "x")], "tables": True}, "tables"),
+        ({"requests": [("a", "x")], "tables": 2, "slots": 0}, "slots"),
+        ({"requests": [("a", "x")], "tables": 2, "slots": 3, "availability": {"a": [3]}}, "out of range"),
+        ({"requests": [("a", "x")], "tables": 2, "slots": 3, "availability": {"a": [-1]}}, "out of range"),
+        ({"requests": [("a", "x")], "tables": 2, "availability": {"a": ["1"]}}, "integer"),
+        ({"requests": [("a", "x")], "tables": 2, "availability": {"a": 1}}, "collection"),
+        ({"requests": [("a", "x")], "tables": 2, "availability": [("a", 1)]}, "mapping"),
+        ({"requests": [("a", "x")], "tables": 2, "fixed": {1: (0, 0)}}, "out of range"),
+        ({"requests": [("a", "x")], "tables": 2, "fixed": {0: (0, 2)}}, "table 2"),
+        ({"requests": [("a", "x")], "tables": 2, "slots": 2, "fixed": {0: (2, 0)}}, "slot 2"),
+        ({"requests": [("a", "x")], "tables": 2, "fixed": {0: 3}}, "(slot, table)"),
         (
-            dict(requests=[("a", "x"), ("b", "y")], tables=2, fixed={0: (0, 1), 1: (0, 1)}),
+            {"requests": [("a", "x"), ("b", "y")], "tables": 2, "fixed": {0: (0, 1), 1: (0, 1)}},
             "slot 0, table 1",
         ),
         (
-            dict(requests=[("a", "x"), ("a", "y")], tables=2, fixed={0: (1, 0), 1: (1, 1)}),
+            {"requests": [("a", "x"), ("a", "y")], "tables": 2, "fixed": {0: (1, 0), 1: (1, 1)}},
             "twice in slot 1",
         ),
         (
-            dict(
-                requests=[("a", "x")], tables=2, slots=4, availability={"x": [2, 3]},
-                fixed={0: (1, 0)},
-            ),
+            {
+                "requests": [("a", "x")],
+                "tables": 2,
+                "slots": 4,
+                "availability": {"x": [2, 3]},
+                "fixed": {0: (1, 0)},
+            },
             "not present",
         ),
     ],

@@ -1,15 +1,40 @@
 """Directory search (matchmaker.core.search): ranking, filters, maintenance."""
+
 import pytest
 
 from matchmaker.core.search import SearchDoc, SearchIndex
 
 NAMES = [
-    "Gəncə Aqro", "Gəncə Tekstil", "Gəncə Tikinti", "Göyçay Aqro", "Волга Агро", "Волга Строй",
-    "Жигули Трейд", "ООО Вектор Строй", "Вектор Сервис", "Альфа Трейд", "Альфа Торг",
-    "Kür Çay MMC", "Kür Konserv", "Muğan Bağları", "Masallı Bağları", "Quba İnvest",
-    "Quba Bağları", "Quba Tekstil", "Sumqayıt Konserv MMC", "Sumqayıt Logistika MMC",
-    "Родник Холдинг", "Xəzər Holdinq MMC", "Şəki Ticarət", "Qəbələ Fermer MMC", "Araz Bağları",
-    "Araz Bağları 11 MMC", "Lənkəran Meyvə QSC", "Каспий Лес", "АО Тамань Фиш", "Урал Продукт",
+    "Gəncə Aqro",
+    "Gəncə Tekstil",
+    "Gəncə Tikinti",
+    "Göyçay Aqro",
+    "Волга Агро",
+    "Волга Строй",
+    "Жигули Трейд",
+    "ООО Вектор Строй",
+    "Вектор Сервис",
+    "Альфа Трейд",
+    "Альфа Торг",
+    "Kür Çay MMC",
+    "Kür Konserv",
+    "Muğan Bağları",
+    "Masallı Bağları",
+    "Quba İnvest",
+    "Quba Bağları",
+    "Quba Tekstil",
+    "Sumqayıt Konserv MMC",
+    "Sumqayıt Logistika MMC",
+    "Родник Холдинг",
+    "Xəzər Holdinq MMC",
+    "Şəki Ticarət",
+    "Qəbələ Fermer MMC",
+    "Araz Bağları",
+    "Araz Bağları 11 MMC",
+    "Lənkəran Meyvə QSC",
+    "Каспий Лес",
+    "АО Тамань Фиш",
+    "Урал Продукт",
 ]
 
 
@@ -83,16 +108,21 @@ def test_texts_found_but_below_name_matches(index):
     res = index.search("фундук")
     assert res[0][0] == 101
     # a name match outranks a firm that only mentions the word in its offers
-    idx = SearchIndex([SearchDoc(1, "Fındıq Ticarət"), SearchDoc(2, "Quba Aqro", "", ("fındıq",))],
-                      expand=None)
+    idx = SearchIndex(
+        [SearchDoc(1, "Fındıq Ticarət"), SearchDoc(2, "Quba Aqro", "", ("fındıq",))], expand=None
+    )
     assert [d for d, _ in idx.search("findiq")] == [1, 2]
 
 
 def test_lexicon_translations_reach_offers():
-    idx = SearchIndex([SearchDoc(1, "Şamaxı Ticarət", "", ("fındıq",)),
-                       SearchDoc(2, "Дельта Маркет", "", ("фундук",)),
-                       SearchDoc(3, "Caspian Foods", "", ("hazelnut kernels",)),
-                       SearchDoc(4, "Volga Trade", "", ("cement",))])
+    idx = SearchIndex(
+        [
+            SearchDoc(1, "Şamaxı Ticarət", "", ("fındıq",)),
+            SearchDoc(2, "Дельта Маркет", "", ("фундук",)),
+            SearchDoc(3, "Caspian Foods", "", ("hazelnut kernels",)),
+            SearchDoc(4, "Volga Trade", "", ("cement",)),
+        ]
+    )
     for q in ("hazelnut", "фундук", "findiq"):
         assert {d for d, _ in idx.search(q)} == {1, 2, 3}, q
 
@@ -143,8 +173,9 @@ def test_add_remove_replace():
 
 
 def test_city_searched_below_name():
-    idx = SearchIndex([SearchDoc(1, "Xəzər Tikinti", "Gəncə"), SearchDoc(2, "Gəncə Tikinti", "Bakı")],
-                      expand=None)
+    idx = SearchIndex(
+        [SearchDoc(1, "Xəzər Tikinti", "Gəncə"), SearchDoc(2, "Gəncə Tikinti", "Bakı")], expand=None
+    )
     assert [d for d, _ in idx.search("Gəncə")] == [2, 1]
 
 
@@ -157,8 +188,10 @@ def test_many_docs_still_find_the_right_one():
 
 
 def test_typo_in_offers_word_found():
-    idx = SearchIndex([SearchDoc(1, "Quba Aqro", "", ("pomidor", "xiyar")),
-                       SearchDoc(2, "Volga Trade", "", ("cement",))], expand=None)
+    idx = SearchIndex(
+        [SearchDoc(1, "Quba Aqro", "", ("pomidor", "xiyar")), SearchDoc(2, "Volga Trade", "", ("cement",))],
+        expand=None,
+    )
     assert [d for d, _ in idx.search("pomidr")] == [1]
 
 

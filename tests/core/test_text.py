@@ -1,4 +1,5 @@
 """Folding, transliteration and phonetic keys (matchmaker.core.text)."""
+
 import pytest
 
 from matchmaker.core.text import fold, latin_tokens, phonetic_key, to_latin, tokens
@@ -98,8 +99,10 @@ class TestPhoneticKey:
     def test_same_key_across_scripts(self, a, b):
         assert phonetic_key(a) == phonetic_key(b)
 
-    @pytest.mark.parametrize("a, b", [("Gəncə", "Quba"), ("Şəki", "Sumqayıt"), ("Волга", "Дон"),
-                                      ("Вектор", "Сибирь"), ("Трейд", "Строй")])
+    @pytest.mark.parametrize(
+        "a, b",
+        [("Gəncə", "Quba"), ("Şəki", "Sumqayıt"), ("Волга", "Дон"), ("Вектор", "Сибирь"), ("Трейд", "Строй")],
+    )
     def test_different_names_differ(self, a, b):
         assert phonetic_key(a) != phonetic_key(b)
 

@@ -1,5 +1,6 @@
 """Kept top lists: :class:`TopLists` alone (tiny hand-made rows, then against a brute-force model),
 and the engine's incremental lists against a full rebuild under heavy ties and small k."""
+
 import random
 
 import pytest
@@ -55,8 +56,7 @@ def check(t, universe=range(200)):
 # ------------------------------------------------------------------------- TopLists alone
 def test_held_partner_moving_before_the_last_row_takes_its_new_place():
     t = TopLists(128)
-    t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4), row(50, 5), row(40, 6)],
-          want=3, cap=6)
+    t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4), row(50, 5), row(40, 6)], want=3, cap=6)
     assert X not in t.complete and t.kth[X] == 40
     check(t)
     # from the margin to the top: shown part changes, depth kept
@@ -241,7 +241,7 @@ def test_toplists_against_a_brute_force_model(seed):
     for _ in range(600):
         x = rng.choice(list(scores))
         b = rng.randrange(60)
-        old_shown = t.rows[x][:want[x]]
+        old_shown = t.rows[x][: want[x]]
         if t.rows[x] and rng.random() < 0.5:
             b = rng.choice(t.rows[x])[2]  # a held partner: it may fall out
         if b in scores[x] and rng.random() < 0.2:
@@ -250,7 +250,7 @@ def test_toplists_against_a_brute_force_model(seed):
         else:
             scores[x][b] = float(rng.randint(0, 6))
             got = t.place(x, b, key(scores[x][b], b))
-        assert got[0] == (t.rows[x][:want[x]] != old_shown)
+        assert got[0] == (t.rows[x][: want[x]] != old_shown)
         rows, full = t.rows[x], truth(x)
         assert rows == full[: len(rows)]  # nobody outside sorts before the last row
         assert (x in t.complete) <= (rows == full)
@@ -267,8 +267,7 @@ def test_toplists_against_a_brute_force_model(seed):
 
 
 # ------------------------------------------------------------------------- engine stress
-ITEMS = ["xurma", "nar", "pomidor", "томаты", "мука", "un", "фейхоа", "feijoa", "fındıq",
-         "фундук"]
+ITEMS = ["xurma", "nar", "pomidor", "томаты", "мука", "un", "фейхоа", "feijoa", "fındıq", "фундук"]
 SECTORS = ["01.13", "01.24", "46.31"]
 LANGS = [(), ("az",), ("ru",), ("az", "ru")]
 
@@ -292,13 +291,34 @@ def tweak(rng, p):
     if what == 1:
         return P(p.id, p.country, p.sectors, p.offers, p.needs, rng.choice(LANGS), p.verified)
     if what == 2:
-        return P(p.id, p.country, tuple(rng.sample(SECTORS, rng.randint(0, 2))), p.offers,
-                 p.needs, p.languages, p.verified)
+        return P(
+            p.id,
+            p.country,
+            tuple(rng.sample(SECTORS, rng.randint(0, 2))),
+            p.offers,
+            p.needs,
+            p.languages,
+            p.verified,
+        )
     if what == 3:
-        return P(p.id, p.country, p.sectors, tuple(rng.sample(ITEMS, rng.randint(0, 2))),
-                 p.needs, p.languages, p.verified)
-    return P(p.id, p.country, p.sectors, p.offers, tuple(rng.sample(ITEMS, rng.randint(0, 2))),
-             p.languages, p.verified)
+        return P(
+            p.id,
+            p.country,
+            p.sectors,
+            tuple(rng.sample(ITEMS, rng.randint(0, 2))),
+            p.needs,
+            p.languages,
+            p.verified,
+        )
+    return P(
+        p.id,
+        p.country,
+        p.sectors,
+        p.offers,
+        tuple(rng.sample(ITEMS, rng.randint(0, 2))),
+        p.languages,
+        p.verified,
+    )
 
 
 def astuple_rest(p, country=False):
@@ -350,16 +370,22 @@ def count_short_lists(eng):
     return shorts
 
 
-@pytest.mark.parametrize("seed,n,k", [(1, 150, 2), (2, 200, 3), (3, 250, 4), (4, 180, 2),
-                                      (5, 220, 3)])
+@pytest.mark.parametrize("seed,n,k", [(1, 150, 2), (2, 200, 3), (3, 250, 4), (4, 180, 2), (5, 220, 3)])
 def test_random_steps_with_heavy_ties_stay_equal_to_a_full_rebuild(lex, seed, n, k):
     rng = random.Random(seed)
     # integer ids: their text order ("10" < "9") is not the order they arrive in
     current = {i: tied_profile(rng, i, "AZ" if i % 2 else "RU") for i in range(n)}
     # clones: equal profiles that top many lists together ("fade" wears the margins down)
     for c, country in enumerate(("AZ", "RU")):
-        strong = P(None, country, ("01.13",), tuple(rng.sample(ITEMS, 3)),
-                   tuple(rng.sample(ITEMS, 3)), ("az", "ru"), True)
+        strong = P(
+            None,
+            country,
+            ("01.13",),
+            tuple(rng.sample(ITEMS, 3)),
+            tuple(rng.sample(ITEMS, 3)),
+            ("az", "ru"),
+            True,
+        )
         for j in rng.sample(range(c, n, 2), 9):
             current[j] = P(j, *astuple_rest(strong, country=True))
     eng = MatchEngine(lex)
@@ -373,8 +399,10 @@ def test_random_steps_with_heavy_ties_stay_equal_to_a_full_rebuild(lex, seed, n,
     steps = 70
     for step in range(steps):
         before = stored_all(eng, current)
-        op = rng.choices(["change", "tweak", "new", "remove", "country", "empty", "back",
-                          "fade"], [18, 18, 10, 10, 8, 8, 8, 20])[0]
+        op = rng.choices(
+            ["change", "tweak", "new", "remove", "country", "empty", "back", "fade"],
+            [18, 18, 10, 10, 8, 8, 8, 20],
+        )[0]
         if op == "back" and not removed:
             op = "new"
         kinds.add(op)
@@ -410,8 +438,7 @@ def test_random_steps_with_heavy_ties_stay_equal_to_a_full_rebuild(lex, seed, n,
             elif op == "country":
                 fid = fading if fading is not None else rng.choice(sorted(current))
                 q = current[fid]
-                p = P(fid, other(q.country), q.sectors, q.offers, q.needs, q.languages,
-                      q.verified)
+                p = P(fid, other(q.country), q.sectors, q.offers, q.needs, q.languages, q.verified)
             else:  # emptied to nothing
                 fid = fading if fading is not None else rng.choice(sorted(current))
                 p = P(fid, current[fid].country)
@@ -440,8 +467,10 @@ def test_popular_firms_fading_one_by_one_make_lists_run_short(lex, how):
     rng = random.Random(7)
     current = {i: tied_profile(rng, i, "AZ" if i % 2 else "RU") for i in range(120)}
     # every item of ITEMS on both sides (9 items: the 8+ rounding path too): top of the lists
-    stars = [P(f"star{j}", "AZ", ("01.13",), tuple(ITEMS[:5]), tuple(ITEMS[5:9]), ("az", "ru"),
-               True) for j in range(8)]
+    stars = [
+        P(f"star{j}", "AZ", ("01.13",), tuple(ITEMS[:5]), tuple(ITEMS[5:9]), ("az", "ru"), True)
+        for j in range(8)
+    ]
     for s in stars:
         current[s.id] = s
     eng = MatchEngine(lex)
@@ -449,9 +478,12 @@ def test_popular_firms_fading_one_by_one_make_lists_run_short(lex, how):
         eng.add(p)
     eng.rebuild(k=2)  # 7 kept: star0..star6 fill every list that has an item in common
     shorts = count_short_lists(eng)
-    full = [fid for fid, p in current.items() if p.country == "RU"
-            and [eng._ids[b] for _s, _t, b in eng._tops.rows[eng._idx[fid]]]
-            == [f"star{j}" for j in range(7)]]
+    full = [
+        fid
+        for fid, p in current.items()
+        if p.country == "RU"
+        and [eng._ids[b] for _s, _t, b in eng._tops.rows[eng._idx[fid]]] == [f"star{j}" for j in range(7)]
+    ]
     assert len(full) > 10
     for s in stars:
         before = stored_all(eng, current)
@@ -475,8 +507,7 @@ def test_no_same_country_partner_after_a_country_switch(lex):
     and everything equals a full rebuild."""
     rng = random.Random(11)
     current = {i: tied_profile(rng, i, "AZ" if i % 2 else "RU") for i in range(160)}
-    star = P("star", "AZ", ("01.13",), ("xurma", "pomidor", "мука"), ("фундук",), ("az", "ru"),
-             True)
+    star = P("star", "AZ", ("01.13",), ("xurma", "pomidor", "мука"), ("фундук",), ("az", "ru"), True)
     current["star"] = star
     eng = MatchEngine(lex)
     for p in current.values():
@@ -495,13 +526,16 @@ def test_no_same_country_partner_after_a_country_switch(lex):
             assert len(shown) == 3
             assert all(country[s.partner_id] != country[fid] for s in shown), fid
             # the margin too: a same-country row there would surface later
-            assert all(country[eng._ids[b]] != country[fid] for _s, _t, b in
-                       eng._tops.rows[eng._idx[fid]]), fid
+            assert all(country[eng._ids[b]] != country[fid] for _s, _t, b in eng._tops.rows[eng._idx[fid]]), (
+                fid
+            )
         # its former holders all changed, and update() said so
         assert holders <= set(res)
         assert {s.partner_id for s in eng.stored("star")} <= {
-            fid for fid, c in country.items() if c != new_country}
+            fid for fid, c in country.items() if c != new_country
+        }
         assert stored_all(eng, current) == fresh_engine(lex, current, 3)[1]
     # now Russian, it is shown to Azerbaijani firms instead
-    assert sum("star" in {s.partner_id for s in eng.stored(fid)} for fid in current
-               if country[fid] == "AZ") > 10
+    assert (
+        sum("star" in {s.partner_id for s in eng.stored(fid)} for fid in current if country[fid] == "AZ") > 10
+    )
