@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 PYBABEL := $(VENV)/bin/pybabel
 I18N    := matchmaker/translations
 
-.PHONY: run test test-pg translations extract-messages bench clean
+.PHONY: run test test-pg lint format translations extract-messages bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,16 @@ run: $(STAMP) translations
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo
 	$(FLASK) run --host $(HOST) --port $(PORT)
+
+# The quality gate (also the first step of .ci/run): lint, formatting, and strict types on the pure core.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy --strict matchmaker/core
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 test: $(STAMP) translations
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -17,7 +17,9 @@ def create_app(config=None) -> Flask:
     """
     from config import BaseConfig, load_config
 
-    app = Flask(
+    from .uow import UnitOfWorkFlask
+
+    app = UnitOfWorkFlask(
         __name__,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "matchmaker" / "static"),

@@ -9,34 +9,16 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from .extensions import db
+from .uow import commit, rollback
 
 
 def register(app: Flask) -> None:
-    app.cli.add_command(seed_demo)
-    app.cli.add_command(companies_cli)
-    app.cli.add_command(users_cli)
-    try:
-        from .matching.cli import matches_cli
-    except ModuleNotFoundError as exc:
-        if exc.name != "matchmaker.matching.cli":
-            raise
-    else:
-        app.cli.add_command(matches_cli)
-    try:
-        from .events.cli import events_cli
-    except ModuleNotFoundError as exc:
-        if exc.name != "matchmaker.events.cli":
-            raise
-    else:
-        app.cli.add_command(events_cli)
-    try:
-        from .meetings.cli import meetings_cli
-    except ModuleNotFoundError as exc:
-        if exc.name != "matchmaker.meetings.cli":
-            raise
-    else:
-        app.cli.add_command(meetings_cli)
+    from .events.cli import events_cli
+    from .matching.cli import matches_cli
+    from .meetings.cli import meetings_cli
+
+    for command in (seed_demo, companies_cli, users_cli, matches_cli, events_cli, meetings_cli):
+        app.cli.add_command(command)
 
 
 @click.command("seed-demo")
@@ -46,7 +28,7 @@ def seed_demo(force: bool) -> None:
     from .demo import load_demo
 
     summary = load_demo(force=force)
-    db.session.commit()
+    commit()
     click.echo(summary)
 
 
@@ -68,7 +50,7 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
     for err in report.errors:
         click.echo(f"{file}:{err}", err=True)
     if report.written:
-        db.session.commit()
+        commit()
         click.echo(
             f"imported {report.rows - len(report.bad_lines)} rows: {report.created} new, "
             f"{report.updated} updated, {report.unchanged} unchanged"
@@ -78,7 +60,7 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
         if report.created or report.updated:
             _refresh_suggestions()
     else:
-        db.session.rollback()
+        rollback()
         if report.errors:
             click.echo(f"{len(report.bad_lines) or 1} bad rows; nothing was written.", err=True)
         else:
@@ -92,13 +74,11 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
 
 def _refresh_suggestions() -> None:
     """After an import: the suggestions of every firm, in a transaction of their own."""
-    try:
-        from .matching.services import rebuild_all
-    except ModuleNotFoundError:
-        return
+    from .matching.services import rebuild_all
+
     started = time.perf_counter()
     n = rebuild_all(workers=-1, keep=False)  # the command line may fork, and exits after
-    db.session.commit()
+    commit()
     click.echo(f"suggestions refreshed for {n} companies in {time.perf_counter() - started:.1f} s")
 
 
@@ -131,7 +111,7 @@ def create_user_cmd(
     except DomainError as err:
         raise click.ClickException(err.message) from None
     user.center_id = center_id
-    db.session.commit()
+    commit()
     click.echo(f"created {user.email} ({user.role}, id {user.id})")
 
 
@@ -146,5 +126,5 @@ def token_cmd(email: str, name: str) -> None:
     if user is None:
         raise click.ClickException(f"no account {email!r}")
     _token, raw = issue_token(user, name)
-    db.session.commit()
+    commit()
     click.echo(raw)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, String
 from sqlalchemy.types import TypeDecorator
 
 
@@ -46,3 +47,21 @@ def refresh_statistics(*tables: str) -> None:
 
     if db.session.get_bind().dialect.name == "postgresql":
         db.session.execute(text("ANALYZE " + ", ".join(tables)))
+
+
+class EnumText(TypeDecorator):
+    """A ``StrEnum`` stored as its value in a ``VARCHAR(length)`` column (the schema is that of a
+    plain string column); rows come back as members, and filters accept members or values."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else self.enum(value)

@@ -318,11 +318,7 @@ def load_demo(force: bool = False, n_each: int = 150) -> str:
                 count += 1
             db.session.flush()
         parts.append(f"loaded {count} demo firms")
-    try:
-        from .centers.services import seed_centers
-    except ModuleNotFoundError as exc:
-        if exc.name != "matchmaker.centers.services":
-            raise
-    else:
-        parts.append(seed_centers())
+    from .centers.services import seed_centers
+
+    parts.append(seed_centers())
     return "; ".join(parts)

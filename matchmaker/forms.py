@@ -37,17 +37,19 @@ def number_range(min=None, max=None):
 
 
 def save_or_show(form, action):
-    """Run one service call for a submitted form: commit when it succeeds (returns ``None``); on a
-    :class:`~matchmaker.errors.DomainError` roll back, put the error on the form's fields and
-    return it (for its status). The request's single commit lives here."""
-    from .errors import DomainError, apply_to_form
-    from .extensions import db
+    """Run one service call for a submitted form (see :func:`matchmaker.uow.attempt`): ``None``
+    when it went through; else the refusal, already shown on the form's fields (the view answers
+    4xx with the form, and the request rolls back). 403/404 refusals answer as such."""
+    from .errors import apply_to_form
+    from .uow import attempt
 
-    try:
-        action()
-    except DomainError as err:
-        db.session.rollback()
+    err = attempt(action)
+    if err is not None:
         apply_to_form(form, err)
-        return err
-    db.session.commit()
-    return None
+    return err
+
+
+def submitted_and_saved(form, action) -> bool:
+    """The form was posted, is valid, and ``action`` went through (see :func:`save_or_show`);
+    otherwise the form carries its errors."""
+    return form.validate_on_submit() and save_or_show(form, action) is None

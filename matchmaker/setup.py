@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-from flask import Flask, abort, current_app, g, has_request_context, jsonify, render_template, request
+from flask import Flask, abort, current_app, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import event
-from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException
-from werkzeug.routing import IntegerConverter
 
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
+from .web import errors, helpers
 
 
 def register_extensions(app: Flask) -> None:
@@ -61,7 +57,6 @@ def select_locale() -> str:
     langs = current_app_langs()
     lang = request.args.get("lang")
     if lang in langs:
-        g.lang_choice = lang
         return lang
     lang = request.cookies.get("lang")
     if lang in langs:
@@ -89,21 +84,19 @@ def register_i18n(app: Flask) -> None:
         default_translation_directories=str(app.root_path + "/translations"),
     )
 
+    @app.before_request
+    def language_choice():
+        """A ``?lang=`` link is remembered: as the account's language (saved with the request's
+        unit of work) and in a cookie (below)."""
+        lang = request.args.get("lang")
+        if lang in current_app_langs() and current_user.is_authenticated and current_user.locale != lang:
+            current_user.locale = lang
+
     @app.after_request
     def remember_language(response):
-        lang = g.pop("lang_choice", None)
-        if lang:
-            response.set_cookie(
-                "lang",
-                lang,
-                max_age=365 * 24 * 3600,
-                samesite="Lax",
-                httponly=True,
-                secure=app.config.get("SESSION_COOKIE_SECURE", False),
-            )
-            if current_user and current_user.is_authenticated and current_user.locale != lang:
-                current_user.locale = lang
-                db.session.commit()
+        lang = request.args.get("lang")
+        if lang in current_app_langs():
+            helpers.set_language_cookie(response, lang)
         return response
 
 
@@ -165,10 +158,8 @@ def register_security(app: Flask) -> None:
             bad += [k for k, v in request.form.items(multi=True) if "\x00" in v]
         if not bad:
             return None
-        if _wants_json():
-            from .api.errors import error_response
-
-            return error_response(
+        if errors.wants_json_response():
+            return errors.error_response(
                 422, "Invalid input", fields={k: ["NUL bytes are not allowed."] for k in bad}
             )
         abort(400)
@@ -188,31 +179,30 @@ def register_security(app: Flask) -> None:
         return response
 
 
-class BoundedIntConverter(IntegerConverter):
-    """``<int:…>`` that matches only ids an Integer column can hold (else 404, never a driver error)."""
-
-    def __init__(self, map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)  # Integer primary keys (int4 on PostgreSQL)
-        super().__init__(map, *args, **kwargs)
-
-
 def register_blueprints(app: Flask) -> None:
-    app.url_map.converters["int"] = BoundedIntConverter
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
+    from .centers.views import bp as centers_bp
     from .companies.views import bp as companies_bp
+    from .events.views import bp as events_bp
     from .main import bp as main_bp
+    from .matching.views import bp as matching_bp
+    from .meetings.views import bp as meetings_bp
+    from .notifications.views import bp as notifications_bp
 
-    for bp in (main_bp, auth_bp, companies_bp, admin_bp):
+    app.url_map.converters["int"] = helpers.BoundedIntConverter
+    for bp in (
+        main_bp,
+        auth_bp,
+        companies_bp,
+        admin_bp,
+        matching_bp,
+        centers_bp,
+        meetings_bp,
+        events_bp,
+        notifications_bp,
+    ):
         app.register_blueprint(bp)
-    for name in ("matching", "centers", "meetings", "events", "notifications"):
-        try:
-            module = __import__(f"matchmaker.{name}.views", fromlist=["bp"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"matchmaker.{name}.views":
-                raise
-            continue
-        app.register_blueprint(module.bp)
 
 
 def register_api(app: Flask) -> None:
@@ -221,41 +211,8 @@ def register_api(app: Flask) -> None:
     init_api(app)
 
 
-def _wants_json() -> bool:
-    return request.path.startswith("/api/")
-
-
 def register_errors(app: Flask) -> None:
-    def handle(exc: HTTPException):
-        if _wants_json():
-            from .api.errors import error_response
-
-            return error_response(exc.code or 500, exc.name, getattr(exc, "description", None))
-        return render_template("errors.html", error=exc), exc.code
-
-    for code in (400, 403, 404, 405, 413, 429):
-        app.register_error_handler(code, handle)
-
-    @app.errorhandler(OperationalError)
-    def busy(exc: OperationalError):
-        """SQLite's lock wait ran out (busy_timeout): a 503 to retry, not a 500."""
-        db.session.rollback()
-        if "locked" not in str(exc.orig).lower():
-            raise exc
-        if _wants_json():
-            response = jsonify(error={"code": "busy", "message": "The database is busy; retry shortly."})
-        else:
-            response = app.make_response((render_template("errors.html", error=None), 503))
-        response.status_code = 503
-        response.headers["Retry-After"] = "2"
-        return response
-
-    @app.errorhandler(500)
-    def internal(exc):
-        db.session.rollback()
-        if _wants_json():
-            return jsonify(error={"code": "internal_error", "message": "Internal server error"}), 500
-        return render_template("errors.html", error=None), 500
+    errors.register(app)
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -270,7 +227,6 @@ def register_template_helpers(app: Flask) -> None:
             from .notifications.services import unread_count
 
             unread = unread_count(current_user.active_company_id)
-        from flask import current_app
 
         nav = [
             (endpoint, label)
@@ -279,31 +235,24 @@ def register_template_helpers(app: Flask) -> None:
                 ("meetings.index", _("Meetings")),
                 ("events.index", _("Brokerage days")),
             )
-            if endpoint in current_app.view_functions
         ]
         return {
             "nav_links": nav,
-            "endpoints": current_app.view_functions,
             "current_lang": str(get_locale() or "en"),
             "languages": [("az", "Azərbaycanca"), ("ru", "Русский"), ("en", "English")],
             "unread_notifications": unread,
         }
 
-    def lang_url(lang: str) -> str:
-        args = request.args.to_dict()
-        args["lang"] = lang
-        return request.path + "?" + urlencode(args)
+    from .events.models import EventStatus, RequestStatus
+    from .meetings.models import MeetingStatus
 
-    def url_with(**changes) -> str:
-        args = request.args.to_dict()
-        for k, v in changes.items():
-            if v is None:
-                args.pop(k, None)
-            else:
-                args[k] = v
-        return request.path + ("?" + urlencode(args) if args else "")
-
-    app.jinja_env.globals.update(lang_url=lang_url, url_with=url_with)
+    app.jinja_env.globals.update(
+        lang_url=helpers.lang_url,
+        url_with=helpers.url_with,
+        EventStatus=EventStatus,
+        MeetingStatus=MeetingStatus,
+        RequestStatus=RequestStatus,
+    )
     app.jinja_env.filters["sector_title"] = lambda code: sector_title(code, str(get_locale() or "en"))
     app.jinja_env.filters["datetime"] = lambda v, fmt="medium": format_datetime(v, fmt) if v else ""
     app.jinja_env.filters["number"] = lambda v: format_decimal(v)

@@ -331,6 +331,11 @@ def test_requests_lapse_at_the_deadline(client, world):
     r = client.post(f"/events/{event.id}/requests/{req.id}/accept", follow_redirects=True)
     assert r.status_code == 200 and "The request deadline has passed." in r.get_data(as_text=True)
     db.session.refresh(req)
+    assert req.shown_status == "lapsed"  # read as lapsed at once ...
+    assert req.status == "pending"  # ... while neither a read nor a refused answer writes
+    result = client.application.test_cli_runner().invoke(args=["events", "lapse"])
+    assert "lapsed 1 " in result.output  # the periodic job marks it
+    db.session.refresh(req)
     assert req.status == "lapsed"
     assert db.session.scalar(select(func.count(EventMeeting.id))) == 0
     login(client, world.m_az1)  # no new requests either

@@ -238,16 +238,20 @@ def test_reschedule_moves_and_asks_the_other_side(w):
     assert w.call("POST", f"/api/v1/meetings/{mid}/accept", user=w.az_user).get_json()["status"] == "accepted"
 
 
-def test_requests_expire_lazily_and_by_cli(w, app):
+def test_requests_read_as_expired_at_once_and_the_periodic_job_marks_them(w, app):
     first = w.book().get_json()["id"]
     second = w.book(user=w.az2_user, partner=w.ru2, room=w.c["volga"]).get_json()["id"]
     for mid in (first, second):
         db.session.get(Meeting, mid).expires_at = datetime.now(UTC) - timedelta(minutes=1)
     db.session.commit()
-    assert w.call("GET", f"/api/v1/meetings/{first}").get_json()["status"] == "expired"  # lazily on read
-    result = app.test_cli_runner().invoke(args=["meetings", "expire"])
-    assert result.exit_code == 0 and "expired 1 " in result.output
+    assert w.call("GET", f"/api/v1/meetings/{first}").get_json()["status"] == "expired"  # read as expired
     db.session.expire_all()
+    assert db.session.get(Meeting, first).status == "requested"  # ... but a read writes nothing
+    result = app.test_cli_runner().invoke(args=["meetings", "expire"])
+    assert result.exit_code == 0
+    assert "expired 2 " in result.output
+    db.session.expire_all()
+    assert db.session.get(Meeting, first).status == "expired"
     assert db.session.get(Meeting, second).status == "expired"
     assert w.book(user=w.az2_user, partner=w.ru2).status_code == 201  # the held room is free again
     assert (

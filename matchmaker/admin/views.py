@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
-from sqlalchemy import select
 
+from ..auth.access import staff_required
+from ..companies import services as company_services
 from ..companies.forms import ImportForm
 from ..companies.importer import import_companies
-from ..companies.models import Company
-from ..extensions import db
 
 bp = Blueprint("admin", __name__, url_prefix="/staff")
-
-
-def staff_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_staff:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -43,7 +28,6 @@ def import_csv():
             skip = request.form.get("skip_invalid") == "1"
             report = import_companies(data, dry_run=not confirm, skip_invalid=skip)
             if report.written:
-                db.session.commit()
                 flash(
                     _(
                         "Imported: %(c)d new, %(u)d updated, %(n)d unchanged.",
@@ -54,7 +38,6 @@ def import_csv():
                     "success",
                 )
                 return redirect(url_for("admin.import_csv"))
-            db.session.rollback()
             form.csv_text.data = data.decode("utf-8-sig", errors="replace")
     status = 422 if report is not None and report.errors else 200
     return render_template("admin/import.html", form=form, report=report), status
@@ -63,12 +46,4 @@ def import_csv():
 @bp.get("/verification")
 @staff_required
 def verification():
-    pending = list(
-        db.session.scalars(
-            select(Company)
-            .where(Company.verified.is_(False), Company.hidden.is_(False))
-            .order_by(Company.created_at.desc())
-            .limit(100)
-        )
-    )
-    return render_template("admin/verification.html", companies=pending)
+    return render_template("admin/verification.html", companies=company_services.verification_queue())

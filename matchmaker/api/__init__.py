@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, request
+from flask import Flask, g
 from flask_smorest import Api as _Api
-from werkzeug.exceptions import HTTPException, UnprocessableEntity
 
-from ..errors import DomainError
 from ..extensions import csrf
-from .errors import domain_error_response, error_response, webargs_fields
 
 
 class Api(_Api):
-    def _register_error_handlers(self):  # our handlers (JSON here, HTML elsewhere) are registered below
+    def _register_error_handlers(self):  # our handlers (matchmaker.web.errors) answer JSON under /api/
         pass
 
 
@@ -32,31 +29,6 @@ def init_api(app: Flask) -> None:
         if getattr(module, "blp", None) is not None:
             csrf.exempt(module.blp)
             api.register_blueprint(module.blp)
-
-    @app.errorhandler(UnprocessableEntity)
-    def _unprocessable(exc):
-        if request.path.startswith("/api/"):
-            fields = webargs_fields(exc)
-            return error_response(
-                422, "Invalid input", "Invalid input" if fields else exc.description, fields=fields or None
-            )
-        return exc
-
-    @app.errorhandler(DomainError)
-    def _domain(err: DomainError):
-        if request.path.startswith("/api/"):
-            return domain_error_response(err)
-        return error_response(err.status, err.message, fields=err.fields or None, code=err.code)
-
-    @app.errorhandler(401)
-    def _unauthorized(exc: HTTPException):
-        if request.path.startswith("/api/"):
-            return error_response(401, "Unauthorized", exc.description)
-        return exc
-
-    @app.errorhandler(409)
-    def _conflict(exc: HTTPException):
-        return error_response(409, "Conflict", exc.description)
 
 
 def api_user():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import abort, g, request
 
 from ..auth.services import user_for_token
-from ..extensions import db
 
 
 def authenticate_request() -> None:
@@ -16,8 +15,6 @@ def authenticate_request() -> None:
     user = user_for_token(raw.strip())
     if user is None:
         abort(401, description="The token is unknown or revoked.")
-    if db.session.dirty:
-        db.session.commit()  # last_used_at
     g.api_user = user
 
 

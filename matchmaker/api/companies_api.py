@@ -8,7 +8,6 @@ from flask_smorest import Blueprint
 
 from ..companies import services
 from ..core.sectors import normalize_code
-from ..extensions import db
 from . import api_user
 from .auth import protect
 from .schemas import CompanyListArgs, CompanyPageSchema, CompanyPatchSchema, CompanySchema
@@ -66,5 +65,4 @@ class CompanyById(MethodView):
         if not api_user().can_edit_company(company):
             abort(403, description="You may only edit your own firm.")
         services.update_company(company, data)
-        db.session.commit()
         return company

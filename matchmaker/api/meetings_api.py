@@ -6,8 +6,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
+from ..core.ids import MAX_ID
 from ..errors import Forbidden
-from ..extensions import db
 from ..meetings import services
 from . import api_user
 from .auth import protect
@@ -21,7 +21,7 @@ DT_ERRORS = {
     "invalid_awareness": "Give the time with its UTC offset, e.g. 2026-06-10T10:00:00+04:00.",
 }
 
-ID = validate.Range(min=1, max=2**31 - 1, error="Unknown id.")
+ID = validate.Range(min=1, max=MAX_ID, error="Unknown id.")
 
 
 def _dt(**kw):
@@ -97,7 +97,7 @@ def dump(m) -> dict:
     return {
         "id": m.id,
         "uid": m.uid,
-        "status": m.status,
+        "status": m.shown_status,
         "start": iso_local(m.start_at, tz),
         "end": iso_local(m.end_at, tz),
         "timezone": center.timezone,
@@ -132,8 +132,6 @@ class Meetings(MethodView):
         user = api_user()
         if user.active_company_id is None:
             return {"items": []}
-        services.expire_due()
-        db.session.commit()
         return {"items": [dump(m) for m in services.for_company(user.active_company_id, args["scope"])]}
 
     @blp.arguments(MeetingCreateSchema)
@@ -153,7 +151,6 @@ class Meetings(MethodView):
             attendees=data["attendees"],
             interpreter=data["interpreter"],
         )
-        db.session.commit()
         return dump(meeting)
 
 
@@ -163,7 +160,6 @@ class MeetingById(MethodView):
     def get(self, meeting_id):
         """One meeting of the caller's firm (staff: of their center)."""
         meeting = _visible(meeting_id)
-        db.session.commit()
         return dump(meeting)
 
 
@@ -174,7 +170,6 @@ def _action(name, fn, schema=ReasonSchema):
     def view(data, meeting_id):
         meeting = _visible(meeting_id)
         fn(meeting, api_user(), data)
-        db.session.commit()
         return dump(meeting)
 
     view.__name__ = f"meeting_{name}"

@@ -7,18 +7,43 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..dbtypes import UTCDateTime, utcnow
+from ..dbtypes import EnumText, UTCDateTime, utcnow
+from ..enums import LabelledEnum
 from ..extensions import db
 
 if TYPE_CHECKING:
     from ..companies.models import Company
 
-ROLES = ("member", "staff", "admin")
-MEMBERSHIP = ("none", "pending", "active")
+
+class Role(LabelledEnum):
+    MEMBER = "member"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+    @classmethod
+    def labels(cls):
+        return {
+            cls.MEMBER: _l("member of a firm"),
+            cls.STAFF: _l("center staff"),
+            cls.ADMIN: _l("administrator"),
+        }
+
+
+class Membership(LabelledEnum):
+    """A member's tie to their firm: none yet, asked to join (other members approve), or active."""
+
+    NONE = "none"
+    PENDING = "pending"
+    ACTIVE = "active"
+
+    @classmethod
+    def labels(cls):
+        return {cls.NONE: _l("no firm"), cls.PENDING: _l("waiting for approval"), cls.ACTIVE: _l("member")}
 
 
 class User(UserMixin, db.Model):
@@ -28,11 +53,11 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
     full_name: Mapped[str] = mapped_column(String(120), default="")
-    role: Mapped[str] = mapped_column(String(16), default="member")
+    role: Mapped[Role] = mapped_column(EnumText(Role, 16), default=Role.MEMBER)
     company_id: Mapped[int | None] = mapped_column(
         ForeignKey("companies.id", ondelete="SET NULL"), index=True
     )
-    membership: Mapped[str] = mapped_column(String(16), default="none")
+    membership: Mapped[Membership] = mapped_column(EnumText(Membership, 16), default=Membership.NONE)
     center_id: Mapped[int | None] = mapped_column(index=True)  # staff: the center they work for
     locale: Mapped[str | None] = mapped_column(String(5))
     timezone: Mapped[str | None] = mapped_column(String(64))
@@ -56,19 +81,19 @@ class User(UserMixin, db.Model):
 
     @property
     def is_staff(self) -> bool:
-        return self.role in ("staff", "admin")
+        return self.role in (Role.STAFF, Role.ADMIN)
 
     @property
     def is_admin(self) -> bool:
-        return self.role == "admin"
+        return self.role == Role.ADMIN
 
     @property
     def active_company_id(self) -> int | None:
-        return self.company_id if self.membership == "active" else None
+        return self.company_id if self.membership == Membership.ACTIVE else None
 
     @property
     def active_company(self) -> Company | None:
-        return self.company if self.membership == "active" else None
+        return self.company if self.membership == Membership.ACTIVE else None
 
     def belongs_to(self, company_id: int | None) -> bool:
         return company_id is not None and self.active_company_id == company_id
@@ -83,7 +108,7 @@ class User(UserMixin, db.Model):
         return self.is_staff
 
     def can_manage_center(self, center_id: int) -> bool:
-        return self.is_admin or (self.role == "staff" and self.center_id in (None, center_id))
+        return self.is_admin or (self.role == Role.STAFF and self.center_id in (None, center_id))
 
     def can_see_contacts(self) -> bool:
         return True

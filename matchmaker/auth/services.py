@@ -9,10 +9,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..core.ids import valid_id
 from ..dbtypes import utcnow
 from ..errors import DomainError, NotFound
 from ..extensions import db
-from .models import ROLES, ApiToken, User, hash_token
+from .models import ApiToken, Membership, Role, User, hash_token
 
 MIN_PASSWORD = 10
 # Used to spend the same time on unknown e-mails as on known ones (no account enumeration by timing).
@@ -35,6 +36,15 @@ def password_is_weak(password: str) -> str | None:
     return None
 
 
+def get_user(user_id: int) -> User | None:
+    return db.session.get(User, user_id) if valid_id(user_id) else None
+
+
+def update_preferences(user: User, full_name: str, locale: str, timezone: str) -> None:
+    user.full_name, user.locale, user.timezone = full_name, locale, timezone
+    db.session.flush()
+
+
 def get_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
@@ -53,14 +63,14 @@ def load_user_from_session_id(user_id: str) -> User | None:
 def create_user(
     email: str,
     password: str,
-    role: str = "member",
+    role: str = Role.MEMBER,
     company=None,
     full_name: str = "",
     membership: str | None = None,
     locale: str | None = None,
 ) -> User:
     email = normalize_email(email)
-    if role not in ROLES:
+    if role not in tuple(Role):
         raise DomainError(str(_l("Unknown role.")), field="role")
     if get_user_by_email(email) is not None:
         raise DomainError(str(_l("An account with this e-mail already exists.")), field="email")
@@ -70,10 +80,10 @@ def create_user(
     user = User(
         email=email,
         password_hash=hash_password(password),
-        role=role,
+        role=Role(role),
         full_name=full_name,
         company=company,
-        membership=membership or ("active" if company is not None else "none"),
+        membership=membership or (Membership.ACTIVE if company is not None else Membership.NONE),
         locale=locale,
     )
     db.session.add(user)
@@ -161,7 +171,7 @@ def user_for_token(raw: str) -> User | None:
 
 def request_membership(user: User, company) -> None:
     user.company = company
-    user.membership = "pending"
+    user.membership = Membership.PENDING
     db.session.flush()
 
 
@@ -169,17 +179,19 @@ def decide_membership(actor: User, member: User, approve: bool) -> None:
     if member.company_id is None or not (actor.is_staff or actor.belongs_to(member.company_id)):
         raise NotFound(str(_l("No such request.")))
     if approve:
-        member.membership = "active"
+        member.membership = Membership.ACTIVE
     else:
         member.company_id = None
-        member.membership = "none"
+        member.membership = Membership.NONE
     db.session.flush()
 
 
 def pending_members(company_id: int) -> list[User]:
     return list(
         db.session.scalars(
-            select(User).where(User.company_id == company_id, User.membership == "pending").order_by(User.id)
+            select(User)
+            .where(User.company_id == company_id, User.membership == Membership.PENDING)
+            .order_by(User.id)
         )
     )
 

@@ -2,39 +2,22 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from ..companies import services as company_services
-from ..errors import DomainError, apply_to_form
-from ..extensions import db, limiter
+from ..errors import apply_to_form
+from ..extensions import limiter
 from ..forms import save_or_show
+from ..uow import refusable
+from ..web.helpers import safe_next, set_language_cookie
 from . import services
+from .access import login_required
 from .forms import LoginForm, PasswordChangeForm, PreferencesForm, RegisterForm, TokenForm
 
 bp = Blueprint("auth", __name__)
-
-
-def safe_next(target: str | None, fallback: str) -> str:
-    """Only same-site paths: no scheme, no host, no protocol-relative or backslash tricks."""
-    if not target:
-        return fallback
-    target = target.strip()
-    parts = urlsplit(target)
-    if (
-        parts.scheme
-        or parts.netloc
-        or not target.startswith("/")
-        or target.startswith(("//", "/\\"))
-        or "\\" in target
-        or any(ord(c) < 32 for c in target)
-    ):
-        return fallback
-    return target
 
 
 def _login_email_key() -> str:
@@ -62,7 +45,6 @@ def login():
             g.login_failed = True
             form.form_errors.append(_("E-mail or password is not right."))
         else:
-            db.session.commit()
             login_user(user, remember=form.remember.data)
             flash(_("Welcome back!"), "success")
             return redirect(safe_next(request.args.get("next"), url_for("main.index")))
@@ -77,7 +59,7 @@ def register():
         return redirect(url_for("main.index"))
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
+        with refusable() as outcome:
             company = None
             if form.firm_choice.data == "new":
                 company = company_services.create_company(
@@ -90,11 +72,9 @@ def register():
                 company=company,
                 locale=str(get_locale() or "") or None,
             )
-        except DomainError as err:
-            db.session.rollback()
-            apply_to_form(form, err)
+        if outcome.error is not None:
+            apply_to_form(form, outcome.error)
         else:
-            db.session.commit()
             login_user(user)
             if company is not None:
                 flash(
@@ -113,7 +93,6 @@ def register():
 @login_required
 def logout():
     services.end_all_sessions(current_user)
-    db.session.commit()
     logout_user()
     flash(_("You are signed out."), "info")
     return redirect(url_for("main.index"))
@@ -150,18 +129,15 @@ def _render_account(password_form=None, prefs_form=None, token_form=None, new_to
 def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
-        if (
-            save_or_show(
-                form,
-                lambda: services.change_password(
-                    current_user, form.current_password.data, form.new_password.data
-                ),
-            )
-            is None
-        ):
-            login_user(
-                current_user._get_current_object()
-            )  # this session goes on with the new version; all others end
+        err = save_or_show(
+            form,
+            lambda: services.change_password(
+                current_user, form.current_password.data, form.new_password.data
+            ),
+        )
+        if err is None:
+            # this session goes on with the new version; all others end
+            login_user(current_user._get_current_object())
             flash(_("Your password is changed. Other sessions were signed out."), "success")
             return redirect(url_for("auth.account"))
     return _render_account(password_form=form), 422
@@ -172,20 +148,12 @@ def change_password():
 def preferences():
     form = PreferencesForm()
     if form.validate_on_submit():
-        current_user.full_name = form.full_name.data
-        current_user.locale = form.locale.data
-        current_user.timezone = form.timezone.data
-        db.session.commit()
+        services.update_preferences(
+            current_user, full_name=form.full_name.data, locale=form.locale.data, timezone=form.timezone.data
+        )
         flash(_("Saved."), "success")
         response = redirect(url_for("auth.account"))
-        response.set_cookie(
-            "lang",
-            form.locale.data,
-            max_age=365 * 24 * 3600,
-            samesite="Lax",
-            httponly=True,
-            secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
-        )
+        set_language_cookie(response, form.locale.data)
         return response
     return _render_account(prefs_form=form), 422
 
@@ -196,7 +164,6 @@ def create_token():
     form = TokenForm()
     if form.validate_on_submit():
         _token, raw = services.issue_token(current_user, form.name.data)
-        db.session.commit()
         return _render_account(new_token=raw)
     return _render_account(token_form=form), 422
 
@@ -204,11 +171,7 @@ def create_token():
 @bp.post("/account/tokens/<int:token_id>/revoke")
 @login_required
 def revoke_token(token_id: int):
-    try:
-        services.revoke_token(current_user, token_id)
-    except DomainError:
-        abort(404)
-    db.session.commit()
+    services.revoke_token(current_user, token_id)
     flash(_("The token is revoked."), "success")
     return redirect(url_for("auth.account"))
 
@@ -216,15 +179,9 @@ def revoke_token(token_id: int):
 @bp.post("/account/members/<int:user_id>/<any(approve,decline):decision>")
 @login_required
 def decide_member(user_id: int, decision: str):
-    from .models import User
-
-    member = db.session.get(User, user_id)
+    member = services.get_user(user_id)
     if member is None:
         abort(404)
-    try:
-        services.decide_membership(current_user, member, decision == "approve")
-    except DomainError:
-        abort(404)
-    db.session.commit()
+    services.decide_membership(current_user, member, decision == "approve")
     flash(_("Done."), "success")
     return redirect(url_for("auth.account"))

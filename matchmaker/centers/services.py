@@ -11,6 +11,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from ..core import timeslots
+from ..core.ids import valid_id
+from ..dbtypes import utcnow
 from ..errors import DomainError, NotFound
 from ..extensions import db
 from .models import CLOSURE_KINDS, ROOM_KINDS, Center, Closure, OpeningHours, Room
@@ -21,16 +23,12 @@ def list_centers() -> list[Center]:
     return list(db.session.scalars(select(Center).order_by(Center.id)))
 
 
-def _valid_id(value) -> bool:
-    return isinstance(value, int) and 0 < value < 2**31
-
-
 def get_center(center_id: int) -> Center | None:
-    return db.session.get(Center, center_id) if _valid_id(center_id) else None
+    return db.session.get(Center, center_id) if valid_id(center_id) else None
 
 
 def get_room(room_id: int) -> Room | None:
-    return db.session.get(Room, room_id) if _valid_id(room_id) else None
+    return db.session.get(Room, room_id) if valid_id(room_id) else None
 
 
 def center_or_404(center_id: int) -> Center:
@@ -155,6 +153,46 @@ def add_closure(
     return closure
 
 
+def closure_window(center: Center, first: date, first_time: time | None, last: date, last_time: time | None):
+    """A closure's ``(start, end)`` from the staff form's local dates and times: from ``first_time``
+    (midnight when empty) to ``last_time`` (the end of ``last`` when empty), in the center's zone."""
+    tz = zone(center)
+    start = datetime.combine(first, first_time or time(0), tzinfo=tz)
+    if last_time:
+        return start, datetime.combine(last, last_time, tzinfo=tz)
+    return start, datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
+
+
+def close(
+    center: Center,
+    start: datetime,
+    end: datetime,
+    kind: str,
+    reason: str,
+    room: Room | None,
+    user,
+    cancel_meetings: bool = False,
+) -> Closure:
+    """Add a closure; with ``cancel_meetings`` every meeting it hits is cancelled (both firms are
+    told, with the closure's reason)."""
+    from ..meetings.services import cancel
+
+    conflicts = overlapping_meetings(center, start, end, room) if cancel_meetings else []
+    closure = add_closure(center, start, end, kind, reason, room, user)
+    for meeting in conflicts:
+        cancel(meeting, user, reason)
+    return closure
+
+
+def remove_closure(closure: Closure) -> None:
+    db.session.delete(closure)
+    db.session.flush()
+
+
+def get_closure(closure_id: int) -> Closure | None:
+    return db.session.get(Closure, closure_id) if valid_id(closure_id) else None
+
+
 def overlapping_meetings(center: Center, start: datetime, end: datetime, room: Room | None = None):
     """Active meetings that a new closure from ``start`` to ``end`` would hit (the conflict warning)."""
     from ..meetings.models import Meeting
@@ -269,7 +307,7 @@ def room_day(room: Room, day: date) -> DayView:
         select(Meeting)
         .where(
             Meeting.room_id == room.id,
-            Meeting.active.is_(True),
+            Meeting.live_at(utcnow()),
             Meeting.start_at < day_end,
             Meeting.end_at > day_start,
         )

@@ -11,11 +11,10 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..admin.views import staff_required
+from ..auth.access import staff_required
 from ..core import timeslots
-from ..errors import DomainError, apply_to_form
-from ..extensions import db
-from ..forms import save_or_show
+from ..forms import save_or_show, submitted_and_saved
+from ..web.helpers import day_arg
 from . import reports, services
 from .forms import CLOSURE_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, HoursForm, RoomForm
 
@@ -55,17 +54,6 @@ def viewer_time(dt: datetime, tz_name: str) -> str:
 @bp.app_context_processor
 def _labels():
     return {"room_kinds": KIND_LABELS, "closure_kinds": CLOSURE_LABELS, "weekday_names": WEEKDAYS}
-
-
-def day_arg(name: str = "date", default: date | None = None) -> date | None:
-    raw = request.args.get(name, "")
-    if not raw:
-        return default
-    try:
-        day = date.fromisoformat(raw) if len(raw) == 10 else None
-    except ValueError:
-        return None
-    return day if day and 2000 <= day.year <= 2100 else None
 
 
 def _today(center) -> date:
@@ -134,7 +122,7 @@ def staff_index():
 @bp.get("/staff/centers/<int:center_id>")
 @staff_required
 def staff_center(center_id: int):
-    from ..meetings.services import expire_due, for_center_day
+    from ..meetings.services import for_center_day
 
     center = _managed_center(center_id)
     day = day_arg(default=_today(center))
@@ -142,8 +130,6 @@ def staff_center(center_id: int):
     if day is None:
         flash(_("Enter the date as YYYY-MM-DD."), "error")
         day, status = _today(center), 422
-    expire_due()
-    db.session.commit()
     return render_template(
         "centers/staff_center.html",
         center=center,
@@ -168,10 +154,9 @@ def edit_room(center_id: int | None = None, room_id: int | None = None):
     form = RoomForm(obj=room if request.method == "GET" else None)
     if request.method == "GET" and room is not None:
         form.equipment.data = ", ".join(room.equipment or [])
-    if form.validate_on_submit():
-        if save_or_show(form, lambda: services.save_room(center, form.to_data(), room)) is None:
-            flash(_("Room saved."), "success")
-            return redirect(url_for("centers.staff_center", center_id=center.id))
+    if submitted_and_saved(form, lambda: services.save_room(center, form.to_data(), room)):
+        flash(_("Room saved."), "success")
+        return redirect(url_for("centers.staff_center", center_id=center.id))
     status = 422 if form.errors or form.form_errors else 200
     return render_template("centers/room_form.html", form=form, center=center, room=room), status
 
@@ -192,10 +177,9 @@ def hours(center_id: int):
             if bool(opens) != bool(closes):
                 getattr(form, f"day{d}_closes").errors = [_("Give both times, or neither for a closed day.")]
             week[d] = (opens, closes) if opens and closes else None
-        if not form.errors:
-            if save_or_show(form, lambda: services.set_hours(center, week)) is None:
-                flash(_("Opening hours saved."), "success")
-                return redirect(url_for("centers.hours", center_id=center.id))
+        if not form.errors and save_or_show(form, lambda: services.set_hours(center, week)) is None:
+            flash(_("Opening hours saved."), "success")
+            return redirect(url_for("centers.hours", center_id=center.id))
     status = 422 if form.errors or form.form_errors else 200
     return render_template("centers/hours.html", form=form, center=center), status
 
@@ -203,19 +187,13 @@ def hours(center_id: int):
 @bp.route("/staff/centers/<int:center_id>/closures", methods=["GET", "POST"])
 @staff_required
 def closures(center_id: int):
-    from ..meetings.services import cancel
-
     center = _managed_center(center_id)
     form = ClosureForm()
     form.room_id.choices = [(0, _("The whole center"))] + [(r.id, r.name) for r in center.rooms]
     conflicts = []
     if form.validate_on_submit():
-        tz = services.zone(center)
-        start = datetime.combine(form.start_date.data, form.start_time.data or time(0), tzinfo=tz)
-        end = (
-            datetime.combine(form.end_date.data, form.end_time.data, tzinfo=tz)
-            if form.end_time.data
-            else datetime.combine(form.end_date.data + timedelta(days=1), time(0), tzinfo=tz)
+        start, end = services.closure_window(
+            center, form.start_date.data, form.start_time.data, form.end_date.data, form.end_time.data
         )
         room = services.get_room(form.room_id.data) if form.room_id.data else None
         if end <= start:
@@ -230,21 +208,9 @@ def closures(center_id: int):
                         n=len(conflicts),
                     )
                 )
-            else:
-                try:
-                    services.add_closure(
-                        center, start, end, form.kind.data, form.reason.data, room, current_user
-                    )
-                    if form.cancel_meetings.data:
-                        for meeting in conflicts:
-                            cancel(meeting, current_user, form.reason.data)
-                except DomainError as err:
-                    db.session.rollback()
-                    apply_to_form(form, err)
-                else:
-                    db.session.commit()
-                    flash(_("Closure saved."), "success")
-                    return redirect(url_for("centers.closures", center_id=center.id))
+            elif not save_or_show(form, lambda: _close(center, form, start, end, room)):
+                flash(_("Closure saved."), "success")
+                return redirect(url_for("centers.closures", center_id=center.id))
     status = 409 if conflicts and form.form_errors else (422 if form.errors or form.form_errors else 200)
     return render_template(
         "centers/closures.html",
@@ -255,17 +221,20 @@ def closures(center_id: int):
     ), status
 
 
+def _close(center, form, start, end, room):
+    services.close(
+        center, start, end, form.kind.data, form.reason.data, room, current_user, form.cancel_meetings.data
+    )
+
+
 @bp.post("/staff/closures/<int:closure_id>/delete")
 @staff_required
 def delete_closure(closure_id: int):
-    from .models import Closure
-
-    closure = db.session.get(Closure, closure_id)
+    closure = services.get_closure(closure_id)
     if closure is None:
         abort(404)
     center = _managed_center(closure.center_id)
-    db.session.delete(closure)
-    db.session.commit()
+    services.remove_closure(closure)
     flash(_("Closure removed."), "success")
     return redirect(url_for("centers.closures", center_id=center.id))
 

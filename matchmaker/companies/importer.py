@@ -112,14 +112,8 @@ def parse(data: bytes | str) -> tuple[list[tuple[int, dict]], list[RowError]]:
     return rows, errors
 
 
-def import_companies(
-    data: bytes | str, *, dry_run: bool = False, skip_invalid: bool = False, refresh_matches: bool = True
-) -> ImportReport:
-    """Validate every row; write all (or, with ``skip_invalid``, the valid ones). Flushes only."""
-    report = ImportReport()
-    rows, errors = parse(data)
-    report.errors.extend(errors)
-    report.rows = len(rows)
+def _validate(rows: list[tuple[int, dict]], report: ImportReport) -> list[tuple[int, dict]]:
+    """The rows that pass every check, cleaned; each problem goes into the report with its line."""
     year = date.today().year
     valid: list[tuple[int, dict]] = []
     seen: dict[str, int] = {}
@@ -144,6 +138,18 @@ def import_companies(
             seen[ext] = line
         if not problems:
             valid.append((line, clean))
+    return valid
+
+
+def import_companies(
+    data: bytes | str, *, dry_run: bool = False, skip_invalid: bool = False, refresh_matches: bool = True
+) -> ImportReport:
+    """Validate every row; write all (or, with ``skip_invalid``, the valid ones). Flushes only."""
+    report = ImportReport()
+    rows, errors = parse(data)
+    report.errors.extend(errors)
+    report.rows = len(rows)
+    valid = _validate(rows, report)
     report.errors.sort(key=lambda e: e.line)
     report.preview = [dict(clean, line=line) for line, clean in valid[:50]]
     if dry_run or (report.errors and not skip_invalid):

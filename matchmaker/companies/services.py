@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
+from ..core.ids import valid_id
 from ..core.profiles import Problem, clean_company
 from ..dbtypes import utcnow
 from ..errors import DomainError
@@ -125,7 +126,7 @@ def get_by_external_id(external_id: str) -> Company | None:
 
 
 def get_company(company_id: int) -> Company | None:
-    return db.session.get(Company, company_id)
+    return db.session.get(Company, company_id) if valid_id(company_id) else None
 
 
 @dataclass
@@ -235,5 +236,17 @@ def distinct_cities() -> list[str]:
             .where(Company.city != "", Company.hidden.is_(False))
             .distinct()
             .order_by(Company.city)
+        )
+    )
+
+
+def verification_queue(limit: int = 100) -> list[Company]:
+    """Listed firms not verified yet, newest first (the staff's verification page)."""
+    return list(
+        db.session.scalars(
+            select(Company)
+            .where(Company.verified.is_(False), Company.hidden.is_(False))
+            .order_by(Company.created_at.desc())
+            .limit(limit)
         )
     )

@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from ..auth import services as auth_services
+from ..auth.access import login_required
 from ..core import sectors as nace
-from ..extensions import db
-from ..forms import save_or_show
+from ..forms import submitted_and_saved
 from . import services
 from .forms import CompanyForm
 
@@ -91,10 +91,9 @@ def edit(company_id: int):
         form.sectors.data = company.sectors
         form.languages.data = company.languages or []
         form.size_band.data = company.size_band or ""
-    if form.validate_on_submit():
-        if save_or_show(form, lambda: services.update_company(company, form.to_data())) is None:
-            flash(_("The profile is saved."), "success")
-            return redirect(url_for("companies.profile", company_id=company.id))
+    if submitted_and_saved(form, lambda: services.update_company(company, form.to_data())):
+        flash(_("The profile is saved."), "success")
+        return redirect(url_for("companies.profile", company_id=company.id))
     status = 422 if request.method == "POST" else 200
     return render_template(
         "companies/edit.html", form=form, company=company, all_sectors=_sector_choices()
@@ -122,7 +121,6 @@ def _moderate(company_id: int, apply, form_key: str, message: str):
     if not current_user.can_verify_companies():
         abort(403)
     apply(company, request.form.get(form_key, "1") == "1")
-    db.session.commit()
     flash(message, "success")
     return redirect(url_for("companies.profile", company_id=company.id))
 
@@ -146,6 +144,5 @@ def join(company_id: int):
     if current_user.is_staff or current_user.company_id is not None:
         abort(403)
     auth_services.request_membership(current_user, company)
-    db.session.commit()
     flash(_("Your request to join %(name)s is sent to its members.", name=company.name), "success")
     return redirect(url_for("companies.profile", company_id=company.id))

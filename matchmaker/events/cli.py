@@ -6,7 +6,8 @@ import click
 from flask.cli import AppGroup
 
 from ..errors import DomainError
-from ..extensions import db
+from ..uow import transaction
+from .models import EventStatus
 
 events_cli = AppGroup("events", help="Brokerage days.")
 
@@ -26,17 +27,26 @@ def schedule_cmd(event_id: int, publish: bool, time_limit: float) -> None:
     from . import scheduling, services
 
     try:
-        event = services.get_event(event_id)
-        result = scheduling.run_schedule(event, time_limit=time_limit)
-        if publish and event.status == "scheduled":
-            services.change_status(event, "publish")
+        with transaction():
+            event = services.get_event(event_id)
+            result = scheduling.run_schedule(event, time_limit=time_limit)
+            if publish and event.status == EventStatus.SCHEDULED:
+                services.change_status(event, "publish")
     except DomainError as err:
-        db.session.rollback()
         raise click.ClickException(err.message) from None
-    db.session.commit()
     click.echo(
         f"event {event.id}: {result.scheduled} of {result.meetings} meetings scheduled "
         f"({result.locked} locked kept, {result.changed} changed, {result.unscheduled} unscheduled, "
         f"{result.idle_slots} idle slots{', proven optimal' if result.optimal else ''}); "
         f"status {event.status}"
     )
+
+
+@events_cli.command("lapse")
+def lapse_cmd() -> None:
+    """Mark the pending meeting requests of brokerage days past their request deadline as lapsed."""
+    from .services import lapse_due
+
+    with transaction():
+        count = lapse_due()
+    click.echo(f"lapsed {count} brokerage-day requests")

@@ -22,6 +22,7 @@ from wtforms import (
     widgets,
 )
 
+from ..core.ids import parse_id
 from ..forms import length, number_range, optional, required
 
 SESSION_RE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*[-–—]\s*(\d{1,2})[:.](\d{2})\s*$")
@@ -165,9 +166,7 @@ class RequestForm(FlaskForm):
     )
 
     def validate_partner_id(self, field):
-        from .services import parse_id
-
-        if parse_id(field.data) is None:
+        if parse_id((field.data or "").strip()) is None:
             raise ValidationError(str(_l("Choose a firm.")))
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     CheckConstraint,
@@ -31,17 +32,73 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..dbtypes import UTCDateTime, utcnow
+from ..dbtypes import EnumText, UTCDateTime, utcnow
+from ..enums import LabelledEnum
 from ..extensions import db
 
 if TYPE_CHECKING:
     from ..auth.models import User
     from ..companies.models import Company
 
-STATUSES = ("draft", "open", "scheduled", "published", "closed")
+
+class EventStatus(LabelledEnum):
+    """draft (staff only) → open (firms register and ask each other) → scheduled → published (the
+    firms see their agendas) → closed (after the day: feedback)."""
+
+    DRAFT = "draft"
+    OPEN = "open"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    CLOSED = "closed"
+
+    @classmethod
+    def labels(cls):
+        return {
+            cls.DRAFT: _l("Draft"),
+            cls.OPEN: _l("Registration open"),
+            cls.SCHEDULED: _l("Scheduled, not yet published"),
+            cls.PUBLISHED: _l("Schedule published"),
+            cls.CLOSED: _l("Closed"),
+        }
+
+
+class RequestStatus(LabelledEnum):
+    """A firm's request to meet another at the brokerage day. ``pending`` ones lapse at the
+    request deadline."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    LAPSED = "lapsed"
+    WITHDRAWN = "withdrawn"
+    CANCELLED = "cancelled"
+
+    @classmethod
+    def labels(cls):
+        return {
+            cls.PENDING: _l("waiting for an answer"),
+            cls.ACCEPTED: _l("accepted"),
+            cls.DECLINED: _l("declined"),
+            cls.LAPSED: _l("lapsed at the deadline"),
+            cls.WITHDRAWN: _l("withdrawn"),
+            cls.CANCELLED: _l("cancelled"),
+        }
+
+
+class EventMeetingStatus(LabelledEnum):
+    ACTIVE = "active"
+    CANCELLED = "cancelled"
+
+    @classmethod
+    def labels(cls):
+        return {cls.ACTIVE: _l("on the schedule"), cls.CANCELLED: _l("cancelled")}
+
+
 SLOT_MINUTES = (15, 20, 30)
-REQUEST_STATUSES = ("pending", "accepted", "declined", "lapsed", "withdrawn", "cancelled")
-MEETING_STATUSES = ("active", "cancelled")
+EDITABLE = (EventStatus.DRAFT, EventStatus.OPEN)  # the day's settings can change
+SCHEDULE_EDITABLE = (EventStatus.SCHEDULED, EventStatus.PUBLISHED)  # staff move and lock meetings
+SCHEDULABLE = (EventStatus.OPEN, EventStatus.SCHEDULED, EventStatus.PUBLISHED)  # "schedule all"
+SCHEDULE_VISIBLE = (EventStatus.PUBLISHED, EventStatus.CLOSED)  # firms see their agendas
 SEATS_PER_TABLE = 4  # a meeting table seats two people from each firm
 
 
@@ -53,7 +110,7 @@ def parse_hhmm(value: str) -> time:
 class Event(db.Model):
     __tablename__ = "events"
     __table_args__ = (
-        CheckConstraint("status IN ('draft', 'open', 'scheduled', 'published', 'closed')", name="status"),
+        CheckConstraint(EventStatus.sql_in("status"), name="status"),
         CheckConstraint("slot_minutes IN (15, 20, 30)", name="slot_minutes"),
         CheckConstraint("tables > 0", name="tables_positive"),
         CheckConstraint("max_meetings > 0", name="max_meetings_positive"),
@@ -71,7 +128,9 @@ class Event(db.Model):
     room_ids: Mapped[list] = mapped_column(JSON, default=list)
     max_meetings: Mapped[int] = mapped_column(default=8)
     request_deadline: Mapped[datetime] = mapped_column(UTCDateTime())
-    status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
+    status: Mapped[EventStatus] = mapped_column(
+        EnumText(EventStatus, 12), default=EventStatus.DRAFT, index=True
+    )
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -106,18 +165,32 @@ class Event(db.Model):
 
     @property
     def accepts_registrations(self) -> bool:
-        return self.status == "open" and not self.deadline_passed()
+        return self.status == EventStatus.OPEN and not self.deadline_passed()
 
     @property
     def schedule_visible(self) -> bool:
-        return self.status in ("published", "closed")
+        return self.status in SCHEDULE_VISIBLE
+
+    @property
+    def settings_editable(self) -> bool:
+        return self.status in EDITABLE
+
+    @property
+    def schedulable(self) -> bool:
+        """Staff may run "schedule all"."""
+        return self.status in SCHEDULABLE
+
+    @property
+    def schedule_editable(self) -> bool:
+        """Staff may move, lock and cancel scheduled meetings."""
+        return self.status in SCHEDULE_EDITABLE
 
     # --- permissions -----------------------------------------------------------------------------
     def can_manage(self, user: User) -> bool:
         return bool(user.is_authenticated and user.is_staff and user.can_manage_center(self.center_id))
 
     def can_view(self, user: User) -> bool:
-        return self.status != "draft" or self.can_manage(user)
+        return self.status != EventStatus.DRAFT or self.can_manage(user)
 
     def can_register(self, user: User) -> bool:
         return bool(user.is_authenticated and user.active_company_id and self.accepts_registrations)
@@ -151,9 +224,7 @@ class EventRequest(db.Model):
     __table_args__ = (
         UniqueConstraint("event_id", "requester_id", "partner_id"),
         CheckConstraint("requester_id <> partner_id", name="two_firms"),
-        CheckConstraint(
-            "status IN ('pending', 'accepted', 'declined', 'lapsed', 'withdrawn', 'cancelled')", name="status"
-        ),
+        CheckConstraint(RequestStatus.sql_in("status"), name="status"),
         Index("ix_event_requests_event_partner", "event_id", "partner_id"),
     )
 
@@ -162,7 +233,7 @@ class EventRequest(db.Model):
     requester_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     partner_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     note: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(12), default="pending")
+    status: Mapped[RequestStatus] = mapped_column(EnumText(RequestStatus, 12), default=RequestStatus.PENDING)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -170,6 +241,14 @@ class EventRequest(db.Model):
     event: Mapped[Event] = relationship()
     requester: Mapped[Company] = relationship(foreign_keys=[requester_id])
     partner: Mapped[Company] = relationship(foreign_keys=[partner_id])
+
+    @property
+    def shown_status(self) -> RequestStatus:
+        """The status as people should read it now: a pending request past the deadline has lapsed
+        (the periodic job, or the next write on the event, marks it so)."""
+        if self.status == RequestStatus.PENDING and self.event.deadline_passed():
+            return RequestStatus.LAPSED
+        return self.status
 
     def other(self, company_id: int) -> Company:
         return self.partner if company_id == self.requester_id else self.requester
@@ -184,7 +263,7 @@ class EventMeeting(db.Model):
         UniqueConstraint("id", "event_id", "slot"),  # target of the seats' composite key
         CheckConstraint("(slot IS NULL) = (table_no IS NULL)", name="slot_and_table"),
         CheckConstraint("slot >= 0 AND table_no >= 1", name="placement_range"),
-        CheckConstraint("status IN ('active', 'cancelled')", name="status"),
+        CheckConstraint(EventMeetingStatus.sql_in("status"), name="status"),
         CheckConstraint("az_company_id <> ru_company_id", name="two_firms"),
     )
 
@@ -198,7 +277,9 @@ class EventMeeting(db.Model):
     slot: Mapped[int | None]  # 0-based slot index
     table_no: Mapped[int | None]  # 1-based, as on the table cards in the hall
     locked: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(String(12), default="active")
+    status: Mapped[EventMeetingStatus] = mapped_column(
+        EnumText(EventMeetingStatus, 12), default=EventMeetingStatus.ACTIVE
+    )
     sequence: Mapped[int] = mapped_column(default=0)  # iCalendar SEQUENCE, raised on every change
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
@@ -219,7 +300,7 @@ class EventMeeting(db.Model):
 
     @property
     def scheduled(self) -> bool:
-        return self.status == "active" and self.slot is not None
+        return self.status == EventMeetingStatus.ACTIVE and self.slot is not None
 
     def other(self, company_id: int) -> Company:
         return self.ru_company if company_id == self.az_company_id else self.az_company

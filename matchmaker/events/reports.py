@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from ..companies.models import Company
 from ..extensions import db
-from .models import Event, EventFeedback, EventMeeting, EventRegistration, EventRequest
+from .models import Event, EventFeedback, EventMeeting, EventMeetingStatus, EventRegistration, EventRequest
 
 
 @dataclass
@@ -44,7 +44,7 @@ def agenda(event: Event, company_id: int) -> list[AgendaItem]:
     items = []
     for m in _meetings(
         event,
-        EventMeeting.status == "active",
+        EventMeeting.status == EventMeetingStatus.ACTIVE,
         EventMeeting.slot.is_not(None),
         or_(EventMeeting.az_company_id == company_id, EventMeeting.ru_company_id == company_id),
     ):
@@ -56,7 +56,7 @@ def agenda(event: Event, company_id: int) -> list[AgendaItem]:
 def unscheduled_of(event: Event, company_id: int) -> list[EventMeeting]:
     return _meetings(
         event,
-        EventMeeting.status == "active",
+        EventMeeting.status == EventMeetingStatus.ACTIVE,
         EventMeeting.slot.is_(None),
         or_(EventMeeting.az_company_id == company_id, EventMeeting.ru_company_id == company_id),
     )
@@ -73,18 +73,22 @@ class PlanSlot:
 def table_plan(event: Event) -> list[PlanSlot]:
     """Every slot of the day with its meetings by table (the hall's printed plan)."""
     by_slot: dict[int, list[EventMeeting]] = {}
-    for m in _meetings(event, EventMeeting.status == "active", EventMeeting.slot.is_not(None)):
+    for m in _meetings(
+        event, EventMeeting.status == EventMeetingStatus.ACTIVE, EventMeeting.slot.is_not(None)
+    ):
         by_slot.setdefault(m.slot, []).append(m)
     return [PlanSlot(i, s, e, by_slot.get(i, [])) for i, (s, e) in enumerate(event.slot_times())]
 
 
 def unscheduled(event: Event) -> list[EventMeeting]:
-    return _meetings(event, EventMeeting.status == "active", EventMeeting.slot.is_(None))
+    return _meetings(event, EventMeeting.status == EventMeetingStatus.ACTIVE, EventMeeting.slot.is_(None))
 
 
 def statistics(event: Event) -> dict:
     """Meetings held, no-show rate, usefulness and follow-ups (from staff marks and firm feedback)."""
-    meetings = _meetings(event, EventMeeting.status == "active", EventMeeting.slot.is_not(None))
+    meetings = _meetings(
+        event, EventMeeting.status == EventMeetingStatus.ACTIVE, EventMeeting.slot.is_not(None)
+    )
     seats = 2 * len(meetings)
     no_shows = sum(1 for m in meetings for f in m.feedback if f.no_show)
     held = [m for m in meetings if not any(f.no_show or f.took_place is False for f in m.feedback)]

@@ -15,13 +15,24 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from ..core.ids import valid_id
 from ..core.scheduling import schedule_meetings, validate_schedule
 from ..dbtypes import utcnow
 from ..errors import Conflict, DomainError, Forbidden, NotFound
 from ..extensions import db
 from ..notifications.services import notify
-from .models import Event, EventFeedback, EventMeeting, EventRegistration, EventRequest, EventSeat
-from .services import MAX_ID, apply_lapses
+from .models import (
+    Event,
+    EventFeedback,
+    EventMeeting,
+    EventMeetingStatus,
+    EventRegistration,
+    EventRequest,
+    EventSeat,
+    EventStatus,
+    RequestStatus,
+)
+from .services import apply_lapses
 
 Placement = tuple[int, int] | None  # (slot, table_no) or unscheduled
 
@@ -41,14 +52,14 @@ def active_meetings(event: Event) -> list[EventMeeting]:
     return list(
         db.session.scalars(
             select(EventMeeting)
-            .where(EventMeeting.event_id == event.id, EventMeeting.status == "active")
+            .where(EventMeeting.event_id == event.id, EventMeeting.status == EventMeetingStatus.ACTIVE)
             .order_by(EventMeeting.id)
         )
     )
 
 
 def get_meeting(event: Event, meeting_id: int) -> EventMeeting:
-    meeting = db.session.get(EventMeeting, meeting_id) if 0 < meeting_id <= MAX_ID else None
+    meeting = db.session.get(EventMeeting, meeting_id) if valid_id(meeting_id) else None
     if meeting is None or meeting.event_id != event.id:
         raise NotFound(str(_l("No such meeting.")))
     return meeting
@@ -91,7 +102,7 @@ def _place(event: Event, changes: dict[EventMeeting, Placement]) -> None:
 
 
 def _notify_changed(event: Event, meetings) -> None:
-    if event.status != "published":
+    if event.status != EventStatus.PUBLISHED:
         return
     for company_id in sorted({cid for m in meetings for cid in m.company_ids}):
         notify(company_id, "schedule_changed", f"/events/{event.id}/agenda", event=event.title)
@@ -111,7 +122,7 @@ def _presence(event: Event) -> dict[int, list[int]]:
 def run_schedule(event: Event, time_limit: float = 1.0) -> RunResult:
     """ "Schedule all": locked meetings stay where they are; every other accepted meeting is placed
     anew by :func:`matchmaker.core.scheduling.schedule_meetings` (as many as fit, compact days)."""
-    if event.status not in ("open", "scheduled", "published"):
+    if not event.schedulable:
         raise Conflict(str(_l("Not possible in the event's current state.")))
     apply_lapses(event)
     meetings = active_meetings(event)
@@ -136,8 +147,8 @@ def run_schedule(event: Event, time_limit: float = 1.0) -> RunResult:
         if new != old:
             changes[meeting] = new
     _place(event, changes)
-    if event.status == "open":
-        event.status = "scheduled"
+    if event.status == EventStatus.OPEN:
+        event.status = EventStatus.SCHEDULED
     db.session.flush()
     _notify_changed(event, changes)
     return RunResult(
@@ -152,7 +163,7 @@ def run_schedule(event: Event, time_limit: float = 1.0) -> RunResult:
 
 
 def _editable(event: Event) -> None:
-    if event.status not in ("scheduled", "published"):
+    if not event.schedule_editable:
         raise Conflict(str(_l("Not possible in the event's current state.")))
 
 
@@ -167,7 +178,7 @@ def set_locked(event: Event, meeting: EventMeeting, locked: bool) -> None:
 def move_meeting(event: Event, meeting: EventMeeting, slot: int, table_no: int) -> None:
     """Staff reschedule one meeting by hand; the meeting is then locked (kept by later runs)."""
     _editable(event)
-    if meeting.status != "active":
+    if meeting.status != EventMeetingStatus.ACTIVE:
         raise Conflict(str(_l("This meeting is cancelled.")))
     if not 0 <= slot < event.slot_count:
         raise DomainError(str(_l("Choose a slot of this brokerage day.")), field="slot")
@@ -192,14 +203,14 @@ def move_meeting(event: Event, meeting: EventMeeting, slot: int, table_no: int) 
 
 def cancel_meeting(event: Event, meeting: EventMeeting) -> None:
     _editable(event)
-    if meeting.status != "active":
+    if meeting.status != EventMeetingStatus.ACTIVE:
         return
     was_placed = meeting.slot is not None
     _place(event, {meeting: None})
-    meeting.status, meeting.locked = "cancelled", False
+    meeting.status, meeting.locked = EventMeetingStatus.CANCELLED, False
     if meeting.request_id:
         req = db.session.get(EventRequest, meeting.request_id)
-        req.status = "cancelled"
+        req.status = RequestStatus.CANCELLED
     db.session.flush()
     if was_placed:
         _notify_changed(event, [meeting])
@@ -207,9 +218,9 @@ def cancel_meeting(event: Event, meeting: EventMeeting) -> None:
 
 def publish(event: Event) -> None:
     """Publish the schedule: every firm with a meeting is told its agenda is ready."""
-    if event.status != "scheduled":
+    if event.status != EventStatus.SCHEDULED:
         raise Conflict(str(_l("Not possible in the event's current state.")))
-    event.status = "published"
+    event.status = EventStatus.PUBLISHED
     event.published_at = utcnow()
     db.session.flush()
     _notify_changed(event, [m for m in active_meetings(event) if m.slot is not None])
@@ -226,7 +237,7 @@ def _feedback_row(meeting: EventMeeting, company_id: int) -> EventFeedback:
 
 def mark_no_show(event: Event, meeting: EventMeeting, company_id: int, absent: bool) -> None:
     """Staff mark a firm absent (or present again). Not a schedule change: nobody is notified."""
-    if event.status not in ("published", "closed"):
+    if not event.schedule_visible:
         raise Conflict(str(_l("Not possible in the event's current state.")))
     if company_id not in meeting.company_ids or not meeting.scheduled:  # (any int is safe here)
         raise NotFound(str(_l("No such meeting.")))
@@ -235,9 +246,9 @@ def mark_no_show(event: Event, meeting: EventMeeting, company_id: int, absent: b
 
 
 def feedback_open(event: Event, meeting: EventMeeting) -> bool:
-    if not meeting.scheduled or event.status not in ("published", "closed"):
+    if not meeting.scheduled or not event.schedule_visible:
         return False
-    return event.status == "closed" or utcnow() >= event.slot_times()[meeting.slot][1]
+    return event.status == EventStatus.CLOSED or utcnow() >= event.slot_times()[meeting.slot][1]
 
 
 def save_feedback(event: Event, meeting: EventMeeting, user, data: dict) -> EventFeedback:

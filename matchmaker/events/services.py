@@ -2,7 +2,8 @@
 
 Services flush; views (and the CLI) commit. Scheduling, outputs and statistics: ``scheduling.py``.
 Requests lapse at the deadline lazily: every read of an event's requests first marks the pending
-ones past the deadline as ``lapsed`` (:func:`apply_lapses`), and no write accepts them afterwards.
+ones past the deadline as ``lapsed`` (:func:`apply_lapses`, :func:`lapse_due`), and no write accepts
+them afterwards.
 """
 
 from __future__ import annotations
@@ -15,20 +16,33 @@ from sqlalchemy import and_, func, or_, select, update
 
 from ..centers.models import Center, Room
 from ..companies.models import Company
+from ..core.ids import valid_id
 from ..dbtypes import utcnow
 from ..errors import Conflict, DomainError, Forbidden, NotFound
 from ..extensions import db
 from ..matching.models import Suggestion
 from ..notifications.services import notify
-from .models import SEATS_PER_TABLE, Event, EventMeeting, EventRegistration, EventRequest
+from .models import (
+    SEATS_PER_TABLE,
+    Event,
+    EventMeeting,
+    EventMeetingStatus,
+    EventRegistration,
+    EventRequest,
+    EventStatus,
+    RequestStatus,
+)
 
-MAX_ID = 2**31 - 1  # ids beyond a 32-bit integer cannot exist (and would upset PostgreSQL)
-TRANSITIONS = {"open": ("draft",), "publish": ("scheduled",), "close": ("published",)}
+TRANSITIONS = {
+    "open": (EventStatus.DRAFT,),
+    "publish": (EventStatus.SCHEDULED,),
+    "close": (EventStatus.PUBLISHED,),
+}
 
 
 # events -------------------------------------------------------------------------------------------
 def get_event(event_id: int) -> Event:
-    event = db.session.get(Event, event_id) if 0 < event_id <= MAX_ID else None
+    event = db.session.get(Event, event_id) if valid_id(event_id) else None
     if event is None:
         raise NotFound(str(_l("No such brokerage day.")))
     return event
@@ -44,6 +58,20 @@ def manageable_centers(user) -> list[Center]:
     return [c for c in centers if user.is_staff and user.can_manage_center(c.id)]
 
 
+def rooms_of(centers: list[Center]) -> list[Room]:
+    """The active rooms of these centers, by center and name (the rooms a brokerage day may use)."""
+    ids = [c.id for c in centers]
+    if not ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Room)
+            .where(Room.center_id.in_(ids), Room.active.is_(True))
+            .order_by(Room.center_id, Room.name)
+        )
+    )
+
+
 def tables_from_rooms(rooms: list[Room]) -> int:
     """Meeting tables the chosen rooms hold: one table per four seats, at least one per room."""
     return sum(max(1, room.capacity // SEATS_PER_TABLE) for room in rooms)
@@ -57,7 +85,7 @@ def save_event(user, data: dict, event: Event | None = None) -> Event:
         raise DomainError(str(_l("Choose a business center.")), field="center_id")
     if not (user.is_staff and user.can_manage_center(center.id)):
         raise Forbidden(str(_l("You cannot organise events at this center.")))
-    if event is not None and event.status not in ("draft", "open"):
+    if event is not None and not event.settings_editable:
         raise Conflict(str(_l("The schedule exists already; this brokerage day can no longer be edited.")))
     rooms = []
     if data.get("room_ids"):
@@ -69,7 +97,7 @@ def save_event(user, data: dict, event: Event | None = None) -> Event:
     tables = data.get("tables") or (tables_from_rooms(rooms) if rooms else None)
     if not tables:
         raise DomainError(str(_l("Give the number of tables or choose rooms.")), field="tables")
-    event = event or Event(created_by_id=user.id, status="draft")
+    event = event or Event(created_by_id=user.id, status=EventStatus.DRAFT)
     event.center_id = center.id
     event.center = center
     event.title = data["title"].strip()
@@ -104,13 +132,13 @@ def change_status(event: Event, action: str) -> None:
             raise DomainError(
                 str(_l("The request deadline has passed; move it first.")), field="request_deadline"
             )
-        event.status = "open"
+        event.status = EventStatus.OPEN
     elif action == "publish":
         from .scheduling import publish
 
         publish(event)
     else:
-        event.status = "closed"
+        event.status = EventStatus.CLOSED
     db.session.flush()
 
 
@@ -142,7 +170,7 @@ def register(event: Event, user) -> EventRegistration:
 
 def set_presence(event: Event, reg: EventRegistration, slots: list[int] | None) -> None:
     """``slots`` None: present all day. Changes after the schedule exists go through the staff."""
-    if event.status not in ("open",):
+    if event.status != EventStatus.OPEN:
         raise Conflict(str(_l("Presence can no longer be changed; please contact the organisers.")))
     n = event.slot_count
     if slots is not None:
@@ -218,16 +246,30 @@ def participants_for(event: Event, company_id: int, q: str = "", page: int = 1, 
 
 # meeting requests ---------------------------------------------------------------------------------
 def apply_lapses(event: Event) -> int:
-    """Pending requests past the deadline become ``lapsed`` (evaluated lazily, on every read)."""
+    """Pending requests past the deadline become ``lapsed``. Reads never write: they show a pending
+    request past the deadline as lapsed (``EventRequest.shown_status``); writes on the event call
+    this first, and so does the periodic job (:func:`lapse_due`)."""
     if not event.deadline_passed():
         return 0
     result = db.session.execute(
         update(EventRequest)
-        .where(EventRequest.event_id == event.id, EventRequest.status == "pending")
-        .values(status="lapsed", decided_at=event.request_deadline)
+        .where(EventRequest.event_id == event.id, EventRequest.status == RequestStatus.PENDING)
+        .values(status=RequestStatus.LAPSED, decided_at=event.request_deadline)
         .execution_options(synchronize_session="fetch")
     )
     return result.rowcount or 0
+
+
+def lapse_due(now: datetime | None = None) -> int:
+    """The periodic job: lapse the pending requests of every event whose deadline has passed."""
+    now = now or utcnow()
+    events = db.session.scalars(
+        select(Event).where(
+            Event.request_deadline <= now,
+            Event.id.in_(select(EventRequest.event_id).where(EventRequest.status == RequestStatus.PENDING)),
+        )
+    )
+    return sum(apply_lapses(event) for event in events)
 
 
 def accepted_count(event: Event, company_id: int) -> int:
@@ -235,7 +277,7 @@ def accepted_count(event: Event, company_id: int) -> int:
         db.session.scalar(
             select(func.count(EventMeeting.id)).where(
                 EventMeeting.event_id == event.id,
-                EventMeeting.status == "active",
+                EventMeeting.status == EventMeetingStatus.ACTIVE,
                 or_(EventMeeting.az_company_id == company_id, EventMeeting.ru_company_id == company_id),
             )
         )
@@ -245,7 +287,6 @@ def accepted_count(event: Event, company_id: int) -> int:
 
 def requests_of(event: Event, company_id: int) -> tuple[list[EventRequest], list[EventRequest]]:
     """(received, sent), newest first."""
-    apply_lapses(event)
     base = select(EventRequest).where(EventRequest.event_id == event.id).order_by(EventRequest.id.desc())
     received = list(db.session.scalars(base.where(EventRequest.partner_id == company_id)))
     sent = list(db.session.scalars(base.where(EventRequest.requester_id == company_id)))
@@ -254,7 +295,7 @@ def requests_of(event: Event, company_id: int) -> tuple[list[EventRequest], list
 
 def _open_for_requests(event: Event) -> None:
     apply_lapses(event)
-    if event.status != "open" or event.deadline_passed():
+    if event.status != EventStatus.OPEN or event.deadline_passed():
         raise Conflict(str(_l("The request deadline has passed.")))
 
 
@@ -267,7 +308,7 @@ def send_request(event: Event, user, partner_id: int, note: str) -> EventRequest
     _open_for_requests(event)
     if registration_of(event, company_id) is None:
         raise Forbidden(str(_l("Register your firm for this brokerage day first.")))
-    partner = db.session.get(Company, partner_id) if 0 < partner_id <= MAX_ID else None
+    partner = db.session.get(Company, partner_id) if valid_id(partner_id) else None
     if partner is None or registration_of(event, partner_id) is None:
         raise DomainError(str(_l("This firm does not take part in this brokerage day.")), field="partner_id")
     me = db.session.get(Company, company_id)
@@ -314,7 +355,7 @@ def send_request(event: Event, user, partner_id: int, note: str) -> EventRequest
 
 
 def get_request(event: Event, request_id: int) -> EventRequest:
-    req = db.session.get(EventRequest, request_id) if 0 < request_id <= MAX_ID else None
+    req = db.session.get(EventRequest, request_id) if valid_id(request_id) else None
     if req is None or req.event_id != event.id:
         raise NotFound(str(_l("No such request.")))
     return req
@@ -326,11 +367,11 @@ def answer_request(event: Event, user, req: EventRequest, accept: bool) -> Event
     db.session.refresh(req, with_for_update=True)
     if not user.belongs_to(req.partner_id):
         raise Forbidden(str(_l("Only the invited firm can answer this request.")))
-    if req.status != "pending":
+    if req.status != RequestStatus.PENDING:
         raise Conflict(str(_l("This request has been answered already or has lapsed.")))
     req.decided_at = utcnow()
     if not accept:
-        req.status = "declined"
+        req.status = RequestStatus.DECLINED
         db.session.flush()
         notify(
             req.requester_id,
@@ -352,7 +393,7 @@ def answer_request(event: Event, user, req: EventRequest, accept: bool) -> Event
                     )
                 )
             )
-    req.status = "accepted"
+    req.status = RequestStatus.ACCEPTED
     az, ru = (req.requester, req.partner) if req.requester.country == "AZ" else (req.partner, req.requester)
     meeting = EventMeeting(event_id=event.id, request_id=req.id, az_company_id=az.id, ru_company_id=ru.id)
     db.session.add(meeting)
@@ -371,9 +412,9 @@ def withdraw_request(event: Event, user, req: EventRequest) -> None:
     if not user.belongs_to(req.requester_id):
         raise Forbidden(str(_l("Only the requesting firm can withdraw this request.")))
     apply_lapses(event)
-    if req.status != "pending":
+    if req.status != RequestStatus.PENDING:
         raise Conflict(str(_l("This request has been answered already or has lapsed.")))
-    req.status = "withdrawn"
+    req.status = RequestStatus.WITHDRAWN
     req.decided_at = utcnow()
     db.session.flush()
 
@@ -398,15 +439,6 @@ def _flush_or_conflict(message: str) -> None:
             db.session.flush()
     except IntegrityError:
         raise Conflict(message) from None
-
-
-def parse_id(value) -> int | None:
-    """A positive id from user input (ASCII digits, in range), else None."""
-    value = str(value or "").strip()
-    if not (value.isascii() and value.isdigit() and len(value) <= 10):
-        return None
-    number = int(value)
-    return number if 0 < number <= MAX_ID else None
 
 
 def local_deadline(event: Event) -> datetime:

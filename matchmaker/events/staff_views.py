@@ -8,33 +8,24 @@ from zoneinfo import ZoneInfo
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
-from ..admin.views import staff_required
-from ..centers.models import Center, Room
-from ..errors import DomainError, apply_to_form
-from ..extensions import db
+from ..auth.access import staff_required
+from ..centers.services import get_center
+from ..errors import apply_to_form
 from ..forms import save_or_show
+from ..uow import refusable
+from ..web.errors import refusals_go_to
+from ..web.helpers import arg_id
 from . import reports, scheduling, services
 from .forms import EventForm, MoveForm
-from .views import bp, fail, managed_event, slot_label
+from .views import bp, managed_event, slot_label
 
 
 def _event_form(event=None) -> EventForm:
     form = EventForm(obj=None)
     centers = services.manageable_centers(current_user)
     form.center_id.choices = [(c.id, f"{c.name} ({c.city})") for c in centers]
-    ids = [c.id for c in centers]
-    rooms = (
-        db.session.scalars(
-            select(Room)
-            .where(Room.center_id.in_(ids), Room.active.is_(True))
-            .order_by(Room.center_id, Room.name)
-        )
-        if ids
-        else []
-    )
-    form.room_ids.choices = [(r.id, f"{r.name} · {r.capacity}") for r in rooms]
+    form.room_ids.choices = [(r.id, f"{r.name} · {r.capacity}") for r in services.rooms_of(centers)]
     if request.method == "GET" and event is not None:
         form.center_id.data = event.center_id
         form.title.data, form.description.data, form.day.data = event.title, event.description, event.day
@@ -49,19 +40,16 @@ def _event_form(event=None) -> EventForm:
 def _save(form: EventForm, event=None):
     status = 200
     if form.validate_on_submit():
-        center = db.session.get(Center, form.center_id.data)
+        center = get_center(form.center_id.data)
         if center is None or not current_user.can_manage_center(center.id):
             form.center_id.errors = [_("Choose a business center.")]
             return None, 422
-        try:
-            event = services.save_event(current_user, form.to_data(ZoneInfo(center.timezone)), event)
-        except DomainError as err:
-            db.session.rollback()
-            if err.status == 403:
-                abort(403)
-            apply_to_form(form, err)
-            return None, err.status
-        db.session.commit()
+        data = form.to_data(ZoneInfo(center.timezone))
+        with refusable() as outcome:
+            event = services.save_event(current_user, data, event)
+        if outcome.error is not None:
+            apply_to_form(form, outcome.error)
+            return None, outcome.error.status
         flash(_("Saved."), "success")
         return redirect(url_for("events.detail", event_id=event.id)), 302
     if form.is_submitted():
@@ -83,7 +71,7 @@ def create():
 @staff_required
 def edit(event_id: int):
     event = managed_event(event_id)
-    if event.status not in ("draft", "open"):
+    if not event.settings_editable:
         flash(_("The schedule exists already; this brokerage day can no longer be edited."), "error")
         return redirect(url_for("events.detail", event_id=event.id))
     form = _event_form(event)
@@ -93,13 +81,10 @@ def edit(event_id: int):
 
 @bp.post("/<int:event_id>/<any(open,publish,close):action>")
 @staff_required
+@refusals_go_to("events.detail")
 def change_status(event_id: int, action: str):
     event = managed_event(event_id)
-    try:
-        services.change_status(event, action)
-    except DomainError as err:
-        return fail(err, "events.detail", event_id=event.id)
-    db.session.commit()
+    services.change_status(event, action)
     flash(
         {
             "open": _("Registration is open."),
@@ -132,19 +117,16 @@ def schedule(event_id: int):
         plan=reports.table_plan(event),
         waiting=reports.unscheduled(event),
         form=form,
-        editable=event.status in ("scheduled", "published"),
+        editable=event.schedule_editable,
     )
 
 
 @bp.post("/<int:event_id>/schedule/run")
 @staff_required
+@refusals_go_to("events.schedule")
 def run(event_id: int):
     event = managed_event(event_id)
-    try:
-        result = scheduling.run_schedule(event)
-    except DomainError as err:
-        return fail(err, "events.schedule", event_id=event.id)
-    db.session.commit()
+    result = scheduling.run_schedule(event)
     flash(
         _(
             "%(s)d of %(n)d meetings scheduled (%(l)d locked kept, %(c)d changed).",
@@ -168,17 +150,14 @@ def run(event_id: int):
 
 @bp.post("/<int:event_id>/meetings/<int:meeting_id>/<any(lock,unlock,cancel):action>")
 @staff_required
+@refusals_go_to("events.schedule")
 def meeting_action(event_id: int, meeting_id: int, action: str):
     event = managed_event(event_id)
-    try:
-        meeting = scheduling.get_meeting(event, meeting_id)
-        if action == "cancel":
-            scheduling.cancel_meeting(event, meeting)
-        else:
-            scheduling.set_locked(event, meeting, action == "lock")
-    except DomainError as err:
-        return fail(err, "events.schedule", event_id=event.id)
-    db.session.commit()
+    meeting = scheduling.get_meeting(event, meeting_id)
+    if action == "cancel":
+        scheduling.cancel_meeting(event, meeting)
+    else:
+        scheduling.set_locked(event, meeting, action == "lock")
     return redirect(url_for("events.schedule", event_id=event.id))
 
 
@@ -186,10 +165,7 @@ def meeting_action(event_id: int, meeting_id: int, action: str):
 @staff_required
 def move(event_id: int, meeting_id: int):
     event = managed_event(event_id)
-    try:
-        meeting = scheduling.get_meeting(event, meeting_id)
-    except DomainError:
-        abort(404)
+    meeting = scheduling.get_meeting(event, meeting_id)
     form = MoveForm()
     form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
     status = 422
@@ -214,7 +190,7 @@ def move(event_id: int, meeting_id: int):
         waiting=reports.unscheduled(event),
         form=form,
         moving=meeting,
-        editable=event.status in ("scheduled", "published"),
+        editable=event.schedule_editable,
     ), status
 
 
@@ -227,17 +203,14 @@ def plan(event_id: int):
 
 @bp.post("/<int:event_id>/meetings/<int:meeting_id>/no-show")
 @staff_required
+@refusals_go_to("events.plan")
 def no_show(event_id: int, meeting_id: int):
     event = managed_event(event_id)
-    company_id = services.parse_id(request.form.get("company_id"))
+    company_id = arg_id("company_id", request.form)
     if company_id is None:
         abort(400)
-    try:
-        meeting = scheduling.get_meeting(event, meeting_id)
-        scheduling.mark_no_show(event, meeting, company_id, request.form.get("absent") == "1")
-    except DomainError as err:
-        return fail(err, "events.plan", event_id=event.id)
-    db.session.commit()
+    meeting = scheduling.get_meeting(event, meeting_id)
+    scheduling.mark_no_show(event, meeting, company_id, request.form.get("absent") == "1")
     return redirect(url_for("events.plan", event_id=event.id) + f"#slot-{meeting.slot}")
 
 

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from ..companies.models import Company
-from ..errors import DomainError, Forbidden, NotFound, apply_to_form
-from ..extensions import db
+from ..auth.access import login_required
+from ..companies.services import get_company
+from ..errors import apply_to_form
 from ..forms import save_or_show
+from ..uow import refusable
+from ..web.errors import refusals_go_to
+from ..web.helpers import arg_id, parse_id
 from . import reports, scheduling, services
 from .calendar import agenda_ics
 from .forms import FeedbackForm, PresenceForm, RequestForm
+from .models import RequestStatus
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
@@ -22,8 +26,8 @@ bp = Blueprint("events", __name__, url_prefix="/events")
 # helpers ------------------------------------------------------------------------------------------
 def load_event(event_id: int):
     """The event if the user may see it (drafts: its center's staff only), else 404."""
-    event = db.session.get(services.Event, event_id) if 0 < event_id <= services.MAX_ID else None
-    if event is None or not event.can_view(current_user):
+    event = services.get_event(event_id)
+    if not event.can_view(current_user):
         abort(404)
     return event
 
@@ -41,15 +45,6 @@ def my_registration(event):
     if reg is None:
         abort(403)
     return reg
-
-
-def fail(err: DomainError, endpoint: str, **values):
-    """A refused action: roll back; 403/404 as such, otherwise the message on the page we go back to."""
-    db.session.rollback()
-    if isinstance(err, (Forbidden, NotFound)):
-        abort(err.status)
-    flash(err.message, "error")
-    return redirect(url_for(endpoint, **values))
 
 
 def slot_label(event, i: int) -> str:
@@ -94,17 +89,15 @@ def index():
 @login_required
 def detail(event_id: int):
     event = load_event(event_id)
-    services.apply_lapses(event)
     reg = services.registration_of(event, current_user.active_company_id)
     counts = None
     if reg is not None:
         received, sent = services.requests_of(event, reg.company_id)
         counts = {
-            "pending_in": sum(r.status == "pending" for r in received),
+            "pending_in": sum(r.shown_status == RequestStatus.PENDING for r in received),
             "accepted": services.accepted_count(event, reg.company_id),
             "sent": len(sent),
         }
-    db.session.commit()
     return render_template(
         "events/detail.html",
         event=event,
@@ -117,13 +110,10 @@ def detail(event_id: int):
 
 @bp.post("/<int:event_id>/register")
 @login_required
+@refusals_go_to("events.detail")
 def register(event_id: int):
     event = load_event(event_id)
-    try:
-        services.register(event, current_user)
-    except DomainError as err:
-        return fail(err, "events.detail", event_id=event.id)
-    db.session.commit()
+    services.register(event, current_user)
     flash(_("Your firm is registered. Tell us when you are present, then request meetings."), "success")
     return redirect(url_for("events.presence", event_id=event.id))
 
@@ -163,11 +153,9 @@ def presence(event_id: int):
 def participants(event_id: int):
     event = load_event(event_id)
     reg = my_registration(event)
-    services.apply_lapses(event)
-    page = min(services.parse_id(request.args.get("page")) or 1, 100000)
+    page = min(arg_id("page") or 1, 100000)
     q = request.args.get("q", "")[:100]
     rows, total, page, pages = services.participants_for(event, reg.company_id, q=q, page=page)
-    db.session.commit()
     return render_template(
         "events/participants.html",
         event=event,
@@ -191,27 +179,20 @@ def requests_page(event_id: int):
     status = 200
     if request.method == "POST":
         if form.validate_on_submit():
-            try:
+            with refusable() as outcome:
                 services.send_request(event, current_user, int(form.partner_id.data), form.note.data or "")
-            except DomainError as err:
-                if isinstance(err, Forbidden):
-                    db.session.rollback()
-                    abort(403)
-                db.session.rollback()
-                apply_to_form(form, err)
-                flash(err.message, "error")
-                status = err.status
-            else:
-                db.session.commit()
+            if outcome.error is None:
                 flash(_("Your request has been sent."), "success")
                 return redirect(url_for("events.requests_page", event_id=event.id))
+            apply_to_form(form, outcome.error)
+            flash(outcome.error.message, "error")
+            status = outcome.error.status
         else:
             status = 422
             for errors in form.errors.values():
                 for e in errors:
                     flash(e, "error")
     received, sent = services.requests_of(event, reg.company_id)
-    db.session.commit()
     return render_template(
         "events/requests.html",
         event=event,
@@ -224,17 +205,14 @@ def requests_page(event_id: int):
 
 @bp.post("/<int:event_id>/requests/<int:request_id>/<any(accept,decline,withdraw):action>")
 @login_required
+@refusals_go_to("events.requests_page")
 def answer(event_id: int, request_id: int, action: str):
     event = load_event(event_id)
-    try:
-        req = services.get_request(event, request_id)
-        if action == "withdraw":
-            services.withdraw_request(event, current_user, req)
-        else:
-            services.answer_request(event, current_user, req, accept=action == "accept")
-    except DomainError as err:
-        return fail(err, "events.requests_page", event_id=event.id)
-    db.session.commit()
+    req = services.get_request(event, request_id)
+    if action == "withdraw":
+        services.withdraw_request(event, current_user, req)
+    else:
+        services.answer_request(event, current_user, req, accept=action == "accept")
     flash(
         {
             "accept": _("Accepted: the meeting will be on your agenda once the schedule is published."),
@@ -250,8 +228,8 @@ def _agenda_company(event):
     """Members: their own firm. The event's staff: any firm via ``?company=``."""
     company_id = request.args.get("company", "")
     if company_id and event.can_manage(current_user):
-        company_id = services.parse_id(company_id)
-        company = db.session.get(Company, company_id) if company_id else None
+        company_id = parse_id(company_id)
+        company = get_company(company_id) if company_id else None
         if company is None or services.registration_of(event, company.id) is None:
             abort(404)
         return company
@@ -299,10 +277,7 @@ def agenda_calendar(event_id: int):
 @login_required
 def feedback(event_id: int, meeting_id: int):
     event = load_event(event_id)
-    try:
-        meeting = scheduling.get_meeting(event, meeting_id)
-    except NotFound:
-        abort(404)
+    meeting = scheduling.get_meeting(event, meeting_id)
     company_id = current_user.active_company_id
     if company_id is None or company_id not in meeting.company_ids:
         abort(403)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from ..admin.views import staff_required
-from ..errors import DomainError
-from ..extensions import db
+from ..auth.access import login_required, staff_required
+from ..web.helpers import safe_next
 from . import services
 
 bp = Blueprint("matching", __name__)
@@ -44,23 +43,14 @@ def suggestions():
 @login_required
 def decide(partner_id: int, decision: str):
     company_id = _my_company_id()
-    try:
-        matched = services.decide(current_user, company_id, partner_id, decision)
-    except DomainError as err:
-        db.session.rollback()
-        abort(err.status)
-    db.session.commit()
+    matched = services.decide(current_user, company_id, partner_id, decision)
     if matched:
         flash(_("It's a match! You can now request a meeting."), "success")
     elif decision == "interested":
         flash(_("Noted: they will see your interest."), "success")
     else:
         flash(_("This firm will not be suggested again."), "info")
-    return redirect(
-        request.form.get("back")
-        if request.form.get("back", "").startswith("/") and not request.form.get("back", "").startswith("//")
-        else url_for("matching.suggestions")
-    )
+    return redirect(safe_next(request.form.get("back"), url_for("matching.suggestions")))
 
 
 @bp.get("/staff/matching")

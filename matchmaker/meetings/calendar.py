@@ -14,15 +14,15 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from ..extensions import db
-from .models import Meeting
+from .models import Meeting, MeetingStatus
 
 PRODID = "-//Matchmaker//AZ-RU business meetings//EN"
 STATUS = {
-    "requested": "TENTATIVE",
-    "accepted": "CONFIRMED",
-    "declined": "CANCELLED",
-    "cancelled": "CANCELLED",
-    "expired": "CANCELLED",
+    MeetingStatus.REQUESTED: "TENTATIVE",
+    MeetingStatus.ACCEPTED: "CONFIRMED",
+    MeetingStatus.DECLINED: "CANCELLED",
+    MeetingStatus.CANCELLED: "CANCELLED",
+    MeetingStatus.EXPIRED: "CANCELLED",
 }
 
 
@@ -32,7 +32,7 @@ def _summary(meeting: Meeting, for_company_id: int | None) -> str:
         title = f"Meeting: {other.name}"
     else:
         title = f"Meeting: {meeting.requester.name} – {meeting.partner.name}"
-    if meeting.status == "requested":
+    if meeting.shown_status == MeetingStatus.REQUESTED:
         title += " (requested)"
     return title
 
@@ -68,7 +68,7 @@ def _event(meeting: Meeting, for_company_id: int | None, base_url: str) -> Event
     if meeting.note:
         lines.append(meeting.note)
     ev.add("description", "\n".join(lines))
-    ev.add("status", STATUS[meeting.status])
+    ev.add("status", STATUS[meeting.shown_status])
     if base_url:
         ev.add("url", f"{base_url.rstrip('/')}/meetings/{meeting.id}")
     organizer = vCalAddress("mailto:noreply@matchmaker.invalid")
@@ -102,7 +102,7 @@ def build(
 
 def single(meeting: Meeting, for_company_id: int | None, base_url: str = "") -> bytes:
     """One meeting; a cancellation is METHOD:CANCEL so importing it removes the event."""
-    method = "CANCEL" if STATUS[meeting.status] == "CANCELLED" else "PUBLISH"
+    method = "CANCEL" if STATUS[meeting.shown_status] == "CANCELLED" else "PUBLISH"
     return build([meeting], for_company_id, method=method, base_url=base_url)
 
 

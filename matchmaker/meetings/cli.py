@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from ..extensions import db
+from ..uow import transaction
 
 meetings_cli = AppGroup("meetings", help="Meeting requests.")
 
@@ -15,6 +15,6 @@ def expire_cmd() -> None:
     """Mark meeting requests past their deadline as expired (frees their rooms; both firms are told)."""
     from .services import expire_due
 
-    count = expire_due()
-    db.session.commit()
+    with transaction():
+        count = expire_due()
     click.echo(f"expired {count} meeting requests")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     DDL,
     CheckConstraint,
@@ -24,17 +25,42 @@ from sqlalchemy import (
     Index,
     String,
     Text,
+    and_,
     event,
+    or_,
     text,
 )
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
-from ..dbtypes import UTCDateTime, utcnow
+from ..dbtypes import EnumText, UTCDateTime, utcnow
+from ..enums import LabelledEnum
 from ..extensions import db
 
-STATUSES = ("requested", "accepted", "declined", "cancelled", "expired")
-ACTIVE_STATUSES = ("requested", "accepted")
+
+class MeetingStatus(LabelledEnum):
+    """``requested`` (the room is held until the other firm answers or the request expires),
+    ``accepted``; then ``declined``, ``cancelled`` or ``expired``, which free the room."""
+
+    REQUESTED = "requested"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+    @classmethod
+    def labels(cls):
+        return {
+            cls.REQUESTED: _l("requested"),
+            cls.ACCEPTED: _l("confirmed"),
+            cls.DECLINED: _l("declined"),
+            cls.CANCELLED: _l("cancelled"),
+            cls.EXPIRED: _l("expired"),
+        }
+
+
+ACTIVE_STATUSES = (MeetingStatus.REQUESTED, MeetingStatus.ACCEPTED)
 
 
 def new_uid() -> str:
@@ -47,10 +73,10 @@ class Meeting(db.Model):
         CheckConstraint("end_at > start_at", name="end_after_start"),
         CheckConstraint("requester_id <> partner_id", name="two_firms"),
         CheckConstraint("attendees >= 1", name="attendees_positive"),
+        CheckConstraint(MeetingStatus.sql_in("status"), name="status"),
         CheckConstraint(
-            "status IN ('requested', 'accepted', 'declined', 'cancelled', 'expired')", name="status"
+            f"active = ({MeetingStatus.sql_in('status', ACTIVE_STATUSES)})", name="active_matches_status"
         ),
-        CheckConstraint("active = (status IN ('requested', 'accepted'))", name="active_matches_status"),
         # capacity in the database: the meeting carries the room's capacity through a composite foreign
         # key that follows changes (ON UPDATE CASCADE), so shrinking a room below an active booking fails
         CheckConstraint("NOT active OR attendees <= room_capacity", name="attendees_within_capacity"),
@@ -88,7 +114,9 @@ class Meeting(db.Model):
     room_capacity: Mapped[int] = mapped_column()
     start_at: Mapped[datetime] = mapped_column(UTCDateTime())
     end_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    status: Mapped[str] = mapped_column(String(12), default="requested", index=True)
+    status: Mapped[MeetingStatus] = mapped_column(
+        EnumText(MeetingStatus, 12), default=MeetingStatus.REQUESTED, index=True
+    )
     active: Mapped[bool] = mapped_column(default=True)
     topic: Mapped[str] = mapped_column(String(200), default="")
     attendees: Mapped[int] = mapped_column(default=2)
@@ -114,9 +142,37 @@ class Meeting(db.Model):
     def other_company_id(self, company_id: int) -> int:
         return self.partner_id if company_id == self.requester_id else self.requester_id
 
+    @property
+    def is_due(self) -> bool:
+        """A request whose answer time has passed: it reads as expired at once, and the periodic job
+        (or the next booking that needs its room) marks it so."""
+        return (
+            self.status == MeetingStatus.REQUESTED
+            and self.expires_at is not None
+            and self.expires_at <= utcnow()
+        )
+
+    @property
+    def shown_status(self) -> MeetingStatus:
+        """The status as people should read it now (a due request is expired)."""
+        return MeetingStatus.EXPIRED if self.is_due else self.status
+
+    @property
+    def is_live(self) -> bool:
+        """Requested (and not due) or accepted: it holds its room and its firms' time."""
+        return self.shown_status in ACTIVE_STATUSES
+
+    @classmethod
+    def live_at(cls, now: datetime) -> ColumnElement[bool]:
+        """SQL for :attr:`is_live` at ``now``."""
+        return and_(
+            cls.active.is_(True),
+            or_(cls.status != MeetingStatus.REQUESTED, cls.expires_at.is_(None), cls.expires_at > now),
+        )
+
     def awaiting_company_id(self) -> int | None:
-        """The firm whose answer is awaited (only while requested)."""
-        if self.status != "requested":
+        """The firm whose answer is awaited (only while requested and not due)."""
+        if self.shown_status != MeetingStatus.REQUESTED:
             return None
         return self.other_company_id(self.proposed_by_id)
 
@@ -140,16 +196,14 @@ class Meeting(db.Model):
         )
 
     def can_cancel(self, user) -> bool:
-        if self.status not in ACTIVE_STATUSES or not user.is_authenticated:
+        if not self.is_live or not user.is_authenticated:
             return False
         return self.involves(user.active_company_id) or (
             user.is_staff and user.can_manage_center(self.room.center_id)
         )
 
     def can_reschedule(self, user) -> bool:
-        return (
-            self.status in ACTIVE_STATUSES and user.is_authenticated and self.involves(user.active_company_id)
-        )
+        return self.is_live and user.is_authenticated and self.involves(user.active_company_id)
 
     def __repr__(self) -> str:
         return f"<Meeting {self.id} {self.status} room={self.room_id} {self.start_at:%Y-%m-%d %H:%M}Z>"

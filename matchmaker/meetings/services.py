@@ -19,11 +19,12 @@ from ..centers import services as centers
 from ..centers.models import Room
 from ..companies.models import Company
 from ..core import timeslots
+from ..core.ids import valid_id
 from ..dbtypes import utcnow
 from ..errors import Conflict, DomainError, Forbidden, NotFound
 from ..extensions import db
 from ..notifications.services import notify
-from .models import ACTIVE_STATUSES, Meeting, MeetingParticipant
+from .models import ACTIVE_STATUSES, Meeting, MeetingParticipant, MeetingStatus
 
 MIN_MINUTES, MAX_MINUTES = 30, 120
 MAX_DAYS_AHEAD = 366
@@ -46,10 +47,6 @@ def when_label(m_or_start, tz_name: str | None = None) -> str:
     return f"{local:%Y-%m-%d} {timeslots.zone_label(start, tz_name)}"
 
 
-def _valid_id(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
-
-
 def _sane(dt: datetime) -> bool:
     """An aware datetime that converts to UTC and lies in years 2000-2100 (no overflow later)."""
     try:
@@ -59,10 +56,9 @@ def _sane(dt: datetime) -> bool:
 
 
 def get_meeting(meeting_id: int) -> Meeting:
-    meeting = db.session.get(Meeting, meeting_id) if _valid_id(meeting_id) else None
+    meeting = db.session.get(Meeting, meeting_id) if valid_id(meeting_id) else None
     if meeting is None:
         raise NotFound(str(_l("No such meeting.")))
-    expire_due(ids=[meeting.id])
     return meeting
 
 
@@ -73,58 +69,68 @@ def _check_request(user, partner_id, room_id, center_id, start, end, attendees, 
     if not company_id:
         raise Forbidden(str(_l("Only a member of a registered firm can book meetings.")))
     company = db.session.get(Company, company_id)
-    partner = db.session.get(Company, partner_id) if _valid_id(partner_id) else None
+    partner = _check_partner(company, partner_id, errors)
+    room, center = _check_place(room_id, center_id, errors)
+    _check_time(start, end, errors)
+    if attendees < 1:
+        _add(errors, "attendees", _l("At least one person attends."))
+    elif room is not None and attendees > room.capacity:
+        _add(errors, "attendees", _l("At most %(n)s people fit in this room.", n=room.capacity))
+    return company, partner, room, center
+
+
+def _add(errors: dict[str, list[str]], field: str, message) -> None:
+    errors.setdefault(field, []).append(str(message))
+
+
+def _check_partner(company: Company, partner_id, errors) -> Company | None:
+    partner = db.session.get(Company, partner_id) if valid_id(partner_id) else None
     if partner is None or partner.hidden:
-        errors.setdefault("partner_id", []).append(str(_l("Unknown firm.")))
+        _add(errors, "partner_id", _l("Unknown firm."))
     elif partner.id == company.id or partner.country == company.country:
-        errors.setdefault("partner_id", []).append(
-            str(
-                _l(
-                    "Meetings pair an Azerbaijani firm with a Russian firm: choose a firm of the other country."
-                )
-            )
+        _add(
+            errors,
+            "partner_id",
+            _l("Meetings pair an Azerbaijani firm with a Russian firm: choose a firm of the other country."),
         )
-    room = center = None
-    if room_id:
-        room = centers.get_room(room_id) if _valid_id(room_id) else None
-        if room is None or not room.active:
-            errors.setdefault("room_id", []).append(str(_l("Unknown room.")))
-            room = None
-        elif not room.bookable:
-            errors.setdefault("room_id", []).append(str(_l("This room cannot be booked for meetings.")))
-        elif center_id and room.center_id != center_id:
-            errors.setdefault("room_id", []).append(str(_l("This room is in another center.")))
-        center = room.center if room else None
-    elif center_id:
-        center = centers.get_center(center_id) if _valid_id(center_id) else None
+    return partner
+
+
+def _check_place(room_id, center_id, errors) -> tuple[Room | None, object]:
+    """The room asked for (a bookable one of the center, when both are given), or the center."""
+    if not room_id and not center_id:
+        _add(errors, "room_id", _l("Choose a room or a center."))
+        return None, None
+    if not room_id:
+        center = centers.get_center(center_id) if valid_id(center_id) else None
         if center is None:
-            errors.setdefault("center_id", []).append(str(_l("Unknown business center.")))
-    else:
-        errors.setdefault("room_id", []).append(str(_l("Choose a room or a center.")))
+            _add(errors, "center_id", _l("Unknown business center."))
+        return None, center
+    room = centers.get_room(room_id) if valid_id(room_id) else None
+    if room is None or not room.active:
+        _add(errors, "room_id", _l("Unknown room."))
+        return None, None
+    if not room.bookable:
+        _add(errors, "room_id", _l("This room cannot be booked for meetings."))
+    elif center_id and room.center_id != center_id:
+        _add(errors, "room_id", _l("This room is in another center."))
+    return room, room.center
+
+
+def _check_time(start: datetime, end: datetime, errors) -> None:
     bad = [name for name, dt in (("start", start), ("end", end)) if not _sane(dt)]
     for name in bad:
-        errors.setdefault(name, []).append(
-            str(_l("Choose a date within the next %(n)s days.", n=MAX_DAYS_AHEAD))
-        )
-    if not bad and end <= start:
-        errors.setdefault("end", []).append(str(_l("The end must be after the start.")))
-    elif not bad and not MIN_MINUTES <= (end - start).total_seconds() / 60 <= MAX_MINUTES:
-        errors.setdefault("end", []).append(
-            str(_l("A meeting lasts %(lo)s to %(hi)s minutes.", lo=MIN_MINUTES, hi=MAX_MINUTES))
-        )
-    if not bad and start <= utcnow():
-        errors.setdefault("start", []).append(str(_l("The start must be in the future.")))
-    elif not bad and start > utcnow() + timedelta(days=MAX_DAYS_AHEAD):
-        errors.setdefault("start", []).append(
-            str(_l("Bookings open at most %(n)s days ahead.", n=MAX_DAYS_AHEAD))
-        )
-    if attendees < 1:
-        errors.setdefault("attendees", []).append(str(_l("At least one person attends.")))
-    elif room is not None and attendees > room.capacity:
-        errors.setdefault("attendees", []).append(
-            str(_l("At most %(n)s people fit in this room.", n=room.capacity))
-        )
-    return company, partner, room, center
+        _add(errors, name, _l("Choose a date within the next %(n)s days.", n=MAX_DAYS_AHEAD))
+    if bad:
+        return
+    if end <= start:
+        _add(errors, "end", _l("The end must be after the start."))
+    elif not MIN_MINUTES <= (end - start).total_seconds() / 60 <= MAX_MINUTES:
+        _add(errors, "end", _l("A meeting lasts %(lo)s to %(hi)s minutes.", lo=MIN_MINUTES, hi=MAX_MINUTES))
+    if start <= utcnow():
+        _add(errors, "start", _l("The start must be in the future."))
+    elif start > utcnow() + timedelta(days=MAX_DAYS_AHEAD):
+        _add(errors, "start", _l("Bookings open at most %(n)s days ahead.", n=MAX_DAYS_AHEAD))
 
 
 def _busy(model_filter, start, end, exclude_id=None) -> bool:
@@ -247,7 +253,7 @@ def request_meeting(
         proposed_by_id=company.id,
         start_at=start,
         end_at=end,
-        status="requested",
+        status=MeetingStatus.REQUESTED,
         active=True,
         topic=(topic or "").strip()[:200],
         attendees=attendees,
@@ -276,14 +282,14 @@ def request_meeting(
     return meeting
 
 
-def _set_status(meeting: Meeting, status: str, note: str | None = None) -> None:
+def _set_status(meeting: Meeting, status: MeetingStatus, note: str | None = None) -> None:
     meeting.status = status
     meeting.active = status in ACTIVE_STATUSES
     for p in meeting.participants:
         p.active = meeting.active
     if note is not None:
         meeting.note = note.strip()[:2000]
-    if status != "requested":
+    if status != MeetingStatus.REQUESTED:
         meeting.expires_at = None
     meeting.sequence += 1
     meeting.updated_at = utcnow()
@@ -292,7 +298,7 @@ def _set_status(meeting: Meeting, status: str, note: str | None = None) -> None:
 def accept(meeting: Meeting, user) -> Meeting:
     if not meeting.can_answer(user):
         raise _refusal(meeting, user)
-    _set_status(meeting, "accepted")
+    _set_status(meeting, MeetingStatus.ACCEPTED)
     db.session.flush()
     _tell(
         meeting.other_company_id(user.active_company_id),
@@ -306,7 +312,7 @@ def accept(meeting: Meeting, user) -> Meeting:
 def decline(meeting: Meeting, user, reason: str = "") -> Meeting:
     if not meeting.can_answer(user):
         raise _refusal(meeting, user)
-    _set_status(meeting, "declined", reason)
+    _set_status(meeting, MeetingStatus.DECLINED, reason)
     db.session.flush()
     _tell(
         meeting.other_company_id(user.active_company_id),
@@ -322,7 +328,7 @@ def cancel(meeting: Meeting, user, reason: str) -> Meeting:
         raise _refusal(meeting, user)
     if not (reason or "").strip():
         raise DomainError(str(_l("Give a reason: the other side will see it.")), field="reason")
-    _set_status(meeting, "cancelled", reason)
+    _set_status(meeting, MeetingStatus.CANCELLED, reason)
     db.session.flush()
     actor = user.active_company_id if meeting.involves(user.active_company_id) else None
     for cid in meeting.company_ids:
@@ -366,7 +372,7 @@ def reschedule(
         meeting.start_at, meeting.end_at = start, end
         for p in meeting.participants:
             p.start_at, p.end_at = start, end
-        _set_status(meeting, "requested", reason)
+        _set_status(meeting, MeetingStatus.REQUESTED, reason)
         meeting.proposed_by_id = own
         meeting.expires_at = _expiry()
 
@@ -392,7 +398,7 @@ def expire_due(
     """Mark requests past their deadline as expired (lazily on reads, and by ``flask meetings expire``);
     both firms are told. Filters narrow the scan to what a booking is about to touch."""
     now = now or utcnow()
-    q = select(Meeting).where(Meeting.status == "requested", Meeting.expires_at <= now)
+    q = select(Meeting).where(Meeting.status == MeetingStatus.REQUESTED, Meeting.expires_at <= now)
     if ids is not None:
         q = q.where(Meeting.id.in_(list(ids)))
     if start is not None:
@@ -405,9 +411,9 @@ def expire_due(
         q = q.with_for_update(skip_locked=True)
     count = 0
     for meeting in db.session.scalars(q).all():
-        if meeting.status != "requested":
+        if meeting.status != MeetingStatus.REQUESTED:
             continue
-        _set_status(meeting, "expired")
+        _set_status(meeting, MeetingStatus.EXPIRED)
         for cid in meeting.company_ids:
             notify(cid, "meeting_expired", _link(meeting), name=_name(meeting.other_company_id(cid)))
         count += 1
@@ -446,7 +452,7 @@ def for_calendar(company_id: int, days_back: int = 90) -> list[Meeting]:
 def day_agenda(company_id: int, day: date, tz_name: str) -> list[Meeting]:
     start, end = timeslots.local_day_bounds(day, ZoneInfo(tz_name))
     return [
-        m for m in for_company(company_id, "all", 1000) if m.active and m.start_at < end and m.end_at > start
+        m for m in for_company(company_id, "all", 1000) if m.is_live and m.start_at < end and m.end_at > start
     ][::-1]
 
 

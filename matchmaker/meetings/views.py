@@ -7,13 +7,15 @@ from datetime import datetime, timedelta
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from ..auth.access import login_required
 from ..centers import services as centers
-from ..centers.views import day_arg
 from ..companies.models import Company
-from ..errors import DomainError, Forbidden, apply_to_form
+from ..errors import DomainError, apply_to_form
 from ..extensions import db
+from ..uow import refusable
+from ..web.helpers import arg_id, day_arg, parse_id
 from . import calendar, services
 from .forms import MeetingRequestForm, ReasonForm, RescheduleForm
 
@@ -21,19 +23,11 @@ bp = Blueprint("meetings", __name__)
 
 
 def _meeting_for(meeting_id: int, user):
-    try:
-        meeting = services.get_meeting(meeting_id)
-    except DomainError:
-        abort(404)
+    """The meeting if ``user`` may see it: 404 when there is none, 403 when it is not theirs."""
+    meeting = services.get_meeting(meeting_id)
     if not meeting.can_view(user):
         abort(403)
     return meeting
-
-
-def _status_of(err: DomainError) -> int:
-    if isinstance(err, Forbidden):
-        abort(403)
-    return err.status
 
 
 @bp.get("/meetings")
@@ -42,8 +36,6 @@ def index():
     company_id = current_user.active_company_id
     if company_id is None:
         return render_template("meetings/no_company.html")
-    services.expire_due()
-    db.session.commit()
     scope = "past" if request.args.get("scope") == "past" else "upcoming"
     meetings = services.for_company(company_id, scope)
     return render_template("meetings/index.html", meetings=meetings, scope=scope, company_id=company_id)
@@ -74,14 +66,13 @@ def new():
         return render_template("meetings/no_company.html"), 403
     own = db.session.get(Company, current_user.active_company_id)
     raw_partner = request.values.get("partner_id", "")
-    partner = (
-        db.session.get(Company, int(raw_partner)) if raw_partner.isdigit() and len(raw_partner) < 12 else None
-    )
+    partner_id = parse_id(raw_partner)
+    partner = db.session.get(Company, partner_id) if partner_id else None
     form = MeetingRequestForm()
     if request.method == "GET":
         form.partner_id.data = raw_partner
-        if request.args.get("room_id", "").isdigit():
-            room = centers.get_room(int(request.args["room_id"]))
+        if arg_id("room_id"):
+            room = centers.get_room(arg_id("room_id"))
             if room is not None:
                 form.room_id.data, form.center_id.data = room.id, room.center_id
         if day_arg():
@@ -103,7 +94,7 @@ def new():
         tz_name = (room.center if room else center).timezone if (room or center) else "UTC"
         start = services.parse_local(form.date.data, form.start.data, tz_name)
         end = start + timedelta(minutes=form.duration.data)
-        try:
+        with refusable() as outcome:
             meeting = services.request_meeting(
                 current_user,
                 partner.id,
@@ -115,16 +106,13 @@ def new():
                 attendees=form.attendees.data,
                 interpreter=form.interpreter.data,
             )
-        except DomainError as err:
-            db.session.rollback()
-            status = _status_of(err)
-            apply_to_form(form, _map_fields(err))
-        else:
-            db.session.commit()
+        if outcome.error is None:
             flash(
                 _("Meeting requested. The room is held until %(name)s answers.", name=partner.name), "success"
             )
             return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+        status = outcome.error.status
+        apply_to_form(form, _map_fields(outcome.error))
     elif request.method == "POST":
         status = 422
     return render_template(
@@ -136,7 +124,6 @@ def new():
 @login_required
 def detail(meeting_id: int):
     meeting = _meeting_for(meeting_id, current_user)
-    db.session.commit()  # a lazy expiry
     return render_template(
         "meetings/detail.html", m=meeting, reason_form=ReasonForm(), tz=meeting.room.center.timezone
     )
@@ -150,7 +137,7 @@ def act(meeting_id: int, action: str):
     if not form.validate_on_submit():
         flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
         return redirect(url_for("meetings.detail", meeting_id=meeting.id))
-    try:
+    with refusable() as outcome:
         if action == "accept":
             services.accept(meeting, current_user)
             msg = _("Meeting confirmed.")
@@ -160,14 +147,11 @@ def act(meeting_id: int, action: str):
         else:
             services.cancel(meeting, current_user, form.reason.data or "")
             msg = _("Meeting cancelled.")
-    except DomainError as err:
-        db.session.rollback()
-        _status_of(err)
-        flash(err.message, "error")
+    if outcome.error is not None:
+        flash(outcome.error.message, "error")
         return render_template(
             "meetings/detail.html", m=meeting, reason_form=form, tz=meeting.room.center.timezone
-        ), err.status
-    db.session.commit()
+        ), outcome.error.status
     flash(msg, "success")
     return redirect(url_for("meetings.detail", meeting_id=meeting.id))
 
@@ -189,7 +173,7 @@ def reschedule(meeting_id: int):
     status = 200
     if form.validate_on_submit():
         start = services.parse_local(form.date.data, form.start.data, tz_name)
-        try:
+        with refusable() as outcome:
             services.reschedule(
                 meeting,
                 current_user,
@@ -198,15 +182,11 @@ def reschedule(meeting_id: int):
                 form.reason.data,
                 room_id=form.room_id.data,
             )
-        except DomainError as err:
-            db.session.rollback()
-            status = _status_of(err)
-            apply_to_form(form, _map_fields(err))
-            meeting = _meeting_for(meeting_id, current_user)
-        else:
-            db.session.commit()
+        if outcome.error is None:
             flash(_("New time proposed; the other firm is asked to confirm."), "success")
             return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+        status = outcome.error.status
+        apply_to_form(form, _map_fields(outcome.error))
     elif request.method == "POST":
         status = 422
     return render_template("meetings/reschedule.html", form=form, m=meeting, tz=tz_name), status
@@ -216,7 +196,6 @@ def reschedule(meeting_id: int):
 @login_required
 def ics(meeting_id: int):
     meeting = _meeting_for(meeting_id, current_user)
-    db.session.commit()
     body = calendar.single(meeting, current_user.active_company_id, request.url_root)
     return Response(
         body,
@@ -237,8 +216,6 @@ def agenda():
     if day is None:
         flash(_("Enter the date as YYYY-MM-DD."), "error")
         day, status = datetime.now(centers.zone_by_name(tz_name)).date(), 422
-    services.expire_due()
-    db.session.commit()
     # the agenda covers the day in every center's zone: take the widest window
     meetings = sorted(
         {
@@ -269,7 +246,6 @@ def feed(token: str):
 @login_required
 def issue_feed():
     calendar.issue_feed_token(current_user)
-    db.session.commit()
     flash(_("Your private calendar address was created; any older address stops working."), "success")
     return redirect(url_for("auth.account") + "#calendar-feed")
 
@@ -278,6 +254,5 @@ def issue_feed():
 @login_required
 def revoke_feed():
     calendar.revoke_feed_token(current_user)
-    db.session.commit()
     flash(_("Your private calendar address no longer works."), "success")
     return redirect(url_for("auth.account") + "#calendar-feed")

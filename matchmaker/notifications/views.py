@@ -1,7 +1,7 @@
 from flask import Blueprint, abort, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from ..extensions import db
+from ..auth.access import login_required
 from . import services
 
 bp = Blueprint("notifications", __name__)
@@ -24,5 +24,4 @@ def read_all():
     if current_user.active_company_id is None:
         abort(404)
     services.mark_all_read(current_user.active_company_id)
-    db.session.commit()
     return redirect(url_for("notifications.index"))
