@@ -99,6 +99,10 @@ def create_user_cmd(
     from .companies.services import get_by_external_id, get_company
     from .errors import DomainError
 
+    if role == "staff" and center_id is None:
+        raise click.ClickException(
+            "staff accounts name the center they manage: give --center ID (or --role admin for every center)"
+        )
     company = None
     if company_ext:
         company = get_by_external_id(company_ext) or (

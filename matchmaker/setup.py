@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, current_app, has_request_context, request
+from flask import Flask, current_app, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import event
 
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
-from .web import errors, helpers
+from .web import errors, guard, helpers
 
 
 def register_extensions(app: Flask) -> None:
@@ -147,22 +147,7 @@ def register_security(app: Flask) -> None:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    @app.before_request
-    def reject_nul_bytes():
-        """A NUL byte is never valid text input, and PostgreSQL refuses it: answer 400, not 500."""
-        bad = [k for k, v in request.args.items(multi=True) if "\x00" in v]
-        if request.method in ("POST", "PUT", "PATCH") and request.mimetype in (
-            "application/x-www-form-urlencoded",
-            "multipart/form-data",
-        ):
-            bad += [k for k, v in request.form.items(multi=True) if "\x00" in v]
-        if not bad:
-            return None
-        if errors.wants_json_response():
-            return errors.error_response(
-                422, "Invalid input", fields={k: ["NUL bytes are not allowed."] for k in bad}
-            )
-        abort(400)
+    guard.register(app)
 
     @app.after_request
     def security_headers(response):
@@ -243,6 +228,7 @@ def register_template_helpers(app: Flask) -> None:
             "unread_notifications": unread,
         }
 
+    from .auth.models import Membership, Role
     from .events.models import EventStatus, RequestStatus
     from .meetings.models import MeetingStatus
 
@@ -250,6 +236,8 @@ def register_template_helpers(app: Flask) -> None:
         lang_url=helpers.lang_url,
         url_with=helpers.url_with,
         EventStatus=EventStatus,
+        Membership=Membership,
+        Role=Role,
         MeetingStatus=MeetingStatus,
         RequestStatus=RequestStatus,
     )

@@ -72,3 +72,9 @@ class PreferencesForm(FlaskForm):
 
 class TokenForm(FlaskForm):
     name = StringField(_l("Token name"), validators=[required(), length(80)])
+
+
+class ConfirmForm(FlaskForm):
+    """A destructive action asks first: the box must be ticked."""
+
+    confirm = BooleanField(_l("Yes, I am sure"), validators=[required()])

@@ -28,9 +28,9 @@ class Role(LabelledEnum):
     @classmethod
     def labels(cls):
         return {
-            cls.MEMBER: _l("member of a firm"),
-            cls.STAFF: _l("center staff"),
-            cls.ADMIN: _l("administrator"),
+            cls.MEMBER: _l("Member"),
+            cls.STAFF: _l("Business center staff"),
+            cls.ADMIN: _l("Administrator"),
         }
 
 
@@ -43,7 +43,7 @@ class Membership(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        return {cls.NONE: _l("no firm"), cls.PENDING: _l("waiting for approval"), cls.ACTIVE: _l("member")}
+        return {cls.NONE: _l("No firm"), cls.PENDING: _l("waiting for approval"), cls.ACTIVE: _l("Member")}
 
 
 class User(UserMixin, db.Model):
@@ -108,7 +108,10 @@ class User(UserMixin, db.Model):
         return self.is_staff
 
     def can_manage_center(self, center_id: int) -> bool:
-        return self.is_admin or (self.role == Role.STAFF and self.center_id in (None, center_id))
+        """Admins manage every center; staff the one center their account names (none: no center)."""
+        return self.is_admin or (
+            self.role == Role.STAFF and self.center_id is not None and self.center_id == center_id
+        )
 
     def can_see_contacts(self) -> bool:
         return True

@@ -176,7 +176,13 @@ def request_membership(user: User, company) -> None:
 
 
 def decide_membership(actor: User, member: User, approve: bool) -> None:
-    if member.company_id is None or not (actor.is_staff or actor.belongs_to(member.company_id)):
+    """Approve or decline a request to join: only a pending one, by a member of that firm or staff
+    (removing an active member is :func:`remove_member`)."""
+    if (
+        member.company_id is None
+        or member.membership != Membership.PENDING
+        or not (actor.is_staff or actor.belongs_to(member.company_id))
+    ):
         raise NotFound(str(_l("No such request.")))
     if approve:
         member.membership = Membership.ACTIVE
@@ -184,6 +190,38 @@ def decide_membership(actor: User, member: User, approve: bool) -> None:
         member.company_id = None
         member.membership = Membership.NONE
     db.session.flush()
+
+
+def remove_member(actor: User, member: User) -> None:
+    """Take an active member out of their firm: by another member of the firm or by staff. The
+    firm's members are told who did it."""
+    company_id = member.company_id
+    if (
+        company_id is None
+        or member.membership != Membership.ACTIVE
+        or member.id == actor.id
+        or not (actor.is_staff or actor.belongs_to(company_id))
+    ):
+        raise NotFound(str(_l("No such member.")))
+    member.company_id = None
+    member.membership = Membership.NONE
+    end_all_sessions(member)
+    db.session.flush()
+    from ..notifications.services import notify
+
+    notify(
+        company_id, "member_removed", name=member.full_name or member.email, by=actor.full_name or actor.email
+    )
+
+
+def active_members(company_id: int) -> list[User]:
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.company_id == company_id, User.membership == Membership.ACTIVE)
+            .order_by(User.full_name, User.id)
+        )
+    )
 
 
 def pending_members(company_id: int) -> list[User]:

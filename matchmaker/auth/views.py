@@ -15,7 +15,7 @@ from ..uow import refusable
 from ..web.helpers import safe_next, set_language_cookie
 from . import services
 from .access import login_required
-from .forms import LoginForm, PasswordChangeForm, PreferencesForm, RegisterForm, TokenForm
+from .forms import ConfirmForm, LoginForm, PasswordChangeForm, PreferencesForm, RegisterForm, TokenForm
 
 bp = Blueprint("auth", __name__)
 
@@ -105,6 +105,7 @@ def account():
 
 
 def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None):
+    company_id = current_user.active_company_id
     prefs_form = prefs_form or PreferencesForm(
         formdata=None,
         full_name=current_user.full_name,
@@ -118,8 +119,9 @@ def _render_account(password_form=None, prefs_form=None, token_form=None, new_to
         token_form=token_form or TokenForm(formdata=None),
         tokens=[t for t in current_user.tokens if t.active],
         new_token=new_token,
-        pending=services.pending_members(current_user.active_company_id)
-        if current_user.active_company_id
+        pending=services.pending_members(company_id) if company_id else [],
+        colleagues=[u for u in services.active_members(company_id) if u.id != current_user.id]
+        if company_id
         else [],
     )
 
@@ -185,3 +187,21 @@ def decide_member(user_id: int, decision: str):
     services.decide_membership(current_user, member, decision == "approve")
     flash(_("Done."), "success")
     return redirect(url_for("auth.account"))
+
+
+@bp.route("/account/members/<int:user_id>/remove", methods=["GET", "POST"])
+@login_required
+def remove_member(user_id: int):
+    """Take a colleague out of the firm, after a confirmation page."""
+    member = services.get_user(user_id)
+    if member is None or member.company_id is None:
+        abort(404)
+    if not (current_user.is_staff or current_user.belongs_to(member.company_id)):
+        abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        services.remove_member(current_user, member)
+        flash(_("%(name)s no longer belongs to your firm.", name=member.full_name or member.email), "success")
+        return redirect(url_for("auth.account"))
+    status = 422 if form.is_submitted() else 200
+    return render_template("auth/remove_member.html", member=member, form=form), status

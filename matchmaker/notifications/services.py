@@ -60,6 +60,7 @@ def render(note: Notification) -> str:
         "meeting_rescheduled": lambda: _("%(name)s proposes a new time: %(when)s.", **p),
         "meeting_expired": lambda: _("The meeting request with %(name)s expired.", **p),
         "member_request": lambda: _("%(name)s asks to join your firm.", **p),
+        "member_removed": lambda: _("%(by)s removed %(name)s from your firm.", **p),
         "schedule_changed": lambda: _("Your brokerage-day agenda for %(event)s changed.", **p),
         "schedule_published": lambda: _("The brokerage-day agenda for %(event)s is published.", **p),
         "event_request": lambda: _("%(name)s asks to meet you at %(event)s.", **p),

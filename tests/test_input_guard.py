@@ -1,0 +1,189 @@
+"""Issue 12: every input path refuses control characters naming the field, normalises text to NFC,
+limits JSON; membership decisions act on pending requests only; staff manage the center their
+account names; links never copy the request path."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pytest
+from sqlalchemy import func, select
+
+from matchmaker.auth.models import Membership, User
+from matchmaker.companies.models import Company
+from matchmaker.extensions import db
+from matchmaker.meetings.models import Meeting
+from matchmaker.notifications.models import Notification
+from tests.booking_support import World
+
+
+@pytest.fixture
+def w(client, factory):
+    return World(factory, client)
+
+
+def _fields(r) -> dict:
+    assert r.headers["Content-Type"].startswith("application/json"), r.get_data(as_text=True)[:200]
+    return r.get_json()["error"].get("fields", {})
+
+
+@pytest.mark.parametrize("field", ["website", "email", "city", "description"])
+def test_a_nul_in_a_patched_field_is_a_422_naming_it_and_writes_nothing(w, field):
+    r = w.call("PATCH", f"/api/v1/companies/{w.az.id}", json={"needs": ["fındıq"], field: "x\x00y"})
+    assert r.status_code == 422
+    assert field in _fields(r)
+    db.session.expire_all()
+    assert db.session.get(Company, w.az.id).needs == []
+
+
+def test_a_nul_in_a_meeting_topic_or_a_reason_is_refused_by_name(w):
+    r = w.book(topic="fresh\x00tomatoes")
+    assert r.status_code == 422
+    assert "topic" in _fields(r)
+    assert db.session.scalar(select(func.count(Meeting.id))) == 0
+    mid = w.book().get_json()["id"]
+    for action in ("cancel", "decline"):
+        r = w.call("POST", f"/api/v1/meetings/{mid}/{action}", user=w.ru_user, json={"reason": "no\x00pe"})
+        assert r.status_code == 422, action
+        assert "reason" in _fields(r), action
+
+
+def test_control_characters_in_forms_and_query_strings_name_the_field(client, auth, factory):
+    factory.user(email="member@az.example", company=factory.company())
+    r = client.get("/companies?q=%1b%5b31m&city=ok")
+    assert r.status_code == 422
+    assert "q:" in r.get_data(as_text=True)
+    auth.login()
+    r = client.post("/account/tokens", data={"name": "laptop\x07"})
+    assert r.status_code == 422
+    assert "name:" in r.get_data(as_text=True)
+
+
+def test_a_nul_in_a_path_parameter_is_not_found(client):
+    assert client.get("/calendar/a%00.ics").status_code == 404
+    assert client.get("/calendar/a%01b.ics").status_code == 404
+
+
+def test_deep_json_and_endless_numbers_are_bad_requests_not_errors(w):
+    deep = "[" * 1000 + "]" * 1000
+    r = w.call("PATCH", f"/api/v1/companies/{w.az.id}", data=deep, content_type="application/json")
+    assert r.status_code == 400
+    assert r.get_json()["error"]["code"] == "bad_request"
+    long_number = '{"partner_id": ' + "9" * 5000 + "}"
+    r = w.call("POST", "/api/v1/meetings", data=long_number, content_type="application/json")
+    assert r.status_code == 400
+    r = w.call("POST", "/api/v1/meetings", data='{"attendees": NaN}', content_type="application/json")
+    assert r.status_code == 400
+
+
+def test_huge_ids_in_paths_are_not_found(w, client):
+    assert client.get("/companies/" + "9" * 5000).status_code == 404
+    assert w.call("GET", "/api/v1/meetings/" + "9" * 5000).status_code == 404
+
+
+def test_json_text_is_stored_in_nfc(w):
+    decomposed = unicodedata.normalize("NFD", "Şəki")
+    assert decomposed != "Şəki"
+    r = w.call(
+        "PATCH",
+        f"/api/v1/companies/{w.az.id}",
+        data=json.dumps({"city": decomposed}),
+        content_type="application/json",
+    )
+    assert r.status_code == 200, r.get_json()
+    db.session.expire_all()
+    assert db.session.get(Company, w.az.id).city == "Şəki"
+
+
+def test_declining_a_join_request_cannot_remove_an_active_colleague(w):
+    colleague = User(
+        email="colleague@az.example", password_hash="x", company_id=w.az.id, membership=Membership.ACTIVE
+    )
+    db.session.add(colleague)
+    db.session.commit()
+    w.login(w.az_user)
+    assert w.client.post(f"/account/members/{colleague.id}/decline").status_code == 404
+    db.session.expire_all()
+    assert db.session.get(User, colleague.id).membership == Membership.ACTIVE
+
+
+def test_removing_a_colleague_is_its_own_confirmed_and_notified_action(w):
+    colleague = User(
+        email="colleague@az.example",
+        password_hash="x",
+        full_name="Aynur",
+        company_id=w.az.id,
+        membership=Membership.ACTIVE,
+    )
+    db.session.add(colleague)
+    db.session.commit()
+    w.login(w.az_user)
+    url = f"/account/members/{colleague.id}/remove"
+    assert "Aynur" in w.client.get(url).get_data(as_text=True)
+    assert w.client.post(url, data={}).status_code == 422  # not confirmed: nothing happens
+    db.session.expire_all()
+    assert db.session.get(User, colleague.id).membership == Membership.ACTIVE
+    assert w.client.post(url, data={"confirm": "y"}).status_code == 302
+    db.session.expire_all()
+    removed = db.session.get(User, colleague.id)
+    assert removed.company_id is None
+    assert removed.membership == Membership.NONE
+    note = db.session.scalar(select(Notification).where(Notification.kind == "member_removed"))
+    assert note.company_id == w.az.id
+    w.login(w.ru_user)  # a member of another firm cannot
+    assert w.client.post(f"/account/members/{w.az_user.id}/remove", data={"confirm": "y"}).status_code == 404
+
+
+def test_staff_without_a_center_manage_no_center_and_admins_manage_all(w, factory):
+    loose = factory.user(email="loose@staff.example", role="staff")
+    for user, status in ((loose, 403), (w.staff_baku, 200), (w.admin, 200)):
+        w.login(user)
+        assert w.client.get(f"/staff/centers/{w.c['baku'].id}").status_code == status, user.email
+    w.login(w.staff_baku)
+    assert w.client.get(f"/staff/centers/{w.c['astrakhan'].id}").status_code == 403
+
+
+def test_users_create_refuses_staff_without_a_center(app, w):
+    runner = app.test_cli_runner()
+    result = runner.invoke(
+        args=["users", "create", "s@x.example", "--password", "long enough pass", "--role", "staff"]
+    )
+    assert result.exit_code != 0
+    assert "--center" in result.output
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "s@x.example",
+            "--password",
+            "long enough pass",
+            "--role",
+            "staff",
+            "--center",
+            str(w.c["baku"].id),
+        ]
+    )
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("path", ["/%5Cevil.example", "/%09/evil.example", "/%5C%5Cevil.example/x"])
+def test_a_404_page_links_only_to_this_site(client, path):
+    r = client.get(path)
+    assert r.status_code == 404
+    html = r.get_data(as_text=True)
+    assert "evil.example" not in html
+    hrefs = re.findall(r'href="([^"#][^"]*)"', html)
+    assert hrefs
+    assert all(h.startswith("/") and not h.startswith(("//", "/\\")) for h in hrefs), hrefs
+
+
+def test_pagination_and_language_links_keep_the_route(client, factory):
+    for i in range(25):
+        factory.company(name=f"Firm {i:02d}")
+    html = client.get("/companies?page=1&country=AZ").get_data(as_text=True)
+    assert (
+        'href="/companies?page=2&amp;country=AZ"' in html or 'href="/companies?country=AZ&amp;page=2"' in html
+    )
+    assert 'href="/companies?page=1&amp;country=AZ&amp;lang=az"' in html or "lang=az" in html
