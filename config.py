@@ -55,6 +55,7 @@ class BaseConfig:
     DIRECTORY_PAGE_SIZE = 20
     SUGGESTIONS_PER_FIRM = 20
     MEETING_REQUEST_TTL_HOURS = 72
+    LOG_FORMAT = "text"  # LOG_FORMAT=json: one JSON object a line (the production default)
     API_TITLE = "Matchmaker API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
@@ -66,6 +67,8 @@ class BaseConfig:
         self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL") or self.default_database_url()
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.SECRET_KEY = env.get("SECRET_KEY") or self.default_secret_key()
+        self.LOG_FORMAT = env.get("LOG_FORMAT") or self.LOG_FORMAT
+        self.LOG_LEVEL = env.get("LOG_LEVEL") or "INFO"
         try:
             self.PROXY_FIX_HOPS = int(env.get("PROXY_FIX_HOPS", "0"))
         except ValueError:
@@ -99,6 +102,7 @@ class TestingConfig(BaseConfig):
 
 class ProductionConfig(BaseConfig):
     ENV_NAME = "production"
+    LOG_FORMAT = "json"
     SESSION_COOKIE_SECURE = True
     SESSION_COOKIE_NAME = "__Host-session"
     REMEMBER_COOKIE_SECURE = True

@@ -38,6 +38,7 @@ def create_app(config=None) -> Flask:
 
     setup.register_extensions(app)
     setup.register_database(app)
+    setup.register_ops(app)
     setup.register_i18n(app)
     setup.register_forms(app)
     setup.register_login(app)

@@ -1,7 +1,7 @@
-"""Home page and health check."""
+"""The home page (liveness and readiness: matchmaker/web/ops.py)."""
 
 from flask import Blueprint, redirect, render_template, url_for
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from .companies.models import Company
 from .extensions import db
@@ -24,9 +24,3 @@ def index():
 @bp.get("/favicon.ico")
 def favicon():
     return redirect(url_for("static", filename="favicon.svg"), 301)
-
-
-@bp.get("/healthz")
-def health():
-    db.session.execute(text("SELECT 1"))
-    return {"status": "ok"}

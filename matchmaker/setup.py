@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, has_request_context, request
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import event
 
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
-from .web import errors, guard, helpers
+from .web import errors, guard, helpers, ops
 
 
 def register_extensions(app: Flask) -> None:
@@ -159,7 +159,8 @@ def register_security(app: Flask) -> None:
         h.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if app.config.get("SECURITY_HSTS"):
             h.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-        if current_user and current_user.is_authenticated:
+        # a signed-in page is never cached (read from the session: no database query here)
+        if session.get("_user_id"):
             h.setdefault("Cache-Control", "private, no-store")
         return response
 
@@ -198,6 +199,12 @@ def register_api(app: Flask) -> None:
 
 def register_errors(app: Flask) -> None:
     errors.register(app)
+
+
+def register_ops(app: Flask) -> None:
+    """Request ids and logs first (every later hook's log lines carry the id), then /healthz, /readyz
+    and the answers to a lost database."""
+    ops.register(app)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -40,11 +40,12 @@ def _make_app(**overrides):
     app = create_app(config)
     app.test_client_class = IsolatedClient
 
-    @app.before_request
     def _fresh_g():
         for key in list(g.__dict__):
             if not key.startswith("_sa"):
                 g.__dict__.pop(key, None)
+
+    app.before_request_funcs.setdefault(None, []).insert(0, _fresh_g)  # first, as a new request's g
 
     return app
 

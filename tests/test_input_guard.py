@@ -187,3 +187,57 @@ def test_pagination_and_language_links_keep_the_route(client, factory):
         'href="/companies?page=2&amp;country=AZ"' in html or 'href="/companies?country=AZ&amp;page=2"' in html
     )
     assert 'href="/companies?page=1&amp;country=AZ&amp;lang=az"' in html or "lang=az" in html
+
+
+def test_every_answer_carries_a_request_id_and_keeps_a_sane_one_from_the_proxy(client):
+    r = client.get("/")
+    assert len(r.headers["X-Request-ID"]) == 32
+    assert (
+        client.get("/", headers={"X-Request-ID": "proxy-abc.123"}).headers["X-Request-ID"] == "proxy-abc.123"
+    )
+    for forged in ("x y <script>", "z" * 65, "ид-запроса"):
+        answer = client.get("/", headers={"X-Request-ID": forged}).headers["X-Request-ID"]
+        assert answer != forged
+        assert len(answer) == 32
+
+
+def test_liveness_needs_no_database_and_readiness_checks_it(make_app, tmp_path):
+    app = make_app(
+        create_schema=False, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/missing/dir/db.sqlite3"
+    )
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    r = client.get("/readyz")
+    assert r.status_code == 503
+    assert r.get_json()["checks"]["database"].startswith("unavailable")
+    assert r.headers["Retry-After"]
+
+
+def test_readiness_reports_each_dependency(app, client):
+    app.config["RATELIMIT_STORAGE_URI"] = "redis://127.0.0.1:1/0"  # nothing listens there
+    r = client.get("/readyz")
+    assert r.status_code == 503
+    assert r.get_json()["checks"]["database"] == "ok"
+    assert r.get_json()["checks"]["redis"].startswith("unavailable")
+
+
+LOST = ["sqlite:///{tmp}/missing/dir/db.sqlite3", "postgresql+psycopg://postgres@127.0.0.1:1/test"]
+
+
+@pytest.mark.parametrize("url", LOST, ids=["sqlite", "postgresql-refused"])
+def test_a_lost_database_is_a_503_with_retry_after_logged_once(make_app, tmp_path, caplog, url):
+    app = make_app(create_schema=False, SQLALCHEMY_DATABASE_URI=url.format(tmp=tmp_path))
+    client = app.test_client()
+    with caplog.at_level("ERROR", logger="matchmaker"):
+        answers = [
+            client.get("/companies"),
+            client.get("/api/v1/centers", headers={"Authorization": "Bearer x"}),
+            client.get("/?lang=ru"),
+        ]
+    assert [a.status_code for a in answers] == [503, 503, 503]
+    assert all(a.headers["Retry-After"] for a in answers)
+    assert answers[1].get_json()["error"]["code"] == "unavailable"
+    assert "Traceback" not in answers[0].get_data(as_text=True)
+    assert "базе" in answers[2].get_data(as_text=True) or "недоступ" in answers[2].get_data(as_text=True)
+    outage_lines = [r for r in caplog.records if "database unavailable" in r.getMessage()]
+    assert len(outage_lines) == 1

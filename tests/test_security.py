@@ -148,6 +148,7 @@ def test_every_route_is_in_the_access_matrix(app):
         "/favicon.ico",
         "/api/",
         "/healthz",
+        "/readyz",
         "/logout",
         "/account/",
         "/companies/sectors.json",

@@ -120,9 +120,7 @@ def http_error(exc: HTTPException) -> Any:
 
 
 def database_busy(exc: OperationalError) -> Any:
-    """SQLite's lock wait ran out (busy_timeout): a 503 to retry, not a 500."""
-    if "locked" not in str(exc.orig).lower():
-        raise exc
+    """SQLite's lock wait ran out (busy_timeout): a 503 to retry, not a 500 (see ops.database_error)."""
     if wants_json_response():
         response = error_response(503, "The database is busy; retry shortly.", code="busy")
     else:
@@ -141,5 +139,4 @@ def register(app: Flask) -> None:
     for status in (400, 401, 403, 404, 405, 409, 413, 415, 422, 429):
         app.register_error_handler(status, http_error)
     app.register_error_handler(DomainError, domain_error)
-    app.register_error_handler(OperationalError, database_busy)
     app.register_error_handler(500, internal_error)
