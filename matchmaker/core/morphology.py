@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["stem", "stem_ru", "stem_latin", "stem_tokens", "is_cyrillic"]
+__all__ = ["AZ_SUFFIXES", "stem", "stem_ru", "stem_latin", "stem_tokens", "is_cyrillic"]
 
 # --------------------------------------------------------------------------------------------
 # Russian: Snowball stemmer
@@ -276,7 +276,7 @@ _LAT_VOWELS = set("aeiouy")
 # case suffix a possessive or plural may follow, after a possessive only a plural, after a
 # plural nothing ("broiler" is not broi-ler-i's kin, "narinui" is not nar-ın-u-i).
 _CASE, _POSS, _PLUR = 3, 2, 1
-_AZ_SUFFIXES = sorted(
+AZ_SUFFIXES = sorted(
     [
         (s, _PLUR)
         for s in (
@@ -421,7 +421,7 @@ def stem_latin(word: str) -> str:
         return w[:-1] + "i"
     layer = _CASE + 1
     while layer > _PLUR:
-        for suf, lay in _AZ_SUFFIXES:
+        for suf, lay in AZ_SUFFIXES:
             if lay >= layer or not w.endswith(suf):
                 continue
             rest = w[: -len(suf)]
