@@ -20,18 +20,19 @@ should stay apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["stem", "stem_ru", "stem_latin", "stem_tokens", "is_cyrillic"]
+__all__ = ["AZ_SUFFIXES", "stem", "stem_ru", "stem_latin", "stem_tokens", "is_cyrillic"]
 
 # --------------------------------------------------------------------------------------------
 # Russian: Snowball stemmer
 # --------------------------------------------------------------------------------------------
 _RU_VOWELS = "аеиоуыэюя"
 
-_PERFECTIVE_GERUND_1 = ("вшись", "вши", "в")  # preceded by а / я
-_PERFECTIVE_GERUND_2 = ("ившись", "ывшись", "ивши", "ывши", "ив", "ыв")
-_ADJECTIVE = (
+_PERFECTIVE_GERUND_1: tuple[str, ...] = ("вшись", "вши", "в")  # preceded by а / я
+_PERFECTIVE_GERUND_2: tuple[str, ...] = ("ившись", "ывшись", "ивши", "ывши", "ив", "ыв")
+_ADJECTIVE: tuple[str, ...] = (
     "ими",
     "ыми",
     "его",
@@ -59,10 +60,10 @@ _ADJECTIVE = (
     "ою",
     "ею",
 )
-_PARTICIPLE_1 = ("ем", "нн", "вш", "ющ", "щ")  # preceded by а / я
-_PARTICIPLE_2 = ("ивш", "ывш", "ующ")
+_PARTICIPLE_1: tuple[str, ...] = ("ем", "нн", "вш", "ющ", "щ")  # preceded by а / я
+_PARTICIPLE_2: tuple[str, ...] = ("ивш", "ывш", "ующ")
 _REFLEXIVE = ("ся", "сь")
-_VERB_1 = (
+_VERB_1: tuple[str, ...] = (
     "ете",
     "йте",
     "ешь",
@@ -81,7 +82,7 @@ _VERB_1 = (
     "л",
     "н",
 )  # preceded by а / я
-_VERB_2 = (
+_VERB_2: tuple[str, ...] = (
     "ейте",
     "уйте",
     "ила",
@@ -112,7 +113,7 @@ _VERB_2 = (
     "ую",
     "ю",
 )
-_NOUN = (
+_NOUN: tuple[str, ...] = (
     "иями",
     "ями",
     "ами",
@@ -154,7 +155,7 @@ _SUPERLATIVE = ("ейше", "ейш")
 _DERIVATIONAL = ("ость", "ост")
 
 
-def _by_len(endings):
+def _by_len(endings: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(endings, key=len, reverse=True))
 
 
@@ -188,7 +189,7 @@ def _regions(word: str) -> tuple[int, int]:
     return rv, r2
 
 
-def _strip(word: str, start: int, endings, preceded: bool = False) -> str | None:
+def _strip(word: str, start: int, endings: Iterable[str], preceded: bool = False) -> str | None:
     """Remove the longest of ``endings`` lying in word[start:]; None when nothing matched.
 
     With ``preceded`` the ending must follow а or я (which stays)."""
@@ -203,7 +204,7 @@ def _strip(word: str, start: int, endings, preceded: bool = False) -> str | None
     return None
 
 
-def _strip_group(word: str, start: int, group1, group2) -> str | None:
+def _strip_group(word: str, start: int, group1: Iterable[str], group2: Iterable[str]) -> str | None:
     """Longest match over a (preceded-by-а/я) group and a plain group."""
     best = None
     for res in (_strip(word, start, group1, True), _strip(word, start, group2)):
@@ -212,28 +213,44 @@ def _strip_group(word: str, start: int, group1, group2) -> str | None:
     return best
 
 
+def _step1(word: str, rv: int) -> str:
+    """Perfective gerund; else reflexive, then an adjective (with a participle) or a noun ending."""
+    w = _strip_group(word, rv, _PERFECTIVE_GERUND_1, _PERFECTIVE_GERUND_2)
+    if w is not None:
+        return w
+    w = _strip(word, rv, _REFLEXIVE) or word
+    res = None
+    adj = _strip(w, rv, _ADJECTIVE)
+    if adj is not None:
+        part = _strip_group(adj, rv, _PARTICIPLE_1, _PARTICIPLE_2)
+        res = part if part is not None else adj
+    # Snowball tries verb endings before noun endings, which cuts nouns such as
+    # "автомобили" to "автомоб" (-или); trade items are nouns and adjectives, so verb
+    # endings are left out.
+    if res is None:
+        res = _strip(w, rv, _NOUN)
+    return res if res is not None else w
+
+
+def _step4(w: str, rv: int) -> str:
+    """Undouble н, or drop a superlative ending (then undouble н), or drop a soft sign."""
+    if w[rv:].endswith("нн"):
+        return w[:-1]
+    s = _strip(w, rv, _SUPERLATIVE)
+    if s is not None:
+        return s[:-1] if s[rv:].endswith("нн") else s
+    if w[rv:].endswith("ь"):
+        return w[:-1]
+    return w
+
+
 @lru_cache(maxsize=65536)
 def stem_ru(word: str) -> str:
     """Snowball Russian stemmer on a folded (lower-case, ё→е) Cyrillic word."""
     if len(word) < 3:
         return word
     rv, r2 = _regions(word)
-    # Step 1
-    w = _strip_group(word, rv, _PERFECTIVE_GERUND_1, _PERFECTIVE_GERUND_2)
-    if w is None:
-        w = _strip(word, rv, _REFLEXIVE) or word
-        res = None
-        adj = _strip(w, rv, _ADJECTIVE)
-        if adj is not None:
-            part = _strip_group(adj, rv, _PARTICIPLE_1, _PARTICIPLE_2)
-            res = part if part is not None else adj
-        # Snowball tries verb endings before noun endings, which cuts nouns such as
-        # "автомобили" to "автомоб" (-или); trade items are nouns and adjectives, so verb
-        # endings are left out.
-        if res is None:
-            res = _strip(w, rv, _NOUN)
-        if res is not None:
-            w = res
+    w = _step1(word, rv)
     # Step 2
     if w[rv:].endswith("и"):
         w = w[:-1]
@@ -241,17 +258,7 @@ def stem_ru(word: str) -> str:
     d = _strip(w, max(r2, rv), _DERIVATIONAL)
     if d is not None:
         w = d
-    # Step 4
-    if w[rv:].endswith("нн"):
-        w = w[:-1]
-    else:
-        s = _strip(w, rv, _SUPERLATIVE)
-        if s is not None:
-            w = s
-            if w[rv:].endswith("нн"):
-                w = w[:-1]
-        elif w[rv:].endswith("ь"):
-            w = w[:-1]
+    w = _step4(w, rv)
     # fleeting vowel: огурец / огурцы, перец / перцы, сырец / сырца meet at "огурц", "перц"
     if len(w) >= 5 and w.endswith("ец") and w[-3] not in _RU_VOWELS:
         w = w[:-2] + "ц"
@@ -269,7 +276,7 @@ _LAT_VOWELS = set("aeiouy")
 # case suffix a possessive or plural may follow, after a possessive only a plural, after a
 # plural nothing ("broiler" is not broi-ler-i's kin, "narinui" is not nar-ın-u-i).
 _CASE, _POSS, _PLUR = 3, 2, 1
-_AZ_SUFFIXES = sorted(
+AZ_SUFFIXES = sorted(
     [
         (s, _PLUR)
         for s in (
@@ -414,7 +421,7 @@ def stem_latin(word: str) -> str:
         return w[:-1] + "i"
     layer = _CASE + 1
     while layer > _PLUR:
-        for suf, lay in _AZ_SUFFIXES:
+        for suf, lay in AZ_SUFFIXES:
             if lay >= layer or not w.endswith(suf):
                 continue
             rest = w[: -len(suf)]

@@ -6,8 +6,10 @@ Messages are English source strings; the web layer translates them (they are in 
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from typing import Literal, SupportsIndex, SupportsInt, TypedDict, cast
 from urllib.parse import urlsplit
 
 from .sectors import is_valid_class, normalize_code
@@ -73,29 +75,49 @@ M_YEAR = "Enter a year from 1800 to %(max)d."
 M_SIZE = "Size must be one of micro, small, medium, large."
 
 
-@dataclass
+@dataclasses.dataclass
 class Problem:
     field: str
     message: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, int | str] = dataclasses.field(default_factory=dict)
 
     def text(self) -> str:
         return self.message % self.params if self.params else self.message
 
 
+class CompanyFields(TypedDict, total=False):
+    """A checked company record: the fields given (all of them unless partial), normalised."""
+
+    external_id: str | None
+    name: str
+    city: str
+    description: str
+    country: str  # AZ or RU
+    sectors: list[str]  # NACE classes, canonical ("01.13")
+    offers: list[str]
+    needs: list[str]
+    languages: list[str]  # ISO 639-1
+    website: str
+    email: str  # lower case
+    phone: str
+    size_band: str | None
+    year_founded: int | None
+
+
 _CONTROL = dict.fromkeys(range(32))  # control characters (NUL included) are dropped from text
 
 
-def clean_text(value) -> str:
+def clean_text(value: object) -> str:
     """One line of text: control characters dropped, white space collapsed."""
     return " ".join(str(value if value is not None else "").translate(_CONTROL).split())
 
 
-def split_list(value) -> list[str]:
+def split_list(value: object) -> list[str]:
     """``"a; b;;c"`` or ``["a", " b"]`` → ``["a", "b", "c"]`` (order kept, duplicates dropped)."""
     if value is None:
         return []
-    parts = value.split(";") if isinstance(value, str) else [str(v) for v in value]
+    # any other value than a string is iterated as Python does (a TypeError when it is none)
+    parts = value.split(";") if isinstance(value, str) else [str(v) for v in cast("Iterable[object]", value)]
     parts = [clean_text(p) for p in parts]
     out: list[str] = []
     seen = set()
@@ -120,105 +142,165 @@ def valid_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(_DOMAIN.match(host)) and " " not in value
 
 
-def clean_company(
-    data: dict, *, partial: bool = False, current_year: int = 2100
-) -> tuple[dict, list[Problem]]:
-    """Check and normalise a company record. With ``partial`` only the given keys are checked."""
-    out: dict = {}
-    problems: list[Problem] = []
+def _as_int(value: object) -> int:
+    """``int(value)``, or -1 when ``int`` refuses it."""
+    if not isinstance(value, (str, bytes, bytearray, SupportsInt, SupportsIndex)):
+        return -1
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
 
-    def has(key):
-        return key in data or not partial
 
-    def text(key, max_len, required=False):
-        if not has(key):
+class _Check:
+    """One record being checked: the input, the fields accepted so far, the problems found."""
+
+    def __init__(self, data: Mapping[str, object], partial: bool) -> None:
+        self.data = data
+        self.partial = partial
+        self.out: CompanyFields = {}
+        self.problems: list[Problem] = []
+
+    def has(self, key: str) -> bool:
+        """Is ``key`` to be checked (given, or every field when not partial)?"""
+        return key in self.data or not self.partial
+
+    def fail(self, key: str, message: str, params: dict[str, int | str] | None = None) -> None:
+        self.problems.append(Problem(key, message, params if params is not None else {}))
+
+    def text(
+        self, key: Literal["external_id", "name", "city", "description"], max_len: int, required: bool = False
+    ) -> None:
+        if not self.has(key):
             return
-        value = (
-            clean_text(data.get(key) or "")
-            if key != "description"
-            else str(data.get(key) or "").replace("\x00", "").strip()
-        )
+        raw = self.data.get(key)
+        value = clean_text(raw or "") if key != "description" else str(raw or "").replace("\x00", "").strip()
         if required and not value:
-            problems.append(Problem(key, M_REQUIRED))
+            self.fail(key, M_REQUIRED)
         elif len(value) > max_len:
-            problems.append(Problem(key, M_TOO_LONG, {"max": max_len}))
+            self.fail(key, M_TOO_LONG, {"max": max_len})
         else:
-            out[key] = value
+            self.out[key] = value
 
-    text("external_id", 64)
-    if "external_id" in out and not out["external_id"]:
-        out["external_id"] = None
-    text("name", 200, required=True)
-    text("city", 100)
-    text("description", 4000)
-    if has("country"):
-        country = str(data.get("country") or "").strip().upper()
+    def country(self) -> None:
+        if not self.has("country"):
+            return
+        country = str(self.data.get("country") or "").strip().upper()
         if country not in COUNTRIES:
-            problems.append(Problem("country", M_COUNTRY if country else M_REQUIRED))
+            self.fail("country", M_COUNTRY if country else M_REQUIRED)
         else:
-            out["country"] = country
-    if has("sectors"):
+            self.out["country"] = country
+
+    def sectors(self) -> None:
+        if not self.has("sectors"):
+            return
         codes = []
-        for raw in split_list(data.get("sectors")):
+        for raw in split_list(self.data.get("sectors")):
             code = normalize_code(raw)
             if code is None or not is_valid_class(code):
-                problems.append(Problem("sectors", M_NACE, {"code": raw}))
+                self.fail("sectors", M_NACE, {"code": raw})
             else:
                 codes.append(code)
-        out["sectors"] = list(dict.fromkeys(codes))
-    for key in ("offers", "needs"):
-        if has(key):
-            items = split_list(data.get(key))
-            if len(items) > MAX_ITEMS:
-                problems.append(Problem(key, M_ITEMS, {"max": MAX_ITEMS}))
-            elif any(len(i) > MAX_ITEM_LEN for i in items):
-                problems.append(Problem(key, M_ITEM_LEN, {"max": MAX_ITEM_LEN}))
-            else:
-                out[key] = items
-    if has("languages"):
+        self.out["sectors"] = list(dict.fromkeys(codes))
+
+    def items(self, key: Literal["offers", "needs"]) -> None:
+        if not self.has(key):
+            return
+        items = split_list(self.data.get(key))
+        if len(items) > MAX_ITEMS:
+            self.fail(key, M_ITEMS, {"max": MAX_ITEMS})
+        elif any(len(i) > MAX_ITEM_LEN for i in items):
+            self.fail(key, M_ITEM_LEN, {"max": MAX_ITEM_LEN})
+        else:
+            self.out[key] = items
+
+    def languages(self) -> None:
+        if not self.has("languages"):
+            return
         langs = []
-        for raw in split_list(data.get("languages")):
+        for raw in split_list(self.data.get("languages")):
             code = raw.strip().lower()
             if code not in LANGUAGE_CODES:
-                problems.append(Problem("languages", M_LANG, {"code": raw}))
+                self.fail("languages", M_LANG, {"code": raw})
             else:
                 langs.append(code)
-        out["languages"] = list(dict.fromkeys(langs))
-    if has("website"):
-        site = str(data.get("website") or "").strip()
+        self.out["languages"] = list(dict.fromkeys(langs))
+
+    def website(self) -> None:
+        if not self.has("website"):
+            return
+        site = str(self.data.get("website") or "").strip()
         if site and not valid_url(site):
-            problems.append(Problem("website", M_URL))
+            self.fail("website", M_URL)
         else:
-            out["website"] = site
-    if has("email"):
-        mail = str(data.get("email") or "").strip()
+            self.out["website"] = site
+
+    def email(self) -> None:
+        if not self.has("email"):
+            return
+        mail = str(self.data.get("email") or "").strip()
         if mail and not valid_email(mail):
-            problems.append(Problem("email", M_EMAIL))
+            self.fail("email", M_EMAIL)
         else:
-            out["email"] = mail.lower()
-    if has("phone"):
-        phone = " ".join(str(data.get("phone") or "").split())
+            self.out["email"] = mail.lower()
+
+    def phone(self) -> None:
+        if not self.has("phone"):
+            return
+        phone = " ".join(str(self.data.get("phone") or "").split())
         if phone and not _PHONE.match(phone):
-            problems.append(Problem("phone", M_PHONE))
+            self.fail("phone", M_PHONE)
         else:
-            out["phone"] = phone
-    if "size_band" in data:
-        band = data.get("size_band") or None
-        if band is not None and band not in SIZE_BANDS:
-            problems.append(Problem("size_band", M_SIZE))
+            self.out["phone"] = phone
+
+    def size_band(self) -> None:
+        """Checked only when given, even for a full record."""
+        if "size_band" not in self.data:
+            return
+        band = self.data.get("size_band") or None
+        if band is None:
+            self.out["size_band"] = None
+        elif isinstance(band, str) and band in SIZE_BANDS:
+            self.out["size_band"] = band
         else:
-            out["size_band"] = band
-    if "year_founded" in data:
-        year = data.get("year_founded")
-        if year in (None, ""):
-            out["year_founded"] = None
+            self.fail("size_band", M_SIZE)
+
+    def year_founded(self, current_year: int) -> None:
+        """Checked only when given, even for a full record."""
+        if "year_founded" not in self.data:
+            return
+        value = self.data.get("year_founded")
+        if value in (None, ""):
+            self.out["year_founded"] = None
+            return
+        year = _as_int(value)
+        if not 1800 <= year <= current_year:
+            self.fail("year_founded", M_YEAR, {"max": current_year})
         else:
-            try:
-                year = int(year)
-            except (TypeError, ValueError):
-                year = -1
-            if not 1800 <= year <= current_year:
-                problems.append(Problem("year_founded", M_YEAR, {"max": current_year}))
-            else:
-                out["year_founded"] = year
-    return out, problems
+            self.out["year_founded"] = year
+
+
+def clean_company(
+    data: Mapping[str, object], *, partial: bool = False, current_year: int = 2100
+) -> tuple[CompanyFields, list[Problem]]:
+    """Check and normalise a company record. With ``partial`` only the given keys are checked.
+
+    Problems come in the order of the fields below, each naming its field."""
+    c = _Check(data, partial)
+    c.text("external_id", 64)
+    if "external_id" in c.out and not c.out["external_id"]:
+        c.out["external_id"] = None
+    c.text("name", 200, required=True)
+    c.text("city", 100)
+    c.text("description", 4000)
+    c.country()
+    c.sectors()
+    c.items("offers")
+    c.items("needs")
+    c.languages()
+    c.website()
+    c.email()
+    c.phone()
+    c.size_band()
+    c.year_founded(current_year)
+    return c.out, c.problems

@@ -6,6 +6,7 @@ zone; they are turned into aware intervals for one local date (DST-safe through 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,9 +20,9 @@ def local_day_bounds(day: date, tz: ZoneInfo) -> Interval:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-def open_intervals(day: date, hours: list[tuple[time, time]], tz: ZoneInfo) -> list[Interval]:
+def open_intervals(day: date, hours: Iterable[tuple[time, time]], tz: ZoneInfo) -> list[Interval]:
     """Opening hours of one local date as aware UTC intervals, sorted and merged."""
-    out = []
+    out: list[Interval] = []
     for opens, closes in hours:
         if closes <= opens:
             continue
@@ -31,7 +32,7 @@ def open_intervals(day: date, hours: list[tuple[time, time]], tz: ZoneInfo) -> l
     return merge(out)
 
 
-def merge(intervals: list[Interval]) -> list[Interval]:
+def merge(intervals: Iterable[Interval]) -> list[Interval]:
     """Sort and merge overlapping or touching intervals."""
     out: list[Interval] = []
     for start, end in sorted(i for i in intervals if i[1] > i[0]):
@@ -43,13 +44,13 @@ def merge(intervals: list[Interval]) -> list[Interval]:
     return out
 
 
-def subtract(base: list[Interval], busy: list[Interval]) -> list[Interval]:
+def subtract(base: Iterable[Interval], busy: Iterable[Interval]) -> list[Interval]:
     """``base`` minus every interval of ``busy`` (both lists of half-open intervals)."""
-    busy = merge(busy)
+    busy_merged = merge(busy)
     out: list[Interval] = []
     for start, end in merge(base):
         cursor = start
-        for b_start, b_end in busy:
+        for b_start, b_end in busy_merged:
             if b_end <= cursor or b_start >= end:
                 continue
             if b_start > cursor:
@@ -62,7 +63,7 @@ def subtract(base: list[Interval], busy: list[Interval]) -> list[Interval]:
     return out
 
 
-def covered(interval: Interval, by: list[Interval]) -> bool:
+def covered(interval: Interval, by: Iterable[Interval]) -> bool:
     """True when ``interval`` lies entirely inside one interval of ``by`` (after merging)."""
     start, end = interval
     return any(s <= start and end <= e for s, e in merge(by))
