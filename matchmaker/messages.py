@@ -33,6 +33,7 @@ PROFILE_MESSAGES = (
     N_("Enter a phone number with digits, spaces and an optional leading +."),
     N_("Enter a year from 1800 to %(max)d."),
     N_("Size must be one of micro, small, medium, large."),
+    N_("Control characters (such as NUL) are not allowed."),
 )
 
 # WTForms' own coercion messages (fields.IntegerField, DateField, SelectField, ...). WTForms ships ru but

@@ -241,3 +241,39 @@ def test_a_lost_database_is_a_503_with_retry_after_logged_once(make_app, tmp_pat
     assert "базе" in answers[2].get_data(as_text=True) or "недоступ" in answers[2].get_data(as_text=True)
     outage_lines = [r for r in caplog.records if "database unavailable" in r.getMessage()]
     assert len(outage_lines) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("\u202eATSAK OOO\u202c", "ATSAK OOO"),
+        ("Gəncə\u200b Aqro", "Gəncə Aqro"),
+        ("\ufeffŞəki  İpək\u2066", "Şəki İpək"),
+    ],
+)
+def test_invisible_and_reordering_characters_leave_names(w, name, stored):
+    r = w.call("PATCH", f"/api/v1/companies/{w.az.id}", json={"name": name})
+    assert r.status_code == 200, r.get_json()
+    assert r.get_json()["name"] == stored
+
+
+@pytest.mark.parametrize("name", ["\u200b\u200b\u200b", "\u202e\u202c", " \ufeff "])
+def test_a_name_of_invisible_characters_only_is_refused(w, name):
+    r = w.call("PATCH", f"/api/v1/companies/{w.az.id}", json={"name": name})
+    assert r.status_code == 422
+    assert "name" in _fields(r)
+
+
+def test_csv_rows_with_control_characters_are_refused_with_their_line(app):
+    from matchmaker.companies.importer import import_companies
+
+    data = (
+        "external_id,name,country,city,sectors,offers,needs,languages,website,email,description\n"
+        "a1,Good Firm,AZ,Bakı,,tomatoes,,az,,,\n"
+        "a2,Bad\x01Firm,AZ,Bakı,,tomatoes,,az,,,\n"
+        "a3,Other,RU,Москва,,\x00grain,,ru,,,\n"
+    )
+    report = import_companies(data)
+    bad = {(e.line, e.field) for e in report.errors}
+    assert bad == {(3, "name"), (4, "offers")}
+    assert not report.written

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..core.ids import valid_id
+from ..core.inputs import clean_name
 from ..dbtypes import utcnow
 from ..errors import DomainError, NotFound
 from ..extensions import db
@@ -41,7 +42,7 @@ def get_user(user_id: int) -> User | None:
 
 
 def update_preferences(user: User, full_name: str, locale: str, timezone: str) -> None:
-    user.full_name, user.locale, user.timezone = full_name, locale, timezone
+    user.full_name, user.locale, user.timezone = clean_name(full_name), locale, timezone
     db.session.flush()
 
 
@@ -81,7 +82,7 @@ def create_user(
         email=email,
         password_hash=hash_password(password),
         role=Role(role),
-        full_name=full_name,
+        full_name=clean_name(full_name),
         company=company,
         membership=membership or (Membership.ACTIVE if company is not None else Membership.NONE),
         locale=locale,

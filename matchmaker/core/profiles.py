@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal, SupportsIndex, SupportsInt, TypedDict, cast
 from urllib.parse import urlsplit
 
+from .inputs import clean_name, control_character, normal_text
 from .sectors import is_valid_class, normalize_code
 
 COUNTRIES = ("AZ", "RU")
@@ -71,6 +72,7 @@ M_LANG = "Unknown language code: %(code)s (use ISO 639-1, e.g. az, ru, en)."
 M_ITEMS = "At most %(max)d items."
 M_ITEM_LEN = "Each item at most %(max)d characters."
 M_PHONE = "Enter a phone number with digits, spaces and an optional leading +."
+M_CONTROL = "Control characters (such as NUL) are not allowed."
 M_YEAR = "Enter a year from 1800 to %(max)d."
 M_SIZE = "Size must be one of micro, small, medium, large."
 
@@ -108,8 +110,8 @@ _CONTROL = dict.fromkeys(range(32))  # control characters (NUL included) are dro
 
 
 def clean_text(value: object) -> str:
-    """One line of text: control characters dropped, white space collapsed."""
-    return " ".join(str(value if value is not None else "").translate(_CONTROL).split())
+    """One line of text in NFC: control characters dropped, white space collapsed."""
+    return " ".join(normal_text(str(value if value is not None else "")).translate(_CONTROL).split())
 
 
 def split_list(value: object) -> list[str]:
@@ -160,10 +162,16 @@ class _Check:
         self.partial = partial
         self.out: CompanyFields = {}
         self.problems: list[Problem] = []
+        self.refused: set[str] = set()
+        for key, value in data.items():  # a control character refuses its field (named), first
+            values = value if isinstance(value, list | tuple) else [value]
+            if any(isinstance(v, str) and control_character(v) for v in values):
+                self.refused.add(key)
+                self.fail(key, M_CONTROL)
 
     def has(self, key: str) -> bool:
-        """Is ``key`` to be checked (given, or every field when not partial)?"""
-        return key in self.data or not self.partial
+        """Is ``key`` to be checked (given, or every field when not partial; not refused already)?"""
+        return key not in self.refused and (key in self.data or not self.partial)
 
     def fail(self, key: str, message: str, params: dict[str, int | str] | None = None) -> None:
         self.problems.append(Problem(key, message, params if params is not None else {}))
@@ -174,7 +182,12 @@ class _Check:
         if not self.has(key):
             return
         raw = self.data.get(key)
-        value = clean_text(raw or "") if key != "description" else str(raw or "").replace("\x00", "").strip()
+        if key == "name":  # no invisible or reordering characters in a firm's name
+            value = clean_name(str(raw or ""))
+        elif key == "description":
+            value = normal_text(str(raw or "")).strip()
+        else:
+            value = clean_text(raw or "")
         if required and not value:
             self.fail(key, M_REQUIRED)
         elif len(value) > max_len:

@@ -13,12 +13,13 @@ import json
 from typing import Any
 
 from flask import Flask, abort, request
+from flask_babel import gettext as _
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from ..core.inputs import control_character, load_json, normal_text, normalised_json, strings_in
 from . import errors
 
-CONTROL_MESSAGE = "Control characters (such as NUL) are not allowed."
+CONTROL_MESSAGE = "Control characters (such as NUL) are not allowed."  # in messages.py too
 
 
 def _checked(values: MultiDict[str, str]) -> tuple[ImmutableMultiDict[str, str], dict[str, list[str]]]:
@@ -26,7 +27,7 @@ def _checked(values: MultiDict[str, str]) -> tuple[ImmutableMultiDict[str, str],
     clean: list[tuple[str, str]] = []
     for key, value in values.items(multi=True):
         if control_character(key) or control_character(value):
-            bad[normal_text(key)] = [CONTROL_MESSAGE]
+            bad[normal_text(key)] = [_(CONTROL_MESSAGE)]
         clean.append((normal_text(key), normal_text(value)))
     return ImmutableMultiDict(clean), bad
 
@@ -46,7 +47,7 @@ def _json_body() -> dict[str, list[str]]:
         body = load_json(data)
     except (ValueError, UnicodeDecodeError) as exc:
         raise _UnreadableBody(str(exc).split("\n")[0][:200]) from None
-    bad = {path or "body": [CONTROL_MESSAGE] for path, text in strings_in(body) if control_character(text)}
+    bad = {path or "body": [_(CONTROL_MESSAGE)] for path, text in strings_in(body) if control_character(text)}
     body = normalised_json(body)
     # both readers see the normalised body: Flask's get_json() and webargs (which parses the raw data)
     request._cached_data = json.dumps(body, ensure_ascii=False).encode()  # type: ignore[attr-defined]
