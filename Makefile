@@ -10,7 +10,11 @@ PYTEST_ARGS ?=
 PYBABEL := $(VENV)/bin/pybabel
 I18N    := matchmaker/translations
 
+<<<<<<< HEAD
 .PHONY: run test test-pg lint format translations extract-messages bench clean
+=======
+.PHONY: run test test-pg translations extract-messages bench dist clean
+>>>>>>> wt-pkg
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,8 +62,13 @@ extract-messages: $(STAMP)
 		-o $(I18N)/messages.pot matchmaker templates config.py
 	$(PYBABEL) update -i $(I18N)/messages.pot -d $(I18N) --no-fuzzy-matching --ignore-obsolete
 
+# The sdist and the wheel into dist/ (README, "Installing from a wheel"): the wheel carries templates,
+# migrations, static files and catalogs compiled at build time (matchmaker/_build.py).
+dist: $(STAMP)
+	$(PY) -m build --outdir dist .
+
 bench: $(STAMP)
 	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache build dist matchmaker.egg-info

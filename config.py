@@ -2,6 +2,10 @@
 
 Secrets are never given a fallback value: development generates one key once into
 ``instance/secret_key``; production refuses to start without ``SECRET_KEY``.
+
+The instance folder (development database, generated key) is the application's (``create_app`` passes
+it): ``instance/`` of the checkout, or ``<prefix>/var/matchmaker-instance`` when installed from a wheel;
+``MATCHMAKER_INSTANCE`` overrides both.
 """
 
 from __future__ import annotations
@@ -11,17 +15,22 @@ import secrets
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
-INSTANCE_DIR = Path(os.environ.get("MATCHMAKER_INSTANCE", BASE_DIR / "instance"))
 
 
 class ConfigError(RuntimeError):
     """The configuration cannot run as given."""
 
 
-def _instance_secret_key() -> str:
+def default_instance_dir() -> Path:
+    """For a configuration built without the application's folder: ``MATCHMAKER_INSTANCE``, else
+    ``instance/`` beside this file (the checkout)."""
+    return Path(os.environ.get("MATCHMAKER_INSTANCE") or BASE_DIR / "instance")
+
+
+def _instance_secret_key(instance_dir: Path) -> str:
     """Read the development key, generating it once (mode 0600) when missing."""
-    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
-    path = INSTANCE_DIR / "secret_key"
+    instance_dir.mkdir(parents=True, exist_ok=True)
+    path = instance_dir / "secret_key"
     if not path.exists():
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as fh:
@@ -62,7 +71,8 @@ class BaseConfig:
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"
 
-    def __init__(self) -> None:
+    def __init__(self, instance_dir: str | os.PathLike | None = None) -> None:
+        self.instance_dir = Path(instance_dir) if instance_dir else default_instance_dir()
         env = os.environ
         self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL") or self.default_database_url()
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
@@ -75,11 +85,11 @@ class BaseConfig:
             raise ConfigError("PROXY_FIX_HOPS must be a whole number (proxies in front of the app)") from None
 
     def default_database_url(self) -> str:
-        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{INSTANCE_DIR / 'matchmaker.sqlite3'}"
+        self.instance_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.instance_dir / 'matchmaker.sqlite3'}"
 
     def default_secret_key(self) -> str:
-        return _instance_secret_key()
+        return _instance_secret_key(self.instance_dir)
 
 
 class DevelopmentConfig(BaseConfig):
@@ -92,8 +102,8 @@ class TestingConfig(BaseConfig):
     # Cheap hashes keep the suite fast; production strength is tested on ProductionConfig.
     PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, instance_dir: str | os.PathLike | None = None) -> None:
+        super().__init__(instance_dir)
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
 
     def default_secret_key(self) -> str:
@@ -120,9 +130,9 @@ CONFIGS = {
 }
 
 
-def load_config(name: str | None = None) -> BaseConfig:
+def load_config(name: str | None = None, instance_dir: str | os.PathLike | None = None) -> BaseConfig:
     name = name or os.environ.get("MATCHMAKER_ENV", "development")
     try:
-        return CONFIGS[name]()
+        return CONFIGS[name](instance_dir)
     except KeyError:
         raise ConfigError(f"MATCHMAKER_ENV must be one of {', '.join(CONFIGS)}, not {name!r}") from None

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _from_wheel() -> bool:
+    """An installed wheel carries the templates inside the package (its build copies them there, see
+    ``_build.py``); a checkout, and an editable install of it, keeps them at its top."""
+    return (PACKAGE_DIR / "templates").is_dir()
+
+
+def resource_dir(name: str) -> Path:
+    """``templates`` or ``migrations``: inside the package when installed from a wheel, else at the top
+    of the checkout."""
+    return PACKAGE_DIR / name if _from_wheel() else PACKAGE_DIR.parent / name
+
+
+def instance_path() -> str | None:
+    """The folder of the development database and generated secret key: ``MATCHMAKER_INSTANCE``, else
+    ``instance/`` of the checkout, else (installed from a wheel) ``None``: Flask's folder for installed
+    applications, ``<prefix>/var/matchmaker-instance`` (e.g. ``.venv/var/matchmaker-instance``)."""
+    if folder := os.environ.get("MATCHMAKER_INSTANCE"):
+        return os.path.abspath(folder)
+    return None if _from_wheel() else str(PACKAGE_DIR.parent / "instance")
 
 
 def create_app(config=None) -> Flask:
@@ -21,17 +43,18 @@ def create_app(config=None) -> Flask:
 
     app = UnitOfWorkFlask(
         __name__,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "matchmaker" / "static"),
-        instance_path=str(ROOT / "instance"),
+        template_folder=str(resource_dir("templates")),
+        static_folder=str(PACKAGE_DIR / "static"),
+        instance_path=instance_path(),
     )
     if isinstance(config, BaseConfig):
         app.config.from_object(config)
     elif isinstance(config, str) or config is None:
-        app.config.from_object(load_config(config))
+        app.config.from_object(load_config(config, instance_dir=app.instance_path))
     else:
         overrides = dict(config)
-        app.config.from_object(load_config(overrides.pop("MATCHMAKER_ENV", "testing")))
+        env_name = overrides.pop("MATCHMAKER_ENV", "testing")
+        app.config.from_object(load_config(env_name, instance_dir=app.instance_path))
         app.config.update(overrides)
 
     from . import setup

@@ -13,9 +13,11 @@ from .web import errors, guard, helpers, ops
 
 
 def register_extensions(app: Flask) -> None:
+    from . import resource_dir  # the checkout's migrations/, or the wheel's matchmaker/migrations/
+
     db.init_app(app)
     migrate.init_app(
-        app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True, compare_type=True
+        app, db, directory=str(resource_dir("migrations")), render_as_batch=True, compare_type=True
     )
     csrf.init_app(app)
     limiter.init_app(app)
