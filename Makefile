@@ -46,11 +46,12 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# one pytest-xdist worker per core; on PostgreSQL each worker gets its own database (tests/databases.py)
 test: $(STAMP) translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 test-pg: $(STAMP) translations
-	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(PY) -m pytest $(PYTEST_ARGS)
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 # Re-extract messages.pot from the code and templates and merge it into the az/ru/en catalogs.
 # Only these inputs are scanned (never `.`: .venv, tests/ and bench/ stay out); dynamic message ids

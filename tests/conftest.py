@@ -6,7 +6,6 @@ the schema is created once per run and every table is emptied after each test.
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -16,9 +15,7 @@ from sqlalchemy import text
 
 from matchmaker import create_app
 from matchmaker.extensions import db
-
-TEST_DB = os.environ.get("TEST_DATABASE_URL", "")
-ON_PG = TEST_DB.startswith("postgresql")
+from tests.databases import ON_PG, TEST_DB
 
 
 class IsolatedClient(FlaskClient):

@@ -23,9 +23,8 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from tests.conftest import ON_PG, TEST_DB
+from tests.databases import ON_PG, sibling_database
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PASSWORD = "correct horse battery staple"
 EMAIL = "member@gunicorn.example"
-PG_NAME = "matchmaker_gunicorn"
 
 
 def _redis_up() -> bool:
@@ -77,17 +75,8 @@ def database(tmp_path_factory):
     if not ON_PG:
         yield f"sqlite:///{tmp_path_factory.mktemp('gunicorn-db') / 'prod.sqlite3'}"
         return
-    server = TEST_DB.rsplit("/", 1)[0]
-    admin = create_engine(server + "/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {PG_NAME}"))
-    try:
-        yield f"{server}/{PG_NAME}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)"))
-        admin.dispose()
+    with sibling_database("gunicorn") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

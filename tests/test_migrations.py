@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
 
 from matchmaker.extensions import db
-from tests.conftest import ON_PG, TEST_DB
+from tests.databases import ON_PG, sibling_database
 
 
 def test_single_head(app):
@@ -19,18 +20,9 @@ def test_single_head(app):
 
 
 def test_upgrade_builds_the_models_schema(make_app, tmp_path):
-    if ON_PG:
-        url = TEST_DB.rsplit("/", 1)[0] + "/postgres"
-        admin = create_engine(url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text("DROP DATABASE IF EXISTS matchmaker_migrations"))
-            conn.execute(text("CREATE DATABASE matchmaker_migrations"))
-        admin.dispose()
-        target = TEST_DB.rsplit("/", 1)[0] + "/matchmaker_migrations"
-    else:
-        target = f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
-    app = make_app(create_schema=False, SQLALCHEMY_DATABASE_URI=target)
-    try:
+    sqlite = nullcontext(f"sqlite:///{tmp_path / 'migrated.sqlite3'}")
+    with sibling_database("migrations") if ON_PG else sqlite as target:
+        app = make_app(create_schema=False, SQLALCHEMY_DATABASE_URI=target)
         with app.app_context():
             upgrade()
             with db.engine.connect() as conn:
@@ -39,9 +31,3 @@ def test_upgrade_builds_the_models_schema(make_app, tmp_path):
             assert diff == [], diff
             db.session.remove()
             db.engine.dispose()
-    finally:
-        if ON_PG:
-            admin = create_engine(TEST_DB.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.execute(text("DROP DATABASE IF EXISTS matchmaker_migrations WITH (FORCE)"))
-            admin.dispose()
