@@ -335,7 +335,7 @@ def cancel(meeting: Meeting, user, reason: str) -> Meeting:
             if actor:
                 _tell(cid, "meeting_cancelled", meeting, _name(actor))
             else:
-                _tell(cid, "meeting_cancelled", meeting, center_id=meeting.room.center_id)
+                _tell(cid, "meeting_cancelled_by_center", meeting, center_id=meeting.room.center_id)
     return meeting
 
 

@@ -97,8 +97,8 @@ def _params(note: Notification) -> dict:
         p["event"] = event.title
         p.setdefault("when", f"{event.title}, {format_date(event.day, 'long')}")
     center = db.session.get(Center, p["center_id"]) if isinstance(p.get("center_id"), int) else None
-    if center is not None and not p.get("name"):
-        p["name"] = center.name
+    if center is not None:
+        p["center"] = center.name
     return p
 
 
@@ -111,6 +111,7 @@ def render(note: Notification) -> str:
         "meeting_accepted": lambda: _("%(name)s accepted the meeting on %(when)s.", **p),
         "meeting_declined": lambda: _("%(name)s declined the meeting on %(when)s.", **p),
         "meeting_cancelled": lambda: _("%(name)s cancelled the meeting on %(when)s.", **p),
+        "meeting_cancelled_by_center": lambda: _("%(center)s cancelled the meeting on %(when)s.", **p),
         "meeting_rescheduled": lambda: _("%(name)s proposes a new time: %(when)s.", **p),
         "meeting_expired": lambda: _("The meeting request with %(name)s expired.", **p),
         "member_request": lambda: _("%(name)s asks to join your firm.", **p),
