@@ -72,7 +72,9 @@ def test_durations_and_fallbacks(app):
         try:
             assert timefmt.duration(30) == expected
             assert timefmt.duration(21) == {"az": "21 dəqiqə", "ru": "21 минута", "en": "21 minutes"}[lang]
-            assert timefmt.weekday_name(0) == {"az": "Bazar ertəsi", "ru": "Понедельник", "en": "Monday"}[lang]
+            assert (
+                timefmt.weekday_name(0) == {"az": "Bazar ertəsi", "ru": "Понедельник", "en": "Monday"}[lang]
+            )
         finally:
             ctx.pop()
     only_az = {"az": "Xəzər", "ru": None, "en": None}
@@ -131,7 +133,9 @@ def test_account_offers_zones_by_name(w):
     assert r.status_code == 302
     db.session.refresh(w.az_user)
     assert w.az_user.timezone == "Europe/Moscow"
-    r = w.client.post("/account/preferences", data={"full_name": "Aysel", "locale": "az", "timezone": "Mars/X"})
+    r = w.client.post(
+        "/account/preferences", data={"full_name": "Aysel", "locale": "az", "timezone": "Mars/X"}
+    )
     assert r.status_code == 422
     w.client.get("/?lang=en")
 
