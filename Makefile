@@ -10,11 +10,7 @@ PYTEST_ARGS ?=
 PYBABEL := $(VENV)/bin/pybabel
 I18N    := matchmaker/translations
 
-<<<<<<< HEAD
-.PHONY: run test test-pg lint format translations extract-messages bench clean
-=======
-.PHONY: run test test-pg translations extract-messages bench dist clean
->>>>>>> wt-pkg
+.PHONY: run test test-pg lint format translations extract-messages bench dist clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import validators
+from wtforms import SelectMultipleField, StringField, TextAreaField, validators, widgets
+
+from .i18n import LANGS, texts
 
 
 def required():
@@ -53,3 +55,44 @@ def submitted_and_saved(form, action) -> bool:
     """The form was posted, is valid, and ``action`` went through (see :func:`save_or_show`);
     otherwise the form carries its errors."""
     return form.validate_on_submit() and save_or_show(form, action) is None
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes."""
+
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+# the label of each language's input inside a field's fieldset ("Name": in Azerbaijani, …)
+LANGUAGE_LABELS = {"az": _l("in Azerbaijani"), "ru": _l("in Russian"), "en": _l("in English")}
+
+
+def add_texts(
+    form_cls, field: str, label, max_length: int | None = None, required_az: bool = True, area=False
+):
+    """Give ``form_cls`` one input per language for ``field``: ``<field>_az`` (required when
+    ``required_az``), ``<field>_ru`` and ``<field>_en`` (optional: pages in those languages fall back
+    to another one). ``label`` heads the three inputs (``templates/_macros.html`` ``texts``)."""
+    for lang in LANGS:
+        checks = [required() if required_az and lang == "az" else optional()]
+        if max_length:
+            checks.append(length(max_length))
+        kind = TextAreaField if area else StringField
+        render_kw = {"lang": lang, **({"rows": 3} if area else {})}
+        setattr(
+            form_cls, f"{field}_{lang}", kind(LANGUAGE_LABELS[lang], validators=checks, render_kw=render_kw)
+        )
+    form_cls.text_legends = {**getattr(form_cls, "text_legends", {}), field: label}
+
+
+class TextsMixin:
+    """For forms built with :func:`add_texts`: read and fill a field's three inputs."""
+
+    def texts_of(self, field: str) -> dict[str, str | None]:
+        return {lang: self[f"{field}_{lang}"].data for lang in LANGS}
+
+    def fill_texts(self, obj, *fields: str) -> None:
+        for field in fields:
+            for lang, value in texts(obj, field).items():
+                self[f"{field}_{lang}"].data = value or ""

@@ -255,6 +255,9 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["number"] = lambda v: format_decimal(v)
     # a calendar day in the reader's language ("15 sentyabr 2026", "15 сент. 2026 г.")
     app.jinja_env.filters["day"] = lambda v, fmt="medium": format_date(v, fmt) if v else ""
+    from . import timefmt
+
+    timefmt.register(app)  # times with their zone's name, local dates, durations
 
 
 def register_cli(app: Flask) -> None:

@@ -85,6 +85,11 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # SQLite drops a column by rebuilding the table (batch mode: copy, drop, rename). With
+            # foreign keys on, dropping the old table would cascade into, or be refused by, the
+            # tables that point at it: migrations run with them off (matchmaker.setup reads this).
+            connection.execution_options(sqlite_foreign_keys=False)
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():

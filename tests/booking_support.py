@@ -20,19 +20,21 @@ def seeded() -> dict:
     baku = db.session.scalar(select(Center).where(Center.slug == "abc-baku"))
     astra = db.session.scalar(select(Center).where(Center.slug == "azbc-astrakhan"))
 
-    def room(center, name):
-        return db.session.scalar(select(Room).where(Room.center_id == center.id, Room.name == name))
+    def room(center, name_az):
+        found = db.session.scalar(select(Room).where(Room.center_id == center.id, Room.name_az == name_az))
+        assert found is not None, name_az
+        return found
 
     return {
         "baku": baku,
         "astrakhan": astra,
-        "kur": room(baku, "Meeting room Kür"),
-        "volga": room(baku, "Meeting room Volga"),
-        "xezer": room(baku, "Meeting room Xəzər"),
-        "caspian": room(baku, "Meeting room Caspian"),
-        "office502": room(baku, "Business office 502"),
-        "neg1": room(astra, "Negotiation room 1"),
-        "hotel": room(astra, "Mini-hotel room 1"),
+        "kur": room(baku, "Kür danışıqlar otağı"),  # 8 seats
+        "volga": room(baku, "Volqa danışıqlar otağı"),  # 6
+        "xezer": room(baku, "Xəzər danışıqlar otağı"),  # 4
+        "absheron": room(baku, "Abşeron danışıqlar otağı"),  # 12
+        "office502": room(baku, "Biznes ofis 502"),  # not bookable
+        "neg1": room(astra, "Danışıqlar otağı 1"),
+        "hotel": room(astra, "Mini-otel otağı 1"),
     }
 
 

@@ -34,6 +34,14 @@ def test_single_ics_keeps_uid_and_raises_sequence(w):
     assert str(ev["uid"]) == m["uid"] and int(ev["sequence"]) == 0 and str(ev["status"]) == "TENTATIVE"
     assert ev.decoded("dtstart").utcoffset().total_seconds() == 4 * 3600
     assert ev.decoded("dtstart").hour == 10 and str(cal["method"]) == "PUBLISH"
+    assert str(ev["summary"]) == "Meeting with ООО Волга Агро (not yet confirmed)"
+    assert str(ev["location"]) == "Kura meeting room, Astrakhan Business Center, Baku, Azerbaijan"
+    assert "Topic: Hazelnuts" in str(ev["description"])
+    cal, (ev,) = _event(w.client.get(f"/meetings/{m['id']}.ics?lang=az").data)  # the reader's language
+    assert str(ev["summary"]) == "ООО Волга Агро ilə görüş (hələ təsdiqlənməyib)"
+    assert str(ev["location"]) == "Kür danışıqlar otağı, Həştərxan Biznes Mərkəzi, Bakı, Azərbaycan"
+    assert "Mövzu: Hazelnuts" in str(ev["description"])
+    w.client.get("/?lang=en")
 
     w.call("POST", f"/api/v1/meetings/{m['id']}/accept", user=w.ru_user)
     cal, (ev,) = _event(w.client.get(f"/meetings/{m['id']}.ics").data)
@@ -60,6 +68,14 @@ def test_private_feed_issue_use_regenerate_revoke(w):
     cal, events = _event(r.data)
     assert [str(e["uid"]) for e in events] == [m["uid"]]
     assert "TZID=Asia/Baku" in r.get_data(as_text=True)
+    # read by a calendar program: in the owner's language (here their Russian firm's), not the caller's
+    assert str(events[0]["summary"]) == "Встреча: Gəncə Aqro MMC (ещё не подтверждена)"
+    assert str(events[0]["location"]) == "Переговорная «Кура», Астраханский бизнес-центр, Баку, Азербайджан"
+    assert str(cal["x-wr-calname"]) == "Matchmaker: встречи"
+    w.ru_user.locale = "az"
+    db.session.commit()
+    cal, events = _event(w.client.get(path, headers={"Accept-Language": "ru"}).data)
+    assert str(events[0]["summary"]) == "Gəncə Aqro MMC ilə görüş (hələ təsdiqlənməyib)"
     # cancelled meetings stay in the feed as CANCELLED (calendars update instead of duplicating)
     w.call("POST", f"/api/v1/meetings/{m['id']}/cancel", user=w.az_user, json={"reason": "Ill"})
     cal, events = _event(w.client.get(path).data)

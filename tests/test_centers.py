@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -30,6 +31,14 @@ def test_seed_is_idempotent_and_believable(app):
     )
     baku, astra = services.list_centers()
     assert (baku.timezone, astra.timezone) == ("Asia/Baku", "Europe/Astrakhan")
+    assert baku.texts("name") == {
+        "az": "Həştərxan Biznes Mərkəzi",
+        "ru": "Астраханский бизнес-центр",
+        "en": "Astrakhan Business Center",
+    }
+    assert astra.texts("city") == {"az": "Həştərxan", "ru": "Астрахань", "en": "Astrakhan"}
+    assert {r.name_ru for r in astra.rooms} >= {"Переговорная 1", "Выставочный зал", "Конференц-зал"}
+    assert all(r.name_az and r.name_ru and r.name_en for c in (baku, astra) for r in c.rooms)
     kinds = {r.kind for r in astra.rooms}
     assert {"exhibition_hall", "conference", "office", "hotel_room"} <= kinds
     assert all(not r.bookable for r in astra.rooms if r.kind == "hotel_room")
@@ -52,6 +61,53 @@ def test_seed_is_idempotent_and_believable(app):
         and closed(astra, date(2027, 6, 12))
         and not closed(astra, date(2027, 3, 22))
     )
+    start = at(date(2027, 3, 22), "12:00", baku.timezone)
+    (novruz,) = services.closures_between(baku.id, start, start + timedelta(minutes=1))
+    assert novruz.texts("reason") == {"az": "Novruz bayramı", "ru": "Новруз байрамы", "en": "Novruz"}
+
+
+def test_seed_gives_old_english_rows_their_three_names(app):
+    """A database seeded before names had languages (migration 0005 moved the English names to the
+    _en columns): seed-demo gives the seeded rows their names, and leaves renamed ones alone."""
+    from matchmaker.centers.seed import CENTERS
+
+    for spec in CENTERS:
+        center = Center(slug=spec["slug"], country=spec["country"], timezone=spec["timezone"])
+        center.name = {"en": spec["legacy_name"]}
+        center.city = {"en": spec["city"]["en"]}
+        db.session.add(center)
+        db.session.flush()
+        for _names, legacy, kind, _floor, seats, _equipment, _bookable in spec["rooms"][:2]:
+            db.session.add(Room(center_id=center.id, name={"en": legacy}, kind=kind, capacity=seats))
+    renamed = Room(center_id=center.id, name={"en": "Our own room"}, kind="office", capacity=3)
+    db.session.add(renamed)
+    holiday = services.add_closure(
+        center,
+        at(date(2027, 6, 12), "00:00", center.timezone),
+        at(date(2027, 6, 13), "00:00", center.timezone),
+        "holiday",
+        {"en": "Russia Day"},
+    )
+    db.session.commit()
+
+    summary = services.seed_centers()
+    db.session.commit()
+    assert "seeded rows given their az, ru and en names" in summary
+    baku, astra = services.list_centers()
+    assert baku.texts("name")["az"] == "Həştərxan Biznes Mərkəzi"
+    assert baku.texts("description")["ru"].startswith("Семиэтажное здание в Баку")
+    assert astra.texts("address") == {
+        "az": "Həştərxan, Rusiya",
+        "ru": "Астрахань, Россия",
+        "en": "Astrakhan, Russia",
+    }
+    by_en = {r.name_en: r for r in astra.rooms}
+    assert by_en["Meeting room 1"].name_ru == "Переговорная 1"  # was "Negotiation room 1"
+    assert "Negotiation room 1" not in by_en and len(astra.rooms) == len(CENTERS[1]["rooms"]) + 1
+    assert by_en["Our own room"].name_az is None  # not a seeded name: left alone
+    db.session.refresh(holiday)
+    assert holiday.texts("reason") == {"az": "Rusiya Günü", "ru": "День России", "en": "Russia Day"}
+    assert services.seed_centers() == "centers: 0 new, rooms: 0 new, holiday closures: 0 new"
 
 
 def test_api_centers_and_availability(w):
@@ -60,6 +116,15 @@ def test_api_centers_and_availability(w):
     items = r.get_json()["items"]
     assert [c["timezone"] for c in items] == ["Asia/Baku", "Europe/Astrakhan"]
     assert any(room["name"] == "Exhibition hall" for room in items[1]["rooms"])
+    assert items[0]["names"]["az"] == "Həştərxan Biznes Mərkəzi" and items[0]["timezone_name"].startswith(
+        "Baku time"
+    )
+    hall = next(room for room in items[1]["rooms"] if room["kind"] == "exhibition_hall")
+    assert hall["names"] == {"az": "Sərgi zalı", "ru": "Выставочный зал", "en": "Exhibition hall"}
+    assert set(hall["equipment"]) == {"sound_system", "stands", "wifi"}
+    ru = w.call("GET", "/api/v1/centers?lang=ru").get_json()["items"]
+    assert ru[0]["name"] == "Астраханский бизнес-центр" and ru[0]["city"] == "Баку"
+    assert "проектор" in ru[0]["rooms"][3]["equipment_labels"]
     assert w.client.get("/api/v1/centers").status_code == 401
 
     w.book()
@@ -84,6 +149,7 @@ def test_api_centers_and_availability(w):
     assert r.get_json()["free"][0]["start"] == f"{d}T09:00:00+04:00"  # Astrakhan is UTC+4 as well
     r = w.call("GET", f"/api/v1/rooms/{w.c['kur'].id}/availability?date=2027-03-22")  # Novruz
     assert r.get_json()["free"] == [] and r.get_json()["taken"][0]["kind"] == "closure"
+    assert r.get_json()["taken"][0]["reasons"]["az"] == "Novruz bayramı"
 
 
 @pytest.mark.parametrize(
@@ -103,7 +169,13 @@ def test_room_pages_label_the_zone(w):
     w.book()
     d = w.day.isoformat()
     text = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}").get_data(as_text=True)
-    assert "10:00–11:00 (UTC+04:00) Asia/Baku" in text and "09:00–10:00 (UTC+04:00) Asia/Baku" in text
+    assert "10:00–11:00, Baku time (UTC+4)" in text and "09:00–10:00, Baku time (UTC+4)" in text
+    assert "Asia/Baku" not in text.replace('"Asia/Baku"', "")
+    az = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}&lang=az").get_data(as_text=True)
+    assert "10:00–11:00, Bakı vaxtı (UTC+4)" in az and "Kür danışıqlar otağı" in az
+    ru = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}&lang=ru").get_data(as_text=True)
+    assert "10:00–11:00, время Баку (UTC+4)" in ru and "Переговорная «Кура»" in ru and "8 мест" in ru
+    w.client.get("/?lang=en")
     week = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}&view=week").get_data(as_text=True)
     assert week.count("room-day") == 7
     assert w.client.get("/centers").status_code == 200
@@ -114,7 +186,9 @@ def test_room_pages_label_the_zone(w):
     db.session.commit()
     w.login(w.ru_user)
     text = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}").get_data(as_text=True)
-    assert "09:00–10:00 (UTC+03:00) Europe/Moscow" in text
+    assert "09:00–10:00, Moscow time (UTC+3)" in text
+    text = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}&lang=ru").get_data(as_text=True)
+    assert "09:00–10:00, время Москвы (UTC+3)" in text
 
 
 def staff_urls(w, center):
@@ -157,31 +231,63 @@ def test_staff_permissions_matrix(w):
 def test_rooms_crud_with_field_errors(w):
     w.login(w.staff_baku)
     url = f"/staff/centers/{w.c['baku'].id}/rooms/new"
-    r = w.client.post(url, data={"name": "Meeting room Kür", "kind": "meeting_room", "capacity": 5})
-    assert r.status_code == 422 and "already has a room" in r.get_data(as_text=True)
-    r = w.client.post(url, data={"name": "", "kind": "spaceship", "capacity": "lots"})
-    assert r.status_code == 422
     r = w.client.post(
         url,
         data={
-            "name": "Meeting room Şahdağ",
+            "name_az": "Yeni otaq",
+            "name_ru": "переговорная «кура»",
             "kind": "meeting_room",
             "capacity": 5,
-            "equipment": "screen, , Wi-Fi",
+        },
+    )
+    assert r.status_code == 422 and "already has a room" in r.get_data(as_text=True)  # any language, any case
+    r = w.client.post(
+        url, data={"name_az": "", "name_ru": "Без имени", "kind": "spaceship", "capacity": "lots"}
+    )
+    assert r.status_code == 422 and 'id="name_az-error"' in r.get_data(as_text=True)
+    r = w.client.post(
+        url, data={"name_az": "Şahdağ", "kind": "office", "capacity": 3, "equipment": "teleport"}
+    )
+    assert r.status_code == 422 and 'id="equipment-error"' in r.get_data(as_text=True)
+    r = w.client.post(
+        url,
+        data={
+            "name_az": "Şahdağ danışıqlar otağı",
+            "name_ru": "Переговорная «Шахдаг»",
+            "name_en": "",
+            "description_ru": "Окна на море",
+            "kind": "meeting_room",
+            "capacity": 5,
+            "equipment": ["wifi", "screen"],
             "bookable": "y",
             "active": "y",
         },
     )
     assert r.status_code == 302
-    room = db.session.scalar(select(Room).where(Room.name == "Meeting room Şahdağ"))
-    assert room.equipment == ["screen", "Wi-Fi"] and room.bookable
+    room = db.session.scalar(select(Room).where(Room.name_az == "Şahdağ danışıqlar otağı"))
+    assert room.equipment == ["screen", "wifi"] and room.bookable
+    assert room.name_en is None and room.texts("description") == {
+        "az": None,
+        "ru": "Окна на море",
+        "en": None,
+    }
+    ru = w.client.get(f"/rooms/{room.id}?lang=ru").get_data(as_text=True)
+    assert "Переговорная «Шахдаг»" in ru and "экран, Wi-Fi" in ru and "Окна на море" in ru
+    en = w.client.get(f"/rooms/{room.id}?lang=en").get_data(as_text=True)
+    assert "Şahdağ danışıqlar otağı" in en  # no English name: the Azerbaijani one
+    form = w.client.get(f"/staff/rooms/{room.id}/edit").get_data(as_text=True)
+    assert 'value="Переговорная «Шахдаг»"' in form
+    checked = set(
+        re.findall(r'<input checked id="equipment-\d+" name="equipment" type="checkbox" value="(\w+)">', form)
+    )
+    assert checked == {"screen", "wifi"}
     r = w.client.post(
         f"/staff/rooms/{room.id}/edit",
-        data={"name": room.name, "kind": "office", "capacity": 7, "active": "y"},
+        data={"name_az": room.name_az, "kind": "office", "capacity": 7, "active": "y"},
     )
     assert r.status_code == 302
     db.session.refresh(room)
-    assert room.capacity == 7 and not room.bookable
+    assert room.capacity == 7 and not room.bookable and room.name_ru is None and room.equipment == []
     assert w.book(room=room).status_code == 422
 
 
@@ -189,7 +295,7 @@ def test_shrinking_a_room_below_a_booking_is_a_field_error(w):
     assert w.book(attendees=6).status_code == 201
     w.login(w.staff_baku)
     room = w.c["kur"]
-    data = {"name": room.name, "kind": room.kind, "capacity": 4, "bookable": "y", "active": "y"}
+    data = {"name_az": room.name_az, "kind": room.kind, "capacity": 4, "bookable": "y", "active": "y"}
     r = w.client.post(f"/staff/rooms/{room.id}/edit", data=data)
     assert r.status_code == 422 and "up to 6 people" in r.get_data(as_text=True)
     assert w.client.post(f"/staff/rooms/{room.id}/edit", data={**data, "capacity": 6}).status_code == 302
@@ -218,7 +324,8 @@ def test_block_warns_about_meetings_and_can_cancel_them(w):
         "end_date": w.day.isoformat(),
         "end_time": "12:00",
         "kind": "maintenance",
-        "reason": "Projector repair",
+        "reason_az": "Proyektorun təmiri",
+        "reason_ru": "Ремонт проектора",
     }
     r = w.client.post(url, data=data)
     assert r.status_code == 409 and "ООО Волга Агро" in r.get_data(as_text=True)
@@ -235,6 +342,13 @@ def test_block_warns_about_meetings_and_can_cancel_them(w):
     r = w.client.post(url, data={**data, "end_date": (w.day - timedelta(days=1)).isoformat()})
     assert r.status_code == 422
     closure = db.session.scalar(select(Closure).where(Closure.kind == "maintenance"))
+    assert closure.texts("reason") == {"az": "Proyektorun təmiri", "ru": "Ремонт проектора", "en": None}
+    ru = w.client.get(f"/staff/centers/{w.c['baku'].id}/closures?lang=ru").get_data(as_text=True)
+    assert "Техническое обслуживание: Ремонт проектора" in ru
+    assert (
+        w.client.post(url, data={**data, "reason_az": "", "reason_ru": "Только по-русски"}).status_code == 422
+    )
+    w.client.get("/?lang=en")
     w.login(w.staff_astra)
     assert w.client.post(f"/staff/closures/{closure.id}/delete").status_code == 403
     w.login(w.staff_baku)
@@ -247,7 +361,7 @@ def test_bookings_occupancy_and_csv(w):
     w.login(w.staff_baku)
     d = w.day.isoformat()
     text = w.client.get(f"/staff/centers/{w.c['baku'].id}?date={d}").get_data(as_text=True)
-    assert "Gəncə Aqro MMC" in text and "10:00–11:00 (UTC+04:00) Asia/Baku" in text
+    assert "Gəncə Aqro MMC" in text and "10:00–11:00, Baku time (UTC+4)" in text
     assert w.client.get(f"/staff/centers/{w.c['baku'].id}?date=bad").status_code == 422
     r = w.client.get(f"/staff/centers/{w.c['baku'].id}/occupancy?from={d}&to={d}")
     assert r.status_code == 200 and "22.2%" in r.get_data(as_text=True)  # 2 h of 9 h in Volga
@@ -270,3 +384,28 @@ def test_staff_of_a_center_cannot_manage_the_other(app, factory):
     staff = factory.user(role="staff")
     staff.center_id = baku.id
     assert staff.can_manage_center(baku.id) and not staff.can_manage_center(astra.id)
+
+
+def test_staff_edit_the_center_names(w):
+    w.login(w.staff_baku)
+    url = f"/staff/centers/{w.c['baku'].id}/edit"
+    form = w.client.get(url).get_data(as_text=True)
+    assert 'value="Həştərxan Biznes Mərkəzi"' in form and 'lang="ru"' in form
+    data = {
+        "name_az": "Həştərxan Biznes Mərkəzi (Bakı)",
+        "name_ru": "Астраханский бизнес-центр в Баку",
+        "name_en": "",
+        "city_az": "Bakı",
+        "city_ru": "Баку",
+        "address_az": "Bakı, Nizami küçəsi 1",
+    }
+    assert w.client.post(url, data={**data, "city_az": ""}).status_code == 422
+    assert w.client.post(url, data=data).status_code == 302
+    db.session.expire_all()
+    baku = db.session.get(Center, w.c["baku"].id)
+    assert baku.texts("name") == {"az": data["name_az"], "ru": data["name_ru"], "en": None}
+    assert baku.texts("city") == {"az": "Bakı", "ru": "Баку", "en": None}
+    en = w.client.get("/centers?lang=en").get_data(as_text=True)
+    assert "Həştərxan Biznes Mərkəzi (Bakı)" in en and "Bakı, Nizami küçəsi 1" in en  # English falls back
+    w.login(w.staff_astra)
+    assert w.client.post(url, data=data).status_code == 403

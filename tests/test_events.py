@@ -26,19 +26,27 @@ def make_world(factory):
     """Two centers with a staff member each, three AZ and two RU firms with one member each."""
     baku = Center(
         slug="abc-baku",
-        name="Astrakhan Business Center",
-        city="Baku",
+        name={
+            "az": "Həştərxan Biznes Mərkəzi",
+            "ru": "Астраханский бизнес-центр",
+            "en": "Astrakhan Business Center",
+        },
+        city={"az": "Bakı", "ru": "Баку", "en": "Baku"},
         country="AZ",
         timezone="Asia/Baku",
-        address="Baku",
+        address={"en": "Baku"},
     )
     astr = Center(
         slug="azbc-astrakhan",
-        name="Azerbaijan Business Center",
-        city="Astrakhan",
+        name={
+            "az": "Azərbaycan Biznes Mərkəzi",
+            "ru": "Азербайджанский бизнес-центр",
+            "en": "Azerbaijan Business Center",
+        },
+        city={"az": "Həştərxan", "ru": "Астрахань", "en": "Astrakhan"},
         country="RU",
         timezone="Europe/Astrakhan",
-        address="Astrakhan",
+        address={"en": "Astrakhan"},
     )
     db.session.add_all([baku, astr])
     db.session.commit()
@@ -220,7 +228,8 @@ def test_staff_cannot_create_an_event_at_the_other_center(client, world):
 def _event_form(w, **over):
     data = {
         "center_id": w.baku.id,
-        "title": "Agro Day",
+        "title_az": "Aqrar gün",
+        "title_ru": "День агробизнеса",
         "day": DAY.isoformat(),
         "sessions": "10:00-13:00, 14:30-17:30",
         "slot_minutes": "20",
@@ -245,7 +254,7 @@ def _event_form(w, **over):
         ("tables", "0", "Enter a number from 1"),
         ("tables", "", "number of tables or choose rooms"),
         ("max_meetings", "-3", "Enter a number from 1"),
-        ("title", "", "This field is required"),
+        ("title_az", "", "This field is required"),
         ("day", "2026-13-45", "Not a valid date"),
         ("request_deadline", "yesterday", "Not a valid datetime"),
         ("request_deadline", f"{(DAY + timedelta(days=1)).isoformat()}T09:00", "before the first slot"),
@@ -268,9 +277,9 @@ def test_event_form_field_errors(client, world, field, value, message):
 def test_event_created_from_rooms_counts_tables(client, world):
     from matchmaker.centers.models import Room
 
-    hall = Room(center_id=world.baku.id, name="Hall", kind="conference", capacity=60)
-    small = Room(center_id=world.baku.id, name="Xəzər", capacity=4)
-    foreign = Room(center_id=world.astr.id, name="Volga", capacity=8)
+    hall = Room(center_id=world.baku.id, name={"az": "Zal", "en": "Hall"}, kind="conference", capacity=60)
+    small = Room(center_id=world.baku.id, name={"az": "Xəzər"}, capacity=4)
+    foreign = Room(center_id=world.astr.id, name={"az": "Volqa"}, capacity=8)
     db.session.add_all([hall, small, foreign])
     db.session.commit()
     login(client, world.staff)

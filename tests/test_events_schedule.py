@@ -49,7 +49,9 @@ def test_full_flow(client, world):
         "/events/new",
         data={
             "center_id": w.baku.id,
-            "title": "Agro Day Baku",
+            "title_az": "Bakıda aqrar gün",
+            "title_ru": "День агробизнеса в Баку",
+            "title_en": "Agro Day Baku",
             "day": DAY.isoformat(),
             "sessions": "10:00-11:00; 14:30-15:30",
             "slot_minutes": "20",
@@ -158,7 +160,12 @@ def test_full_flow(client, world):
     # agenda: slot times in the center's local time, with the zone
     login(client, w.m_az1)
     html = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
-    assert "Asia/Baku, UTC+04:00" in html
+    assert "Baku time (UTC+4)" in html and "Agro Day Baku" in html
+    ru = client.get(f"/events/{event.id}/agenda?lang=ru").get_data(as_text=True)
+    assert "время Баку (UTC+4)" in ru and "День агробизнеса в Баку" in ru and "Asia/Baku" not in ru
+    ru_ics = client.get(f"/events/{event.id}/agenda.ics").get_data(as_text=True)
+    assert "стол " in ru_ics and "Астраханский бизнес-центр" in ru_ics and "День агробизнеса в Баку" in ru_ics
+    client.get("/?lang=en")
     times = event.slot_times()
     for m in az1_meetings:
         start, _end = times[after[m.id][0]]

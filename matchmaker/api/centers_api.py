@@ -9,8 +9,10 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from ..centers import services
+from ..centers.models import Equipment
 from ..core.timeslots import utc_offset_label
 from ..errors import DomainError, NotFound
+from ..timefmt import zone_name
 from .auth import protect
 
 blp = Blueprint("api_centers", __name__, url_prefix="/api/v1", description="Business centers and rooms")
@@ -22,13 +24,34 @@ def iso_local(dt, tz) -> str:
     return dt.astimezone(tz).isoformat(timespec="seconds")
 
 
+def _texts(description: str):
+    return fields.Dict(
+        keys=fields.Str(),
+        values=fields.Str(allow_none=True),
+        metadata={"description": description + ' per language: {"az", "ru", "en"}; null where not given'},
+    )
+
+
+IN_LANGUAGE = "in the caller's language (?lang=, the account's language, Accept-Language), else a fallback"
+
+
 class RoomSchema(Schema):
     id = fields.Int()
-    name = fields.Str()
-    kind = fields.Str()
+    name = fields.Str(metadata={"description": "The name " + IN_LANGUAGE})
+    names = _texts("The name")
+    description = fields.Str(metadata={"description": "The description " + IN_LANGUAGE})
+    descriptions = _texts("The description")
+    kind = fields.Str(
+        metadata={"description": "meeting_room, conference, exhibition_hall, office or hotel_room"}
+    )
+    kind_label = fields.Str(metadata={"description": "The kind " + IN_LANGUAGE})
     floor = fields.Int(allow_none=True)
     capacity = fields.Int()
-    equipment = fields.List(fields.Str())
+    equipment = fields.List(
+        fields.Str(),
+        metadata={"description": "Keys: " + ", ".join(e.value for e in Equipment)},
+    )
+    equipment_labels = fields.List(fields.Str(), metadata={"description": "The equipment " + IN_LANGUAGE})
     bookable = fields.Bool()
 
 
@@ -41,12 +64,19 @@ class HoursSchema(Schema):
 class CenterSchema(Schema):
     id = fields.Int()
     slug = fields.Str()
-    name = fields.Str()
-    city = fields.Str()
+    name = fields.Str(metadata={"description": "The name " + IN_LANGUAGE})
+    names = _texts("The name")
+    city = fields.Str(metadata={"description": "The city " + IN_LANGUAGE})
+    cities = _texts("The city")
     country = fields.Str()
-    timezone = fields.Str()
-    address = fields.Str()
-    description = fields.Str()
+    timezone = fields.Str(metadata={"description": "IANA time zone, e.g. Asia/Baku"})
+    timezone_name = fields.Str(
+        metadata={"description": "The zone by name, e.g. Baku time (UTC+4), " + IN_LANGUAGE}
+    )
+    address = fields.Str(metadata={"description": "The address " + IN_LANGUAGE})
+    addresses = _texts("The address")
+    description = fields.Str(metadata={"description": "The description " + IN_LANGUAGE})
+    descriptions = _texts("The description")
     rooms = fields.List(fields.Nested(RoomSchema))
     opening_hours = fields.List(fields.Nested(HoursSchema))
 
@@ -64,7 +94,8 @@ class IntervalSchema(Schema):
     end = fields.Str()
     kind = fields.Str()
     status = fields.Str()
-    reason = fields.Str()
+    reason = fields.Str(metadata={"description": "Why it is taken " + IN_LANGUAGE})
+    reasons = _texts("A closure's reason")
 
 
 class AvailabilitySchema(Schema):
@@ -78,17 +109,39 @@ class AvailabilitySchema(Schema):
     taken = fields.List(fields.Nested(IntervalSchema))
 
 
+def _room(room) -> dict:
+    return {
+        "id": room.id,
+        "name": room.name,
+        "names": room.texts("name"),
+        "description": room.description,
+        "descriptions": room.texts("description"),
+        "kind": room.kind.value,
+        "kind_label": room.kind.label,
+        "floor": room.floor,
+        "capacity": room.capacity,
+        "equipment": list(room.equipment or []),
+        "equipment_labels": room.equipment_labels,
+        "bookable": room.bookable,
+    }
+
+
 def _center(center) -> dict:
     return {
         "id": center.id,
         "slug": center.slug,
         "name": center.name,
+        "names": center.texts("name"),
         "city": center.city,
+        "cities": center.texts("city"),
         "country": center.country,
         "timezone": center.timezone,
+        "timezone_name": zone_name(center.timezone),
         "address": center.address,
+        "addresses": center.texts("address"),
         "description": center.description,
-        "rooms": [r for r in center.rooms if r.active],
+        "descriptions": center.texts("description"),
+        "rooms": [_room(r) for r in center.rooms if r.active],
         "opening_hours": [
             {"weekday": h.weekday, "opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
             for h in services.hours_rows(center.id)
@@ -119,7 +172,7 @@ class Availability(MethodView):
         view = services.room_day(room, day)
         tz = view.tz
         return {
-            "room": room,
+            "room": _room(room),
             "center_id": room.center_id,
             "date": day.isoformat(),
             "timezone": room.center.timezone,
@@ -136,6 +189,7 @@ class Availability(MethodView):
                     "kind": s.kind,
                     "status": s.status,
                     "reason": s.label,
+                    **({"reasons": s.closure.texts("reason")} if s.closure is not None else {}),
                 }
                 for s in view.taken
             ],

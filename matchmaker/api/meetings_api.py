@@ -73,8 +73,12 @@ class MeetingSchema(Schema):
     start = fields.Str(metadata={"description": "ISO 8601 in the center's zone"})
     end = fields.Str()
     timezone = fields.Str()
-    center = fields.Dict()
-    room = fields.Dict()
+    center = fields.Dict(
+        metadata={"description": 'id, name (the caller\'s language), names {"az", "ru", "en"}'}
+    )
+    room = fields.Dict(
+        metadata={"description": 'id, name (the caller\'s language), names {"az", "ru", "en"}'}
+    )
     requester = fields.Nested(FirmSchema)
     partner = fields.Nested(FirmSchema)
     awaiting_company_id = fields.Int(allow_none=True)
@@ -101,8 +105,8 @@ def dump(m) -> dict:
         "start": iso_local(m.start_at, tz),
         "end": iso_local(m.end_at, tz),
         "timezone": center.timezone,
-        "center": {"id": center.id, "name": center.name},
-        "room": {"id": m.room.id, "name": m.room.name},
+        "center": {"id": center.id, "name": center.name, "names": center.texts("name")},
+        "room": {"id": m.room.id, "name": m.room.name, "names": m.room.texts("name")},
         "requester": m.requester,
         "partner": m.partner,
         "awaiting_company_id": m.awaiting_company_id(),

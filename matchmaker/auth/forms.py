@@ -1,9 +1,20 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import EqualTo, ValidationError
 
+from ..core import zones
 from ..forms import email, length, optional, required
+from ..timefmt import zone_name
+
+
+def zone_choices(current: str | None = None) -> list[tuple[str, str]]:
+    """The zones to choose from, by name ("Bakı vaxtı (UTC+4)"), with the account's own first
+    when it is another one (a browser's zone, or UTC from before)."""
+    names = list(zones.COMMON_ZONES)
+    if current and current not in names and (zones.is_zone(current) or current == "UTC"):
+        names.insert(0, current)
+    return [(name, zone_name(name)) for name in names]
 
 
 def _country_choices():
@@ -37,6 +48,8 @@ class RegisterForm(FlaskForm):
     company_name = StringField(_l("Firm name"), validators=[length(200)])
     country = SelectField(_l("Country"), choices=_country_choices(), validators=[optional()])
     city = StringField(_l("City"), validators=[optional(), length(100)])
+    # the browser's zone (Intl API), filled by static/timezone.js; empty without JavaScript
+    timezone = HiddenField(validators=[optional(), length(64)])
 
     def validate_company_name(self, field):
         if self.firm_choice.data == "new" and not (field.data or "").strip():
@@ -59,14 +72,8 @@ class PreferencesForm(FlaskForm):
     )
     timezone = SelectField(
         _l("Your time zone"),
-        choices=[
-            ("Asia/Baku", "Asia/Baku (UTC+04:00)"),
-            ("Europe/Moscow", "Europe/Moscow (UTC+03:00)"),
-            ("Europe/Astrakhan", "Europe/Astrakhan (UTC+04:00)"),
-            ("Europe/Samara", "Europe/Samara (UTC+04:00)"),
-            ("Asia/Yekaterinburg", "Asia/Yekaterinburg (UTC+05:00)"),
-            ("UTC", "UTC"),
-        ],
+        choices=zone_choices,
+        description=_l("Times of meetings are also shown on your own clock."),
     )
 
 

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..core import zones
 from ..core.ids import valid_id
 from ..core.inputs import clean_name
 from ..dbtypes import utcnow
@@ -41,6 +42,21 @@ def get_user(user_id: int) -> User | None:
     return db.session.get(User, user_id) if valid_id(user_id) else None
 
 
+def default_timezone(company=None, locale: str | None = None) -> str:
+    """A new account's zone when the browser gave none: the firm's country's (AZ: Baku, RU: Moscow),
+    else the interface language's, else Baku. Never UTC: nobody here lives by it."""
+    country = getattr(company, "country", None) or {"ru": "RU"}.get(locale or "", "AZ")
+    return zones.DEFAULT_ZONE.get(country, "Asia/Baku")
+
+
+def default_locale(user: User) -> str:
+    """The account's language, else its firm's country's (AZ: az, RU: ru), else English."""
+    if user.locale:
+        return user.locale
+    country = getattr(user.company, "country", None)
+    return {"AZ": "az", "RU": "ru"}.get(country or "", "en")
+
+
 def update_preferences(user: User, full_name: str, locale: str, timezone: str) -> None:
     user.full_name, user.locale, user.timezone = clean_name(full_name), locale, timezone
     db.session.flush()
@@ -69,7 +85,10 @@ def create_user(
     full_name: str = "",
     membership: str | None = None,
     locale: str | None = None,
+    timezone: str | None = None,
 ) -> User:
+    """A new account. ``timezone``: the browser's zone when it sent a valid one, else the default
+    (:func:`default_timezone`)."""
     email = normalize_email(email)
     if role not in tuple(Role):
         raise DomainError(str(_l("Unknown role.")), field="role")
@@ -86,6 +105,7 @@ def create_user(
         company=company,
         membership=membership or (Membership.ACTIVE if company is not None else Membership.NONE),
         locale=locale,
+        timezone=timezone if zones.is_zone(timezone) else default_timezone(company, locale),
     )
     db.session.add(user)
     db.session.flush()

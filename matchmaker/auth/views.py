@@ -15,7 +15,15 @@ from ..uow import refusable
 from ..web.helpers import safe_next, set_language_cookie
 from . import services
 from .access import login_required
-from .forms import ConfirmForm, LoginForm, PasswordChangeForm, PreferencesForm, RegisterForm, TokenForm
+from .forms import (
+    ConfirmForm,
+    LoginForm,
+    PasswordChangeForm,
+    PreferencesForm,
+    RegisterForm,
+    TokenForm,
+    zone_choices,
+)
 
 bp = Blueprint("auth", __name__)
 
@@ -71,6 +79,7 @@ def register():
                 full_name=form.full_name.data,
                 company=company,
                 locale=str(get_locale() or "") or None,
+                timezone=form.timezone.data,
             )
         if outcome.error is not None:
             apply_to_form(form, outcome.error)
@@ -106,12 +115,14 @@ def account():
 
 def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None):
     company_id = current_user.active_company_id
+    zone = current_user.timezone or services.default_timezone(current_user.company, current_user.locale)
     prefs_form = prefs_form or PreferencesForm(
         formdata=None,
         full_name=current_user.full_name,
-        locale=current_user.locale or "en",
-        timezone=current_user.timezone or "UTC",
+        locale=services.default_locale(current_user),
+        timezone=zone,
     )
+    prefs_form.timezone.choices = zone_choices(zone)
     return render_template(
         "auth/account.html",
         password_form=password_form or PasswordChangeForm(formdata=None),
@@ -149,6 +160,7 @@ def change_password():
 @login_required
 def preferences():
     form = PreferencesForm()
+    form.timezone.choices = zone_choices(current_user.timezone)
     if form.validate_on_submit():
         services.update_preferences(
             current_user, full_name=form.full_name.data, locale=form.locale.data, timezone=form.timezone.data

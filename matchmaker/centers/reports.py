@@ -28,7 +28,7 @@ def bookings(center: Center, first: date, last: date, active_only: bool = False)
     )
     if active_only:
         q = q.where(Meeting.active.is_(True))
-    return list(db.session.scalars(q.order_by(Meeting.start_at, Room.name)))
+    return list(db.session.scalars(q.order_by(Meeting.start_at, Room.id)))
 
 
 @dataclass

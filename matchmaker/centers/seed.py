@@ -1,8 +1,13 @@
-"""The two business centers, their rooms, opening hours and public holidays for 2026–2027.
+"""The two business centers, their rooms, opening hours and public holidays for 2026–2027, with
+their names in Azerbaijani, Russian and English.
 
-Idempotent: centers are found by slug, rooms by name, holidays by start; nothing is duplicated.
-Religious holidays (Ramazan and Qurban bayramı) follow the lunar calendar; their dates here are the
-expected ones and are marked provisional: staff adjust them when the official dates are announced.
+Idempotent: centers are found by slug, rooms by their Azerbaijani name, holidays by start; nothing
+is duplicated. A database seeded before names had languages (migration 0005 moved the old English
+names to the ``_en`` columns) is brought up to date here: a seeded center, room or holiday that
+still carries its old English name and no Azerbaijani one gets its three names. Anything the staff
+renamed since is left alone. Religious holidays (Ramazan and Qurban bayramı) follow the lunar
+calendar; their dates here are the expected ones and are marked provisional: staff adjust them when
+the official dates are announced.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from ..extensions import db
-from .models import Center, Closure, OpeningHours, Room
+from ..i18n import LANGS, set_texts
+from .models import Center, Closure, ClosureKind, OpeningHours, Room, RoomKind
 
 WEEK_HOURS = {
     0: (time(9), time(18)),
@@ -24,166 +30,410 @@ WEEK_HOURS = {
     5: (time(10), time(14)),
 }
 
+
+def T(az: str, ru: str, en: str) -> dict[str, str]:  # a text in three languages
+    return {"az": az, "ru": ru, "en": en}
+
+
+MR, CONF, HALL, OFFICE, HOTEL = (
+    RoomKind.MEETING_ROOM,
+    RoomKind.CONFERENCE,
+    RoomKind.EXHIBITION_HALL,
+    RoomKind.OFFICE,
+    RoomKind.HOTEL_ROOM,
+)
+
+# Each room: (names, the English name it had before names had languages, kind, floor, seats,
+# equipment keys, bookable).
 CENTERS = [
     {
         "slug": "abc-baku",
-        "name": "Astrakhan Business Center",
-        "city": "Baku",
+        "legacy_name": "Astrakhan Business Center",
         "country": "AZ",
         "timezone": "Asia/Baku",
-        "address": "Baku, Azerbaijan",
-        "description": "A seven-storey building in Baku: meeting rooms for 4 to 12 people, a conference "
-        "room and business offices for Russian firms working with Azerbaijan.",
+        "name": T("Həştərxan Biznes Mərkəzi", "Астраханский бизнес-центр", "Astrakhan Business Center"),
+        "city": T("Bakı", "Баку", "Baku"),
+        "address": T("Bakı, Azərbaycan", "Баку, Азербайджан", "Baku, Azerbaijan"),
+        "description": T(
+            "Bakıda yeddimərtəbəli bina: 4–12 nəfərlik danışıqlar otaqları, konfrans zalı və "
+            "Azərbaycanla işləyən Rusiya şirkətləri üçün biznes ofislər.",
+            "Семиэтажное здание в Баку: переговорные на 4–12 человек, конференц-зал и бизнес-офисы "
+            "для российских компаний, работающих с Азербайджаном.",
+            "A seven-storey building in Baku: meeting rooms for 4 to 12 people, a conference room "
+            "and business offices for Russian firms working with Azerbaijan.",
+        ),
         "rooms": [
-            ("Meeting room Xəzər", "meeting_room", 2, 4, ["screen", "Wi-Fi"], True),
-            ("Meeting room Volga", "meeting_room", 2, 6, ["screen", "whiteboard", "Wi-Fi"], True),
-            ("Meeting room Kür", "meeting_room", 3, 8, ["screen", "video conferencing", "Wi-Fi"], True),
             (
+                T("Xəzər danışıqlar otağı", "Переговорная «Каспий»", "Caspian meeting room"),
+                "Meeting room Xəzər",
+                MR,
+                2,
+                4,
+                ["screen", "wifi"],
+                True,
+            ),
+            (
+                T("Volqa danışıqlar otağı", "Переговорная «Волга»", "Volga meeting room"),
+                "Meeting room Volga",
+                MR,
+                2,
+                6,
+                ["screen", "whiteboard", "wifi"],
+                True,
+            ),
+            (
+                T("Kür danışıqlar otağı", "Переговорная «Кура»", "Kura meeting room"),
+                "Meeting room Kür",
+                MR,
+                3,
+                8,
+                ["screen", "video_conferencing", "wifi"],
+                True,
+            ),
+            (
+                T("Abşeron danışıqlar otağı", "Переговорная «Апшерон»", "Absheron meeting room"),
                 "Meeting room Caspian",
-                "meeting_room",
+                MR,
                 4,
                 12,
-                ["projector", "video conferencing", "Wi-Fi"],
+                ["projector", "video_conferencing", "wifi"],
                 True,
             ),
             (
+                T("Konfrans zalı", "Конференц-зал", "Conference room"),
                 "Conference room",
-                "conference",
+                CONF,
                 6,
                 60,
-                ["projector", "microphones", "interpretation booth", "Wi-Fi"],
+                ["projector", "microphones", "interpretation_booth", "wifi"],
                 True,
             ),
-            ("Business office 501", "office", 5, 6, ["desks", "Wi-Fi"], True),
-            ("Business office 502", "office", 5, 4, ["desks", "Wi-Fi"], False),
+            (
+                T("Biznes ofis 501", "Бизнес-офис 501", "Business office 501"),
+                "Business office 501",
+                OFFICE,
+                5,
+                6,
+                ["desks", "wifi"],
+                True,
+            ),
+            (
+                T("Biznes ofis 502", "Бизнес-офис 502", "Business office 502"),
+                "Business office 502",
+                OFFICE,
+                5,
+                4,
+                ["desks", "wifi"],
+                False,
+            ),
         ],
     },
     {
         "slug": "azbc-astrakhan",
-        "name": "Azerbaijan Business Center",
-        "city": "Astrakhan",
+        "legacy_name": "Azerbaijan Business Center",
         "country": "RU",
         "timezone": "Europe/Astrakhan",
-        "address": "Astrakhan, Russia",
-        "description": "Opened in 2018: 5,000 m² with an exhibition hall, offices, a conference room and "
-        "a mini-hotel for Azerbaijani firms working with Russia.",
+        "name": T("Azərbaycan Biznes Mərkəzi", "Азербайджанский бизнес-центр", "Azerbaijan Business Center"),
+        "city": T("Həştərxan", "Астрахань", "Astrakhan"),
+        "address": T("Həştərxan, Rusiya", "Астрахань, Россия", "Astrakhan, Russia"),
+        "description": T(
+            "2018-ci ildə açılıb: 5000 m² sahədə sərgi zalı, ofislər, konfrans zalı və Rusiya ilə "
+            "işləyən Azərbaycan şirkətləri üçün mini-otel.",
+            "Открыт в 2018 году: 5000 м², выставочный зал, офисы, конференц-зал и мини-гостиница "
+            "для азербайджанских компаний, работающих с Россией.",
+            "Opened in 2018: 5,000 m² with an exhibition hall, offices, a conference room and a "
+            "mini-hotel for Azerbaijani firms working with Russia.",
+        ),
         "rooms": [
-            ("Negotiation room 1", "meeting_room", 2, 6, ["screen", "Wi-Fi"], True),
-            ("Negotiation room 2", "meeting_room", 2, 10, ["screen", "video conferencing", "Wi-Fi"], True),
-            ("Conference room", "conference", 3, 40, ["projector", "microphones", "Wi-Fi"], True),
-            ("Exhibition hall", "exhibition_hall", 1, 200, ["stands", "sound system", "Wi-Fi"], True),
-            ("Office 301", "office", 3, 4, ["desks", "Wi-Fi"], True),
-            ("Mini-hotel room 1", "hotel_room", 4, 2, ["bed", "Wi-Fi"], False),
-            ("Mini-hotel room 2", "hotel_room", 4, 2, ["bed", "Wi-Fi"], False),
-            ("Mini-hotel room 3", "hotel_room", 4, 3, ["beds", "Wi-Fi"], False),
+            (
+                T("Danışıqlar otağı 1", "Переговорная 1", "Meeting room 1"),
+                "Negotiation room 1",
+                MR,
+                2,
+                6,
+                ["screen", "wifi"],
+                True,
+            ),
+            (
+                T("Danışıqlar otağı 2", "Переговорная 2", "Meeting room 2"),
+                "Negotiation room 2",
+                MR,
+                2,
+                10,
+                ["screen", "video_conferencing", "wifi"],
+                True,
+            ),
+            (
+                T("Konfrans zalı", "Конференц-зал", "Conference room"),
+                "Conference room",
+                CONF,
+                3,
+                40,
+                ["projector", "microphones", "wifi"],
+                True,
+            ),
+            (
+                T("Sərgi zalı", "Выставочный зал", "Exhibition hall"),
+                "Exhibition hall",
+                HALL,
+                1,
+                200,
+                ["stands", "sound_system", "wifi"],
+                True,
+            ),
+            (T("Ofis 301", "Офис 301", "Office 301"), "Office 301", OFFICE, 3, 4, ["desks", "wifi"], True),
+            (
+                T("Mini-otel otağı 1", "Номер мини-гостиницы 1", "Mini-hotel room 1"),
+                "Mini-hotel room 1",
+                HOTEL,
+                4,
+                2,
+                ["bed", "wifi"],
+                False,
+            ),
+            (
+                T("Mini-otel otağı 2", "Номер мини-гостиницы 2", "Mini-hotel room 2"),
+                "Mini-hotel room 2",
+                HOTEL,
+                4,
+                2,
+                ["bed", "wifi"],
+                False,
+            ),
+            (
+                T("Mini-otel otağı 3", "Номер мини-гостиницы 3", "Mini-hotel room 3"),
+                "Mini-hotel room 3",
+                HOTEL,
+                4,
+                3,
+                ["bed", "wifi"],
+                False,
+            ),
         ],
     },
 ]
-
-
-def _d(y, m, d) -> date:
-    return date(y, m, d)
+TEXT_FIELDS = ("name", "city", "address", "description")
 
 
 def _span(first: date, last: date | None = None) -> tuple[date, date]:
     return first, last or first
 
 
-AZ_HOLIDAYS = []
+# (days, names, the English name it had before names had languages)
+AZ_HOLIDAYS: list[tuple[tuple[date, date], dict[str, str], str]] = []
 for _y in (2026, 2027):
     AZ_HOLIDAYS += [
-        (_span(_d(_y, 1, 1), _d(_y, 1, 2)), "New Year"),
-        (_span(_d(_y, 1, 20)), "Day of National Mourning"),
-        (_span(_d(_y, 3, 8)), "International Women's Day"),
-        (_span(_d(_y, 3, 20), _d(_y, 3, 24)), "Novruz bayramı"),
-        (_span(_d(_y, 5, 9)), "Victory Day over Fascism"),
-        (_span(_d(_y, 5, 28)), "Independence Day"),
-        (_span(_d(_y, 6, 15)), "National Salvation Day"),
-        (_span(_d(_y, 6, 26)), "Armed Forces Day"),
-        (_span(_d(_y, 11, 8)), "Victory Day"),
-        (_span(_d(_y, 11, 9)), "State Flag Day"),
-        (_span(_d(_y, 11, 12)), "Constitution Day"),
-        (_span(_d(_y, 12, 31)), "Day of Solidarity of World Azerbaijanis"),
+        (_span(date(_y, 1, 1), date(_y, 1, 2)), T("Yeni il", "Новый год", "New Year"), "New Year"),
+        (
+            _span(date(_y, 1, 20)),
+            T("Ümumxalq Hüzn Günü", "День всенародной скорби", "Day of National Mourning"),
+            "Day of National Mourning",
+        ),
+        (
+            _span(date(_y, 3, 8)),
+            T("Beynəlxalq Qadınlar Günü", "Международный женский день", "International Women's Day"),
+            "International Women's Day",
+        ),
+        (
+            _span(date(_y, 3, 20), date(_y, 3, 24)),
+            T("Novruz bayramı", "Новруз байрамы", "Novruz"),
+            "Novruz bayramı",
+        ),
+        (
+            _span(date(_y, 5, 9)),
+            T("Faşizm üzərində Qələbə Günü", "День Победы над фашизмом", "Victory Day over Fascism"),
+            "Victory Day over Fascism",
+        ),
+        (
+            _span(date(_y, 5, 28)),
+            T("Müstəqillik Günü", "День Независимости", "Independence Day"),
+            "Independence Day",
+        ),
+        (
+            _span(date(_y, 6, 15)),
+            T("Milli Qurtuluş Günü", "День национального спасения", "National Salvation Day"),
+            "National Salvation Day",
+        ),
+        (
+            _span(date(_y, 6, 26)),
+            T("Silahlı Qüvvələr Günü", "День Вооружённых сил", "Armed Forces Day"),
+            "Armed Forces Day",
+        ),
+        (_span(date(_y, 11, 8)), T("Zəfər Günü", "День Победы", "Victory Day"), "Victory Day"),
+        (
+            _span(date(_y, 11, 9)),
+            T("Dövlət Bayrağı Günü", "День Государственного флага", "State Flag Day"),
+            "State Flag Day",
+        ),
+        (
+            _span(date(_y, 11, 12)),
+            T("Konstitusiya Günü", "День Конституции", "Constitution Day"),
+            "Constitution Day",
+        ),
+        (
+            _span(date(_y, 12, 31)),
+            T(
+                "Dünya Azərbaycanlılarının Həmrəyliyi Günü",
+                "День солидарности азербайджанцев мира",
+                "Day of Solidarity of World Azerbaijanis",
+            ),
+            "Day of Solidarity of World Azerbaijanis",
+        ),
     ]
+RAMAZAN = T(
+    "Ramazan bayramı (tarix dəqiqləşdiriləcək)",
+    "Рамазан байрамы (дата уточняется)",
+    "Ramazan Bayram (date to be confirmed)",
+)
+QURBAN = T(
+    "Qurban bayramı (tarix dəqiqləşdiriləcək)",
+    "Гурбан байрамы (дата уточняется)",
+    "Qurban Bayram (date to be confirmed)",
+)
 AZ_HOLIDAYS += [
-    (_span(_d(2026, 3, 20), _d(2026, 3, 21)), "Ramazan bayramı (provisional)"),
-    (_span(_d(2026, 5, 27), _d(2026, 5, 28)), "Qurban bayramı (provisional)"),
-    (_span(_d(2027, 3, 10), _d(2027, 3, 11)), "Ramazan bayramı (provisional)"),
-    (_span(_d(2027, 5, 17), _d(2027, 5, 18)), "Qurban bayramı (provisional)"),
+    (_span(date(2026, 3, 20), date(2026, 3, 21)), RAMAZAN, "Ramazan bayramı (provisional)"),
+    (_span(date(2026, 5, 27), date(2026, 5, 28)), QURBAN, "Qurban bayramı (provisional)"),
+    (_span(date(2027, 3, 10), date(2027, 3, 11)), RAMAZAN, "Ramazan bayramı (provisional)"),
+    (_span(date(2027, 5, 17), date(2027, 5, 18)), QURBAN, "Qurban bayramı (provisional)"),
 ]
 
-RU_HOLIDAYS = []
+RU_HOLIDAYS: list[tuple[tuple[date, date], dict[str, str], str]] = []
 for _y in (2026, 2027):
     RU_HOLIDAYS += [
-        (_span(_d(_y, 1, 1), _d(_y, 1, 8)), "New Year holidays and Christmas"),
-        (_span(_d(_y, 2, 23)), "Defender of the Fatherland Day"),
-        (_span(_d(_y, 3, 8)), "International Women's Day"),
-        (_span(_d(_y, 5, 1)), "Spring and Labour Day"),
-        (_span(_d(_y, 5, 9)), "Victory Day"),
-        (_span(_d(_y, 6, 12)), "Russia Day"),
-        (_span(_d(_y, 11, 4)), "Unity Day"),
+        (
+            _span(date(_y, 1, 1), date(_y, 1, 8)),
+            T(
+                "Yeni il tətili və Milad",
+                "Новогодние каникулы и Рождество Христово",
+                "New Year holidays and Christmas",
+            ),
+            "New Year holidays and Christmas",
+        ),
+        (
+            _span(date(_y, 2, 23)),
+            T("Vətən Müdafiəçiləri Günü", "День защитника Отечества", "Defender of the Fatherland Day"),
+            "Defender of the Fatherland Day",
+        ),
+        (
+            _span(date(_y, 3, 8)),
+            T("Beynəlxalq Qadınlar Günü", "Международный женский день", "International Women's Day"),
+            "International Women's Day",
+        ),
+        (
+            _span(date(_y, 5, 1)),
+            T("Bahar və Əmək Bayramı", "Праздник Весны и Труда", "Spring and Labour Day"),
+            "Spring and Labour Day",
+        ),
+        (_span(date(_y, 5, 9)), T("Qələbə Günü", "День Победы", "Victory Day"), "Victory Day"),
+        (_span(date(_y, 6, 12)), T("Rusiya Günü", "День России", "Russia Day"), "Russia Day"),
+        (
+            _span(date(_y, 11, 4)),
+            T("Xalq Birliyi Günü", "День народного единства", "National Unity Day"),
+            "Unity Day",
+        ),
     ]
 
 HOLIDAYS = {"AZ": AZ_HOLIDAYS, "RU": RU_HOLIDAYS}
 
 
-def _merged_days(spans) -> list[tuple[date, date, str]]:
-    """Overlapping or adjacent holidays become one closure (reasons joined)."""
+def _merged_days(spans) -> list[tuple[date, date, dict[str, str], str]]:
+    """Overlapping or adjacent holidays become one closure (reasons joined, in every language)."""
     out: list[list] = []
-    for (first, last), reason in sorted(spans):
+    for (first, last), names, legacy in sorted(spans, key=lambda h: h[0]):
         if out and first <= out[-1][1] + timedelta(days=1):
             out[-1][1] = max(out[-1][1], last)
-            if reason not in out[-1][2]:
-                out[-1][2] += f"; {reason}"
+            if names["en"] not in out[-1][2]["en"]:
+                out[-1][2] = {lang: f"{out[-1][2][lang]}; {names[lang]}" for lang in LANGS}
+            if legacy not in out[-1][3]:
+                out[-1][3] += f"; {legacy}"
         else:
-            out.append([first, last, reason])
+            out.append([first, last, dict(names), legacy])
     return [tuple(x) for x in out]
 
 
-def seed_centers() -> str:
-    created_centers = created_rooms = created_closures = 0
-    for spec in CENTERS:
-        center = db.session.scalar(select(Center).where(Center.slug == spec["slug"]))
-        if center is None:
-            center = Center(**{k: v for k, v in spec.items() if k != "rooms"})
-            db.session.add(center)
-            db.session.flush()
-            created_centers += 1
-            for weekday, (opens, closes) in WEEK_HOURS.items():
-                db.session.add(OpeningHours(center_id=center.id, weekday=weekday, opens=opens, closes=closes))
-        existing = {r.name for r in db.session.scalars(select(Room).where(Room.center_id == center.id))}
-        for name, kind, floor, capacity, equipment, bookable in spec["rooms"]:
-            if name not in existing:
-                db.session.add(
-                    Room(
-                        center_id=center.id,
-                        name=name,
-                        kind=kind,
-                        floor=floor,
-                        capacity=capacity,
-                        equipment=list(equipment),
-                        bookable=bookable,
-                    )
-                )
-                created_rooms += 1
-        tz = ZoneInfo(center.timezone)
-        starts = set(
-            db.session.scalars(
-                select(Closure.start_at).where(
-                    Closure.center_id == center.id, Closure.kind == "holiday", Closure.room_id.is_(None)
-                )
+def _is_legacy(row, field: str, legacy: str) -> bool:
+    """Seeded before names had languages and not renamed since."""
+    return getattr(row, f"{field}_az") is None and getattr(row, f"{field}_en") == legacy
+
+
+def _center(spec) -> tuple[Center, int, int]:
+    """The center of ``spec`` (created, or given its three names): (center, new, upgraded)."""
+    center = db.session.scalar(select(Center).where(Center.slug == spec["slug"]))
+    if center is not None:
+        if not _is_legacy(center, "name", spec["legacy_name"]):
+            return center, 0, 0
+        for field in TEXT_FIELDS:
+            set_texts(center, field, spec[field])
+        return center, 0, 1
+    center = Center(slug=spec["slug"], country=spec["country"], timezone=spec["timezone"])
+    for field in TEXT_FIELDS:
+        set_texts(center, field, spec[field])
+    db.session.add(center)
+    db.session.flush()
+    for weekday, (opens, closes) in WEEK_HOURS.items():
+        db.session.add(OpeningHours(center_id=center.id, weekday=weekday, opens=opens, closes=closes))
+    return center, 1, 0
+
+
+def _rooms(center: Center, specs) -> tuple[int, int]:
+    rooms = list(db.session.scalars(select(Room).where(Room.center_id == center.id)))
+    created = upgraded = 0
+    for names, legacy, kind, floor, capacity, equipment, bookable in specs:
+        if any(r.name_az == names["az"] for r in rooms):
+            continue
+        old = next((r for r in rooms if _is_legacy(r, "name", legacy)), None)
+        if old is not None:
+            set_texts(old, "name", names)
+            upgraded += 1
+            continue
+        room = Room(center_id=center.id, kind=kind, floor=floor, capacity=capacity, equipment=list(equipment))
+        room.bookable = bookable
+        set_texts(room, "name", names)
+        db.session.add(room)
+        rooms.append(room)
+        created += 1
+    return created, upgraded
+
+
+def _holidays(center: Center) -> tuple[int, int]:
+    tz = ZoneInfo(center.timezone)
+    existing = {
+        c.start_at: c
+        for c in db.session.scalars(
+            select(Closure).where(
+                Closure.center_id == center.id, Closure.kind == ClosureKind.HOLIDAY, Closure.room_id.is_(None)
             )
         )
-        for first, last, reason in _merged_days(HOLIDAYS[center.country]):
-            start = datetime.combine(first, time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
-            end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
-            if start not in starts:
-                db.session.add(
-                    Closure(center_id=center.id, start_at=start, end_at=end, kind="holiday", reason=reason)
-                )
-                created_closures += 1
+    }
+    created = upgraded = 0
+    for first, last, names, legacy in _merged_days(HOLIDAYS[center.country]):
+        start = datetime.combine(first, time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
+        end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
+        old = existing.get(start)
+        if old is None:
+            closure = Closure(center_id=center.id, start_at=start, end_at=end, kind=ClosureKind.HOLIDAY)
+            set_texts(closure, "reason", names)
+            db.session.add(closure)
+            created += 1
+        elif _is_legacy(old, "reason", legacy):
+            set_texts(old, "reason", names)
+            upgraded += 1
+    return created, upgraded
+
+
+def seed_centers() -> str:
+    counts = {"centers": 0, "rooms": 0, "holiday closures": 0}
+    upgraded = 0
+    for spec in CENTERS:
+        center, new, up = _center(spec)
+        counts["centers"] += new
+        upgraded += up
+        for key, (new, up) in (
+            ("rooms", _rooms(center, spec["rooms"])),
+            ("holiday closures", _holidays(center)),
+        ):
+            counts[key] += new
+            upgraded += up
     db.session.flush()
-    return (
-        f"centers: {created_centers} new, rooms: {created_rooms} new, "
-        f"holiday closures: {created_closures} new"
-    )
+    summary = ", ".join(f"{key}: {n} new" for key, n in counts.items())
+    return summary + (f"; {upgraded} seeded rows given their az, ru and en names" if upgraded else "")

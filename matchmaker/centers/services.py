@@ -10,12 +10,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
+from .. import timefmt
 from ..core import timeslots
 from ..core.ids import valid_id
 from ..dbtypes import utcnow
 from ..errors import DomainError, NotFound
 from ..extensions import db
-from .models import CLOSURE_KINDS, ROOM_KINDS, Center, Closure, OpeningHours, Room
+from ..i18n import LANGS, as_texts, set_texts
+from .models import Center, Closure, ClosureKind, Equipment, OpeningHours, Room, RoomKind
 from .seed import seed_centers  # noqa: F401  (demo.load_demo imports it from here)
 
 
@@ -129,13 +131,14 @@ def add_closure(
     start: datetime,
     end: datetime,
     kind: str,
-    reason: str,
+    reason: dict | str,
     room: Room | None = None,
     user=None,
 ) -> Closure:
+    """A closure from ``start`` to ``end``; ``reason`` is ``{"az", "ru", "en"}`` (or one text)."""
     if end <= start:
         raise DomainError(str(_l("The end must be after the start.")), field="end")
-    if kind not in CLOSURE_KINDS:
+    if kind not in tuple(ClosureKind):
         raise DomainError(str(_l("Unknown kind.")), field="kind")
     if room is not None and room.center_id != center.id:
         raise DomainError(str(_l("This room is in another center.")), field="room_id")
@@ -144,10 +147,10 @@ def add_closure(
         room_id=room.id if room else None,
         start_at=start,
         end_at=end,
-        kind=kind,
-        reason=reason.strip(),
+        kind=ClosureKind(kind),
         created_by_id=getattr(user, "id", None),
     )
+    set_texts(closure, "reason", as_texts(reason))
     db.session.add(closure)
     db.session.flush()
     return closure
@@ -168,7 +171,7 @@ def close(
     start: datetime,
     end: datetime,
     kind: str,
-    reason: str,
+    reason: dict | str,
     room: Room | None,
     user,
     cancel_meetings: bool = False,
@@ -180,7 +183,7 @@ def close(
     conflicts = overlapping_meetings(center, start, end, room) if cancel_meetings else []
     closure = add_closure(center, start, end, kind, reason, room, user)
     for meeting in conflicts:
-        cancel(meeting, user, reason)
+        cancel(meeting, user, closure.why)
     return closure
 
 
@@ -212,30 +215,68 @@ def overlapping_meetings(center: Center, start: datetime, end: datetime, room: R
     return list(db.session.scalars(q.order_by(Meeting.start_at)))
 
 
-# rooms ------------------------------------------------------------------------------------------
+# centers and rooms -----------------------------------------------------------------------------
+TEXT_LIMITS = {"name": 200, "city": 100, "address": 300}
+
+
+def save_center(center: Center, data: dict) -> Center:
+    """The staff's edit of a center's texts: ``data`` maps name, city, address, description to
+    ``{"az", "ru", "en"}``. Name and city need the Azerbaijani text (the others fall back to it)."""
+    for name in ("name", "city", "address", "description"):
+        values = as_texts(data.get(name) or {})
+        if name in ("name", "city") and not values["az"]:
+            raise DomainError(str(_l("This field is required.")), field=f"{name}_az")
+        set_texts(center, name, values)
+    db.session.flush()
+    return center
+
+
+def _check_room_names(center: Center, names: dict, room: Room | None) -> None:
+    """The Azerbaijani name is given, and no other room of the center has any of the names (in
+    that language, ignoring case: compared here, as SQLite's lower() knows only ASCII)."""
+    if not names["az"]:
+        raise DomainError(str(_l("This field is required.")), field="name_az")
+    others = db.session.scalars(select(Room).where(Room.center_id == center.id))
+    for other in others:
+        if room is not None and other.id == room.id:
+            continue
+        for lang in LANGS:
+            theirs = getattr(other, f"name_{lang}")
+            if names[lang] and theirs and theirs.casefold() == names[lang].casefold():
+                raise DomainError(
+                    str(_l("This center already has a room with this name.")), field=f"name_{lang}"
+                )
+
+
 def save_room(center: Center, data: dict, room: Room | None = None) -> Room:
-    name = (data.get("name") or "").strip()
-    if data.get("kind") not in ROOM_KINDS:
+    """Create or edit a room. ``data``: names and descriptions (``{"az", "ru", "en"}``), kind,
+    floor, capacity, equipment (keys of :class:`Equipment`), bookable, active."""
+    names = as_texts(data.get("names") or {})
+    if data.get("kind") not in tuple(RoomKind):
         raise DomainError(str(_l("Unknown kind.")), field="kind")
-    clash = db.session.scalar(select(Room.id).where(Room.center_id == center.id, Room.name == name))
-    if clash is not None and (room is None or clash != room.id):
-        raise DomainError(str(_l("This center already has a room with this name.")), field="name")
+    unknown = [e for e in data.get("equipment", []) if e not in tuple(Equipment)]
+    if unknown:
+        raise DomainError(
+            str(_l("Unknown equipment: %(items)s.", items=", ".join(unknown))), field="equipment"
+        )
+    _check_room_names(center, names, room)
     if room is None:
         room = Room(center_id=center.id)
         db.session.add(room)
     elif data["capacity"] < room.capacity:
         _check_shrink(room, data["capacity"])
-    room.name = name
-    room.kind = data["kind"]
+    set_texts(room, "name", names)
+    set_texts(room, "description", as_texts(data.get("descriptions") or {}))
+    room.kind = RoomKind(data["kind"])
     room.floor = data.get("floor")
     room.capacity = data["capacity"]
-    room.equipment = [e.strip() for e in data.get("equipment", []) if e.strip()]
+    room.equipment = [e.value for e in Equipment if e in data.get("equipment", [])]
     room.bookable = bool(data.get("bookable"))
     room.active = bool(data.get("active", True))
     try:
         with db.session.begin_nested():
             db.session.flush()
-    except IntegrityError:  # a booking for more people arrived meanwhile (database check)
+    except IntegrityError:  # a booking for more people, or a room of the same name, arrived meanwhile
         raise DomainError(
             str(_l("Meetings for more people are booked in this room.")), field="capacity"
         ) from None
@@ -273,6 +314,7 @@ class Slot:
     status: str = ""
     label: str = ""
     meeting: object = None
+    closure: object = None
 
 
 @dataclass
@@ -301,7 +343,7 @@ def room_day(room: Room, day: date) -> DayView:
     busy = []
     for c in closures_between(center.id, day_start, day_end, room_id=room.id):
         s, e = max(c.start_at, day_start), min(c.end_at, day_end)
-        view.taken.append(Slot(s, e, "closure", c.kind, c.reason))
+        view.taken.append(Slot(s, e, "closure", c.kind, c.reason, closure=c))
         busy.append((s, e))
     meetings = db.session.scalars(
         select(Meeting)
@@ -339,12 +381,10 @@ def bookable_window(room: Room, start: datetime, end: datetime) -> str | None:
             _l(
                 "Outside opening hours: that day the center is open %(spans)s (%(zone)s).",
                 spans=spans,
-                zone=f"{timeslots.utc_offset_label(local_start)} {room.center.timezone}",
+                zone=timefmt.zone_name(room.center.timezone, start),
             )
         )
     closures = closures_between(room.center_id, start, end, room_id=room.id)
     if closures:
-        return str(
-            _l("The room is not available then: %(reason)s.", reason=closures[0].reason or closures[0].kind)
-        )
+        return str(_l("The room is not available then: %(reason)s.", reason=closures[0].why))
     return None

@@ -4,56 +4,40 @@ bookings, occupancy, CSV)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import timefmt
 from ..auth.access import staff_required
-from ..core import timeslots
 from ..forms import save_or_show, submitted_and_saved
 from ..web.helpers import day_arg
 from . import reports, services
-from .forms import CLOSURE_LABELS, KIND_LABELS, WEEKDAYS, ClosureForm, HoursForm, RoomForm
+from .forms import CenterForm, ClosureForm, HoursForm, RoomForm
 
 bp = Blueprint("centers", __name__)
 MAX_REPORT_DAYS = 92
 
 
-# template helpers: every time shown with its zone ------------------------------------------------
-@bp.app_template_filter("zone_time")
-def zone_time(dt: datetime, tz_name: str) -> str:
-    """``10:00 (UTC+04:00) Asia/Baku``."""
-    return timeslots.zone_label(dt, tz_name) if dt else ""
-
-
-@bp.app_template_filter("hm")
-def hm(dt: datetime, tz_name: str) -> str:
-    return dt.astimezone(ZoneInfo(tz_name)).strftime("%H:%M") if dt else ""
-
-
-@bp.app_template_filter("local_date")
-def local_date(dt: datetime, tz_name: str, fmt: str = "full") -> str:
-    return format_date(dt.astimezone(ZoneInfo(tz_name)).date(), fmt) if dt else ""
-
-
+# template helpers: every time shown with its zone's name -------------------------------------------
 @bp.app_template_filter("viewer_time")
 def viewer_time(dt: datetime, tz_name: str) -> str:
-    """The viewer's own clock when their zone differs from the center's (else empty)."""
+    """The viewer's own clock ("10:00, Moskva vaxtı (UTC+3)") when their zone differs from the
+    center's (else empty)."""
     own = getattr(current_user, "timezone", None) if current_user.is_authenticated else None
     if not dt or not own or own == tz_name:
         return ""
-    try:
-        return timeslots.zone_label(dt, own)
-    except (KeyError, ValueError):
+    return timefmt.time_label(dt, own)
+
+
+@bp.app_template_filter("viewer_span")
+def viewer_span(start: datetime, end: datetime, tz_name: str) -> str:
+    """``09:00–10:00, Moskva vaxtı (UTC+3)`` in the viewer's zone, when it differs from the center's."""
+    own = getattr(current_user, "timezone", None) if current_user.is_authenticated else None
+    if not start or not own or own == tz_name:
         return ""
-
-
-@bp.app_context_processor
-def _labels():
-    return {"room_kinds": KIND_LABELS, "closure_kinds": CLOSURE_LABELS, "weekday_names": WEEKDAYS}
+    return timefmt.span_label(start, end, own)
 
 
 def _today(center) -> date:
@@ -153,12 +137,26 @@ def edit_room(center_id: int | None = None, room_id: int | None = None):
     center = _managed_center(center_id)
     form = RoomForm(obj=room if request.method == "GET" else None)
     if request.method == "GET" and room is not None:
-        form.equipment.data = ", ".join(room.equipment or [])
+        form.fill(room)
     if submitted_and_saved(form, lambda: services.save_room(center, form.to_data(), room)):
         flash(_("Room saved."), "success")
         return redirect(url_for("centers.staff_center", center_id=center.id))
     status = 422 if form.errors or form.form_errors else 200
     return render_template("centers/room_form.html", form=form, center=center, room=room), status
+
+
+@bp.route("/staff/centers/<int:center_id>/edit", methods=["GET", "POST"])
+@staff_required
+def edit_center(center_id: int):
+    center = _managed_center(center_id)
+    form = CenterForm()
+    if request.method == "GET":
+        form.fill_texts(center, *CenterForm.FIELDS)
+    if submitted_and_saved(form, lambda: services.save_center(center, form.to_data())):
+        flash(_("Saved."), "success")
+        return redirect(url_for("centers.staff_center", center_id=center.id))
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("centers/center_form.html", form=form, center=center), status
 
 
 @bp.route("/staff/centers/<int:center_id>/hours", methods=["GET", "POST"])
@@ -222,9 +220,8 @@ def closures(center_id: int):
 
 
 def _close(center, form, start, end, room):
-    services.close(
-        center, start, end, form.kind.data, form.reason.data, room, current_user, form.cancel_meetings.data
-    )
+    reason = form.texts_of("reason")
+    services.close(center, start, end, form.kind.data, reason, room, current_user, form.cancel_meetings.data)
 
 
 @bp.post("/staff/closures/<int:closure_id>/delete")

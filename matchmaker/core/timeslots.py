@@ -1,4 +1,6 @@
-"""Opening hours, free intervals and zone labels. Pure Python: no Flask, no SQLAlchemy.
+"""Opening hours, free intervals and UTC offsets. Pure Python: no Flask, no SQLAlchemy.
+
+Times as people read them, with their zone's name, are :mod:`matchmaker.timefmt`'s job.
 
 Every datetime handled here is timezone-aware. Opening hours are wall-clock times in the center's
 zone; they are turned into aware intervals for one local date (DST-safe through ``zoneinfo``).
@@ -74,17 +76,11 @@ def overlaps(a: Interval, b: Interval) -> bool:
 
 
 def utc_offset_label(dt: datetime) -> str:
-    """``UTC+04:00`` for an aware datetime."""
+    """``UTC+04:00`` for an aware datetime (the API's ``utc_offset``)."""
     offset = dt.utcoffset() or timedelta(0)
     sign = "+" if offset >= timedelta(0) else "-"
     minutes = abs(int(offset.total_seconds())) // 60
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def zone_label(dt: datetime, tz_name: str) -> str:
-    """``10:00 (UTC+04:00) Asia/Baku``: the wall clock in ``tz_name`` with its offset and zone."""
-    local = dt.astimezone(ZoneInfo(tz_name))
-    return f"{local:%H:%M} ({utc_offset_label(local)}) {tz_name}"
 
 
 def week_start(day: date) -> date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -15,22 +16,16 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
     ValidationError,
-    widgets,
 )
 
 from ..core.ids import parse_id
-from ..forms import length, number_range, optional, required
+from ..forms import MultiCheckboxField, TextsMixin, add_texts, length, number_range, optional, required
+from ..timefmt import duration
 
 SESSION_RE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*[-–—]\s*(\d{1,2})[:.](\d{2})\s*$")
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
 
 
 def parse_sessions(text: str) -> list[tuple[time, time]]:
@@ -58,10 +53,8 @@ def parse_sessions(text: str) -> list[tuple[time, time]]:
     return out
 
 
-class EventForm(FlaskForm):
+class EventForm(TextsMixin, FlaskForm):
     center_id = SelectField(_l("Business center"), coerce=int, validators=[required()])
-    title = StringField(_l("Title"), validators=[required(), length(200, min=3)])
-    description = TextAreaField(_l("Description"), validators=[optional(), length(4000)])
     day = DateField(_l("Date"), format="%Y-%m-%d", validators=[required()], render_kw={"type": "date"})
     sessions = StringField(
         _l("Sessions (the center's local time)"),
@@ -73,7 +66,7 @@ class EventForm(FlaskForm):
         _l("Meeting length"),
         coerce=int,
         default=20,
-        choices=[(15, _l("15 minutes")), (20, _l("20 minutes")), (30, _l("30 minutes"))],
+        choices=[(n, LazyString(duration, n)) for n in (15, 20, 30)],
     )
     tables = IntegerField(
         _l("Tables"),
@@ -112,8 +105,8 @@ class EventForm(FlaskForm):
         deadline: datetime = self.request_deadline.data
         return {
             "center_id": self.center_id.data,
-            "title": self.title.data,
-            "description": self.description.data,
+            "title": self.texts_of("title"),
+            "description": self.texts_of("description"),
             "day": self.day.data,
             "sessions": self.parsed_sessions,
             "slot_minutes": self.slot_minutes.data,
@@ -122,6 +115,10 @@ class EventForm(FlaskForm):
             "max_meetings": self.max_meetings.data,
             "request_deadline": deadline.replace(tzinfo=zone),
         }
+
+
+add_texts(EventForm, "title", _l("Title"), 200)
+add_texts(EventForm, "description", _l("Description"), 4000, required_az=False, area=True)
 
 
 class PresenceForm(FlaskForm):

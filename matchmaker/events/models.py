@@ -35,6 +35,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..dbtypes import EnumText, UTCDateTime, utcnow
 from ..enums import LabelledEnum
 from ..extensions import db
+from ..i18n import Multilingual, Translated
 
 if TYPE_CHECKING:
     from ..auth.models import User
@@ -107,10 +108,14 @@ def parse_hhmm(value: str) -> time:
     return time(int(hours), int(minutes))
 
 
-class Event(db.Model):
+class Event(Multilingual, db.Model):
+    """A brokerage day. Its title and description are written per language (``title_az`` …);
+    ``event.title`` reads in the reader's language."""
+
     __tablename__ = "events"
     __table_args__ = (
         CheckConstraint(EventStatus.sql_in("status"), name="status"),
+        CheckConstraint("COALESCE(title_az, title_ru, title_en) IS NOT NULL", name="has_title"),
         CheckConstraint("slot_minutes IN (15, 20, 30)", name="slot_minutes"),
         CheckConstraint("tables > 0", name="tables_positive"),
         CheckConstraint("max_meetings > 0", name="max_meetings_positive"),
@@ -118,8 +123,12 @@ class Event(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     center_id: Mapped[int] = mapped_column(ForeignKey("centers.id"), index=True)
-    title: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str] = mapped_column(Text, default="")
+    title_az: Mapped[str | None] = mapped_column(String(200))
+    title_ru: Mapped[str | None] = mapped_column(String(200))
+    title_en: Mapped[str | None] = mapped_column(String(200))
+    description_az: Mapped[str | None] = mapped_column(Text)
+    description_ru: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
     day: Mapped[date] = mapped_column(Date, index=True)
     # wall-clock sessions in the center's zone: [["10:00", "13:00"], ["14:30", "17:30"]]
     sessions: Mapped[list] = mapped_column(JSON, default=list)
@@ -135,6 +144,9 @@ class Event(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    title = Translated()
+    description = Translated()
 
     center = relationship("Center")
 
@@ -196,7 +208,7 @@ class Event(db.Model):
         return bool(user.is_authenticated and user.active_company_id and self.accepts_registrations)
 
     def __repr__(self) -> str:
-        return f"<Event {self.id} {self.title!r}>"
+        return f"<Event {self.id} {self.title_en or self.title_az!r}>"
 
 
 class EventRegistration(db.Model):

@@ -105,7 +105,7 @@ def _notify_changed(event: Event, meetings) -> None:
     if event.status != EventStatus.PUBLISHED:
         return
     for company_id in sorted({cid for m in meetings for cid in m.company_ids}):
-        notify(company_id, "schedule_changed", f"/events/{event.id}/agenda", event=event.title)
+        notify(company_id, "schedule_changed", f"/events/{event.id}/agenda", event_id=event.id)
 
 
 def _presence(event: Event) -> dict[int, list[int]]:

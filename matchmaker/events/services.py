@@ -20,6 +20,7 @@ from ..core.ids import valid_id
 from ..dbtypes import utcnow
 from ..errors import Conflict, DomainError, Forbidden, NotFound
 from ..extensions import db
+from ..i18n import as_texts, set_texts
 from ..matching.models import Suggestion
 from ..notifications.services import notify
 from .models import (
@@ -54,7 +55,7 @@ def visible_events(user) -> list[Event]:
 
 
 def manageable_centers(user) -> list[Center]:
-    centers = db.session.scalars(select(Center).order_by(Center.name))
+    centers = db.session.scalars(select(Center).order_by(Center.id))
     return [c for c in centers if user.is_staff and user.can_manage_center(c.id)]
 
 
@@ -67,7 +68,7 @@ def rooms_of(centers: list[Center]) -> list[Room]:
         db.session.scalars(
             select(Room)
             .where(Room.center_id.in_(ids), Room.active.is_(True))
-            .order_by(Room.center_id, Room.name)
+            .order_by(Room.center_id, Room.id)
         )
     )
 
@@ -78,7 +79,8 @@ def tables_from_rooms(rooms: list[Room]) -> int:
 
 
 def save_event(user, data: dict, event: Event | None = None) -> Event:
-    """Create or edit (draft or open only). ``data``: center_id, title, description, day, sessions
+    """Create or edit (draft or open only). ``data``: center_id, title and description (each
+    ``{"az", "ru", "en"}``, or one Azerbaijani text), day, sessions
     [(time, time)], slot_minutes, tables (or None), room_ids, max_meetings, request_deadline (UTC)."""
     center = db.session.get(Center, data["center_id"])
     if center is None:
@@ -100,8 +102,11 @@ def save_event(user, data: dict, event: Event | None = None) -> Event:
     event = event or Event(created_by_id=user.id, status=EventStatus.DRAFT)
     event.center_id = center.id
     event.center = center
-    event.title = data["title"].strip()
-    event.description = (data.get("description") or "").strip()
+    titles = as_texts(data["title"])
+    if not titles["az"]:
+        raise DomainError(str(_l("This field is required.")), field="title_az")
+    set_texts(event, "title", titles)
+    set_texts(event, "description", as_texts(data.get("description") or ""))
     event.day = data["day"]
     event.sessions = [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in data["sessions"]]
     event.slot_minutes = data["slot_minutes"]
@@ -299,10 +304,6 @@ def _open_for_requests(event: Event) -> None:
         raise Conflict(str(_l("The request deadline has passed.")))
 
 
-def _when(event: Event) -> str:
-    return f"{event.title}, {event.day.isoformat()}"
-
-
 def send_request(event: Event, user, partner_id: int, note: str) -> EventRequest:
     company_id = user.active_company_id
     _open_for_requests(event)
@@ -350,7 +351,8 @@ def send_request(event: Event, user, partner_id: int, note: str) -> EventRequest
     )
     db.session.add(req)
     _flush_or_conflict(str(_l("There is already a request between your firms.")))
-    notify(partner_id, "meeting_requested", f"/events/{event.id}/requests", name=me.name, when=_when(event))
+    # the event's title and day are rendered in the reader's language when the note is shown
+    notify(partner_id, "meeting_requested", f"/events/{event.id}/requests", name=me.name, event_id=event.id)
     return req
 
 
@@ -378,7 +380,7 @@ def answer_request(event: Event, user, req: EventRequest, accept: bool) -> Event
             "meeting_declined",
             f"/events/{event.id}/requests",
             name=req.partner.name,
-            when=_when(event),
+            event_id=event.id,
         )
         return None
     _lock_registrations(event, (req.requester_id, req.partner_id))
@@ -403,7 +405,7 @@ def answer_request(event: Event, user, req: EventRequest, accept: bool) -> Event
         "meeting_accepted",
         f"/events/{event.id}/requests",
         name=req.partner.name,
-        when=_when(event),
+        event_id=event.id,
     )
     return meeting
 

@@ -28,7 +28,8 @@ def _event_form(event=None) -> EventForm:
     form.room_ids.choices = [(r.id, f"{r.name} · {r.capacity}") for r in services.rooms_of(centers)]
     if request.method == "GET" and event is not None:
         form.center_id.data = event.center_id
-        form.title.data, form.description.data, form.day.data = event.title, event.description, event.day
+        form.fill_texts(event, "title", "description")
+        form.day.data = event.day
         form.sessions.data = ", ".join(f"{a}-{b}" for a, b in event.sessions)
         form.slot_minutes.data, form.tables.data = event.slot_minutes, event.tables
         form.room_ids.data = list(event.room_ids or [])

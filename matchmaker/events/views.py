@@ -8,6 +8,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import timefmt
 from ..auth.access import login_required
 from ..companies.services import get_company
 from ..errors import apply_to_form
@@ -53,10 +54,9 @@ def slot_label(event, i: int) -> str:
 
 
 def zone_label(event) -> str:
-    """``Asia/Baku, UTC+04:00`` for the event's day."""
+    """``Bakı vaxtı (UTC+4)`` on the event's day, in the reader's language."""
     start = event.slot_times()[0][0] if event.slot_count else None
-    offset = start.strftime("%z") if start else ""
-    return f"{event.center.timezone}, UTC{offset[:3]}:{offset[3:]}" if offset else event.center.timezone
+    return timefmt.zone_name(event.center.timezone, start)
 
 
 @bp.app_context_processor

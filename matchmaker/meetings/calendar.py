@@ -3,17 +3,25 @@
 Each meeting keeps its UID; SEQUENCE is raised on every change (``Meeting.sequence``); a cancelled,
 declined or expired meeting is sent as STATUS:CANCELLED (with METHOD:CANCEL for a single file), so
 calendars update the event instead of adding a copy. Times carry the center's TZID with a VTIMEZONE.
+
+The texts (summary, description, location with the room and the center) are in the reader's
+language: the request's, or ``lang`` (the feed, read by a calendar program without a session, is in
+its owner's account language).
 """
 
 from __future__ import annotations
 
 import secrets
+from contextlib import nullcontext
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from ..extensions import db
+from ..i18n import LANGS
 from .models import Meeting, MeetingStatus
 
 PRODID = "-//Matchmaker//AZ-RU business meetings//EN"
@@ -29,12 +37,17 @@ STATUS = {
 def _summary(meeting: Meeting, for_company_id: int | None) -> str:
     if for_company_id in meeting.company_ids:
         other = meeting.partner if for_company_id == meeting.requester_id else meeting.requester
-        title = f"Meeting: {other.name}"
+        names = other.name
     else:
-        title = f"Meeting: {meeting.requester.name} – {meeting.partner.name}"
+        names = f"{meeting.requester.name} – {meeting.partner.name}"
     if meeting.shown_status == MeetingStatus.REQUESTED:
-        title += " (requested)"
-    return title
+        return _("Meeting with %(names)s (not yet confirmed)", names=names)
+    return _("Meeting with %(names)s", names=names)
+
+
+def in_language(lang: str | None):
+    """``with in_language(user.locale):`` texts in that language (the current one when ``None``)."""
+    return force_locale(lang) if lang in LANGS else nullcontext()
 
 
 def versioned_event(meeting) -> Event:
@@ -57,14 +70,16 @@ def _event(meeting: Meeting, for_company_id: int | None, base_url: str) -> Event
     ev.add("dtstart", meeting.start_at.astimezone(tz))
     ev.add("dtend", meeting.end_at.astimezone(tz))
     ev.add("summary", _summary(meeting, for_company_id))
-    ev.add("location", vText(f"{room.name}, {center.name}, {center.address}"))
+    ev.add("location", vText(", ".join(p for p in (room.name, center.name, center.address) if p)))
     lines = [
         f"{meeting.requester.name} ({meeting.requester.country}) – {meeting.partner.name} "
         f"({meeting.partner.country})"
     ]
     if meeting.topic:
-        lines.append(meeting.topic)
-    lines.append(f"Attendees: {meeting.attendees}" + ("; interpreter needed" if meeting.interpreter else ""))
+        lines.append(_("Topic: %(topic)s", topic=meeting.topic))
+    lines.append(_("Attendees: %(n)s", n=meeting.attendees))
+    if meeting.interpreter:
+        lines.append(_("An interpreter is needed."))
     if meeting.note:
         lines.append(meeting.note)
     ev.add("description", "\n".join(lines))
@@ -83,7 +98,13 @@ def build(
     method: str | None = None,
     name: str = "Matchmaker",
     base_url: str = "",
+    lang: str | None = None,
 ) -> bytes:
+    with in_language(lang):
+        return _build(meetings, for_company_id, method, name, base_url)
+
+
+def _build(meetings, for_company_id, method, name, base_url) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -100,14 +121,19 @@ def build(
     return cal.to_ical()
 
 
-def single(meeting: Meeting, for_company_id: int | None, base_url: str = "") -> bytes:
+def single(
+    meeting: Meeting, for_company_id: int | None, base_url: str = "", lang: str | None = None
+) -> bytes:
     """One meeting; a cancellation is METHOD:CANCEL so importing it removes the event."""
     method = "CANCEL" if STATUS[meeting.shown_status] == "CANCELLED" else "PUBLISH"
-    return build([meeting], for_company_id, method=method, base_url=base_url)
+    return build([meeting], for_company_id, method=method, base_url=base_url, lang=lang)
 
 
-def feed(meetings: list[Meeting], for_company_id: int, base_url: str = "") -> bytes:
-    return build(meetings, for_company_id, method="PUBLISH", name="Matchmaker meetings", base_url=base_url)
+def feed(meetings: list[Meeting], for_company_id: int, base_url: str = "", lang: str | None = None) -> bytes:
+    """The private feed, in ``lang`` (its owner's account language)."""
+    with in_language(lang):
+        name = _("Matchmaker: meetings")
+        return _build(meetings, for_company_id, "PUBLISH", name, base_url)
 
 
 # private feed tokens ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -16,9 +17,11 @@ from wtforms import (
 from wtforms.validators import ValidationError
 
 from ..forms import length, number_range, optional, required
+from ..timefmt import duration
 
 TIMES = [f"{h:02d}:{m:02d}" for h in range(7, 21) for m in (0, 15, 30, 45)]
-DURATIONS = [(30, "30 min"), (45, "45 min"), (60, "60 min"), (90, "90 min"), (120, "120 min")]
+# "30 dəqiqə", "30 минут", "30 minutes": CLDR's units in the reader's language
+DURATIONS = [(n, LazyString(duration, n)) for n in (30, 45, 60, 90, 120)]
 
 
 def plausible_year(form, field):

@@ -37,16 +37,6 @@ class Busy(DomainError):
     status = 503
 
 
-def when_label(m_or_start, tz_name: str | None = None) -> str:
-    """``2026-06-10 10:00 (UTC+04:00) Asia/Baku``: language-neutral, stored in notifications."""
-    if isinstance(m_or_start, Meeting):
-        start, tz_name = m_or_start.start_at, m_or_start.room.center.timezone
-    else:
-        start = m_or_start
-    local = start.astimezone(ZoneInfo(tz_name))
-    return f"{local:%Y-%m-%d} {timeslots.zone_label(start, tz_name)}"
-
-
 def _sane(dt: datetime) -> bool:
     """An aware datetime that converts to UTC and lies in years 2000-2100 (no overflow later)."""
     try:
@@ -207,8 +197,17 @@ def _link(meeting: Meeting) -> str:
         return f"/meetings/{meeting.id}"
 
 
-def _tell(company_id: int, kind: str, meeting: Meeting, name: str) -> None:
-    notify(company_id, kind, _link(meeting), name=name, when=when_label(meeting))
+def _tell(company_id: int, kind: str, meeting: Meeting, name: str = "", center_id: int | None = None) -> None:
+    """A note about ``meeting``: its start and zone are stored, the time is written out when read
+    (in the reader's language); ``center_id`` names the center when the staff acted."""
+    params = {
+        "name": name,
+        "start": meeting.start_at.astimezone(UTC).isoformat(),
+        "tz": meeting.room.center.timezone,
+    }
+    if center_id is not None:
+        params["center_id"] = center_id
+    notify(company_id, kind, _link(meeting), **params)
 
 
 # operations -------------------------------------------------------------------------------------
@@ -333,7 +332,10 @@ def cancel(meeting: Meeting, user, reason: str) -> Meeting:
     actor = user.active_company_id if meeting.involves(user.active_company_id) else None
     for cid in meeting.company_ids:
         if cid != actor:
-            _tell(cid, "meeting_cancelled", meeting, _name(actor) if actor else meeting.room.center.name)
+            if actor:
+                _tell(cid, "meeting_cancelled", meeting, _name(actor))
+            else:
+                _tell(cid, "meeting_cancelled_by_center", meeting, center_id=meeting.room.center_id)
     return meeting
 
 
@@ -463,7 +465,7 @@ def for_center_day(center, day: date) -> list[Meeting]:
             select(Meeting)
             .join(Room, Room.id == Meeting.room_id)
             .where(Room.center_id == center.id, Meeting.start_at < end, Meeting.end_at > start)
-            .order_by(Meeting.start_at, Room.name)
+            .order_by(Meeting.start_at, Room.id)
         )
     )
 

@@ -7,9 +7,11 @@ from datetime import datetime, timedelta
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ..auth.access import login_required
+from ..auth.services import default_locale
 from ..centers import services as centers
 from ..companies.models import Company
 from ..errors import DomainError, apply_to_form
@@ -47,7 +49,7 @@ def _room_choices(center_id: int | None = None, any_room: bool = True) -> list[t
         if center_id and c.id != center_id:
             continue
         choices += [
-            (r.id, f"{c.city} · {r.name} ({_('%(n)s seats', n=r.capacity)})")
+            (r.id, f"{c.city} · {r.name} ({ngettext('%(num)s seat', '%(num)s seats', r.capacity)})")
             for r in c.rooms
             if r.can_be_booked
         ]
@@ -237,7 +239,10 @@ def feed(token: str):
     if user is None or user.active_company_id is None:
         abort(404)
     body = calendar.feed(
-        services.for_calendar(user.active_company_id), user.active_company_id, request.url_root
+        services.for_calendar(user.active_company_id),
+        user.active_company_id,
+        request.url_root,
+        lang=user.locale or default_locale(user),
     )
     return Response(body, mimetype="text/calendar", headers={"Cache-Control": "private, max-age=300"})
 

@@ -1,8 +1,20 @@
 """In-app notifications for a firm's members. Messages are stored as a key plus parameters and
-rendered in the reader's language."""
+rendered in the reader's language.
+
+Parameters are language-neutral: a firm's ``name`` (as the firm writes it), a meeting's ``start``
+(ISO 8601, UTC) with its ``tz``, an ``event_id``, a ``center_id``. The time, the event's title and
+day and the center's name are written out when the note is shown, in the reader's language. Notes
+stored before that carry a ready ``when`` label ("2026-06-10 10:00 (UTC+04:00) Asia/Baku"), an
+``event`` title: they are read as they are, the old time label turned into the reader's words.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
@@ -48,8 +60,50 @@ def mark_all_read(company_id: int) -> None:
     )
 
 
+LEGACY_WHEN = re.compile(
+    r"^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) \(UTC[+-]\d{2}:\d{2}\) ([A-Za-z_]+/[A-Za-z_]+)$"
+)
+
+
+def _when(params: dict) -> str | None:
+    from ..timefmt import when_label
+
+    if params.get("start"):
+        try:
+            return when_label(datetime.fromisoformat(params["start"]), params.get("tz"))
+        except (TypeError, ValueError):
+            return None
+    old = LEGACY_WHEN.match(params.get("when") or "")
+    if old:
+        try:
+            local = datetime.fromisoformat(f"{old[1]}T{old[2]}").replace(tzinfo=ZoneInfo(old[3]))
+        except (KeyError, ValueError):
+            return params["when"]
+        return when_label(local, old[3])
+    return params.get("when")
+
+
+def _params(note: Notification) -> dict:
+    """The note's parameters with the time, event and center written out for this reader."""
+    from ..centers.models import Center
+    from ..events.models import Event
+
+    p = dict(note.params or {})
+    when = _when(p)
+    if when is not None:
+        p["when"] = when
+    event = db.session.get(Event, p["event_id"]) if isinstance(p.get("event_id"), int) else None
+    if event is not None:
+        p["event"] = event.title
+        p.setdefault("when", f"{event.title}, {format_date(event.day, 'long')}")
+    center = db.session.get(Center, p["center_id"]) if isinstance(p.get("center_id"), int) else None
+    if center is not None:
+        p["center"] = center.name
+    return p
+
+
 def render(note: Notification) -> str:
-    p = note.params or {}
+    p = _params(note)
     messages = {
         "match": lambda: _("It's a match: %(name)s is interested too. You can now request a meeting.", **p),
         "interest": lambda: _("A firm is interested in meeting you: %(name)s.", **p),
@@ -57,6 +111,7 @@ def render(note: Notification) -> str:
         "meeting_accepted": lambda: _("%(name)s accepted the meeting on %(when)s.", **p),
         "meeting_declined": lambda: _("%(name)s declined the meeting on %(when)s.", **p),
         "meeting_cancelled": lambda: _("%(name)s cancelled the meeting on %(when)s.", **p),
+        "meeting_cancelled_by_center": lambda: _("%(center)s cancelled the meeting on %(when)s.", **p),
         "meeting_rescheduled": lambda: _("%(name)s proposes a new time: %(when)s.", **p),
         "meeting_expired": lambda: _("The meeting request with %(name)s expired.", **p),
         "member_request": lambda: _("%(name)s asks to join your firm.", **p),
