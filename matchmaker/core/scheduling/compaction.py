@@ -45,19 +45,28 @@ def _close_a_gap(problem: Problem, state: PartialSchedule, f: FirmNo, max_path: 
 
 
 def _kempe_move(problem: Problem, state: PartialSchedule, f: FirmNo, s: Slot, t: Slot, max_path: int) -> bool:
-    """Swap slots s and t along the chain from firm f's meeting in s, if that lowers idle slots."""
-    chain = _kempe_chain(problem, state, f, s, t, max_path)
-    if chain is None:
-        return False
-    path, end = chain
+    """Swap slots s and t along the chain from firm f's meeting in s, if that lowers idle slots.
+
+    The chain: the meetings alternating s, t, s, ... from firm f. Refused when a meeting on it is
+    locked, the chain is longer than ``max_path``, a meeting would land in a slot where one of its
+    firms is absent, or slot t would need a table it does not have. (Written out: it runs millions
+    of times, and most attempts stop at the first or second meeting.)
+    """
+    meeting_at, firm_a, firm_b = state.meeting_at, problem.firm_a, problem.firm_b
+    path: list[RequestNo] = []
+    end, slot = f, s
+    while (r := meeting_at[end].get(slot)) is not None:
+        if r in problem.fixed or len(path) >= max_path:
+            return False
+        slot = t if slot == s else s
+        if not problem.present(r, slot):
+            return False
+        path.append(r)
+        end = firm_a[r] if firm_b[r] == end else firm_b[r]
     odd = len(path) % 2 == 1  # odd: the chain ends on an s-meeting, so slot t gains one meeting
     if odd and state.load[t] >= state.tables:
         return False
-    lose, gain = (s, t) if odd else (t, s)  # the end firm's change of day
-    day_f, day_end = set(state.meeting_at[f]), set(state.meeting_at[end])
-    before = idle_between(day_f) + idle_between(day_end)
-    after = idle_between((day_f - {s}) | {t}) + idle_between((day_end - {lose}) | {gain})
-    if after >= before:
+    if not _lowers_idle(state, f, end, s, t, odd):
         return False
     for r in path:
         state.remove(r)
@@ -66,27 +75,13 @@ def _kempe_move(problem: Problem, state: PartialSchedule, f: FirmNo, s: Slot, t:
     return True
 
 
-def _kempe_chain(
-    problem: Problem, state: PartialSchedule, f: FirmNo, s: Slot, t: Slot, max_path: int
-) -> tuple[list[RequestNo], FirmNo] | None:
-    """The meetings alternating s, t, s, ... from firm f, and the firm at its far end.
+def _lowers_idle(state: PartialSchedule, f: FirmNo, end: FirmNo, s: Slot, t: Slot, odd: bool) -> bool:
+    """The swap lowers the idle total of the chain's two end firms (the only days it changes).
 
-    None when a meeting on it is locked, the chain is longer than ``max_path``, or a meeting
-    would land in a slot where one of its firms is absent.
+    Firm f moves from s to t; the far end firm moves from s to t (odd chain) or from t to s.
     """
-    meeting_at, fixed, present = state.meeting_at, problem.fixed, problem.present
-    firm_a, firm_b = problem.firm_a, problem.firm_b
-    path: list[RequestNo] = []
-    x, slot = f, s
-    while True:
-        r = meeting_at[x].get(slot)
-        if r is None:
-            return path, x
-        if r in fixed or len(path) >= max_path:
-            return None
-        new = t if slot == s else s
-        if not present(r, new):
-            return None
-        path.append(r)
-        x = firm_a[r] if firm_b[r] == x else firm_b[r]
-        slot = new
+    lose, gain = (s, t) if odd else (t, s)
+    day_f, day_end = set(state.meeting_at[f]), set(state.meeting_at[end])
+    before = idle_between(day_f) + idle_between(day_end)
+    after = idle_between((day_f - {s}) | {t}) + idle_between((day_end - {lose}) | {gain})
+    return after < before

@@ -237,16 +237,16 @@ class TabuSearch:
         self.n_waiting += len(evicted) - 1
         self.count += 1 - len(evicted)
         tenure = self.iteration + self.rng.randrange(10) + int(0.6 * self.n_waiting) + 1
-        waiting, evaluate = self.waiting, moves.evaluate
+        waiting = self.waiting
         for c in evicted:
             waiting[c] = True
             self.tabu[c * n_slots + s] = tenure
             for s2 in feasible[c]:
                 if s2 != s:
-                    evaluate(c, s2)
+                    moves.evaluate(c, s2)
         for r2 in self.candidates[s]:
             if waiting[r2]:
-                evaluate(r2, s)
+                moves.evaluate(r2, s)
 
     def _unschedule_in_way(self, r: RequestNo, s: Slot) -> list[RequestNo]:
         """Unschedule the meetings of r's firms in slot s; returns them."""
