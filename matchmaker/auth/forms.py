@@ -72,3 +72,24 @@ class PreferencesForm(FlaskForm):
 
 class TokenForm(FlaskForm):
     name = StringField(_l("Token name"), validators=[required(), length(80)])
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[required(), email(), length(254)])
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("New password"),
+        validators=[required(), length(200, min=10)],
+        description=_l("At least 10 characters."),
+    )
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+
+
+class EmailChangeForm(FlaskForm):
+    email = EmailField(_l("New e-mail address"), validators=[required(), email(), length(254)])
+    password = PasswordField(_l("Current password"), validators=[required(), length(200)])

@@ -15,7 +15,7 @@ from ..uow import refusable
 from ..web.helpers import safe_next, set_language_cookie
 from . import services
 from .access import login_required
-from .forms import LoginForm, PasswordChangeForm, PreferencesForm, RegisterForm, TokenForm
+from .forms import EmailChangeForm, LoginForm, PasswordChangeForm, PreferencesForm, RegisterForm, TokenForm
 
 bp = Blueprint("auth", __name__)
 
@@ -75,6 +75,9 @@ def register():
         if outcome.error is not None:
             apply_to_form(form, outcome.error)
         else:
+            from .passwords import send_confirmation
+
+            send_confirmation(user)
             login_user(user)
             if company is not None:
                 flash(
@@ -104,7 +107,7 @@ def account():
     return _render_account()
 
 
-def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None):
+def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None, email_form=None):
     prefs_form = prefs_form or PreferencesForm(
         formdata=None,
         full_name=current_user.full_name,
@@ -116,6 +119,7 @@ def _render_account(password_form=None, prefs_form=None, token_form=None, new_to
         password_form=password_form or PasswordChangeForm(formdata=None),
         prefs_form=prefs_form,
         token_form=token_form or TokenForm(formdata=None),
+        email_form=email_form or EmailChangeForm(formdata=None),
         tokens=[t for t in current_user.tokens if t.active],
         new_token=new_token,
         pending=services.pending_members(current_user.active_company_id)

@@ -208,7 +208,7 @@ def _link(meeting: Meeting) -> str:
 
 
 def _tell(company_id: int, kind: str, meeting: Meeting, name: str) -> None:
-    notify(company_id, kind, _link(meeting), name=name, when=when_label(meeting))
+    notify(company_id, kind, _link(meeting), about=meeting, name=name, when=when_label(meeting))
 
 
 # operations -------------------------------------------------------------------------------------
@@ -415,7 +415,13 @@ def expire_due(
             continue
         _set_status(meeting, MeetingStatus.EXPIRED)
         for cid in meeting.company_ids:
-            notify(cid, "meeting_expired", _link(meeting), name=_name(meeting.other_company_id(cid)))
+            notify(
+                cid,
+                "meeting_expired",
+                _link(meeting),
+                about=meeting,
+                name=_name(meeting.other_company_id(cid)),
+            )
         count += 1
     if count:
         db.session.flush()
