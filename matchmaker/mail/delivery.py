@@ -34,12 +34,12 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from flask import current_app
-from flask_mailman import EmailMultiAlternatives
 from sqlalchemy import select, update
 
 from ..dbtypes import utcnow
 from ..extensions import db, mail
 from ..uow import transaction
+from .message import OutboxEmail
 from .models import OutboxMessage, OutboxStatus
 
 log = logging.getLogger("matchmaker.mail")
@@ -76,7 +76,7 @@ class Report:
 class Prepared:
     id: int
     attempts: int
-    message: EmailMultiAlternatives
+    message: OutboxEmail
 
 
 def sender_domain() -> str:
@@ -86,24 +86,21 @@ def sender_domain() -> str:
     return urlsplit(current_app.config["PUBLIC_URL"]).hostname or "matchmaker.localhost"
 
 
-def build_message(row: OutboxMessage) -> EmailMultiAlternatives:
+def build_message(row: OutboxMessage) -> OutboxEmail:
     headers = dict(row.headers or {})
     headers["Message-ID"] = row.message_id(sender_domain())
-    message = EmailMultiAlternatives(
+    attachments = row.attachments or []
+    return OutboxEmail(
         subject=row.subject,
         body=row.text_body,
+        html=row.html_body,
         from_email=current_app.config["MAIL_DEFAULT_SENDER"],
         to=[row.to_address],
         headers=headers,
+        # an iTIP invitation is also a calendar part of the message, which mail programs act on
+        invitations=[(a["method"], a["content"]) for a in attachments if a.get("method")],
+        files=[(a["filename"], a["mimetype"], a["content"], a.get("method") or "") for a in attachments],
     )
-    message.attach_alternative(row.html_body, "text/html")
-    for item in row.attachments or []:
-        mimetype = item["mimetype"]
-        if item.get("method"):  # an iTIP invitation: a calendar part mail programs act on
-            mimetype = f"{mimetype}; method={item['method']}"
-            message.attach_alternative(item["content"], mimetype)
-        message.attach(item["filename"], item["content"], mimetype)
-    return message
 
 
 # the steps ----------------------------------------------------------------------------------------

@@ -43,12 +43,12 @@ def _offset(local: datetime) -> str:
     return f"UTC{sign}{hours:02d}:{minutes:02d}"
 
 
-def moment(dt: datetime, tz_name: str, locale: str) -> str:
-    """``среда, 10 июня 2026 г., 10:00 (Баку, UTC+04:00)``."""
+def moment(dt: datetime, tz_name: str, locale: str, weekday: bool = True) -> str:
+    """``среда, 10 июня 2026 г., 10:00 (Баку, UTC+04:00)`` (without the weekday: after "before")."""
     zone = ZoneInfo(tz_name)
     local = dt.astimezone(zone)
     city = get_timezone_location(zone, locale=locale, return_city=True)
-    day = format_date(local, "full", locale=locale)
+    day = format_date(local, "full" if weekday else "long", locale=locale)
     return f"{day}, {format_time(local, 'HH:mm', locale=locale)} ({city}, {_offset(local)})"
 
 

@@ -149,7 +149,9 @@ def _meeting(user, company_id, meeting, link, kind, category, params) -> Letter:
         own_time=None
         if formatting.same_clock(meeting.start_at, zone, center.timezone)
         else formatting.moment(meeting.start_at, zone, locale),
-        expires=formatting.moment(meeting.expires_at, zone, locale) if meeting.expires_at else None,
+        expires=formatting.moment(meeting.expires_at, zone, locale, weekday=False)
+        if meeting.expires_at
+        else None,
         link=absolute(link or f"/meetings/{meeting.id}"),
         attachments=[
             {

@@ -1,6 +1,7 @@
 """The notification list, each member's preferences, and the unsubscribe link of the e-mails."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -9,6 +10,7 @@ from wtforms import BooleanField
 from ..auth.access import login_required
 from ..auth.services import get_user
 from ..extensions import csrf
+from ..mail.formatting import locale_of
 from ..mail.tokens import read_unsubscribe_token
 from . import services
 from .models import Category
@@ -82,6 +84,9 @@ def unsubscribe(token: str):
     if request.method == "POST":
         services.set_preference(user.id, category, email=False)
         done = True
-    return render_template(
-        "notifications/unsubscribe.html", valid=True, done=done, category=category, email=user.email
-    )
+    # in the language of the e-mail the link came from, unless the reader chose one
+    locale = request.args.get("lang") or request.cookies.get("lang") or locale_of(user)
+    with force_locale(locale if locale in current_app.config["LANGUAGES"] else "en"):
+        return render_template(
+            "notifications/unsubscribe.html", valid=True, done=done, category=category, email=user.email
+        )
