@@ -146,6 +146,7 @@ def test_a_refused_request_decides_no_mail(w):
 
 def test_every_active_member_gets_a_copy_unless_they_turned_meetings_off(w, factory):
     colleague = factory.user(email="second@ru.example", company=w.ru, locale="en")
+    assert colleague.locale == "en"
     pending = factory.user(email="pending@ru.example", company=w.ru, membership="pending")
     set_preference(w.ru_user.id, Category.MEETINGS, email=False)
     db.session.commit()

@@ -74,8 +74,12 @@ class TokenForm(FlaskForm):
     name = StringField(_l("Token name"), validators=[required(), length(80)])
 
 
+def _stripped(value):
+    return value.strip(" \t") if isinstance(value, str) else value  # a line break stays: refused
+
+
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField(_l("E-mail"), validators=[required(), email(), length(254)])
+    email = EmailField(_l("E-mail"), validators=[required(), email(), length(254)], filters=[_stripped])
 
 
 class ResetPasswordForm(FlaskForm):
