@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, abort, current_app, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
@@ -32,6 +34,10 @@ def register_mail(app: Flask) -> None:
             backend = "locmem"
         else:
             backend = "matchmaker.mail.backends.EmlEmailBackend"
+            # the one line per message written, also under `flask run` without --debug
+            if not app.logger.handlers:  # (Flask attaches its own handler when none is configured)
+                app.logger.addHandler(logging.StreamHandler())
+            logging.getLogger("matchmaker.mail").setLevel(logging.INFO)
         app.config["MAIL_BACKEND"] = backend
     mail.init_app(app)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -163,3 +164,23 @@ def test_a_broker_out_of_reach_loses_nothing(make_app, sink, tmp_path):
 def test_worker_without_a_broker_says_so(runner):
     result = runner.invoke(args=["jobs", "worker", "--burst"])
     assert result.exit_code != 0 and "JOBS_BROKER_URL is not set" in result.output
+
+
+def test_the_workers_ticker_enqueues_one_tick_a_minute_however_many_workers_run(make_app, broker):
+    from matchmaker.jobs.queue import Ticker, queue
+
+    app = make_app(JOBS_BROKER_URL=REDIS_URL)
+    q = queue(app, broker)
+    tickers = [Ticker(app, q, tick_job) for _ in range(2)]
+    for ticker in tickers:
+        ticker.start()
+    deadline = time.monotonic() + 10
+    while q.count < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    for ticker in tickers:
+        ticker.stopped.set()
+    # both ran their first round at once; the minute's key let one of them enqueue
+    # (at a minute's turn between the two rounds each minute gets its own tick: still one a minute)
+    assert 1 <= q.count <= 2 and all(job.func_name == "matchmaker.jobs.tasks.tick" for job in q.jobs)
+    assert len(broker.keys("matchmaker:jobs:tick:*")) == q.count

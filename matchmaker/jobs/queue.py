@@ -24,7 +24,11 @@ def connection(app: Flask, *, blocking: bool = False) -> Redis:
     url = app.config["JOBS_BROKER_URL"]
     if blocking:
         return Redis.from_url(url, socket_connect_timeout=5, health_check_interval=30)
-    return Redis.from_url(url, socket_connect_timeout=2, socket_timeout=5)
+    client = app.extensions.get("matchmaker.redis")
+    if client is None:  # one pool per process (redis-py resets it in a forked child)
+        client = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=5)
+        app.extensions["matchmaker.redis"] = client
+    return client
 
 
 def queue(app: Flask, conn: Redis | None = None) -> Queue:
