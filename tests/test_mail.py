@@ -215,9 +215,9 @@ def test_day_before_reminder_reaches_each_side_once(w, runner):
     assert w.call("POST", f"/api/v1/meetings/{mid}/accept", user=w.ru_user).status_code == 200
     start = db.session.get(Meeting, mid).start_at
     before = len(outbox())
-    tick(runner, start - timedelta(hours=30))
-    assert len(outbox()) == before  # more than a day ahead: nothing yet
-    output = tick(runner, start - timedelta(hours=20))
+    tick(runner, start - timedelta(hours=50))
+    assert len(outbox()) == before  # two days ahead: nothing yet
+    output = tick(runner, start - timedelta(hours=26))  # the day before, 08:00 in Baku (10:00 meeting)
     assert "meeting reminders: 2" in output
     reminders = [m for m in outbox() if "inder" in str(m["Subject"]) or "Напоминание" in str(m["Subject"])]
     reminders = outbox()[before:]

@@ -44,8 +44,9 @@ from .models import OutboxMessage, OutboxStatus
 
 log = logging.getLogger("matchmaker.mail")
 
-# seconds to wait after the n-th failed attempt (1st: at the next run), then hourly
-BACKOFF = (0, 60, 120, 300, 600, 1200, 1800, 3600)
+# seconds to wait after the n-th failed attempt: the 1st retry comes with the next run, then about
+# 1, 2, 5, 10, 20, 30 minutes, then hourly (a few seconds early, so the minute tick finds them due)
+BACKOFF = (0, 55, 115, 295, 595, 1195, 1795, 3595)
 
 
 def backoff(attempts: int) -> timedelta:

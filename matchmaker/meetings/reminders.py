@@ -1,4 +1,5 @@
-"""Letters the clock causes: the day-before reminder of an accepted meeting (both firms) and the
+"""Letters the clock causes: the day-before reminder of an accepted meeting (both firms: on the day
+before, in the center's calendar, or within 24 hours of the start, whichever comes first) and the
 warning that a request waiting for an answer expires within 24 hours (the firm that must answer).
 
 Each is keyed (:func:`matchmaker.mail.outbox.queue_mail`): the reminder by meeting and start time
@@ -8,6 +9,7 @@ running the tick twice, or on two workers, sends each once."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -18,19 +20,27 @@ from .models import Meeting, MeetingStatus
 AHEAD = timedelta(hours=24)
 
 
+def reminder_due(meeting: Meeting, now: datetime) -> bool:
+    """The day before: once it is the day before the meeting in the center's calendar, or the
+    meeting starts within 24 hours, whichever comes first."""
+    zone = ZoneInfo(meeting.room.center.timezone)
+    day_before = meeting.start_at.astimezone(zone).date() - timedelta(days=1)
+    return meeting.start_at - now <= AHEAD or now.astimezone(zone).date() >= day_before
+
+
 def remind_due(now: datetime) -> int:
-    """Accepted meetings that start within the next 24 hours: a reminder to each firm's members."""
+    """Accepted meetings of tomorrow (or of the next 24 hours): a reminder to each firm's members."""
     meetings = db.session.scalars(
         select(Meeting)
         .where(
             Meeting.status == MeetingStatus.ACCEPTED,
             Meeting.start_at > now,
-            Meeting.start_at <= now + AHEAD,
+            Meeting.start_at <= now + 2 * AHEAD,
         )
         .order_by(Meeting.start_at, Meeting.id)
     )
     count = 0
-    for meeting in meetings:
+    for meeting in (m for m in meetings if reminder_due(m, now)):
         stamp = int(meeting.start_at.timestamp())
         for company_id in meeting.company_ids:
             count += mail_members(
