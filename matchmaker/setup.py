@@ -40,6 +40,9 @@ def register_mail(app: Flask) -> None:
             logging.getLogger("matchmaker.mail").setLevel(logging.INFO)
         app.config["MAIL_BACKEND"] = backend
     mail.init_app(app)
+    # a macro of a plain-text template (templates/mail/_texts.txt) called from an HTML one comes back
+    # marked safe although it escaped nothing: `|plain` turns it into text the HTML part escapes
+    app.jinja_env.filters["plain"] = lambda value: str.__str__(value) if isinstance(value, str) else value
 
 
 def register_database(app: Flask) -> None:

@@ -357,3 +357,18 @@ def test_brokerage_day_registration_publication_and_change(client, factory):
         body = text_of(mail)
         assert "15:10" in body and (world.ru1.name in body or world.az1.name in body), body
     assert scheduling  # the module the staff pages use
+
+
+def test_firm_names_are_escaped_in_the_html_part(w, factory):
+    from matchmaker import uow
+    from matchmaker.meetings import services as meetings
+    from tests.booking_support import at
+
+    tricky = factory.company(name='Ltd <img src=x onerror="alert(1)"> & Co', country="AZ")
+    booker = factory.user(email="tricky@az.example", company=tricky)
+    meetings.request_meeting(booker, w.ru.id, at(w.day, "15:00"), at(w.day, "16:00"), room_id=w.c["kur"].id)
+    uow.commit()
+    (mail,) = to("member@ru.example")
+    html = html_of(mail)
+    assert "<img" not in html and "Ltd &lt;img src=x onerror=&#34;alert(1)&#34;&gt; &amp; Co" in html
+    assert 'Ltd <img src=x onerror="alert(1)"> & Co' in text_of(mail)  # plain text stays plain
