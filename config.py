@@ -65,6 +65,21 @@ class BaseConfig:
     SUGGESTIONS_PER_FIRM = 20
     MEETING_REQUEST_TTL_HOURS = 72
     LOG_FORMAT = "text"  # LOG_FORMAT=json: one JSON object a line (the production default)
+    # e-mail (Flask-Mailman names); MAIL_BACKEND is chosen in matchmaker.mail.setup when not set:
+    # SMTP with MAIL_SERVER, else .eml files under instance/mail/ (tests: kept in memory)
+    MAIL_BACKEND: str | None = None
+    MAIL_TIMEOUT = 30  # seconds an SMTP step may take before the attempt counts as failed
+    MAIL_MAX_ATTEMPTS = 40  # about two days of retries (see matchmaker.mail.delivery.BACKOFF)
+    MAIL_BATCH = 100  # messages one delivery run sends
+    # background jobs: JOBS_BROKER_URL (redis://…) sends them to the RQ queue; without it they run
+    # in the web process after the commit ("thread"), or at once after it ("inline", tests)
+    JOBS_EMBEDDED = "thread"
+    JOBS_QUEUE = "matchmaker"
+    PASSWORD_RESET_TTL_MINUTES = 60
+    PASSWORD_RESET_RATE_LIMIT = "5 per hour"  # per e-mail address
+    PASSWORD_RESET_CLIENT_RATE_LIMIT = "20 per hour"  # per client address
+    EMAIL_CONFIRM_TTL_DAYS = 7
+    DIGEST_SIZE = 10
     API_TITLE = "Matchmaker API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
@@ -83,6 +98,27 @@ class BaseConfig:
             self.PROXY_FIX_HOPS = int(env.get("PROXY_FIX_HOPS", "0"))
         except ValueError:
             raise ConfigError("PROXY_FIX_HOPS must be a whole number (proxies in front of the app)") from None
+        self._mail_settings(env)
+
+    def _mail_settings(self, env) -> None:
+        self.MAIL_SERVER = env.get("MAIL_SERVER") or None
+        try:
+            self.MAIL_PORT = int(env.get("MAIL_PORT") or 25)
+        except ValueError:
+            raise ConfigError("MAIL_PORT must be a port number") from None
+        try:
+            self.MAIL_TIMEOUT = float(env.get("MAIL_TIMEOUT") or self.MAIL_TIMEOUT)
+        except ValueError:
+            raise ConfigError("MAIL_TIMEOUT must be a number of seconds") from None
+        self.MAIL_USE_TLS = env.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes", "on")
+        self.MAIL_USERNAME = env.get("MAIL_USERNAME") or None
+        self.MAIL_PASSWORD = env.get("MAIL_PASSWORD") or None
+        self.MAIL_DEFAULT_SENDER = (
+            env.get("MAIL_DEFAULT_SENDER") or "Matchmaker <noreply@matchmaker.localhost>"
+        )
+        self.MAIL_FILE_PATH = str(self.instance_dir / "mail")
+        self.PUBLIC_URL = (env.get("PUBLIC_URL") or "http://127.0.0.1:5000").rstrip("/")
+        self.JOBS_BROKER_URL = env.get("JOBS_BROKER_URL") or None
 
     def default_database_url(self) -> str:
         self.instance_dir.mkdir(parents=True, exist_ok=True)
@@ -101,10 +137,15 @@ class TestingConfig(BaseConfig):
     TESTING = True
     # Cheap hashes keep the suite fast; production strength is tested on ProductionConfig.
     PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
+    # jobs run at once after the commit (the in-memory SQLite database has one connection)
+    JOBS_EMBEDDED = "inline"
 
     def __init__(self, instance_dir: str | os.PathLike | None = None) -> None:
         super().__init__(instance_dir)
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
+        # the suite never reaches a real relay or queue unless a test says so
+        self.MAIL_SERVER = None
+        self.JOBS_BROKER_URL = None
 
     def default_secret_key(self) -> str:
         return secrets.token_hex(32)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import event
 
-from .extensions import babel, csrf, db, limiter, login_manager, migrate
+from .extensions import babel, csrf, db, limiter, login_manager, mail, migrate
 from .web import errors, guard, helpers, ops
 
 
@@ -21,6 +23,26 @@ def register_extensions(app: Flask) -> None:
     )
     csrf.init_app(app)
     limiter.init_app(app)
+    register_mail(app)
+
+
+def register_mail(app: Flask) -> None:
+    """Flask-Mailman: SMTP with ``MAIL_SERVER``; without it the tests keep messages in memory and
+    development writes ``.eml`` files under ``instance/mail/`` (one log line each)."""
+    if not app.config.get("MAIL_BACKEND"):
+        if app.config.get("MAIL_SERVER"):
+            backend = "matchmaker.mail.backends.TrackingEmailBackend"
+        elif app.testing:
+            backend = "locmem"
+        else:
+            backend = "matchmaker.mail.backends.EmlEmailBackend"
+            # the one line per message written goes through the root handler (web/ops.py), at INFO
+            logging.getLogger("matchmaker.mail").setLevel(logging.INFO)
+        app.config["MAIL_BACKEND"] = backend
+    mail.init_app(app)
+    # a macro of a plain-text template (templates/mail/_texts.txt) called from an HTML one comes back
+    # marked safe although it escaped nothing: `|plain` turns it into text the HTML part escapes
+    app.jinja_env.filters["plain"] = lambda value: str.__str__(value) if isinstance(value, str) else value
 
 
 def register_database(app: Flask) -> None:
@@ -169,6 +191,7 @@ def register_security(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
+    from .auth.recovery import bp as recovery_bp
     from .auth.views import bp as auth_bp
     from .centers.views import bp as centers_bp
     from .companies.views import bp as companies_bp
@@ -189,6 +212,7 @@ def register_blueprints(app: Flask) -> None:
         meetings_bp,
         events_bp,
         notifications_bp,
+        recovery_bp,
     ):
         app.register_blueprint(bp)
 
@@ -218,9 +242,9 @@ def register_template_helpers(app: Flask) -> None:
     def inject():
         unread = 0
         if current_user.is_authenticated and current_user.active_company_id:
-            from .notifications.services import unread_count
+            from .notifications.services import hidden_kinds, unread_count
 
-            unread = unread_count(current_user.active_company_id)
+            unread = unread_count(current_user.active_company_id, hidden_kinds(current_user))
 
         nav = [
             (endpoint, label)

@@ -94,7 +94,7 @@ def world(app, factory):
     factory.user(email="member@az.example", company=firm)
     factory.user(email="other@ru.example", company=other_firm)
     factory.user(email="staff@center.example", role="staff")
-    return {"firm": firm.id}
+    return {"firm": firm.id, "bad_token": "not-a-token"}
 
 
 def _client_as(app, role):
@@ -129,6 +129,19 @@ MATRIX = [
     ("GET", "/notifications", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 404}),
     ("GET", "/login", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
     ("GET", "/register", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
+    # reached from e-mails, signed in or not: a bad token is a clear 400 page
+    ("GET", "/password/forgot", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
+    (
+        "GET",
+        "/password/reset/{bad_token}",
+        {"anonymous": 400, "other_member": 400, "member": 400, "staff": 400},
+    ),
+    (
+        "GET",
+        "/email/confirm/{bad_token}",
+        {"anonymous": 400, "other_member": 400, "member": 400, "staff": 400},
+    ),
+    ("GET", "/unsubscribe/{bad_token}", {"anonymous": 400, "other_member": 400, "member": 400, "staff": 400}),
 ]
 
 

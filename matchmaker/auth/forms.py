@@ -85,3 +85,28 @@ class ConfirmForm(FlaskForm):
     """A destructive action asks first: the box must be ticked."""
 
     confirm = BooleanField(_l("Yes, I am sure"), validators=[required()])
+
+
+def _stripped(value):
+    return value.strip(" \t") if isinstance(value, str) else value  # a line break stays: refused
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[required(), email(), length(254)], filters=[_stripped])
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("New password"),
+        validators=[required(), length(200, min=10)],
+        description=_l("At least 10 characters."),
+    )
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+
+
+class EmailChangeForm(FlaskForm):
+    email = EmailField(_l("New e-mail address"), validators=[required(), email(), length(254)])
+    password = PasswordField(_l("Current password"), validators=[required(), length(200)])

@@ -66,6 +66,7 @@ class User(UserMixin, db.Model):
     calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     company: Mapped[Company | None] = relationship(back_populates="members", foreign_keys=[company_id])
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all, delete-orphan")
@@ -145,3 +146,22 @@ class ApiToken(db.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+
+class PasswordResetToken(db.Model):
+    """A password-reset link: stored as the SHA-256 of the secret in the link, used once, valid for
+    ``PASSWORD_RESET_TTL_MINUTES``, and void as soon as the password changes."""
+
+    __tablename__ = "password_reset_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship()
+
+    def usable(self, now: datetime) -> bool:
+        return self.used_at is None and self.expires_at > now and self.user.is_active

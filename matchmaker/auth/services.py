@@ -153,7 +153,9 @@ def change_password(user: User, current: str, new: str) -> None:
     if weak:
         raise DomainError(weak, field="new_password")
     user.password_hash = hash_password(new)
-    end_all_sessions(user)
+    from .passwords import password_changed
+
+    password_changed(user)  # reset links die, every session ends, the member gets a letter
 
 
 def end_all_sessions(user: User) -> None:

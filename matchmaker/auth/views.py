@@ -17,6 +17,7 @@ from . import services
 from .access import login_required
 from .forms import (
     ConfirmForm,
+    EmailChangeForm,
     LoginForm,
     PasswordChangeForm,
     PreferencesForm,
@@ -84,6 +85,9 @@ def register():
         if outcome.error is not None:
             apply_to_form(form, outcome.error)
         else:
+            from .passwords import send_confirmation
+
+            send_confirmation(user)
             login_user(user)
             if company is not None:
                 flash(
@@ -113,7 +117,7 @@ def account():
     return _render_account()
 
 
-def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None):
+def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None, email_form=None):
     company_id = current_user.active_company_id
     zone = current_user.timezone or services.default_timezone(current_user.company, current_user.locale)
     prefs_form = prefs_form or PreferencesForm(
@@ -128,6 +132,7 @@ def _render_account(password_form=None, prefs_form=None, token_form=None, new_to
         password_form=password_form or PasswordChangeForm(formdata=None),
         prefs_form=prefs_form,
         token_form=token_form or TokenForm(formdata=None),
+        email_form=email_form or EmailChangeForm(formdata=None),
         tokens=[t for t in current_user.tokens if t.active],
         new_token=new_token,
         pending=services.pending_members(company_id) if company_id else [],

@@ -101,11 +101,19 @@ def _place(event: Event, changes: dict[EventMeeting, Placement]) -> None:
         raise Conflict(_conflict_message(exc)) from None
 
 
-def _notify_changed(event: Event, meetings) -> None:
+def _notify_changed(event: Event, meetings, kind: str = "schedule_changed") -> None:
+    """Once published, each firm whose agenda changed is told (with an e-mail naming the meetings
+    that moved); publishing itself tells every firm with a meeting that its agenda is ready."""
     if event.status != EventStatus.PUBLISHED:
         return
+    meetings = list(meetings)
     for company_id in sorted({cid for m in meetings for cid in m.company_ids}):
-        notify(company_id, "schedule_changed", f"/events/{event.id}/agenda", event_id=event.id)
+        about = (
+            event
+            if kind == "schedule_published"
+            else (event, [m for m in meetings if company_id in m.company_ids])
+        )
+        notify(company_id, kind, f"/events/{event.id}/agenda", about=about, event_id=event.id)
 
 
 def _presence(event: Event) -> dict[int, list[int]]:
@@ -223,7 +231,7 @@ def publish(event: Event) -> None:
     event.status = EventStatus.PUBLISHED
     event.published_at = utcnow()
     db.session.flush()
-    _notify_changed(event, [m for m in active_meetings(event) if m.slot is not None])
+    _notify_changed(event, [m for m in active_meetings(event) if m.slot is not None], "schedule_published")
 
 
 # no-shows and feedback ----------------------------------------------------------------------------

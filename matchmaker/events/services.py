@@ -170,6 +170,7 @@ def register(event: Event, user) -> EventRegistration:
     reg = EventRegistration(event_id=event.id, company_id=company_id, registered_by_id=user.id)
     db.session.add(reg)
     _flush_or_conflict(str(_l("Your firm is registered already.")))
+    notify(company_id, "event_registered", f"/events/{event.id}", about=event, event_id=event.id)
     return reg
 
 

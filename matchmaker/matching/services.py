@@ -580,8 +580,8 @@ def decide(user, company_id: int, partner_id: int, decision: str) -> bool:
     if was == "declined":  # changed its mind: the partner may come back into the list
         _refill(company_id)
     if was != "interested" and is_match(company_id, partner_id):
-        notify(partner_id, "match", link=f"/companies/{company_id}", name=me.name)
-        notify(company_id, "match", link=f"/companies/{partner_id}", name=partner.name)
+        notify(partner_id, "match", link=f"/companies/{company_id}", about=me, name=me.name)
+        notify(company_id, "match", link=f"/companies/{partner_id}", about=partner, name=partner.name)
         return True
     if was != "interested":
         notify(partner_id, "interest", link=f"/companies/{company_id}", name=me.name)

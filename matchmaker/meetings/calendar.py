@@ -136,6 +136,50 @@ def feed(meetings: list[Meeting], for_company_id: int, base_url: str = "", lang:
         return _build(meetings, for_company_id, "PUBLISH", name, base_url)
 
 
+def invitation(
+    meeting: Meeting, for_company_id: int, method: str, organizer: str, attendee: str, base_url: str = ""
+) -> bytes:
+    """One meeting as an iTIP message (RFC 5546) for an e-mail to ``attendee``: ``REQUEST`` offers
+    or updates the event, ``CANCEL`` withdraws it; the UID stays the meeting's and SEQUENCE is the
+    meeting's current one, so the mail program updates the event it has. The summary and
+    description are in the current (the recipient's) language."""
+    from email.utils import parseaddr
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", method)
+    ev = _event(meeting, for_company_id, base_url)
+    for name in ("organizer", "description"):
+        ev.pop(name, None)
+    lines = [f"{meeting.requester.name} – {meeting.partner.name}"]
+    if meeting.topic:
+        lines.append(meeting.topic)
+    if meeting.note:
+        lines.append(meeting.note)
+    ev.add("description", "\n".join(lines))
+    if method == "CANCEL":
+        ev["status"] = "CANCELLED"
+    display, address = parseaddr(organizer)
+    host = vCalAddress(f"mailto:{address or organizer}")
+    host.params["cn"] = vText(meeting.room.center.name or display)
+    ev.add("organizer", host)
+    guest = vCalAddress(f"mailto:{attendee}")
+    guest.params["role"] = vText("REQ-PARTICIPANT")
+    guest.params["partstat"] = vText(
+        "ACCEPTED" if meeting.status == MeetingStatus.ACCEPTED else "NEEDS-ACTION"
+    )
+    guest.params["rsvp"] = vText("FALSE")
+    ev.add("attendee", guest)
+    cal.add_component(ev)
+    cal.add_missing_timezones(
+        first_date=meeting.start_at.date() - timedelta(days=366),
+        last_date=meeting.end_at.date() + timedelta(days=366),
+    )
+    return cal.to_ical()
+
+
 # private feed tokens ----------------------------------------------------------------------------
 def issue_feed_token(user) -> str:
     """A new secret feed URL token (replaces, hence revokes, the previous one)."""

@@ -207,7 +207,7 @@ def _tell(company_id: int, kind: str, meeting: Meeting, name: str = "", center_i
     }
     if center_id is not None:
         params["center_id"] = center_id
-    notify(company_id, kind, _link(meeting), **params)
+    notify(company_id, kind, _link(meeting), about=meeting, **params)
 
 
 # operations -------------------------------------------------------------------------------------
@@ -417,7 +417,13 @@ def expire_due(
             continue
         _set_status(meeting, MeetingStatus.EXPIRED)
         for cid in meeting.company_ids:
-            notify(cid, "meeting_expired", _link(meeting), name=_name(meeting.other_company_id(cid)))
+            notify(
+                cid,
+                "meeting_expired",
+                _link(meeting),
+                about=meeting,
+                name=_name(meeting.other_company_id(cid)),
+            )
         count += 1
     if count:
         db.session.flush()

@@ -1,5 +1,9 @@
-"""In-app notifications for a firm's members. Messages are stored as a key plus parameters and
-rendered in the reader's language.
+"""In-app notifications for a firm's members, and each member's preferences. Messages are stored as
+a key plus parameters and rendered in the reader's language.
+
+:func:`notify` is where a change tells a firm: it writes the in-app notification and, in the same
+transaction, the e-mails to the firm's members who want that kind by e-mail (see
+:mod:`matchmaker.mail.letters`).
 
 Parameters are language-neutral: a firm's ``name`` (as the firm writes it), a meeting's ``start``
 (ISO 8601, UTC) with its ``tz``, an ``event_id``, a ``center_id``. The time, the event's title and
@@ -11,6 +15,7 @@ stored before that carry a ready ``when`` label ("2026-06-10 10:00 (UTC+04:00) A
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -20,32 +25,117 @@ from sqlalchemy import func, select, update
 
 from ..dbtypes import utcnow
 from ..extensions import db
-from .models import Notification
+from .models import DEFAULTS, Category, Notification, NotificationPreference
+
+# which preference governs a kind of notification (kinds not listed are always shown)
+KIND_CATEGORY = {
+    "meeting_requested": Category.MEETINGS,
+    "meeting_accepted": Category.MEETINGS,
+    "meeting_declined": Category.MEETINGS,
+    "meeting_cancelled": Category.MEETINGS,
+    "meeting_cancelled_by_center": Category.MEETINGS,
+    "meeting_rescheduled": Category.MEETINGS,
+    "meeting_expired": Category.MEETINGS,
+    "meeting_expiring": Category.MEETINGS,
+    "meeting_reminder": Category.MEETINGS,
+    "match": Category.MATCHES,
+    "interest": Category.MATCHES,
+    "digest": Category.DIGEST,
+    "event_registered": Category.EVENTS,
+    "event_request": Category.EVENTS,
+    "schedule_changed": Category.EVENTS,
+    "schedule_published": Category.EVENTS,
+}
 
 
-def notify(company_id: int, kind: str, link: str = "", **params) -> Notification:
+def notify(company_id: int, kind: str, link: str = "", *, about: object = None, **params) -> Notification:
+    """Tell a firm in the application; with ``about`` (the meeting, partner or event the news is
+    about) also decide the e-mail to each active member who wants this kind by e-mail."""
     note = Notification(company_id=company_id, kind=kind, params=params, link=link)
     db.session.add(note)
     db.session.flush()
+    if about is not None:
+        from ..mail.letters import mail_members
+
+        mail_members(company_id, kind, about, key=f"n{note.id}", link=link)
     return note
 
 
-def unread_count(company_id: int) -> int:
+# preferences -----------------------------------------------------------------------------------
+def preferences(user_ids: Iterable[int]) -> dict[int, dict[Category, tuple[bool, bool]]]:
+    """``{user_id: {category: (in_app, email)}}`` with the defaults filled in."""
+    ids = list(user_ids)
+    chosen: dict[int, dict[Category, tuple[bool, bool]]] = {uid: dict(DEFAULTS) for uid in ids}
+    if ids:
+        for row in db.session.scalars(
+            select(NotificationPreference).where(NotificationPreference.user_id.in_(ids))
+        ):
+            chosen[row.user_id][row.category] = (row.in_app, row.email)
+    return chosen
+
+
+def preferences_of(user) -> dict[Category, tuple[bool, bool]]:
+    return preferences([user.id])[user.id]
+
+
+def wants_email(user, category: Category) -> bool:
+    return preferences_of(user)[category][1]
+
+
+def set_preference(user_id: int, category: Category, in_app: bool | None = None, email: bool | None = None):
+    row = db.session.get(NotificationPreference, (user_id, Category(category)))
+    if row is None:
+        default_in_app, default_email = DEFAULTS[Category(category)]
+        row = NotificationPreference(
+            user_id=user_id, category=Category(category), in_app=default_in_app, email=default_email
+        )
+        db.session.add(row)
+    if in_app is not None:
+        row.in_app = in_app
+    if email is not None:
+        row.email = email
+    db.session.flush()
+    return row
+
+
+def save_preferences(user, choices: dict[Category, tuple[bool, bool]]) -> None:
+    for category, (in_app, email) in choices.items():
+        set_preference(user.id, category, in_app=in_app, email=email)
+
+
+def hidden_kinds(user) -> list[str]:
+    """Kinds of in-app notification this member turned off."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    off = {c for c, (in_app, _email) in preferences_of(user).items() if not in_app}
+    return sorted(kind for kind, category in KIND_CATEGORY.items() if category in off)
+
+
+# reading --------------------------------------------------------------------------------------
+def _visible(company_id: int, hidden: Iterable[str]):
+    conditions = [Notification.company_id == company_id]
+    hidden = list(hidden)
+    if hidden:
+        conditions.append(Notification.kind.not_in(hidden))
+    return conditions
+
+
+def unread_count(company_id: int, hidden: Iterable[str] = ()) -> int:
     return (
         db.session.scalar(
             select(func.count(Notification.id)).where(
-                Notification.company_id == company_id, Notification.read_at.is_(None)
+                *_visible(company_id, hidden), Notification.read_at.is_(None)
             )
         )
         or 0
     )
 
 
-def recent(company_id: int, limit: int = 50) -> list[Notification]:
+def recent(company_id: int, limit: int = 50, hidden: Iterable[str] = ()) -> list[Notification]:
     return list(
         db.session.scalars(
             select(Notification)
-            .where(Notification.company_id == company_id)
+            .where(*_visible(company_id, hidden))
             .order_by(Notification.created_at.desc(), Notification.id.desc())
             .limit(limit)
         )
@@ -119,6 +209,8 @@ def render(note: Notification) -> str:
         "schedule_changed": lambda: _("Your brokerage-day agenda for %(event)s changed.", **p),
         "schedule_published": lambda: _("The brokerage-day agenda for %(event)s is published.", **p),
         "event_request": lambda: _("%(name)s asks to meet you at %(event)s.", **p),
+        "event_registered": lambda: _("Your firm is registered for %(event)s.", **p),
+        "digest": lambda: _("New suggested partners this week: %(count)s.", **p),
     }
     try:
         return messages[note.kind]()

@@ -1,7 +1,7 @@
 """Names and descriptions per language; room equipment as vocabulary keys.
 
 Revision ID: 0005_languages
-Revises: 0003_events
+Revises: 0004_mail
 Create Date: 2026-12-02
 
 Reviewed by hand. Every translatable text becomes three nullable columns, ``<field>_az``,
@@ -31,7 +31,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0005_languages"
-down_revision = "0003_events"
+down_revision = "0004_mail"
 branch_labels = None
 depends_on = None
 
