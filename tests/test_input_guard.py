@@ -277,3 +277,17 @@ def test_csv_rows_with_control_characters_are_refused_with_their_line(app):
     bad = {(e.line, e.field) for e in report.errors}
     assert bad == {(3, "name"), (4, "offers")}
     assert not report.written
+
+
+def test_a_lost_redis_falls_back_to_per_worker_limits_and_says_so_once(make_app, factory, caplog):
+    app = make_app(RATELIMIT_STORAGE_URI="redis://127.0.0.1:1/0")  # nothing listens there
+    client = app.test_client()
+    with app.app_context(), caplog.at_level("WARNING"):
+        factory.user(email="member@az.example")
+        answers = [
+            client.post("/login", data={"email": "member@az.example", "password": "wrong one!"}).status_code
+            for _ in range(3)
+        ]
+    assert answers == [200, 200, 200]  # the form again, not a 500
+    warnings = [r for r in caplog.records if "falling back to in-memory" in r.getMessage()]
+    assert len(warnings) == 1
