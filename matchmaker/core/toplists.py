@@ -14,11 +14,34 @@ before the last row enters. When fewer than ``want`` rows are left the owner mus
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Iterable
+from itertools import repeat
+from operator import neg
+from typing import NamedTuple
+
 import numpy as np
+from numpy.typing import NDArray
 
-__all__ = ["TopLists", "depth_for"]
+__all__ = ["Row", "TopLists", "depth_for", "rows_of"]
 
-Row = tuple  # (-score, tie key, partner index)
+
+class Row(NamedTuple):
+    """One row of a kept list; rows sort ascending, i.e. best first."""
+
+    neg_score: float  # the raw score, negated
+    tie: str  # the partner's id as text
+    partner: int  # the partner's engine index
+
+
+SortKey = tuple[float, str]  # (-score, tie): where a partner sorts, whichever row it is in
+
+
+def rows_of(partners: list[int], scores: list[float], tie: list[str]) -> list[Row]:
+    """Rows of a ranked list (partners best first, their raw scores; ``tie``: ids as text by
+    index), built without a Python call per row: a full ranking makes 600,000 of them."""
+    fields = zip(map(neg, scores), map(tie.__getitem__, partners), partners, strict=True)
+    return list(map(tuple.__new__, repeat(Row), fields))
 
 
 def depth_for(want: int) -> int:
@@ -33,10 +56,10 @@ class TopLists:
         self.rows: dict[int, list[Row]] = {}
         self.want: dict[int, int] = {}
         self.cap: dict[int, int] = {}
-        self.complete: set[int] = set()
-        self._holders: dict[int, set[int]] = {}
+        self.complete: builtins.set[int] = set()
+        self._holders: dict[int, builtins.set[int]] = {}
         # score a newcomer must reach to be worth an exact look (-inf: anyone may enter)
-        self.kth = np.full(capacity, -np.inf)
+        self.kth: NDArray[np.float64] = np.full(capacity, -np.inf)
 
     def grow(self, n: int) -> None:
         if n > self.kth.shape[0]:
@@ -47,7 +70,7 @@ class TopLists:
     def __contains__(self, x: int) -> bool:
         return x in self.rows
 
-    def holders(self, b: int) -> set[int]:
+    def holders(self, b: int) -> builtins.set[int]:
         """Owners whose list holds ``b``."""
         return self._holders.get(b, set())
 
@@ -68,27 +91,27 @@ class TopLists:
     def drop_partner(self, b: int) -> None:
         self._holders.pop(b, None)
 
-    def place(self, x: int, b: int, key: tuple | None) -> tuple[bool, bool]:
+    def place(self, x: int, b: int, key: SortKey | None) -> tuple[bool, bool]:
         """Partner ``b`` of owner ``x`` now sorts by ``key`` = (-score, tie) (None: it is no longer a
         possible partner). Returns (whether the shown rows changed, whether ``x`` must rank again)."""
         rows = self.rows[x]
         complete = x in self.complete
-        rest = [r for r in rows if r[2] != b]
+        rest = [r for r in rows if r.partner != b]
         held = len(rest) != len(rows)
         new = rest
         if key is not None:
             # it may stay or enter if it sorts no later than the last row did: everyone outside
             # sorts after that row (a held last row whose score did not fall keeps its place)
-            if complete or (rows and key <= rows[-1][:2]):
+            if complete or (rows and key <= (rows[-1].neg_score, rows[-1].tie)):
                 new = rest.copy()
                 lo, hi = 0, len(new)
                 while lo < hi:  # bisect on (-score, tie)
                     mid = (lo + hi) // 2
-                    if new[mid][:2] < key:
+                    if (new[mid].neg_score, new[mid].tie) < key:
                         lo = mid + 1
                     else:
                         hi = mid
-                new.insert(lo, (key[0], key[1], b))
+                new.insert(lo, Row(key[0], key[1], b))
                 if len(new) > self.cap[x]:
                     new.pop()
                     complete = False
@@ -116,8 +139,8 @@ class TopLists:
             self.kth[x] = -np.inf
         else:
             self.complete.discard(x)
-            self.kth[x] = -rows[-1][0] if rows else np.inf
+            self.kth[x] = -rows[-1].neg_score if rows else np.inf
 
     @staticmethod
-    def _partners(rows) -> set[int]:
-        return {r[2] for r in rows}
+    def _partners(rows: Iterable[Row]) -> builtins.set[int]:
+        return {r.partner for r in rows}
