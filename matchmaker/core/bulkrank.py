@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 
@@ -163,8 +164,10 @@ class BulkRanker:
         keys: dict[int, int] = {}
         plan = self.index.plan
         for a, f in self.registry.firms.items():
-            lookups = tuple(
-                (r.kind, r.value, r.opposite, r.confidence, r.level, r.slot) for r in plan(f).tiers[0]
-            )
+            lookups = tuple(map(_LOOKUP, plan(f).tiers[0]))
             keys[a] = seen.setdefault((f.country, len(f.items), lookups), len(seen))
         return keys
+
+
+# what a plan row's work depends on (its relation and concept only word the reasons)
+_LOOKUP = attrgetter("kind", "value", "opposite", "confidence", "level", "slot")

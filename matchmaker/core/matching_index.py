@@ -42,15 +42,25 @@ class PlanRow(NamedTuple):
     concept: str  # our concept
 
 
-class Plan:
-    """A firm's lookups: ``rows`` ordered by tier (within a tier as its items and hits come; a
-    reason's tie-break uses a row's place here) and ``tiers``, the same rows split by tier."""
+HitRows = tuple[tuple[PlanRow, ...], ...]  # the lookups of one hit, by tier (free concepts: tier 0 only)
 
-    __slots__ = ("rows", "tiers")
+
+class Plan:
+    """A firm's lookups: ``tiers``, the rows of each tier (within a tier as its items and hits
+    come), and ``rows``, all of them ordered by tier (a reason's tie-break uses a row's place
+    there; made when first asked for)."""
+
+    __slots__ = ("tiers", "_rows")
 
     def __init__(self, tiers: tuple[list[PlanRow], ...]):
         self.tiers = tiers
-        self.rows: list[PlanRow] = [r for rows in tiers for r in rows]
+        self._rows: list[PlanRow] | None = None
+
+    @property
+    def rows(self) -> list[PlanRow]:
+        if self._rows is None:
+            self._rows = [r for rows in self.tiers for r in rows]
+        return self._rows
 
 
 class PostingArrays(NamedTuple):
@@ -105,6 +115,8 @@ class PostingIndex:
         self._pending: list[int] = []
         self._posted: dict[int, list[Key]] = {}
         self._keys: dict[str, tuple[tuple[str, str], ...]] = {}
+        # plan rows of a hit in a slot, shared by every firm with that hit there (rows are immutable)
+        self._hit_rows: dict[tuple[str, str, str, float, int, int], HitRows] = {}
 
     @property
     def pending(self) -> bool:
@@ -185,26 +197,41 @@ class PostingIndex:
         if f.plan is not None:
             return f.plan
         tiers: tuple[list[PlanRow], ...] = ([], [], [], [])
-        exact, concept_of = tiers[0], self.lexicon.concept
+        exact, heading, group, chapter = tiers
+        items, cached = self.registry.items, self._hit_rows
         for slot, g in enumerate(f.items):
-            it = self.registry.items[g]
+            it = items[g]
             opp = NEED if it.side == OFFER else OFFER
             for h in it.hits:
-                q, cid = h.confidence, h.concept
-                if h.free:
-                    exact.append(PlanRow(0, "f", h.key, opp, q, 1.0, slot, "free", cid))
-                    continue
-                c = concept_of(cid)
-                exact.append(PlanRow(0, "c", cid, opp, q, LEVEL["exact"], slot, "exact", cid))
-                exact.append(PlanRow(0, "a", cid, opp, q, LEVEL["narrower"], slot, "narrower", cid))
-                for a in c.ancestors:
-                    exact.append(PlanRow(0, "c", a, opp, q, LEVEL["broader"], slot, "broader", cid))
-                for tier, kind, value in ((1, "h", c.heading), (2, "g", c.group), (3, "ch", c.chapter)):
-                    if value:
-                        rel = _RELATION[kind]
-                        tiers[tier].append(PlanRow(tier, kind, value, opp, q, LEVEL[rel], slot, rel, cid))
+                key = (h.how, h.concept, h.key, h.confidence, opp, slot)
+                rows = cached.get(key)
+                if rows is None:
+                    rows = cached[key] = self._hit_rows_of(h, opp, slot)
+                exact += rows[0]
+                if len(rows) > 1:
+                    heading += rows[1]
+                    group += rows[2]
+                    chapter += rows[3]
         plan = f.plan = Plan(tiers)
         return plan
 
-
-_RELATION = {"h": "heading", "g": "group", "ch": "chapter"}
+    def _hit_rows_of(self, h: ConceptHit, opp: int, slot: int) -> HitRows:
+        """The lookups of one hit of the item in ``slot``, by tier."""
+        q, cid = h.confidence, h.concept
+        if h.free:
+            return ((PlanRow(0, "f", h.key, opp, q, 1.0, slot, "free", cid),),)
+        c = self.lexicon.concept(cid)
+        exact = [
+            PlanRow(0, "c", cid, opp, q, LEVEL["exact"], slot, "exact", cid),
+            PlanRow(0, "a", cid, opp, q, LEVEL["narrower"], slot, "narrower", cid),
+        ]
+        exact += [PlanRow(0, "c", a, opp, q, LEVEL["broader"], slot, "broader", cid) for a in c.ancestors]
+        related = [
+            () if not value else (PlanRow(tier, kind, value, opp, q, LEVEL[rel], slot, rel, cid),)
+            for tier, kind, rel, value in (
+                (1, "h", "heading", c.heading),
+                (2, "g", "group", c.group),
+                (3, "ch", "chapter", c.chapter),
+            )
+        ]
+        return (tuple(exact), *related)

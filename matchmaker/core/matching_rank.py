@@ -108,6 +108,14 @@ class Ranker:
         others = [c for c in self.registry.countries.values() if c != cc]
         postings, neighbours = self.index.postings, self.index.free.neighbours
         found = _Lookups()
+        firms, conf, items, ours, levels, slots = (
+            found.firms,
+            found.conf,
+            found.items,
+            found.ours,
+            found.levels,
+            found.slots,
+        )
         for r in self.index.plan(f).tiers[tier]:
             targets = neighbours(r.value).items() if r.kind == "f" else ((r.value, 1.0),)
             for value, similarity in targets:
@@ -116,13 +124,13 @@ class Ranker:
                     if p is None or not p.firms:
                         continue
                     arrays = p.get()
-                    found.firms.append(arrays.firms)
-                    found.conf.append(arrays.conf)
+                    firms.append(arrays.firms)
+                    conf.append(arrays.conf)
                     if with_items:
-                        found.items.append(arrays.items)
-                    found.ours.append(r.confidence)
-                    found.levels.append(r.level * similarity)
-                    found.slots.append(r.slot)
+                        items.append(arrays.items)
+                    ours.append(r.confidence)
+                    levels.append(r.level * similarity)
+                    slots.append(r.slot)
         return found
 
     def gather_tier(self, f: Firm, tier: int, with_items: bool = False) -> TierHits | None:

@@ -1,9 +1,10 @@
 """Every firm's stored top list, kept exact while one partner's score changes at a time (pure core).
 
-A list holds ``cap`` rows, more than the ``want`` it shows, best first. A row is
-``(-score, tie, partner)``: rows sort ascending, so by score descending and then by the tie key (the
-partner id as text, as the engine's ranking breaks ties). The invariant: every firm *not* in the list
-sorts after its last row; ``complete`` lists hold every possible partner.
+A list holds ``cap`` rows, more than the ``want`` it shows, best first. A :class:`Row` is
+``(neg_score, tie, partner)``: rows sort ascending, so by score descending and then by the tie key
+(the partner id as text, as the engine's ranking breaks ties). The invariants: every firm *not* in
+the list sorts after its last row; ``complete`` lists hold every possible partner; the reverse
+index (who holds whom) and each list's entry threshold ``kth`` agree with the rows.
 
 When one partner's score changes, the list is fixed in O(cap) without ranking again: a partner that
 still sorts no later than the last row did takes its new place; one that does not leaves the list
@@ -15,6 +16,7 @@ before the last row enters. When fewer than ``want`` rows are left the owner mus
 from __future__ import annotations
 
 import builtins
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import repeat
 from operator import neg
@@ -96,30 +98,31 @@ class TopLists:
         possible partner). Returns (whether the shown rows changed, whether ``x`` must rank again)."""
         rows = self.rows[x]
         complete = x in self.complete
-        rest = [r for r in rows if r.partner != b]
-        held = len(rest) != len(rows)
-        new = rest
+        held = x in self._holders.get(b, ())
+        rest = [r for r in rows if r.partner != b] if held else rows
+        new, dropped = rest, None
         if key is not None:
             # it may stay or enter if it sorts no later than the last row did: everyone outside
-            # sorts after that row (a held last row whose score did not fall keeps its place)
-            if complete or (rows and key <= (rows[-1].neg_score, rows[-1].tie)):
+            # sorts after that row (a held last row whose score did not fall keeps its place). A key
+            # compares with a row as with the row's own (-score, tie), just before it when equal.
+            if complete or (rows and key <= rows[-1]):
                 new = rest.copy()
-                lo, hi = 0, len(new)
-                while lo < hi:  # bisect on (-score, tie)
-                    mid = (lo + hi) // 2
-                    if (new[mid].neg_score, new[mid].tie) < key:
-                        lo = mid + 1
-                    else:
-                        hi = mid
-                new.insert(lo, Row(key[0], key[1], b))
+                new.insert(bisect_left(new, key), Row(key[0], key[1], b))
                 if len(new) > self.cap[x]:
-                    new.pop()
+                    dropped = new.pop().partner
                     complete = False
             elif not held:
                 return False, False  # sorts after the last row: stays outside
         want = self.want[x]
         changed = new[:want] != rows[:want]
-        self._swap(x, new, complete)
+        now_held = new is not rest and dropped != b
+        if held and not now_held:
+            self._holders.get(b, set()).discard(x)
+        elif now_held and not held:
+            self._holders.setdefault(b, set()).add(x)
+        if dropped is not None and dropped != b:
+            self._holders.get(dropped, set()).discard(x)
+        self._keep(x, new, complete)
         return changed, not complete and len(new) < want
 
     def _swap(self, x: int, rows: list[Row], complete: bool) -> None:
@@ -128,11 +131,10 @@ class TopLists:
         for b in old - now:
             self._holders.get(b, set()).discard(x)
         for b in now - old:
-            held = self._holders.get(b)
-            if held is None:
-                self._holders[b] = {x}
-            else:
-                held.add(x)
+            self._holders.setdefault(b, set()).add(x)
+        self._keep(x, rows, complete)
+
+    def _keep(self, x: int, rows: list[Row], complete: bool) -> None:
         self.rows[x] = rows
         if complete:
             self.complete.add(x)
