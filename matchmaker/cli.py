@@ -93,7 +93,7 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
 def _refresh_suggestions() -> None:
     """After an import: the suggestions of every firm, in a transaction of their own."""
     try:
-        from .matching.services import rebuild_all
+        from .matching.refresh import rebuild_all
     except ModuleNotFoundError:
         return
     started = time.perf_counter()

@@ -16,6 +16,7 @@ from ..companies.models import Company
 from ..extensions import db
 from . import services
 from .models import Suggestion
+from .refresh import rebuild_all
 
 matches_cli = AppGroup("matches", help="Partner suggestions.")
 
@@ -32,7 +33,7 @@ def rebuild() -> None:
             bar.length = total
             bar.update(done - bar.pos)
 
-    n = services.rebuild_all(progress=progress, workers=-1, keep=False)
+    n = rebuild_all(progress=progress, workers=-1, keep=False)
     if bar is not None:
         bar.render_finish()
     db.session.commit()
