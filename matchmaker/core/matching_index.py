@@ -36,7 +36,7 @@ class PlanRow(NamedTuple):
     value: str  # concept, ancestor, heading, group, chapter or free key looked up
     opposite: int  # the side looked up: their needs for our offer, their offers for our need
     confidence: float  # of our hit
-    level: float  # the tier's level (LEVEL); free concepts: 1.0, times their similarity
+    level: float  # the tier's level (LEVEL); free concepts 1.0 (their similarity is applied at lookup)
     slot: int  # our item's place among the firm's items
     relation: str  # how their concept relates to ours: exact, narrower, broader, free, heading …
     concept: str  # our concept
