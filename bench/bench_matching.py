@@ -135,7 +135,7 @@ def make_firms(n: int, seed: int, lex):
         o_c = rng.choices(concepts, weights, k=rng.choice((0, 1, 1, 2, 2, 3)))
         n_c = rng.choices(concepts, weights, k=rng.choice((0, 1, 1, 2, 3)))
 
-        def spell(c):
+        def spell(c, write=write):
             lg = rng.choice(write)
             s = rng.choice(c.names[lg])
             words = s.split()
@@ -208,7 +208,7 @@ def main(argv=None) -> int:
         eng = MatchEngine(lex)
         for f in firms:
             eng.add(f)
-        eng._ensure_index()  # analysis + postings (otherwise done lazily by rebuild)
+        eng.ensure_index()  # analysis + postings (otherwise done lazily by rebuild)
         t_build = time.perf_counter() - t0
         t1 = time.perf_counter()
         res = eng.rebuild(k=a.k, workers=workers)

@@ -75,7 +75,7 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
 
 def _refresh_suggestions() -> None:
     """After an import: the suggestions of every firm, in a transaction of their own."""
-    from .matching.services import rebuild_all
+    from .matching.refresh import rebuild_all
 
     started = time.perf_counter()
     n = rebuild_all(workers=-1, keep=False)  # the command line may fork, and exits after

@@ -15,6 +15,6 @@ preload_app = True
 
 
 def when_ready(server) -> None:  # the master, application loaded, workers not yet forked
-    from matchmaker.matching.services import preload
+    from matchmaker.matching.engine_cache import preload
 
     preload(server.app.wsgi(), log=server.log)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from matchmaker.errors import DomainError
 from matchmaker.extensions import db
-from matchmaker.matching import services
-from matchmaker.matching.models import Interest, Suggestion
+from matchmaker.matching import engine_cache, refresh, services
+from matchmaker.matching.models import Decision, Interest, Suggestion
 from matchmaker.notifications.models import Notification
 from tests.conftest import PASSWORD
 
@@ -79,7 +80,7 @@ def test_incremental_refresh_equals_a_full_rebuild(client, firms, factory):
     assert r.status_code == 200
     after_edit = stored()
     assert (firms["ru_veg"].id, firms["az_tea"].id) in after_edit  # it now enters the buyer's list
-    services.rebuild_all()
+    refresh.rebuild_all()
     db.session.commit()
     assert stored() == after_edit
     from datetime import timedelta
@@ -116,7 +117,7 @@ def test_interest_match_and_no_thanks(app, firms, factory):
     assert services.is_match(firms["az_tomato"].id, firms["ru_veg"].id)
     # "no thanks" never comes back, not even after a rebuild
     az.post(f"/partners/{firms['ru_tractor'].id}/declined")
-    services.rebuild_all()
+    refresh.rebuild_all()
     db.session.commit()
     assert firms["ru_tractor"].id not in {
         p.id for _s, p, _i in services.suggestions_for(firms["az_tomato"].id)
@@ -124,6 +125,23 @@ def test_interest_match_and_no_thanks(app, firms, factory):
     assert "Урал Техника" not in az.get("/partners").get_data(as_text=True)
     # same-country "partners" are refused
     assert az.post(f"/partners/{firms['az_tea'].id}/interested").status_code == 422
+
+
+def test_decisions_are_stored_as_their_text_and_an_unknown_one_names_the_field(firms, factory):
+    user = factory.user(email="az@example.com", company=firms["az_tomato"])
+    me = firms["az_tomato"].id
+    services.decide(user, me, firms["ru_veg"].id, Decision.INTERESTED)
+    services.decide(user, me, firms["ru_tractor"].id, "declined")
+    db.session.commit()
+    raw = dict(db.session.execute(text("SELECT partner_id, decision FROM interests")).all())
+    assert raw == {firms["ru_veg"].id: "interested", firms["ru_tractor"].id: "declined"}
+    assert services.theirs_interested(firms["ru_veg"].id) == {me}
+    with pytest.raises(DomainError) as err:
+        services.decide(user, me, firms["ru_veg"].id, "maybe")
+    assert list(err.value.fields) == ["decision"]
+    assert db.session.scalar(select(Interest.decision).where(Interest.partner_id == firms["ru_veg"].id)) == (
+        "interested"
+    )
 
 
 def test_export_follows_the_contract(runner, firms):
@@ -170,7 +188,7 @@ def test_an_edit_in_a_fresh_worker_is_written(app, firms):
     after = stored()
     assert after[(buyer.id, tea.id)] > before[(buyer.id, tea.id)]  # it now sells what the buyer seeks
     assert after[(tea.id, buyer.id)] > before[(tea.id, buyer.id)]
-    services.rebuild_all()
+    refresh.rebuild_all()
     db.session.commit()
     assert stored() == after
 
@@ -184,7 +202,7 @@ def test_incremental_refresh_after_a_decline_and_a_rebuild(app, firms, factory):
     factory.company(name="Quba Tərəvəz", offers=["xiyar"], sectors=["01.13"])
     user = factory.user(email="ru@example.com", company=firms["ru_tractor"])
     services.decide(user, firms["ru_tractor"].id, firms["az_tea"].id, "declined")
-    services.rebuild_all()
+    refresh.rebuild_all()
     db.session.commit()
     company_services.update_company(
         firms["az_tomato"], {"offers": ["mebel"], "needs": ["sement"], "sectors": [], "languages": ["en"]}
@@ -192,7 +210,7 @@ def test_incremental_refresh_after_a_decline_and_a_rebuild(app, firms, factory):
     db.session.commit()
     incremental = stored()
     assert (firms["ru_tractor"].id, firms["az_tea"].id) not in incremental  # declined stays out
-    services.rebuild_all()
+    refresh.rebuild_all()
     db.session.commit()
     assert stored() == incremental
 
@@ -204,7 +222,7 @@ def test_a_sqlite_rebuild_runs_without_key_checks_and_the_next_transaction_has_t
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite only: PostgreSQL writes the rows with COPY and keeps its checks")
     db.session.commit()  # nothing pending: the rebuild begins its own transaction
-    services.rebuild_all()
+    refresh.rebuild_all()
     assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 0
     db.session.commit()
     assert len(stored()) > 0
@@ -222,7 +240,7 @@ def test_a_sqlite_rebuild_runs_without_key_checks_and_the_next_transaction_has_t
 def test_preload_skips_a_database_without_tables(make_app, tmp_path):
     """The gunicorn hook runs before anyone may have run ``db upgrade``: it must not stop the master."""
     app = make_app(create_schema=False, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'empty.db'}")
-    services.preload(app)
+    engine_cache.preload(app)
     assert "matchmaker_matching" not in app.extensions  # each worker loads it on first use
 
 
@@ -248,7 +266,7 @@ def test_preload_ranks_the_directory_before_workers_fork(make_app, tmp_path):
         ru = factory.company(country="RU", city="Астрахань", needs=["томаты"], languages=["ru"])
         az_id, ru_id = az.id, ru.id
         db.session.commit()
-    services.preload(app)
+    engine_cache.preload(app)
     loaded = app.extensions["matchmaker_matching"].engine
     assert loaded is not None and len(loaded) == 2
     assert [s.partner_id for s in loaded.stored(ru_id)] == [az_id]  # every list ranked already
@@ -258,7 +276,7 @@ def test_preload_ranks_the_directory_before_workers_fork(make_app, tmp_path):
         try:
             with app.app_context():
                 top = services.suggestions_for(az_id)  # over the worker's own connection
-                eng = services.engine()  # asks the database for changes: none, so no reload
+                eng = engine_cache.engine()  # asks the database for changes: none, so no reload
                 code = 0 if [s.partner_id for s, _c, _i in top] == [ru_id] and eng is loaded else 2
         finally:
             os._exit(code)
@@ -289,7 +307,7 @@ def test_a_firm_that_declined_more_than_k_still_gets_k_after_a_rebuild(app, fact
         i.partner_id for i in db.session.scalars(select(Interest).where(Interest.company_id == buyer.id))
     }
     before = [p.id for _s, p, _i in services.suggestions_for(buyer.id)]
-    services.rebuild_all()
+    refresh.rebuild_all()
     db.session.commit()
     after = [p.id for _s, p, _i in services.suggestions_for(buyer.id)]
     assert len(said_no) == 3 and len(after) == 2 and not said_no & set(after)
@@ -304,14 +322,14 @@ def test_a_rolled_back_edit_does_not_stay_in_the_engine(app, firms):
 
     tea, buyer = firms["az_tea"], firms["ru_veg"]
     db.session.commit()
-    services.engine()
+    engine_cache.engine()
     company_services.update_company(
         tea, {"offers": ["pomidor"], "needs": []}
     )  # flushed: the engine applies it
-    assert tea.id in [pid for pid, _s in services.engine().stored_scores(buyer.id)]
+    assert tea.id in [pid for pid, _s in engine_cache.engine().stored_scores(buyer.id)]
     db.session.rollback()  # e.g. the request failed after the flush
     g.pop("matching_synced", None)  # the next request
-    kept = {f.id: services.engine().stored_scores(f.id) for f in firms.values()}
+    kept = {f.id: engine_cache.engine().stored_scores(f.id) for f in firms.values()}
     app.extensions.pop("matchmaker_matching")  # what a fresh worker computes
     g.pop("matching_synced", None)
-    assert kept == {f.id: services.engine().stored_scores(f.id) for f in firms.values()}
+    assert kept == {f.id: engine_cache.engine().stored_scores(f.id) for f in firms.values()}

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from matchmaker.companies import services as company_services
 from matchmaker.companies.models import Company
 from matchmaker.extensions import db
-from matchmaker.matching import services
+from matchmaker.matching import engine_cache, refresh, services
 from matchmaker.matching.models import Interest, Suggestion
 
 ITEMS = [
@@ -51,7 +51,7 @@ def rebuilt(app):
     db.session.commit()
     saved = app.extensions.pop("matchmaker_matching")
     g.pop("matching_synced", None)
-    services.rebuild_all()
+    refresh.rebuild_all()
     out = stored()
     db.session.rollback()
     as_worker(app, saved)
@@ -73,12 +73,12 @@ def test_two_workers_keep_the_table_equal_to_a_rebuild(app, factory, seed):
     app.config["SUGGESTIONS_PER_FIRM"] = 3
     firms = [factory.company(country="AZ" if i % 2 else "RU", **profile(rng)) for i in range(30)]
     users = {f.id: factory.user(company=f) for f in firms}
-    workers = [services._State(), services._State()]
+    workers = [engine_cache.EngineState(), engine_cache.EngineState()]
     done = []
     for step in range(60):
         w = rng.randrange(2)
         if rng.random() < 0.05:
-            workers[w] = services._State()  # that worker restarts
+            workers[w] = engine_cache.EngineState()  # that worker restarts
         as_worker(app, workers[w])
         op, firm = rng.choice(OPS), db.session.get(Company, rng.choice(firms).id)
         if op == "edit":

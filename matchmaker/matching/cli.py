@@ -14,8 +14,10 @@ from sqlalchemy import select
 
 from ..companies.models import Company
 from ..extensions import db
+from ..uow import commit
 from . import services
 from .models import Suggestion
+from .refresh import rebuild_all
 
 matches_cli = AppGroup("matches", help="Partner suggestions.")
 
@@ -32,10 +34,10 @@ def rebuild() -> None:
             bar.length = total
             bar.update(done - bar.pos)
 
-    n = services.rebuild_all(progress=progress, workers=-1, keep=False)
+    n = rebuild_all(progress=progress, workers=-1, keep=False)
     if bar is not None:
         bar.render_finish()
-    db.session.commit()
+    commit()
     click.echo(f"suggestions rebuilt for {n} companies")
     if not current_app.testing:
         # Everything is committed and the process ends here: skip freeing the engine's millions of

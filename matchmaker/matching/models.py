@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, Float, ForeignKey, String, UniqueConstraint
@@ -11,10 +12,18 @@ from ..dbtypes import UTCDateTime, utcnow
 from ..extensions import db
 
 
+class Decision(enum.StrEnum):
+    """A firm's answer to a suggested partner (stored as its value)."""
+
+    INTERESTED = "interested"
+    DECLINED = "declined"  # "no thanks": never suggested again
+
+
 class Suggestion(db.Model):
     """One of a firm's top partners, as of the last refresh; its rank is its place by score (best
-    first, ties by partner id), so inserting a firm into a list does not renumber the others. The reasons are worked out by the engine
-    when the suggestion is read (a rebuild ranks every firm without paying for explanations)."""
+    first, ties by partner id), so inserting a firm into a list does not renumber the others. The
+    reasons are worked out by the engine when the suggestion is read (a rebuild ranks every firm
+    without paying for explanations)."""
 
     __tablename__ = "suggestions"
     # (company_id, partner_id) is unique and serves "a firm's list" too: a list is 20 rows.
@@ -28,12 +37,12 @@ class Suggestion(db.Model):
 
 
 class Interest(db.Model):
-    """A firm's answer to a suggested partner: ``interested`` or ``declined`` ("no thanks")."""
+    """A firm's answer to a suggested partner: a :class:`Decision` (``decision`` holds its value)."""
 
     __tablename__ = "interests"
     __table_args__ = (
         UniqueConstraint("company_id", "partner_id"),
-        CheckConstraint("decision IN ('interested', 'declined')", name="decision"),
+        CheckConstraint(f"decision IN ({', '.join(repr(d.value) for d in Decision)})", name="decision"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,6 +10,7 @@ from flask_login import current_user
 from ..auth.access import login_required, staff_required
 from ..web.helpers import safe_next
 from . import services
+from .statistics import statistics as statistics_of_matching
 
 bp = Blueprint("matching", __name__)
 
@@ -56,4 +57,4 @@ def decide(partner_id: int, decision: str):
 @bp.get("/staff/matching")
 @staff_required
 def statistics():
-    return render_template("matching/statistics.html", stats=services.statistics())
+    return render_template("matching/statistics.html", stats=statistics_of_matching())

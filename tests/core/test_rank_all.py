@@ -6,10 +6,17 @@ import random
 
 import pytest
 
+from matchmaker.core.concepts import Lexicon
 from matchmaker.core.matching import FirmProfile as P
 from matchmaker.core.matching import MatchEngine
 
-from .test_matching import lex, random_firms  # noqa: F401  (lex: module fixture)
+from .test_concepts import LEX
+from .test_matching import random_firms
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return Lexicon(LEX)
 
 
 def shared_plan_firms(n, seed):
@@ -54,12 +61,15 @@ def test_rank_all_equals_firm_by_firm(lex, make, k, workers, shared):
     eng = MatchEngine(lex)
     for f in make():
         eng.add(f)
-    eng._ensure_index()
+    eng.ensure_index()
     gathered = []
-    real = eng._gather_tier
-    eng._gather_tier = lambda f, tier, with_items=False: (gathered.append(tier), real(f, tier, with_items))[1]
+    real = eng.ranker.gather_tier
+    eng.ranker.gather_tier = lambda f, tier, with_items=False: (
+        gathered.append(tier),
+        real(f, tier, with_items),
+    )[1]
     got = eng.rank_all(k, workers=workers, keep=False)
-    eng._gather_tier = real
+    eng.ranker.gather_tier = real
     ids = eng.ids_of(got.firms).tolist()
     partners, scores = eng.ids_of(got.partners).tolist(), got.scores.tolist()
     at = 0
@@ -73,7 +83,7 @@ def test_rank_all_equals_firm_by_firm(lex, make, k, workers, shared):
             )
         )
         at += n
-    assert sorted(ids) == sorted(f for f in eng._ids)
+    assert sorted(ids) == sorted(f for f in eng.registry.ids)
     if shared and workers == 1:  # the work was shared: far fewer exact-match lookups than firms
         assert gathered.count(0) < len(ids) // 2
-    assert eng._memo is None  # and is not kept after the ranking
+    assert eng.ranker.shared is None  # and is not kept after the ranking

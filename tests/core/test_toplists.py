@@ -7,7 +7,7 @@ import pytest
 
 from matchmaker.core.concepts import Lexicon
 from matchmaker.core.matching import MatchEngine
-from matchmaker.core.toplists import TopLists, depth_for
+from matchmaker.core.toplists import Row, TopLists, depth_for
 
 from .test_concepts import LEX
 from .test_matching import P, snapshot
@@ -25,15 +25,16 @@ X, Y, Z = 100, 101, 102  # owners; partners are 0..99
 
 def row(score, b):
     """A row as the engine makes it: (-score, tie key, partner); the tie key is the id as text."""
-    return (-float(score), f"p{b:02d}", b)
+    return Row(-float(score), f"p{b:02d}", b)
 
 
 def key(score, b):
-    return row(score, b)[:2]
+    r = row(score, b)
+    return (r.neg_score, r.tie)
 
 
 def order(t, x):
-    return [r[2] for r in t.rows[x]]
+    return [r.partner for r in t.rows[x]]
 
 
 def check(t, universe=range(200)):
@@ -42,15 +43,15 @@ def check(t, universe=range(200)):
     incomplete one), only owners with rows marked complete."""
     for x, rows in t.rows.items():
         assert rows == sorted(rows), x
-        assert len({r[2] for r in rows}) == len(rows), x
+        assert len({r.partner for r in rows}) == len(rows), x
         assert len(rows) <= t.cap[x], x
         if x in t.complete:
             assert t.kth[x] == -INF, x
         else:
-            assert t.kth[x] == (-rows[-1][0] if rows else INF), x
+            assert t.kth[x] == (-rows[-1].neg_score if rows else INF), x
     assert t.complete <= set(t.rows)
     for b in universe:
-        assert t.holders(b) == {x for x, rows in t.rows.items() if any(r[2] == b for r in rows)}, b
+        assert t.holders(b) == {x for x, rows in t.rows.items() if any(r.partner == b for r in rows)}, b
 
 
 # ------------------------------------------------------------------------- TopLists alone
@@ -243,7 +244,7 @@ def test_toplists_against_a_brute_force_model(seed):
         b = rng.randrange(60)
         old_shown = t.rows[x][: want[x]]
         if t.rows[x] and rng.random() < 0.5:
-            b = rng.choice(t.rows[x])[2]  # a held partner: it may fall out
+            b = rng.choice(t.rows[x]).partner  # a held partner: it may fall out
         if b in scores[x] and rng.random() < 0.2:
             del scores[x][b]
             got = t.place(x, b, None)
@@ -343,39 +344,40 @@ def fresh_engine(lex, current, k):
 def check_kept_rows(eng, fresh, current):
     """Deeper than the shown part: every kept list (margin included) is a prefix of the full
     ranking, complete lists hold every partner, and the TopLists invariants hold."""
-    tops, ftops = eng._tops, fresh._tops
-    check(tops, universe=range(len(eng._ids)))
+    tops, ftops = eng.tops, fresh.tops
+    check(tops, universe=range(len(eng.registry.ids)))
     n_other = {c: sum(p.country != c for p in current.values()) for c in ("AZ", "RU")}
     for fid, p in current.items():
-        a, fa = eng._idx[fid], fresh._idx[fid]
-        kept = [(eng._ids[b], s) for s, _t, b in tops.rows[a]]
-        full = [(fresh._ids[b], s) for s, _t, b in ftops.rows[fa]]
+        a, fa = eng.registry.index[fid], fresh.registry.index[fid]
+        kept = [(eng.registry.ids[r.partner], r.neg_score) for r in tops.rows[a]]
+        full = [(fresh.registry.ids[r.partner], r.neg_score) for r in ftops.rows[fa]]
         assert kept[: len(full)] == full[: len(kept)], fid
         if a in tops.complete:
             assert len(kept) == n_other[p.country], fid
 
 
+def kept_ids(eng, fid):
+    """The partners of a firm's kept list, margin included, best first."""
+    return [eng.registry.ids[r.partner] for r in eng.tops.rows[eng.registry.index[fid]]]
+
+
 def count_short_lists(eng):
     """Count the lists that ran short (place() asked for a new ranking), by engine method."""
     shorts = {"update": 0, "remove": 0}
-    place = eng._tops.place
+    place = eng.tops.place
 
     def counting(x, b, key):
         got = place(x, b, key)
         if got[1]:
-            shorts["remove" if key is None and b not in eng._firms else "update"] += 1
+            shorts["remove" if key is None and b not in eng.registry.firms else "update"] += 1
         return got
 
-    eng._tops.place = counting
+    eng.tops.place = counting
     return shorts
 
 
-@pytest.mark.parametrize("seed,n,k", [(1, 150, 2), (2, 200, 3), (3, 250, 4), (4, 180, 2), (5, 220, 3)])
-def test_random_steps_with_heavy_ties_stay_equal_to_a_full_rebuild(lex, seed, n, k):
-    rng = random.Random(seed)
-    # integer ids: their text order ("10" < "9") is not the order they arrive in
-    current = {i: tied_profile(rng, i, "AZ" if i % 2 else "RU") for i in range(n)}
-    # clones: equal profiles that top many lists together ("fade" wears the margins down)
+def add_clones(rng, current, n):
+    """Equal profiles that top many lists together ("fade" wears the margins down)."""
     for c, country in enumerate(("AZ", "RU")):
         strong = P(
             None,
@@ -388,6 +390,44 @@ def test_random_steps_with_heavy_ties_stay_equal_to_a_full_rebuild(lex, seed, n,
         )
         for j in rng.sample(range(c, n, 2), 9):
             current[j] = P(j, *astuple_rest(strong, country=True))
+
+
+def most_shown(lists):
+    """The firm shown in the most lists (ties: the first by id as text)."""
+    counts: dict = {}
+    for lst in lists.values():
+        for pid, _s, _r in lst:
+            counts[pid] = counts.get(pid, 0) + 1
+    return max(sorted(counts, key=str), key=counts.get)
+
+
+def changed_profile(rng, op, current, removed, fading, next_id):
+    """The profile a step gives one firm: (id, profile, next free id). ``fading``: the firm a
+    "fade" step picked (for "country" and "empty")."""
+    if op == "change":
+        fid = rng.choice(sorted(current))
+        return fid, tied_profile(rng, fid, current[fid].country), next_id
+    if op == "tweak":
+        fid = rng.choice(sorted(current))
+        return fid, tweak(rng, current[fid]), next_id
+    if op == "new":
+        return next_id, tied_profile(rng, next_id, rng.choice(["AZ", "RU"])), next_id + 1
+    if op == "back":
+        fid = removed.pop(rng.randrange(len(removed)))
+        return fid, tied_profile(rng, fid, rng.choice(["AZ", "RU"])), next_id
+    fid = fading if fading is not None else rng.choice(sorted(current))
+    if op == "country":
+        q = current[fid]
+        return fid, P(fid, other(q.country), q.sectors, q.offers, q.needs, q.languages, q.verified), next_id
+    return fid, P(fid, current[fid].country), next_id  # emptied to nothing
+
+
+@pytest.mark.parametrize("seed,n,k", [(1, 150, 2), (2, 200, 3), (3, 250, 4), (4, 180, 2), (5, 220, 3)])
+def test_random_steps_with_heavy_ties_stay_equal_to_a_full_rebuild(lex, seed, n, k):
+    rng = random.Random(seed)
+    # integer ids: their text order ("10" < "9") is not the order they arrive in
+    current = {i: tied_profile(rng, i, "AZ" if i % 2 else "RU") for i in range(n)}
+    add_clones(rng, current, n)
     eng = MatchEngine(lex)
     for p in current.values():
         eng.add(p)
@@ -410,11 +450,7 @@ def test_random_steps_with_heavy_ties_stay_equal_to_a_full_rebuild(lex, seed, n,
         if op == "fade":
             # the firm shown most often loses its appeal (or leaves): lists holding it lose a
             # row each time, so their margins run out and they are ranked again
-            counts: dict = {}
-            for lst in before.values():
-                for pid, _s, _r in lst:
-                    counts[pid] = counts.get(pid, 0) + 1
-            fading = max(sorted(counts, key=str), key=counts.get)
+            fading = most_shown(before)
             op = rng.choice(["remove", "country", "empty"])
         if op == "remove":
             gone = fading if fading is not None else rng.choice(sorted(current))
@@ -423,25 +459,7 @@ def test_random_steps_with_heavy_ties_stay_equal_to_a_full_rebuild(lex, seed, n,
             removed.append(gone)
             assert gone not in eng and eng.stored(gone) is None
         else:
-            if op == "change":
-                fid = rng.choice(sorted(current))
-                p = tied_profile(rng, fid, current[fid].country)
-            elif op == "tweak":
-                fid = rng.choice(sorted(current))
-                p = tweak(rng, current[fid])
-            elif op == "new":
-                fid, next_id = next_id, next_id + 1
-                p = tied_profile(rng, fid, rng.choice(["AZ", "RU"]))
-            elif op == "back":
-                fid = removed.pop(rng.randrange(len(removed)))
-                p = tied_profile(rng, fid, rng.choice(["AZ", "RU"]))
-            elif op == "country":
-                fid = fading if fading is not None else rng.choice(sorted(current))
-                q = current[fid]
-                p = P(fid, other(q.country), q.sectors, q.offers, q.needs, q.languages, q.verified)
-            else:  # emptied to nothing
-                fid = fading if fading is not None else rng.choice(sorted(current))
-                p = P(fid, current[fid].country)
+            fid, p, next_id = changed_profile(rng, op, current, removed, fading, next_id)
             res = eng.update(p, k=k)
             current[fid] = p
             returned = set(res)
@@ -481,8 +499,7 @@ def test_popular_firms_fading_one_by_one_make_lists_run_short(lex, how):
     full = [
         fid
         for fid, p in current.items()
-        if p.country == "RU"
-        and [eng._ids[b] for _s, _t, b in eng._tops.rows[eng._idx[fid]]] == [f"star{j}" for j in range(7)]
+        if p.country == "RU" and kept_ids(eng, fid) == [f"star{j}" for j in range(7)]
     ]
     assert len(full) > 10
     for s in stars:
@@ -526,9 +543,7 @@ def test_no_same_country_partner_after_a_country_switch(lex):
             assert len(shown) == 3
             assert all(country[s.partner_id] != country[fid] for s in shown), fid
             # the margin too: a same-country row there would surface later
-            assert all(country[eng._ids[b]] != country[fid] for _s, _t, b in eng._tops.rows[eng._idx[fid]]), (
-                fid
-            )
+            assert all(country[b] != country[fid] for b in kept_ids(eng, fid)), fid
         # its former holders all changed, and update() said so
         assert holders <= set(res)
         assert {s.partner_id for s in eng.stored("star")} <= {
