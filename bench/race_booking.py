@@ -189,9 +189,8 @@ def main() -> int:
             barrier = threading.Barrier(len(pairs))
             t0 = time.perf_counter()
             with ThreadPoolExecutor(len(pairs)) as pool:
-                results = list(
-                    pool.map(lambda i: post(base, pairs[i]["token"], bodies[i], barrier), range(len(pairs)))
-                )
+                tokens = [p["token"] for p in pairs]
+                results = list(pool.map(post, [base] * len(pairs), tokens, bodies, [barrier] * len(pairs)))
             wall = time.perf_counter() - t0
             statuses = [s for s, _, _ in results]
             latencies += [lat for _, lat, _ in results]

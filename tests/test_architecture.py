@@ -38,3 +38,10 @@ def _imports(path: Path) -> set[str]:
 def test_the_core_imports_neither_flask_nor_sqlalchemy(path):
     forbidden = {name for name in _imports(path) if name == "sqlalchemy" or name.startswith("flask")}
     assert not forbidden
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PACKAGE.glob("**/*.py"), key=str), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_modules_stay_under_500_lines(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 500
