@@ -19,6 +19,7 @@ from ..core.profiles import clean_company
 from ..core.sectors import section_of
 from ..dbtypes import refresh_statistics, utcnow
 from ..extensions import db
+from .changes import record as record_changes
 from .models import Company, CompanySector
 from .services import _assign, bulk_changed, differs
 
@@ -168,7 +169,9 @@ def import_companies(
         else:
             report.unchanged += 1
     db.session.flush()
-    changed.extend(_insert_new(new_rows))
+    inserted = _insert_new(new_rows)
+    record_changes(inserted)  # written past the ORM: the change log learns of them here
+    changed.extend(inserted)
     if len(changed) > 1000:
         refresh_statistics(Company.__tablename__, CompanySector.__tablename__)
     report.created = len(new_rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..dbtypes import UTCDateTime, utcnow
@@ -106,3 +106,25 @@ class CompanySector(db.Model):
     position: Mapped[int] = mapped_column(default=0)
 
     company: Mapped[Company] = relationship(back_populates="sector_rows")
+
+
+class CompanyChange(db.Model):
+    """One firm changed by the transaction that took number ``seq`` (see companies/changes.py):
+    numbers are given in commit order. No foreign key: a deleted firm's last change stays."""
+
+    __tablename__ = "company_changes"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    company_id: Mapped[int] = mapped_column()
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+class ChangeCounter(db.Model):
+    """One row (id 1): the last number handed out to a change. Taking numbers locks it until the
+    taking transaction commits, which is what puts the numbers in commit order."""
+
+    __tablename__ = "change_counter"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)

@@ -1,8 +1,8 @@
 """The directory's search index, kept per process and synchronised from the database.
 
-Every worker holds its own :class:`~matchmaker.core.search.SearchIndex`. Before a search it compares
-the table's row count and latest ``updated_at`` with what it has seen and pulls only the rows changed
-since (a full rebuild when rows disappeared), so several gunicorn workers stay consistent without
+Every worker holds its own :class:`~matchmaker.core.search.SearchIndex`. Before a search it reads
+the change log (:mod:`.changes`, numbered in commit order) past the number it has seen and pulls only
+the firms changed since, so several gunicorn workers, on several hosts, stay consistent without
 shared state.
 """
 

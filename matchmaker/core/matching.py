@@ -121,6 +121,12 @@ class MatchEngine:
     def __contains__(self, firm_id: Hashable) -> bool:
         return firm_id in self.registry
 
+    def profile_of(self, firm_id: Hashable) -> FirmProfile | None:
+        """The profile the engine holds for a present firm (``None`` for any other)."""
+        a = self.registry.index.get(firm_id)
+        firm = self.registry.firms.get(a) if a is not None else None
+        return None if firm is None else firm.profile
+
     # ----------------------------------------------------------------------- firms
     def add(self, profile: FirmProfile) -> None:
         """Add or replace a firm's profile (analysis happens lazily, batched)."""

@@ -50,12 +50,19 @@ def _digests(now: datetime) -> int:
     return send_digests(now)
 
 
+def _trim_change_log(now: datetime) -> int:
+    from ..companies.changes import trim
+
+    return trim(now)
+
+
 STEPS: tuple[tuple[str, Callable[[datetime], int]], ...] = (
     ("meeting requests expired", _expire_meetings),
     ("brokerage-day requests lapsed", _lapse_requests),
     ("expiry warnings", _warn_expiring),
     ("meeting reminders", _remind),
     ("digest letters", _digests),
+    ("change log rows trimmed", _trim_change_log),
 )
 
 

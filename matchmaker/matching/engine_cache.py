@@ -2,9 +2,10 @@
 
 A worker loads every visible firm once (a gunicorn master may do it before forking, see
 :func:`preload`), ranks every firm's list, and from then on applies the profile changes any worker
-made, found through the shared :class:`~matchmaker.companies.changes.ChangeCursor` once per request
-(or CLI command). Changes made within the request reach the engine when the stored lists are
-refreshed (:mod:`.refresh`).
+on any host committed, found in the change log (:mod:`matchmaker.companies.changes`, numbered in
+commit order) once per request (or CLI command). The request's own change reaches the engine before
+its commit, when the stored lists are refreshed (:mod:`.refresh`, ``sync(own=...)``); should the
+request roll back, the next poll reads those firms again from the database.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,7 @@ from flask import Flask, current_app, g
 from sqlalchemy import ColumnElement, Text, cast, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..companies.changes import ChangeCursor, worker_state
+from ..companies.changes import ChangeCursor, applied_before_commit, take_suspects, worker_state
 from ..companies.models import Company, CompanySector
 from ..core.matching import FirmProfile, MatchEngine, paused_gc
 from ..extensions import db
@@ -61,14 +62,18 @@ def engine() -> MatchEngine:
     return state.engine
 
 
-def sync(fill: bool = True) -> tuple[MatchEngine, dict[Any, Scored]]:
-    """Apply the profile changes made since this worker last looked (by any worker). Returns the
+def sync(fill: bool = True, own: Iterable[int] = ()) -> tuple[MatchEngine, dict[Any, Scored]]:
+    """Apply the profile changes committed since this worker last looked (by any worker), and the
+    firms in ``own`` as this transaction sees them (its own, not yet committed change). Returns the
     engine and the lists those changes changed in memory (empty after a full load). ``fill=False``:
     a newly loaded engine does not rank anything yet (a rebuild is coming)."""
     state = _state()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
+    own = list(own)
     with state.lock:
-        kind, ids = state.cursor.poll()
+        kind, ids = state.cursor.poll(suspects=[*take_suspects(), *own])
+        if own:
+            applied_before_commit(own)
         changed: dict[Any, Scored] = {}  # by firm id
         if kind == "full" or state.engine is None or len(ids) > CATCH_UP_LIMIT:
             state.engine = None
@@ -83,7 +88,7 @@ def sync(fill: bool = True) -> tuple[MatchEngine, dict[Any, Scored]]:
                     if cid in eng:
                         touched.update(eng.remove(cid))
                     hidden_now.add(cid)
-                else:
+                elif eng.profile_of(cid) != profile:  # an edit this worker applied already is not redone
                     touched.update(eng.apply_change(profile, k))
         # the lists as they are after all the changes (a later change may touch a list again)
         changed.update((cid, found) for cid in touched if (found := eng.stored_scores(cid)) is not None)

@@ -51,7 +51,7 @@ def _as_stored(eng: MatchEngine, lists: dict[Any, Scored], declined: Declined, k
 def refresh_company(company_id: int) -> int:
     """Write the firm's new list and its new place in others' lists (the engine works out which
     lists a change touches). Call after the change is flushed. Flushes only."""
-    eng, lists = sync()
+    eng, lists = sync(own=[company_id])
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
     # Besides the lists the engine changed: the firm's own, those that hold it in the engine (margin
     # included) and those the table shows it in. The table may differ from this worker's idea of it
