@@ -5,16 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from ..centers import services
+from ..centers.models import CLOSURE_KINDS, ROOM_KINDS
 from ..core.timeslots import utc_offset_label
 from ..errors import DomainError, NotFound
-from .auth import protect
+from ..meetings.models import ACTIVE_STATUSES
+from . import Blueprint
+from .fields import Date
 
 blp = Blueprint("api_centers", __name__, url_prefix="/api/v1", description="Business centers and rooms")
-protect(blp)
+
+_LOCAL_TIME = {"description": "ISO 8601 with the center's offset", "format": "date-time"}
 
 
 def iso_local(dt, tz) -> str:
@@ -23,59 +26,78 @@ def iso_local(dt, tz) -> str:
 
 
 class RoomSchema(Schema):
-    id = fields.Int()
-    name = fields.Str()
-    kind = fields.Str()
-    floor = fields.Int(allow_none=True)
-    capacity = fields.Int()
-    equipment = fields.List(fields.Str())
-    bookable = fields.Bool()
+    id = fields.Int(required=True)
+    name = fields.Str(required=True)
+    kind = fields.Str(required=True, validate=validate.OneOf(ROOM_KINDS))
+    floor = fields.Int(required=True, allow_none=True)
+    capacity = fields.Int(required=True)
+    equipment = fields.List(fields.Str(), required=True)
+    bookable = fields.Bool(required=True, metadata={"description": "false: not bookable for meetings"})
 
 
 class HoursSchema(Schema):
-    weekday = fields.Int(metadata={"description": "0 = Monday"})
-    opens = fields.Str()
-    closes = fields.Str()
+    weekday = fields.Int(
+        required=True, validate=validate.Range(min=0, max=6), metadata={"description": "0 = Monday"}
+    )
+    opens = fields.Str(
+        required=True, metadata={"description": "HH:MM, local time", "pattern": r"^[0-2][0-9]:[0-5][0-9]$"}
+    )
+    closes = fields.Str(
+        required=True, metadata={"description": "HH:MM, local time", "pattern": r"^[0-2][0-9]:[0-5][0-9]$"}
+    )
 
 
 class CenterSchema(Schema):
-    id = fields.Int()
-    slug = fields.Str()
-    name = fields.Str()
-    city = fields.Str()
-    country = fields.Str()
-    timezone = fields.Str()
-    address = fields.Str()
-    description = fields.Str()
-    rooms = fields.List(fields.Nested(RoomSchema))
-    opening_hours = fields.List(fields.Nested(HoursSchema))
+    id = fields.Int(required=True)
+    slug = fields.Str(required=True)
+    name = fields.Str(required=True)
+    city = fields.Str(required=True)
+    country = fields.Str(required=True)
+    timezone = fields.Str(required=True, metadata={"description": "IANA time zone, e.g. Asia/Baku"})
+    address = fields.Str(required=True)
+    description = fields.Str(required=True)
+    rooms = fields.List(fields.Nested(RoomSchema), required=True)
+    opening_hours = fields.List(fields.Nested(HoursSchema), required=True)
 
 
 class CentersSchema(Schema):
-    items = fields.List(fields.Nested(CenterSchema))
+    items = fields.List(fields.Nested(CenterSchema), required=True)
 
 
 class AvailabilityArgs(Schema):
-    date = fields.Date(required=True, format="%Y-%m-%d")
+    date = Date(
+        required=True, metadata={"description": "The local date at the center, 2000-01-01 to 2100-12-31"}
+    )
 
 
-class IntervalSchema(Schema):
-    start = fields.Str()
-    end = fields.Str()
-    kind = fields.Str()
-    status = fields.Str()
-    reason = fields.Str()
+class OpenIntervalSchema(Schema):
+    start = fields.Str(required=True, metadata=_LOCAL_TIME)
+    end = fields.Str(required=True, metadata=_LOCAL_TIME)
+
+
+class FreeIntervalSchema(OpenIntervalSchema):
+    kind = fields.Str(required=True, validate=validate.OneOf(["free"]))
+
+
+class TakenIntervalSchema(OpenIntervalSchema):
+    kind = fields.Str(required=True, validate=validate.OneOf(["meeting", "closure"]))
+    status = fields.Str(
+        required=True,
+        validate=validate.OneOf([*ACTIVE_STATUSES, *CLOSURE_KINDS]),
+        metadata={"description": "A meeting's status, or a closure's kind"},
+    )
+    reason = fields.Str(required=True, metadata={"description": "A closure's reason (empty for meetings)"})
 
 
 class AvailabilitySchema(Schema):
-    room = fields.Nested(RoomSchema)
-    center_id = fields.Int()
-    date = fields.Str()
-    timezone = fields.Str()
-    utc_offset = fields.Str()
-    open = fields.List(fields.Nested(IntervalSchema))
-    free = fields.List(fields.Nested(IntervalSchema))
-    taken = fields.List(fields.Nested(IntervalSchema))
+    room = fields.Nested(RoomSchema, required=True)
+    center_id = fields.Int(required=True)
+    date = fields.Str(required=True, metadata={"format": "date"})
+    timezone = fields.Str(required=True)
+    utc_offset = fields.Str(required=True, metadata={"description": "e.g. +04:00"})
+    open = fields.List(fields.Nested(OpenIntervalSchema), required=True)
+    free = fields.List(fields.Nested(FreeIntervalSchema), required=True)
+    taken = fields.List(fields.Nested(TakenIntervalSchema), required=True)
 
 
 def _center(center) -> dict:
@@ -108,6 +130,7 @@ class Centers(MethodView):
 class Availability(MethodView):
     @blp.arguments(AvailabilityArgs, location="query")
     @blp.response(200, AvailabilitySchema)
+    @blp.errors(404)
     def get(self, args, room_id):
         """Free and taken intervals of the room on a local date, ISO 8601 with the center's offset."""
         room = services.get_room(room_id)
