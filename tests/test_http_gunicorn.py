@@ -1,207 +1,48 @@
 """The production configuration behind real gunicorn (2 workers), over real HTTP.
 
 The database is a migrated SQLite file in ``tmp_path`` or, with ``TEST_DATABASE_URL``, a separate
-PostgreSQL database (``matchmaker_gunicorn``) created and dropped here. Rate-limit counters live in
+PostgreSQL database (``<test database>_gunicorn``) created and dropped here. Rate-limit counters live in
 Redis when it answers on 127.0.0.1:6379 (as in production with several workers); the client connects
 from a random 127.x.y.z source address so parallel runs never share a counter.
 """
 
 from __future__ import annotations
 
-import http.client
 import json
-import os
-import random
 import re
-import signal
 import socket
-import subprocess
-import sys
-import time
 import uuid
-from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import pytest
 
-from tests.databases import ON_PG, sibling_database
+from tests.gunicorn_support import REDIS, Live, Response, base_env, flask_cli, gunicorn, site_database
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 PASSWORD = "correct horse battery staple"
 EMAIL = "member@gunicorn.example"
 
 
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5) as s:
-            s.sendall(b"PING\r\n")
-            return s.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-REDIS = _redis_up()
-
-
-def _flask(env: dict, *args: str, check: bool = True, timeout: int = 180) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [str(BIN / "flask"), "--app", "wsgi", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if check and result.returncode != 0:
-        raise AssertionError(f"flask {' '.join(args)} failed ({result.returncode}):\n{result.stderr}")
-    return result
-
-
-def _base_env(tmp: Path) -> dict:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DATABASE_URL", "SECRET_KEY", "RATELIMIT_STORAGE_URI", "FLASK_APP", "FLASK_DEBUG")
-    }
-    env.update(MATCHMAKER_ENV="production", MATCHMAKER_INSTANCE=str(tmp / "instance"), PYTHONUNBUFFERED="1")
-    return env
-
-
 @pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    if not ON_PG:
-        yield f"sqlite:///{tmp_path_factory.mktemp('gunicorn-db') / 'prod.sqlite3'}"
-        return
-    with sibling_database("gunicorn") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, database):
+def server(tmp_path_factory):
     """Migrate, seed, create a member, then run ``gunicorn -w 2`` with the documented settings (the
     matching engine preloaded in the master) until the module ends."""
     tmp = tmp_path_factory.mktemp("gunicorn")
-    env = _base_env(tmp)
-    env.update(SECRET_KEY=uuid.uuid4().hex * 2, DATABASE_URL=database)
-    if REDIS:
-        env["RATELIMIT_STORAGE_URI"] = "redis://127.0.0.1:6379/0"
-    _flask(env, "db", "upgrade")
-    _flask(env, "seed-demo")
-    _flask(env, "users", "create", EMAIL, "--password", PASSWORD, "--company", "demo-0001")
-    token = _flask(env, "users", "token", EMAIL).stdout.strip().splitlines()[-1]
-
-    log = tmp / "gunicorn.log"
-    with log.open("w") as fh:
-        proc = subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "-c",
-                "python:matchmaker.gunicorn_conf",
-                "-w",
-                "2",
-                "-b",
-                "127.0.0.1:0",
-                "--graceful-timeout",
-                "5",
-                "wsgi:app",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=fh,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        port = None
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and proc.poll() is None:
-            match = re.search(r"Listening at: http://127\.0\.0\.1:(\d+)", log.read_text())
-            if match:
-                port = int(match.group(1))
-                break
-            time.sleep(0.1)
-        assert port, f"gunicorn did not start:\n{log.read_text()}"
-        live = Live(port, token)
-        while time.monotonic() < deadline:  # wait until a worker has imported the app and answers
-            try:
-                if live.get("/").status == 200 and live.get("/companies").status == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.2)
-        live.log = log
-        yield live
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-
-
-class Response:
-    def __init__(self, raw: http.client.HTTPResponse):
-        self.status = raw.status
-        self.headers = raw.headers
-        self.body = raw.read().decode("utf-8", "replace")
-
-    @property
-    def set_cookies(self) -> list[str]:
-        return self.headers.get_all("Set-Cookie") or []
-
-    def cookie(self, name: str) -> str | None:
-        for header in self.set_cookies:
-            if header.startswith(name + "="):
-                return header
-        return None
-
-
-class Live:
-    """A bare HTTP client: no redirects followed, cookies handled by hand, one fixed source address."""
-
-    log: Path
-
-    def __init__(self, port: int, token: str):
-        self.port = port
-        self.token = token
-        self.source = f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.{random.randint(2, 254)}"
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        body: bytes | str | None = None,
-        headers: dict | None = None,
-        cookie: str | None = None,
-    ) -> Response:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(self.source, 0))
-        hdrs = dict(headers or {})
-        if cookie:
-            hdrs["Cookie"] = cookie
-        try:
-            conn.request(method, path, body=body, headers=hdrs)
-            return Response(conn.getresponse())
-        finally:
-            conn.close()
-
-    def get(self, path: str, **kw) -> Response:
-        return self.request("GET", path, **kw)
-
-    def post_form(self, path: str, data: dict, cookie: str | None = None) -> Response:
-        return self.request(
-            "POST",
-            path,
-            body=urlencode(data),
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-            cookie=cookie,
-        )
-
-    def api(self, path: str) -> Response:
-        return self.get(path, headers={"Authorization": f"Bearer {self.token}"})
+    with site_database(tmp, "gunicorn") as database:
+        env = base_env(tmp)
+        env.update(SECRET_KEY=uuid.uuid4().hex * 2, DATABASE_URL=database)
+        if REDIS:
+            env["RATELIMIT_STORAGE_URI"] = "redis://127.0.0.1:6379/0"
+        flask_cli(env, "db", "upgrade")
+        flask_cli(env, "seed-demo")
+        flask_cli(env, "users", "create", EMAIL, "--password", PASSWORD, "--company", "demo-0001")
+        token = flask_cli(env, "users", "token", EMAIL).stdout.strip().splitlines()[-1]
+        log = tmp / "gunicorn.log"
+        with gunicorn(env, log) as port:
+            live = Live(port, token)
+            live.log = log
+            yield live
 
 
 def _pair(set_cookie: str) -> str:
@@ -437,13 +278,13 @@ def test_request_line_over_gunicorns_limit_is_refused_cleanly(server):
 
 
 def test_production_refuses_to_start_without_secret_key(tmp_path):
-    env = _base_env(tmp_path)
+    env = base_env(tmp_path)
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'x.sqlite3'}"
-    result = _flask(env, "routes", check=False, timeout=60)
+    result = flask_cli(env, "routes", check=False, timeout=60)
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
     env["SECRET_KEY"] = "s" * 64
-    assert _flask(env, "routes", check=False, timeout=60).returncode == 0
+    assert flask_cli(env, "routes", check=False, timeout=60).returncode == 0
 
 
 def test_master_preloads_the_matching_engine_for_its_workers(server):

@@ -4,15 +4,15 @@ within 3 s (the workers follow the database's change numbers, not timestamps).""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 import urllib.parse
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack
 
 import pytest
 
-from tests.databases import ON_PG, sibling_database
-from tests.servers import api, base_env, flask_cli, gunicorn
+from tests.gunicorn_support import Live, base_env, flask_cli, gunicorn, site_database
 
 pytestmark = [
     pytest.mark.slow,
@@ -22,57 +22,54 @@ pytestmark = [
 ]
 
 
-def _found_everywhere(port: int, token: str, word: str, within: float = 3.0) -> float:
-    """Seconds until a search for ``word`` through ``port`` finds the firm, then 12 more searches
-    (spread over the host's workers) must all find it."""
-    path = "/api/v1/companies?" + urllib.parse.urlencode({"q": word})
+def _names(host: Live, word: str) -> list[str]:
+    r = host.api("/api/v1/companies?" + urllib.parse.urlencode({"q": word}))
+    assert r.status == 200, r.body
+    return [item["name"] for item in json.loads(r.body)["items"]]
+
+
+def _found_everywhere(host: Live, word: str, within: float = 3.0) -> None:
+    """A search for ``word`` through ``host`` finds the firm within ``within`` seconds, and then 12
+    more searches (spread over the host's workers) all find it."""
     started = time.monotonic()
-    while True:
-        status, body = api(port, token, "GET", path)
-        assert status == 200, body
-        if any(word in item["name"] for item in body["items"]):
-            break
-        assert time.monotonic() - started < within, f"{word!r} not found through port {port} in {within} s"
+    while not any(word in name for name in _names(host, word)):
+        assert time.monotonic() - started < within, (
+            f"{word!r} not found through port {host.port} in {within} s"
+        )
         time.sleep(0.05)
-    took = time.monotonic() - started
     for _ in range(12):
-        status, body = api(port, token, "GET", path)
-        assert any(word in item["name"] for item in body["items"]), body
-    return took
+        assert any(word in name for name in _names(host, word))
+
+
+def _rename(host: Live, company_id: int, name: str) -> None:
+    r = host.api(f"/api/v1/companies/{company_id}", "PATCH", {"name": name})
+    assert r.status == 200, r.body
 
 
 def test_an_edit_through_either_host_is_found_by_the_other_whatever_its_clock(tmp_path):
-    with (
-        sibling_database("two_hosts") if ON_PG else nullcontext(f"sqlite:///{tmp_path / 'db.sqlite3'}") as url
-    ):
-        env = base_env(tmp_path, url)
+    with site_database(tmp_path, "two_hosts") as url:
+        env = base_env(tmp_path)
+        env.update(DATABASE_URL=url, SECRET_KEY="s" * 64)
         flask_cli(env, "db", "upgrade")
         flask_cli(env, "seed-demo")
         flask_cli(
-            env, "users", "create", "staff@two.example", "--password", "long enough pass", "--role", "admin"
+            env, "users", "create", "admin@two.example", "--password", "long enough pass", "--role", "admin"
         )
-        token = flask_cli(env, "users", "token", "staff@two.example").strip().splitlines()[-1]
+        token = flask_cli(env, "users", "token", "admin@two.example").stdout.strip().splitlines()[-1]
         with ExitStack() as stack:
-            host_a = stack.enter_context(gunicorn(env, tmp_path / "a.log"))
-            host_b = stack.enter_context(gunicorn(env, tmp_path / "b.log", prefix=("faketime", "-f", "-5m")))
-            status, page = api(host_a, token, "GET", "/api/v1/companies?per_page=2")
-            first, second = page["items"][:2]
-            for port in (host_a, host_b):  # every worker has loaded its index and placed its cursor
+            a = Live(stack.enter_context(gunicorn(env, tmp_path / "a.log")), token)
+            b = Live(
+                stack.enter_context(gunicorn(env, tmp_path / "b.log", prefix=("faketime", "-f", "-5m"))),
+                token,
+            )
+            first, second = json.loads(a.api("/api/v1/companies?per_page=2").body)["items"][:2]
+            for host in (a, b):  # every worker has loaded its index and placed its cursor
                 for _ in range(8):
-                    api(port, token, "GET", "/api/v1/companies?q=Baki")
-            # the host with the late clock edits first: its stamp is five minutes older than anything seen
-            status, _body = api(
-                host_b, token, "PATCH", f"/api/v1/companies/{first['id']}", {"name": "Zəfəran Aqro"}
-            )
-            assert status == 200
-            _found_everywhere(host_a, token, "Zəfəran")
-            status, _body = api(
-                host_a, token, "PATCH", f"/api/v1/companies/{second['id']}", {"name": "Шафран Торг"}
-            )
-            assert status == 200
-            _found_everywhere(host_b, token, "Шафран")
-            status, _body = api(
-                host_b, token, "PATCH", f"/api/v1/companies/{second['id']}", {"name": "Бадьян Торг"}
-            )
-            assert status == 200  # a later edit, stamped earlier than the one before it
-            _found_everywhere(host_a, token, "Бадьян")
+                    _names(host, "Baki")
+            # the host whose clock is behind edits first: its stamp is older than anything seen
+            _rename(b, first["id"], "Zəfəran Aqro")
+            _found_everywhere(a, "Zəfəran")
+            _rename(a, second["id"], "Шафран Торг")
+            _found_everywhere(b, "Шафран")
+            _rename(b, second["id"], "Бадьян Торг")  # a later edit stamped earlier than the one before
+            _found_everywhere(a, "Бадьян")

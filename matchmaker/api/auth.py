@@ -1,4 +1,7 @@
-"""Bearer tokens for the API. Session cookies are never accepted here (the API is CSRF-exempt)."""
+"""Bearer tokens for the API. Session cookies are never accepted here (the API is CSRF-exempt).
+
+Every blueprint of the API (:class:`matchmaker.api.Blueprint`) runs :func:`authenticate_request`
+before its views."""
 
 from __future__ import annotations
 
@@ -16,7 +19,3 @@ def authenticate_request() -> None:
     if user is None:
         abort(401, description="The token is unknown or revoked.")
     g.api_user = user
-
-
-def protect(blp) -> None:
-    blp.before_request(authenticate_request)

@@ -5,18 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from ..centers import services
-from ..centers.models import Equipment
+from ..centers.models import ClosureKind, Equipment, RoomKind
 from ..core.timeslots import utc_offset_label
 from ..errors import DomainError, NotFound
+from ..meetings.models import ACTIVE_STATUSES
 from ..timefmt import zone_name
-from .auth import protect
+from . import Blueprint
+from .fields import Date
 
 blp = Blueprint("api_centers", __name__, url_prefix="/api/v1", description="Business centers and rooms")
-protect(blp)
+
+_LOCAL_TIME = {"description": "ISO 8601 with the center's offset", "format": "date-time"}
 
 
 def iso_local(dt, tz) -> str:
@@ -24,89 +26,115 @@ def iso_local(dt, tz) -> str:
     return dt.astimezone(tz).isoformat(timespec="seconds")
 
 
-def _texts(description: str):
-    return fields.Dict(
-        keys=fields.Str(),
-        values=fields.Str(allow_none=True),
-        metadata={"description": description + ' per language: {"az", "ru", "en"}; null where not given'},
-    )
-
-
 IN_LANGUAGE = "in the caller's language (?lang=, the account's language, Accept-Language), else a fallback"
 
 
+class TextsSchema(Schema):
+    """A text per language; null where not given."""
+
+    az = fields.Str(required=True, allow_none=True)
+    ru = fields.Str(required=True, allow_none=True)
+    en = fields.Str(required=True, allow_none=True)
+
+
+def _texts(description: str) -> fields.Nested:
+    return fields.Nested(TextsSchema, required=True, metadata={"description": description + " per language"})
+
+
 class RoomSchema(Schema):
-    id = fields.Int()
-    name = fields.Str(metadata={"description": "The name " + IN_LANGUAGE})
+    id = fields.Int(required=True)
+    name = fields.Str(required=True, metadata={"description": "The name " + IN_LANGUAGE})
     names = _texts("The name")
-    description = fields.Str(metadata={"description": "The description " + IN_LANGUAGE})
+    description = fields.Str(required=True, metadata={"description": "The description " + IN_LANGUAGE})
     descriptions = _texts("The description")
-    kind = fields.Str(
-        metadata={"description": "meeting_room, conference, exhibition_hall, office or hotel_room"}
-    )
-    kind_label = fields.Str(metadata={"description": "The kind " + IN_LANGUAGE})
-    floor = fields.Int(allow_none=True)
-    capacity = fields.Int()
+    kind = fields.Str(required=True, validate=validate.OneOf([k.value for k in RoomKind]))
+    kind_label = fields.Str(required=True, metadata={"description": "The kind " + IN_LANGUAGE})
+    floor = fields.Int(required=True, allow_none=True)
+    capacity = fields.Int(required=True)
     equipment = fields.List(
-        fields.Str(),
-        metadata={"description": "Keys: " + ", ".join(e.value for e in Equipment)},
+        fields.Str(validate=validate.OneOf([e.value for e in Equipment])),
+        required=True,
+        metadata={"description": "Keys of the equipment vocabulary"},
     )
-    equipment_labels = fields.List(fields.Str(), metadata={"description": "The equipment " + IN_LANGUAGE})
-    bookable = fields.Bool()
+    equipment_labels = fields.List(
+        fields.Str(), required=True, metadata={"description": "The equipment " + IN_LANGUAGE}
+    )
+    bookable = fields.Bool(required=True, metadata={"description": "false: not bookable for meetings"})
 
 
 class HoursSchema(Schema):
-    weekday = fields.Int(metadata={"description": "0 = Monday"})
-    opens = fields.Str()
-    closes = fields.Str()
+    weekday = fields.Int(
+        required=True, validate=validate.Range(min=0, max=6), metadata={"description": "0 = Monday"}
+    )
+    opens = fields.Str(
+        required=True, metadata={"description": "HH:MM, local time", "pattern": r"^[0-2][0-9]:[0-5][0-9]$"}
+    )
+    closes = fields.Str(
+        required=True, metadata={"description": "HH:MM, local time", "pattern": r"^[0-2][0-9]:[0-5][0-9]$"}
+    )
 
 
 class CenterSchema(Schema):
-    id = fields.Int()
-    slug = fields.Str()
-    name = fields.Str(metadata={"description": "The name " + IN_LANGUAGE})
+    id = fields.Int(required=True)
+    slug = fields.Str(required=True)
+    name = fields.Str(required=True, metadata={"description": "The name " + IN_LANGUAGE})
     names = _texts("The name")
-    city = fields.Str(metadata={"description": "The city " + IN_LANGUAGE})
+    city = fields.Str(required=True, metadata={"description": "The city " + IN_LANGUAGE})
     cities = _texts("The city")
-    country = fields.Str()
-    timezone = fields.Str(metadata={"description": "IANA time zone, e.g. Asia/Baku"})
+    country = fields.Str(required=True)
+    timezone = fields.Str(required=True, metadata={"description": "IANA time zone, e.g. Asia/Baku"})
     timezone_name = fields.Str(
-        metadata={"description": "The zone by name, e.g. Baku time (UTC+4), " + IN_LANGUAGE}
+        required=True, metadata={"description": "The zone by name, e.g. Baku time (UTC+4), " + IN_LANGUAGE}
     )
-    address = fields.Str(metadata={"description": "The address " + IN_LANGUAGE})
+    address = fields.Str(required=True, metadata={"description": "The address " + IN_LANGUAGE})
     addresses = _texts("The address")
-    description = fields.Str(metadata={"description": "The description " + IN_LANGUAGE})
+    description = fields.Str(required=True, metadata={"description": "The description " + IN_LANGUAGE})
     descriptions = _texts("The description")
-    rooms = fields.List(fields.Nested(RoomSchema))
-    opening_hours = fields.List(fields.Nested(HoursSchema))
+    rooms = fields.List(fields.Nested(RoomSchema), required=True)
+    opening_hours = fields.List(fields.Nested(HoursSchema), required=True)
 
 
 class CentersSchema(Schema):
-    items = fields.List(fields.Nested(CenterSchema))
+    items = fields.List(fields.Nested(CenterSchema), required=True)
 
 
 class AvailabilityArgs(Schema):
-    date = fields.Date(required=True, format="%Y-%m-%d")
+    date = Date(
+        required=True, metadata={"description": "The local date at the center, 2000-01-01 to 2100-12-31"}
+    )
 
 
-class IntervalSchema(Schema):
-    start = fields.Str()
-    end = fields.Str()
-    kind = fields.Str()
-    status = fields.Str()
-    reason = fields.Str(metadata={"description": "Why it is taken " + IN_LANGUAGE})
-    reasons = _texts("A closure's reason")
+class OpenIntervalSchema(Schema):
+    start = fields.Str(required=True, metadata=_LOCAL_TIME)
+    end = fields.Str(required=True, metadata=_LOCAL_TIME)
+
+
+class FreeIntervalSchema(OpenIntervalSchema):
+    kind = fields.Str(required=True, validate=validate.OneOf(["free"]))
+
+
+class TakenIntervalSchema(OpenIntervalSchema):
+    kind = fields.Str(required=True, validate=validate.OneOf(["meeting", "closure"]))
+    status = fields.Str(
+        required=True,
+        validate=validate.OneOf([*ACTIVE_STATUSES, *(k.value for k in ClosureKind)]),
+        metadata={"description": "A meeting's status, or a closure's kind"},
+    )
+    reason = fields.Str(
+        required=True, metadata={"description": "A closure's reason (empty for meetings) " + IN_LANGUAGE}
+    )
+    reasons = fields.Nested(TextsSchema, metadata={"description": "A closure's reason per language"})
 
 
 class AvailabilitySchema(Schema):
-    room = fields.Nested(RoomSchema)
-    center_id = fields.Int()
-    date = fields.Str()
-    timezone = fields.Str()
-    utc_offset = fields.Str()
-    open = fields.List(fields.Nested(IntervalSchema))
-    free = fields.List(fields.Nested(IntervalSchema))
-    taken = fields.List(fields.Nested(IntervalSchema))
+    room = fields.Nested(RoomSchema, required=True)
+    center_id = fields.Int(required=True)
+    date = fields.Str(required=True, metadata={"format": "date"})
+    timezone = fields.Str(required=True)
+    utc_offset = fields.Str(required=True, metadata={"description": "e.g. +04:00"})
+    open = fields.List(fields.Nested(OpenIntervalSchema), required=True)
+    free = fields.List(fields.Nested(FreeIntervalSchema), required=True)
+    taken = fields.List(fields.Nested(TakenIntervalSchema), required=True)
 
 
 def _room(room) -> dict:
@@ -161,6 +189,7 @@ class Centers(MethodView):
 class Availability(MethodView):
     @blp.arguments(AvailabilityArgs, location="query")
     @blp.response(200, AvailabilitySchema)
+    @blp.errors(404)
     def get(self, args, room_id):
         """Free and taken intervals of the room on a local date, ISO 8601 with the center's offset."""
         room = services.get_room(room_id)

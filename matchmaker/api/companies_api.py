@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from flask import abort
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..companies import services
 from ..core.sectors import normalize_code
-from . import api_user
-from .auth import protect
+from . import Blueprint, api_user
 from .schemas import CompanyListArgs, CompanyPageSchema, CompanyPatchSchema, CompanySchema
 
 blp = Blueprint("api_companies", __name__, url_prefix="/api/v1/companies", description="Company directory")
-protect(blp)
 
 
 @blp.route("")
@@ -53,12 +50,14 @@ def _get_visible(company_id: int):
 @blp.route("/<int:company_id>")
 class CompanyById(MethodView):
     @blp.response(200, CompanySchema)
+    @blp.errors(404)
     def get(self, company_id):
         """One company."""
         return _get_visible(company_id)
 
     @blp.arguments(CompanyPatchSchema)
     @blp.response(200, CompanySchema)
+    @blp.errors(400, (403, "The company is not the caller's own firm (staff may edit any)"), 404)
     def patch(self, data, company_id):
         """Update fields of one's own company (staff: any). The company's suggestions are refreshed."""
         company = _get_visible(company_id)

@@ -5,42 +5,46 @@ from __future__ import annotations
 from flask import abort
 from flask.views import MethodView
 from flask_babel import get_locale
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from ..companies import services as company_services
 from ..matching import services
-from . import api_user
-from .auth import protect
+from . import Blueprint, api_user
+from .fields import Choice
 
 blp = Blueprint("api_matching", __name__, url_prefix="/api/v1/companies", description="Partner suggestions")
-protect(blp)
 
 
 class SuggestionSchema(Schema):
-    company = fields.Str()
-    partner = fields.Str()
-    partner_id = fields.Int()
-    partner_name = fields.Str()
-    rank = fields.Int()
-    score = fields.Float()
-    reasons = fields.List(fields.Str())
+    company = fields.String(required=True, metadata={"description": "The firm's external id, else its id"})
+    partner = fields.String(required=True, metadata={"description": "The partner's external id, else its id"})
+    partner_id = fields.Integer(required=True)
+    partner_name = fields.String(required=True)
+    rank = fields.Integer(
+        required=True, validate=validate.Range(min=1), metadata={"description": "1 is best"}
+    )
+    score = fields.Float(required=True, validate=validate.Range(min=0, max=100))
+    reasons = fields.List(fields.String(), required=True)
 
 
 class SuggestionArgs(Schema):
-    lang = fields.Str(load_default=None, validate=validate.OneOf(["en", "ru", "az"]))
+    lang = Choice(
+        ("az", "ru", "en"),
+        metadata={"description": "Language of the reasons (default: the Accept-Language choice)"},
+    )
 
 
 @blp.route("/<int:company_id>/suggestions")
 class Suggestions(MethodView):
     @blp.arguments(SuggestionArgs, location="query")
     @blp.response(200, SuggestionSchema(many=True))
+    @blp.errors(404)
     def get(self, args, company_id):
         """That company's suggestions, best first, as in the export."""
         company = company_services.get_company(company_id)
         if company is None or (company.hidden and not api_user().can_edit_company(company)):
             abort(404, description="No company with this id.")
-        lang = args["lang"] or str(get_locale() or "en")
+        lang = args.get("lang") or str(get_locale() or "en")
         return [
             {
                 "company": company.public_id,

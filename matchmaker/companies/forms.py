@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
 
-from ..core.profiles import LANGUAGE_CODES
+from ..core.profiles import LANGUAGE_CODES, MAX_WEBSITE_LEN
 from ..forms import length, optional, required
 
 LANGUAGE_NAMES = {
@@ -56,7 +56,7 @@ class CompanyForm(FlaskForm):
         ],
         validate_choice=False,
     )
-    website = StringField(_l("Website"), validators=[optional(), length(300)])
+    website = StringField(_l("Website"), validators=[optional(), length(MAX_WEBSITE_LEN)])
     email = StringField(_l("E-mail"), validators=[optional(), length(254)])
     phone = StringField(_l("Phone"), validators=[optional(), length(40)])
     description = TextAreaField(_l("About the firm"), validators=[optional(), length(4000)])

@@ -27,10 +27,20 @@ from typing import Any
 MAX_JSON_DEPTH = 32
 MAX_NUMBER_DIGITS = 100
 
-# C0 controls but \t \n \r, DEL, C1 controls; lone surrogates cannot be encoded and are refused too.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-# zero-width space/non-joiner/joiner, word joiner, BOM, LRM/RLM/ALM, embeddings/overrides/isolates
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u061c\u202a-\u202e\u2066-\u2069]")
+# Character classes (the inside of ``[...]``), written out with escapes only (no ``\s``, no flags), so
+# that Python, ECMA-262 and the JSON Schema validators' engines read them alike: the API's OpenAPI
+# patterns are built from them (:mod:`matchmaker.api.fields`).
+#: C0 controls but \t \n \r, DEL, C1 controls
+CONTROL_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+#: the white space ``str.split()`` and ``str.strip()`` remove, less the controls above
+SPACE_CLASS = r"\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: zero-width space/non-joiner/joiner, LRM/RLM, word joiner and invisible operators, BOM, ALM,
+#: bidirectional embeddings, overrides and isolates
+INVISIBLE_CLASS = r"\u200b-\u200f\u2060-\u2064\ufeff\u061c\u202a-\u202e\u2066-\u2069"
+
+# lone surrogates cannot be encoded and are refused too
+_CONTROL = re.compile(rf"[{CONTROL_CLASS}\ud800-\udfff]")
+_INVISIBLE = re.compile(rf"[{INVISIBLE_CLASS}]")
 
 
 class JSONLimitError(ValueError):

@@ -10,9 +10,8 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from typing import Literal, SupportsIndex, SupportsInt, TypedDict, cast
-from urllib.parse import urlsplit
 
-from .inputs import clean_name, control_character, normal_text
+from .inputs import CONTROL_CLASS, SPACE_CLASS, clean_name, control_character, normal_text
 from .sectors import is_valid_class, normalize_code
 
 COUNTRIES = ("AZ", "RU")
@@ -55,11 +54,29 @@ LANGUAGE_CODES = frozenset(
 SIZE_BANDS = ("micro", "small", "medium", "large")
 MAX_ITEMS = 30
 MAX_ITEM_LEN = 120
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
-_DOMAIN = re.compile(
-    r"^(?=.{1,253}$)([a-z0-9\u0400-\u04ff](-*[a-z0-9\u0400-\u04ff])*\.)+[a-z\u0400-\u04ff]{2,}$", re.I
+MAX_WEBSITE_LEN = 260  # "https://" and a host name of at most 253 characters fit
+
+# The formats below are whole-value patterns (``^…$``, matched with ``fullmatch``) written with
+# escapes only, so that the API's OpenAPI document states them verbatim (matchmaker.api.fields).
+# A value matching one is left unchanged by the clean-up before the check (white space trimmed and
+# collapsed), so a client that sends a matching value never meets another rule.
+_NOT_SPACE = rf"[^{CONTROL_CLASS}{SPACE_CLASS}]"  # neither white space nor a control character
+_MAIL_CHAR = rf"[^@<>\"',;{CONTROL_CLASS}{SPACE_CLASS}]"
+#: an e-mail address: something@domain.tld, without white space, quotes, brackets, commas, semicolons
+EMAIL_PATTERN = rf"^{_MAIL_CHAR}+@{_MAIL_CHAR}+\.[^@<>\"',;.{CONTROL_CLASS}{SPACE_CLASS}]{{2,}}$"
+_PHONE_CHAR = r"[0-9()\-]"
+#: digits, brackets and dashes (6 to 20 of them), single spaces between them, an optional leading +
+PHONE_PATTERN = rf"^\+?{_PHONE_CHAR}(?: ?{_PHONE_CHAR}){{5,19}}$"
+_LABEL_CHAR = r"[0-9A-Za-z\u0400-\u04ff]"
+#: http:// or https://, a domain name (Latin or Cyrillic letters, digits, inner hyphens), an optional
+#: port, then a path, query or fragment without white space
+WEBSITE_PATTERN = (
+    rf"^[Hh][Tt][Tt][Pp][Ss]?://(?:{_LABEL_CHAR}(?:-*{_LABEL_CHAR})*\.)+[A-Za-z\u0400-\u04ff]{{2,}}\.?"
+    rf"(?::[0-9]{{1,5}})?(?:[/?#]{_NOT_SPACE}*)?$"
 )
-_PHONE = re.compile(r"^\+?[0-9 ()\-]{6,25}$")
+_EMAIL = re.compile(EMAIL_PATTERN)
+_PHONE = re.compile(PHONE_PATTERN)
+_WEBSITE = re.compile(WEBSITE_PATTERN)
 
 # Message templates (English source strings; gettext ids in the web layer).
 M_REQUIRED = "This field is required."
@@ -132,16 +149,15 @@ def split_list(value: object) -> list[str]:
 
 
 def valid_email(value: str) -> bool:
-    return bool(_EMAIL.match(value)) and len(value) <= 254
+    return len(value) <= 254 and _EMAIL.fullmatch(value) is not None
 
 
 def valid_url(value: str) -> bool:
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    host = (parts.hostname or "").rstrip(".")
-    return parts.scheme in ("http", "https") and bool(_DOMAIN.match(host)) and " " not in value
+    return len(value) <= MAX_WEBSITE_LEN and _WEBSITE.fullmatch(value) is not None
+
+
+def valid_phone(value: str) -> bool:
+    return _PHONE.fullmatch(value) is not None
 
 
 def _as_int(value: object) -> int:
@@ -243,7 +259,9 @@ class _Check:
         if not self.has("website"):
             return
         site = str(self.data.get("website") or "").strip()
-        if site and not valid_url(site):
+        if len(site) > MAX_WEBSITE_LEN:
+            self.fail("website", M_TOO_LONG, {"max": MAX_WEBSITE_LEN})
+        elif site and not valid_url(site):
             self.fail("website", M_URL)
         else:
             self.out["website"] = site
@@ -261,7 +279,7 @@ class _Check:
         if not self.has("phone"):
             return
         phone = " ".join(str(self.data.get("phone") or "").split())
-        if phone and not _PHONE.match(phone):
+        if phone and not valid_phone(phone):
             self.fail("phone", M_PHONE)
         else:
             self.out["phone"] = phone

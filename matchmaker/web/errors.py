@@ -38,6 +38,9 @@ CODES = {
 }
 
 
+BUSY_RETRY_AFTER = "2"  # seconds
+
+
 def wants_json_response() -> bool:
     return request.path.startswith("/api/")
 
@@ -59,6 +62,8 @@ def error_response(
     response.status_code = status
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="matchmaker"'
+    if status == 503:  # busy or unavailable: when to retry (the callers may say otherwise)
+        response.headers["Retry-After"] = BUSY_RETRY_AFTER
     return response
 
 
@@ -111,12 +116,16 @@ def webargs_fields(exc: HTTPException) -> dict[str, list[str]]:
 
 def http_error(exc: HTTPException) -> Any:
     status = exc.code or 500
+    extra = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]  # e.g. a 405's Allow
     if wants_json_response():
         if isinstance(exc, UnprocessableEntity):
             fields = webargs_fields(exc)
             return error_response(422, "Invalid input", None if fields else exc.description, fields or None)
-        return error_response(status, exc.name, exc.description)
-    return error_page(status)
+        response = error_response(status, exc.name, exc.description)
+        for name, value in extra:
+            response.headers.setdefault(name, value)
+        return response
+    return (*error_page(status), extra)
 
 
 def database_busy(exc: OperationalError) -> Any:
@@ -125,7 +134,7 @@ def database_busy(exc: OperationalError) -> Any:
         response = error_response(503, "The database is busy; retry shortly.", code="busy")
     else:
         response = current_app.make_response(error_page(503))
-    response.headers["Retry-After"] = "2"
+    response.headers["Retry-After"] = BUSY_RETRY_AFTER
     return response
 
 

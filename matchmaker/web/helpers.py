@@ -107,9 +107,11 @@ def lang_url(lang: str) -> str:
 
 
 class BoundedIntConverter(IntegerConverter):
-    """``<int:…>`` that matches only ids an Integer column can hold (else 404, never a driver error)."""
+    """``<int:…>`` that matches only ids an Integer column can hold, 1 to 2**31 - 1 (else 404, never a
+    driver error); the API's OpenAPI document states the same range."""
 
     def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min", 1)
         kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
 
