@@ -35,16 +35,31 @@ from __future__ import annotations
 import enum
 import heapq
 import threading
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
-from .search_terms import LEGAL_FORMS, MAX_EXPANSIONS, lexicon_expander, token_weight, words
-from .search_vocab import Vocabulary, match_words
+from .search_effects import NAME, TEXT, Expander, QueryPlan, concept_symbol, plan_query, sector_symbol
+from .search_lexicon import ProductReader, default_reader
+from .search_terms import LEGAL_FORMS, lexicon_expander, raw_words, token_weight, words
+from .search_vocab import Vocabulary, nearest_words
 
-__all__ = ["SearchDoc", "SearchIndex", "LEGAL_FORMS", "lexicon_expander", "token_weight"]
+__all__ = [
+    "FLOOR",
+    "RELATIVE_FLOOR",
+    "Found",
+    "SearchDoc",
+    "SearchIndex",
+    "LEGAL_FORMS",
+    "lexicon_expander",
+    "token_weight",
+]
+
+FLOOR = 30.0  # a document scoring under this is chance likeness, never a result
+RELATIVE_FLOOR = 0.5  # nor one scoring under half the best document
+NAME_COVER = 0.75  # a product query that is most of a firm's name ranks that firm as a name
 
 
 @dataclass(frozen=True)
@@ -53,20 +68,23 @@ class SearchDoc:
     name: str
     city: str = ""
     texts: tuple[str, ...] = ()  # offers, needs, description items: searched with lower weight
+    sectors: tuple[str, ...] = ()  # NACE classes: a product query finds the firms of its activity
 
 
-NAME, CITY, TEXT = 0, 1, 2
-FIELD_WEIGHT = (1.0, 0.6, 0.6)
+@dataclass(frozen=True)
+class Found:
+    """The answer of :meth:`SearchIndex.find`: hits best first, and when there is none the
+    nearest spellings of the directory ("did you mean …")."""
+
+    hits: list[tuple[int, float]]
+    suggestions: list[str]
+
 
 _COVER_MIN = 40.0  # a name word matched with at least this credit (≈ 77 % similar) is covered
-_EXPAND_SIM = 0.95  # a translation counts a little less than the word itself
-_EXPAND_NAME = 0.7  # field weight of a translation found in a name
-
-Expander = Callable[[str], Iterable[str]]
 
 
 class _Default(enum.Enum):
-    """The default expander: :func:`lexicon_expander`, built on first use."""
+    """The default reading of product words: the packaged trade lexicon, read on first use."""
 
     LEXICON = enum.auto()
 
@@ -78,20 +96,15 @@ class _Entry:
     name_weight: float
 
 
-@dataclass
-class _Query:
-    weights: list[float]  # per query word
-    total_w: float
-    per_word: list[dict[int, float]]  # per query word: key (vid*3+field) -> effective similarity
-
-
 class SearchIndex:
     """In-memory directory search index; see the module docstring.
 
-    ``expand``: callable giving translations of a folded query word ("hazelnut" → "fındıq",
-    "фундук"); they are matched as alternatives of the word, against offers/needs/description
-    and (weaker) names. By default :func:`lexicon_expander` over the packaged trade lexicon,
-    built on first use; ``None`` switches translations off.
+    ``expand``: how product words are read. By default the packaged trade lexicon
+    (:class:`~matchmaker.core.search_lexicon.ProductReader`, read on first use): a product word
+    finds the firms trading that product in any language ("hazelnut" → "fındıq", "фундук") and the
+    firms of its activity (sectors). A ``ProductReader`` of another lexicon, or a callable giving
+    translations of a folded word (matched fuzzily, as words), may be passed; ``None`` switches the
+    lexicon off (names and words only).
 
     Thread-safe (one lock); ``add``/``remove`` cost a few dictionary operations per word.
     """
@@ -99,7 +112,7 @@ class SearchIndex:
     def __init__(
         self,
         docs: Iterable[SearchDoc] = (),
-        expand: Expander | None | _Default = _Default.LEXICON,
+        expand: ProductReader | Expander | None | _Default = _Default.LEXICON,
     ) -> None:
         self._vocab = Vocabulary()
         # postings: (field, vid) -> set of slots; numpy copies made on demand
@@ -109,7 +122,14 @@ class SearchIndex:
         self._slot_ids: list[int | None] = []
         self._free: list[int] = []
         self._name_w: NDArray[np.float32] = np.zeros(0, dtype=np.float32)
-        self._expand = expand
+        self._reader: ProductReader | None = None
+        self._expand: Expander | None = None
+        if isinstance(expand, _Default):
+            self._reader = default_reader()
+        elif isinstance(expand, ProductReader):
+            self._reader = expand
+        else:
+            self._expand = expand
         self._lock = threading.RLock()
         for d in docs:
             self.add(d)
@@ -123,20 +143,25 @@ class SearchIndex:
 
     def add(self, doc: SearchDoc) -> None:
         """Insert ``doc``, replacing any document with the same id."""
-        name_words = words(doc.name)
-        city_words = words(doc.city)
-        text_words: list[str] = []
+        name_words = raw_words(doc.name)
+        city_words = raw_words(doc.city)
+        text_words: list[tuple[str, str]] = []
         for t in doc.texts:
-            text_words.extend(words(t))
-        weight = sum(token_weight(w) for w in dict.fromkeys(name_words))
+            text_words.extend(raw_words(t))
+        markers = [sector_symbol(code) for code in dict.fromkeys(doc.sectors)]
+        if self._reader is not None:
+            concepts = self._reader.document(doc.texts)
+            markers += [concept_symbol(cid, lv) for cid, lv in concepts.items()]
+        weight = sum(token_weight(w) for w in dict.fromkeys(w for w, _ in name_words))
         with self._lock:
             if doc.id in self._docs:
                 self._remove(doc.id)
             v = self._vocab
             name, city, text = (
-                tuple(dict.fromkeys(v.get_or_add(w, f != TEXT) for w in ws))
+                tuple(dict.fromkeys(v.get_or_add(w, f != TEXT, raw) for w, raw in ws))
                 for f, ws in enumerate((name_words, city_words, text_words))
             )
+            text += tuple(v.symbol(m) for m in markers)
             slot = self._take_slot(doc.id)
             self._name_w[slot] = weight
             fields = (name, city, text)
@@ -187,16 +212,6 @@ class SearchIndex:
         self._name_w[e.slot] = 0
         self._free.append(e.slot)
 
-    def _expansions(self, word: str) -> tuple[str, ...]:
-        if isinstance(self._expand, _Default):
-            self._expand = lexicon_expander()
-        if self._expand is None or word.isdigit() or token_weight(word) < 0.5:
-            return ()
-        out: list[str] = []
-        for alt in self._expand(word):
-            out.extend(a for a in words(alt) if a != word and a not in out)
-        return tuple(out[:MAX_EXPANSIONS])
-
     def _postings(self, key: int) -> NDArray[np.int64] | None:
         arr = self._post_np.get(key)
         if arr is None:
@@ -208,6 +223,15 @@ class SearchIndex:
         return arr
 
     # -- query ---------------------------------------------------------------------------
+    def find(self, query: str, limit: int = 50, allowed: Container[int] | None = None) -> Found:
+        """The directory's answer: documents above the relevance floor (``FLOOR``, and half the
+        best score), best first; when none, the nearest spellings of the query's words."""
+        hits = self.search(query, limit=limit, allowed=allowed, min_score=FLOOR)
+        if hits:
+            cut = hits[0][1] * RELATIVE_FLOOR
+            return Found([h for h in hits if h[1] >= cut], [])
+        return Found([], self.suggest(query))
+
     def search(
         self, query: str, limit: int = 50, allowed: Container[int] | None = None, min_score: float = 10.0
     ) -> list[tuple[int, float]]:
@@ -221,48 +245,61 @@ class SearchIndex:
         with self._lock:
             if not self._docs:
                 return []
-            return self._search(qwords, limit, allowed, min_score)
+            q = plan_query(self._vocab, qwords, self._reader, self._expand)
+            hits = self._run(q, limit, allowed, min_score)
+            if q.product:
+                # a product query may also be a firm's whole name ("Yaşıl Çay": green tea, and
+                # Yaşıl Çay MMC): such a firm keeps its rank as a name
+                named = plan_query(self._vocab, qwords, self._reader, self._expand, as_name=True)
+                best = dict(hits)
+                for d, sc in self._run(named, limit, allowed, min_score, min_cover=NAME_COVER):
+                    best[d] = max(sc, best.get(d, 0.0))
+                hits = sorted(best.items(), key=lambda t: (-t[1], t[0]))[:limit]
+            return hits
 
-    def _search(
-        self, qwords: list[str], limit: int, allowed: Container[int] | None, min_score: float
+    def _run(
+        self,
+        q: QueryPlan,
+        limit: int,
+        allowed: Container[int] | None,
+        min_score: float,
+        min_cover: float = 0.0,
     ) -> list[tuple[int, float]]:
-        weights = [token_weight(w) for w in qwords]
-        if max(weights) < 0.5:  # a query of legal forms / numbers only: take them at face value
-            weights = [1.0] * len(weights)
-        q = _Query(weights, sum(weights), self._word_effects(qwords))
-        upper = self._upper_bounds(q)
+        if not q.weights or q.total_w <= 0:
+            return []
+        upper = self._upper_bounds(q, min_cover)
         idx = np.flatnonzero(upper >= max(min_score, 1e-6))
         if len(idx) == 0:
             return []
         idx = idx[np.argsort(-upper[idx], kind="stable")]
-        return self._exact_top(idx, upper, q, limit, allowed, min_score)
+        return self._exact_top(idx, upper, q, limit, allowed, min_score, min_cover)
 
-    def _word_effects(self, qwords: list[str]) -> list[dict[int, float]]:
-        """Per query word: posting key (vid*3+field) -> field-weighted credit of that word there,
-        the word's translations (trade lexicon) included."""
-        alts = [self._expansions(w) for w in qwords]
-        flat_alts = [a for al in alts for a in al]
-        all_matches = match_words(self._vocab, qwords + flat_alts, prefix=len(qwords) - 1)
-        alt_matches = iter(all_matches[len(qwords) :])
-        per_word: list[dict[int, float]] = []
-        for i in range(len(qwords)):
-            eff: dict[int, float] = {}
-            for vid, sim in all_matches[i].items():
-                for field in (NAME, CITY, TEXT):
-                    eff[vid * 3 + field] = sim * FIELD_WEIGHT[field]
-            for _ in alts[i]:
-                # a translation of the word (trade lexicon): the firm's offers/needs, and more
-                # weakly its name ("wine" → "Şirvan Şərab")
-                for vid, sim in next(alt_matches).items():
-                    for field, f in ((NAME, _EXPAND_NAME), (TEXT, FIELD_WEIGHT[TEXT])):
-                        key = vid * 3 + field
-                        e = sim * _EXPAND_SIM * f
-                        if e > eff.get(key, 0.0):
-                            eff[key] = e
-            per_word.append(eff)
-        return per_word
+    def suggest(self, query: str, limit: int = 5) -> list[str]:
+        """Spellings of the directory near the query ("did you mean …"): the query with each word
+        replaced by its nearest word of a name, a city or the firms' items, best first."""
+        qwords = [w for w in dict.fromkeys(words(query or "")) if token_weight(w) >= 0.5][:6]
+        if not qwords:
+            return []
+        with self._lock:
+            near = [nearest_words(self._vocab, w, limit=3) for w in qwords]
+            raw = self._vocab.raw
+        if not any(near):
+            return []
+        best = [n[0][0] if n else None for n in near]
+        out: list[str] = []
 
-    def _upper_bounds(self, q: _Query) -> NDArray[np.float32]:
+        def phrase(alt: list[int | None]) -> None:
+            text = " ".join(raw[v] if v is not None else w for v, w in zip(alt, qwords, strict=True))
+            if words(text) != qwords and text not in out:
+                out.append(text)
+
+        phrase(best)
+        for i, n in enumerate(near):
+            for vid, _ in n[1:]:
+                phrase(best[:i] + [vid] + best[i + 1 :])
+        return out[:limit]
+
+    def _upper_bounds(self, q: QueryPlan, min_cover: float = 0.0) -> NDArray[np.float32]:
         """Phase 1 (numpy, all documents): per query word the best field-weighted similarity
         any of the document's words reaches; an upper bound of the final score (0 for slots
         matching no word of weight)."""
@@ -284,6 +321,8 @@ class SearchIndex:
             total / q.total_w * (0.88 + 0.12 * cov) * (0.75 + 0.25 * matched / q.total_w)
         )
         upper[~cand] = 0
+        if min_cover > 0:
+            upper[cov < min_cover] = 0
         return upper
 
     def _best_per_slot(
@@ -305,10 +344,11 @@ class SearchIndex:
         self,
         idx: NDArray[np.intp],
         upper: NDArray[np.float32],
-        q: _Query,
+        q: QueryPlan,
         limit: int,
         allowed: Container[int] | None,
         min_score: float,
+        min_cover: float = 0.0,
     ) -> list[tuple[int, float]]:
         """Phase 2 (Python, the best few): one query word per document word, exact coverage.
 
@@ -325,7 +365,7 @@ class SearchIndex:
             assert doc_id is not None  # a free slot has no postings, hence no bound
             if allowed is not None and doc_id not in allowed:
                 continue
-            sc = self._exact_score(docs[doc_id], q)
+            sc = self._exact_score(docs[doc_id], q, min_cover)
             item = (sc, -doc_id)
             if len(heap) < limit:
                 heapq.heappush(heap, item)
@@ -335,7 +375,7 @@ class SearchIndex:
         return [(-nd, round(min(100.0, sc), 2)) for sc, nd in heap if sc >= min_score and sc > 0]
 
     @staticmethod
-    def _exact_score(entry: _Entry, q: _Query) -> float:
+    def _exact_score(entry: _Entry, q: QueryPlan, min_cover: float = 0.0) -> float:
         keys = [vid * 3 + field for field, vids in enumerate(entry.fields) for vid in vids]
         # every (query word, document word) pair with its similarity, best first; each query
         # word and each document word is used once (greedy assignment)
@@ -360,4 +400,6 @@ class SearchIndex:
                 cov += q.weights[i]
         nw = entry.name_weight
         cover = min(1.0, cov / nw) if nw > 0 else 0.0
+        if cover < min_cover:
+            return 0.0
         return s / q.total_w * (0.88 + 0.12 * cover) * (0.75 + 0.25 * hit / q.total_w)

@@ -1,0 +1,329 @@
+"""The trade lexicon as the directory search reads it: product words, their concepts and kin.
+
+Pure Python. A query word that names goods or a service ("ковры", "pomidor", "tomatoes", "şərab")
+is a *product word*: the search looks for the firms that trade that concept (offers, needs,
+description, and the activities of their sectors), in whatever language and form they wrote it,
+instead of for words that merely look alike ("wine" is not "twine", "ковёр" is not "Xəzər").
+
+* :meth:`ProductReader.word` reads one folded word: the concepts of the one-word lemmas with its
+  stem (:func:`matchmaker.core.lexicon.token_key`), the lemma also looking like the word, since stems
+  collide now and then ("trade" / "trailer"); else the head word of longer lemmas of one concept
+  ("ковры" in "ковры и прочие напольные покрытия"); else, for a word the lexicon does not know, a
+  typo correction (:class:`matchmaker.core.fuzzy.Speller`, through ``Lexicon.analyze``). Russian
+  fleeting vowels are read both ways (ковёр / ковры, котёл / котлы, уголок / уголка).
+* :meth:`ProductReader.query` reads a whole query: its product words, the multi-word lemmas it
+  names ("tomato paste" is not tomatoes), generic modifiers ("fresh", "оптом", "təzə") and whether
+  the query names one product only (then the trade outranks a firm's name, see
+  :mod:`matchmaker.core.search`).
+* :meth:`ProductReader.document` lists the concepts of a firm's items, :meth:`ProductReader.family`
+  which concepts of a firm count for a concept asked (itself, narrower ones, less its broader ones),
+  :meth:`ProductReader.sectors` the NACE classes whose titles name the concept (wine → 11.02).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .concepts import Lexicon, default_lexicon
+from .lexicon import ConceptHit, head_index, stop_keys, token_key
+from .morphology import AZ_SUFFIXES, is_cyrillic, stem_ru
+from .sector_titles import classes_naming
+from .text import fold, to_latin
+
+__all__ = ["ProductReader", "QueryReading", "WordReading", "fleeting_variant", "level_of"]
+
+# confidence of a word read through the head of a longer lemma ("ковры" → carpets and rugs)
+HEAD_CONF = 0.85
+# a firm's concept that only modifies its item's head ("wheat" in "wheat flour")
+MODIFIER_MAX = 0.4
+FREE_HEAD = 0.9  # a product read from the head word of a part the analysis did not know
+# how much a concept of a firm counts for the concept asked: narrower, broader, chapter
+NARROWER = 0.95
+BROADER = 0.7
+BROADER_HEADING = 0.55
+BROADER_CHAPTER = 0.4
+# quantised confidence levels of a firm's concepts (one posting list each)
+LEVELS = (1.0, 0.85, 0.6, 0.4)
+_LOOKS_LIKE = 70.0  # a lemma must look like the word (Latin keys, rapidfuzz ratio)
+_SENTENCE = re.compile(r"[.!?;\n]+")
+_RU_CONSONANT = set("бвгджзклмнпрстфхцчшщ")
+# endings whose removal may give the dictionary form the stemmer keys differently (buğdalar →
+# buğda, şərabı → şərab): Azerbaijani suffixes, English plurals, longest first
+_ENDINGS = tuple(sorted({s for s, _ in AZ_SUFFIXES} | {"es", "s"}, key=len, reverse=True))
+
+
+def level_of(conf: float) -> float:
+    """The quantised level (:data:`LEVELS`) of a confidence."""
+    for lv in LEVELS[:-1]:
+        if conf >= lv - 0.05:
+            return lv
+    return LEVELS[-1]
+
+
+def fleeting_variant(word: str) -> str | None:
+    """The Russian stem without its fleeting vowel (ковёр → ковр, котёл → котл, уголок → уголк).
+
+    Only for a word that is its own stem (a consonant-final nominative, or one ending in ь): the
+    other forms drop the vowel (ковры, котлы, уголка), which the stemmer then keeps apart."""
+    if not is_cyrillic(word):
+        return None
+    s = stem_ru(word)
+    if s not in (word, word[:-1]) or (s != word and word[-1] != "ь"):
+        return None
+    if len(s) >= 4 and s[-2] in "оеё" and s[-1] in _RU_CONSONANT and s[-3] in _RU_CONSONANT:
+        return s[:-2] + s[-1]
+    return None
+
+
+@dataclass(frozen=True)
+class WordReading:
+    """What one query word names: ``concepts`` {id: confidence}; ``known`` when the lexicon has
+    the word itself (then it is matched as that product, never corrected into another word)."""
+
+    concepts: dict[str, float] = field(default_factory=dict)
+    known: bool = False
+    generic: bool = False  # a generic modifier ("fresh", "оптом", "təzə")
+
+
+@dataclass(frozen=True)
+class QueryReading:
+    words: list[WordReading]
+    consumed: set[int]  # positions of words folded into a multi-word lemma read at another position
+    product: bool  # the query names one product (and nothing but modifiers besides)
+
+
+class ProductReader:
+    """Product words, documents' concepts and concept kinship over one lexicon (built lazily)."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+        self._ready = False
+        self._one: dict[str, list[tuple[str, str]]] = {}  # key -> [(lemma in Latin, concept)]
+        self._head: dict[str, list[tuple[str, str]]] = {}
+        self._vocab: set[str] = set()
+        self._stop: set[str] = set()
+        self._narrower: dict[str, set[str]] = {}
+        self._words: dict[str, WordReading] = {}
+        self._family: dict[str, dict[str, float]] = {}
+        self._sectors: dict[str, tuple[str, ...]] = {}
+        self._lemma_keys: dict[str, frozenset[str]] = {}
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = default_lexicon()
+        return self._lexicon
+
+    def _build(self) -> None:
+        if self._ready:
+            return
+        lex = self.lexicon
+        heads: dict[str, list[tuple[str, str]]] = {}
+        for cid, c in lex.concepts.items():
+            for terms in c.names.values():
+                for term in terms:
+                    ws = fold(term).split()
+                    if len(ws) == 1:
+                        self._add_one(ws[0], cid)
+                    elif ws:
+                        h = ws[head_index(ws)]
+                        heads.setdefault(token_key(h), []).append((to_latin(h), cid))
+            for a in c.ancestors:
+                self._narrower.setdefault(a, set()).add(cid)
+        # the head of longer lemmas names a concept when it names one only ("ковры", "pipes")
+        for k, entries in heads.items():
+            if k not in self._one and len(k) >= 4 and len({cid for _, cid in entries}) == 1:
+                self._head[k] = entries
+        self._vocab = set(lex.vocab)
+        self._stop = stop_keys()
+        self._ready = True
+
+    def _add_one(self, word: str, cid: str) -> None:
+        entry = (to_latin(word), cid)
+        for k in {token_key(word), to_latin(fleeting_variant(word) or "")} - {""}:
+            lst = self._one.setdefault(k, [])
+            if entry not in lst:
+                lst.append(entry)
+
+    # -- words ------------------------------------------------------------------------------
+    def word(self, word: str) -> WordReading:
+        """What the folded ``word`` names (cached)."""
+        got = self._words.get(word)
+        if got is None:
+            self._build()
+            got = self._read(word)
+            if len(self._words) < 100_000:
+                self._words[word] = got
+        return got
+
+    def _read(self, word: str) -> WordReading:
+        if word.isdigit() or len(word) < 2:
+            return WordReading()
+        key = token_key(word)
+        if key in self._stop:
+            return WordReading(generic=True)
+        for table, conf in ((self._one, 1.0), (self._head, HEAD_CONF)):
+            for k, form in _key_forms(word, key):
+                found = {
+                    cid: conf
+                    for lemma, cid in table.get(k, ())
+                    if lemma == k or fuzz.ratio(form, lemma) >= _LOOKS_LIKE
+                }
+                if found:
+                    return WordReading(found, known=True)
+        if key in self._vocab or len(key) < 4:
+            return WordReading()  # a word of longer lemmas only ("other", "twine"): not a product
+        # a word the lexicon does not know: perhaps a typo of one it knows (pomidr → pomidor)
+        hits = [h for h in self.lexicon.analyze(word) if h.how == "fuzzy" and h.confidence >= 0.7]
+        return WordReading({h.concept: h.confidence for h in hits})
+
+    def query(self, words: Sequence[str]) -> QueryReading:
+        """Read the folded ``words`` of a query (see the module docstring).
+
+        The query names one product when one word (or one multi-word lemma) names a product and
+        the other words name none ("table wine", "Quba xalça"; not "Kür Çay": caviar and tea)."""
+        readings = [self.word(w) for w in words]
+        consumed: set[int] = set()
+        if len(words) > 1:
+            for start, end, cid, conf in self._phrases(words):
+                head = start + head_index(list(words[start:end]))
+                readings[head] = WordReading({cid: conf}, known=True)
+                consumed.update(i for i in range(start, end) if i != head)
+        units = [r for i, r in enumerate(readings) if i not in consumed and r.concepts]
+        return QueryReading(readings, consumed, len(units) == 1)
+
+    def _phrases(self, words: Sequence[str]) -> list[tuple[int, int, str, float]]:
+        """Multi-word lemmas the query names: (start, end, concept, confidence)."""
+        out = []
+        for h in self.lexicon.analyze(" ".join(words)):
+            span = h.text.split()
+            if h.free or h.how == "modifier" or len(span) < 2 or h.confidence < 0.7:
+                continue
+            for s in range(len(words) - len(span) + 1):
+                if [fold(w) for w in words[s : s + len(span)]] == span:
+                    out.append((s, s + len(span), h.concept, h.confidence))
+                    break
+        return out
+
+    def translations(self, cid: str) -> frozenset[str]:
+        """Keys of the one-word lemmas of a concept, in every language."""
+        got = self._lemma_keys.get(cid)
+        if got is None:
+            c = self.lexicon.concepts.get(cid)
+            keys = set()
+            for terms in c.names.values() if c else ():
+                for term in terms:
+                    ws = fold(term).split()
+                    if len(ws) == 1:
+                        keys.add(token_key(ws[0]))
+            got = self._lemma_keys[cid] = frozenset(keys)
+        return got
+
+    # -- documents ----------------------------------------------------------------------------
+    def document(self, texts: Iterable[str]) -> dict[str, float]:
+        """Concepts of a firm's items (offers, needs, description): {id: quantised confidence}."""
+        self._build()
+        items: list[str] = []
+        for t in texts:
+            items.extend(p for p in _SENTENCE.split(t) if p.strip())
+        out: dict[str, float] = {}
+        for hits in self.lexicon.analyze_many(items):
+            for h in hits:
+                for cid, conf in self._hit_concepts(h):
+                    lv = level_of(conf)
+                    if lv > out.get(cid, 0.0):
+                        out[cid] = lv
+        return out
+
+    def _hit_concepts(self, h: ConceptHit) -> list[tuple[str, float]]:
+        """The concepts one hit of the lexicon's analysis stands for, as the search reads them."""
+        if h.free:
+            # a part the analysis does not know: its head word may be a product in a form the
+            # stemmer keys apart from its lemma (buğdalar / buğda, ковры / ковёр)
+            ws = h.text.split()
+            head = self.word(ws[head_index(ws)]) if ws else WordReading()
+            return [(cid, c * FREE_HEAD) for cid, c in head.concepts.items()] if head.known else []
+        if h.how == "modifier":
+            return [(h.concept, min(h.confidence, MODIFIER_MAX))]
+        if h.how == "partial":
+            got = [(h.concept, max(h.confidence, HEAD_CONF))]
+            if " " not in h.text:  # a head read through a fleeting vowel names the one-word concept
+                got += list(self.word(h.text).concepts.items())
+            return got
+        return [(h.concept, h.confidence)]
+
+    # -- kinship ------------------------------------------------------------------------------
+    def family(self, cid: str) -> dict[str, float]:
+        """Concepts of a firm that count for ``cid`` asked, with their weight (itself 1)."""
+        got = self._family.get(cid)
+        if got is None:
+            self._build()
+            got = dict.fromkeys(self._narrower.get(cid, ()), NARROWER)
+            c = self.lexicon.concepts.get(cid)
+            explicit: set[str] = set()
+            b = c.broader if c else None
+            while b and b not in explicit:
+                explicit.add(b)
+                nxt = self.lexicon.concepts.get(b)
+                b = nxt.broader if nxt else None
+            for a in c.ancestors if c else ():
+                if re.fullmatch(r"hs\d\d", a):
+                    w = BROADER_CHAPTER
+                else:
+                    w = BROADER if a in explicit else BROADER_HEADING
+                got[a] = max(got.get(a, 0.0), w)
+            got[cid] = 1.0
+            self._family[cid] = got
+        return got
+
+    def sectors(self, cid: str) -> tuple[str, ...]:
+        """NACE classes whose titles name the concept (any of its lemmas, any language)."""
+        got = self._sectors.get(cid)
+        if got is None:
+            got = _sector_classes(self.lexicon, cid)
+            self._sectors[cid] = got
+        return got
+
+
+def _key_forms(word: str, key: str) -> list[tuple[str, str]]:
+    """Keys to look the word up by, each with the form (in Latin letters) a lemma must look like:
+    its own stem; a Russian stem without its fleeting vowel; the stems of the Latin word without
+    an ending (buğdalar → buğda, whose stem the stemmer cuts differently)."""
+    lat = to_latin(word)
+    out = [(key, lat)]
+    variant = fleeting_variant(word)
+    if variant:
+        out.append((to_latin(variant), lat))
+    elif not is_cyrillic(word):
+        for e in _ENDINGS:
+            if word.endswith(e) and len(word) - len(e) >= 2:
+                base = word[: -len(e)]
+                k = token_key(base)
+                if k != key and all(k != o for o, _ in out):
+                    out.append((k, base))
+    return out
+
+
+def _sector_classes(lex: Lexicon, cid: str) -> tuple[str, ...]:
+    c = lex.concepts.get(cid)
+    if c is None:
+        return ()
+    found: dict[str, None] = {}
+    for terms in c.names.values():
+        for term in terms:
+            if len(fold(term).split()) > 3:
+                continue
+            codes = classes_naming(term)
+            if len(codes) <= 4:  # a word in many titles ("products") names no activity
+                found.update((code, None) for code in codes)
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def default_reader() -> ProductReader:
+    return ProductReader()
