@@ -59,6 +59,7 @@ __all__ = [
 
 FLOOR = 30.0  # a document scoring under this is chance likeness, never a result
 RELATIVE_FLOOR = 0.5  # nor one scoring under half the best document
+SUGGEST_MIN = 70.0  # a suggested spelling is at least this alike (rapidfuzz ratio)
 NAME_COVER = 0.75  # a product query that is most of a firm's name ranks that firm as a name
 
 
@@ -81,6 +82,12 @@ class Found:
 
 
 _COVER_MIN = 40.0  # a name word matched with at least this credit (≈ 77 % similar) is covered
+
+
+def _suggestible(vocab: Vocabulary, vid: int) -> bool:
+    """A word worth suggesting: not a legal form, a stop word or a number."""
+    w = vocab.words[vid]
+    return len(w) >= 3 and token_weight(w) >= 0.5
 
 
 class _Default(enum.Enum):
@@ -224,9 +231,13 @@ class SearchIndex:
 
     # -- query ---------------------------------------------------------------------------
     def find(self, query: str, limit: int = 50, allowed: Container[int] | None = None) -> Found:
-        """The directory's answer: documents above the relevance floor (``FLOOR``, and half the
-        best score), best first; when none, the nearest spellings of the query's words."""
-        hits = self.search(query, limit=limit, allowed=allowed, min_score=FLOOR)
+        """The directory's answer: documents above the relevance floor, best first; when none,
+        the nearest spellings of the query's words.
+
+        The floor: a score of ``FLOOR`` and half the best score, and one word of the query
+        matched strongly (about 88 % alike, one typo, a three-letter prefix, the same sound in
+        the other script, or a firm trading the product named): "qwxzv plorf" finds nothing."""
+        hits = self._search(query, limit, allowed, FLOOR, strong=True)
         if hits:
             cut = hits[0][1] * RELATIVE_FLOOR
             return Found([h for h in hits if h[1] >= cut], [])
@@ -237,8 +248,14 @@ class SearchIndex:
     ) -> list[tuple[int, float]]:
         """Best matches first as ``(doc_id, score 0..100)``; only ids in ``allowed`` if given.
 
-        Documents scoring below ``min_score`` (chance likeness) are left out.
+        Documents scoring below ``min_score`` (chance likeness) are left out; :meth:`find` is
+        the directory's answer, with its relevance floor.
         """
+        return self._search(query, limit, allowed, min_score, strong=False)
+
+    def _search(
+        self, query: str, limit: int, allowed: Container[int] | None, min_score: float, strong: bool
+    ) -> list[tuple[int, float]]:
         qwords = list(dict.fromkeys(words(query or "")))
         if not qwords or limit <= 0:
             return []
@@ -246,13 +263,13 @@ class SearchIndex:
             if not self._docs:
                 return []
             q = plan_query(self._vocab, qwords, self._reader, self._expand)
-            hits = self._run(q, limit, allowed, min_score)
+            hits = self._run(q, limit, allowed, min_score, strong)
             if q.product:
                 # a product query may also be a firm's whole name ("Yaşıl Çay": green tea, and
                 # Yaşıl Çay MMC): such a firm keeps its rank as a name
                 named = plan_query(self._vocab, qwords, self._reader, self._expand, as_name=True)
                 best = dict(hits)
-                for d, sc in self._run(named, limit, allowed, min_score, min_cover=NAME_COVER):
+                for d, sc in self._run(named, limit, allowed, min_score, strong, min_cover=NAME_COVER):
                     best[d] = max(sc, best.get(d, 0.0))
                 hits = sorted(best.items(), key=lambda t: (-t[1], t[0]))[:limit]
             return hits
@@ -263,40 +280,57 @@ class SearchIndex:
         limit: int,
         allowed: Container[int] | None,
         min_score: float,
+        strong: bool,
         min_cover: float = 0.0,
     ) -> list[tuple[int, float]]:
         if not q.weights or q.total_w <= 0:
             return []
         upper = self._upper_bounds(q, min_cover)
+        if strong:
+            upper[~self._strong_slots(q, len(upper))] = 0
         idx = np.flatnonzero(upper >= max(min_score, 1e-6))
         if len(idx) == 0:
             return []
         idx = idx[np.argsort(-upper[idx], kind="stable")]
         return self._exact_top(idx, upper, q, limit, allowed, min_score, min_cover)
 
+    def _strong_slots(self, q: QueryPlan, cap: int) -> NDArray[np.bool_]:
+        """Slots holding a word the query matches strongly."""
+        mask = np.zeros(cap, dtype=bool)
+        for key in q.strong:
+            arr = self._postings(key)
+            if arr is not None:
+                mask[arr] = True
+        return mask
+
     def suggest(self, query: str, limit: int = 5) -> list[str]:
-        """Spellings of the directory near the query ("did you mean …"): the query with each word
-        replaced by its nearest word of a name, a city or the firms' items, best first."""
+        """Spellings of the directory near the query ("did you mean …"): the query's words each
+        replaced by the nearest word (at least ``SUGGEST_MIN`` % alike) of a name, a town or the
+        firms' items, best first; words with none are left out."""
         qwords = [w for w in dict.fromkeys(words(query or "")) if token_weight(w) >= 0.5][:6]
-        if not qwords:
-            return []
         with self._lock:
-            near = [nearest_words(self._vocab, w, limit=3) for w in qwords]
-            raw = self._vocab.raw
-        if not any(near):
-            return []
-        best = [n[0][0] if n else None for n in near]
-        out: list[str] = []
+            vocab = self._vocab
+            near = [
+                [
+                    (v, s)
+                    for v, s in nearest_words(vocab, w, limit=4, cutoff=SUGGEST_MIN)
+                    if _suggestible(vocab, v)
+                ]
+                for w in qwords
+            ]
+            raw = vocab.raw
+            out: list[str] = []
+            best = [n[0][0] if n else None for n in near]
 
-        def phrase(alt: list[int | None]) -> None:
-            text = " ".join(raw[v] if v is not None else w for v, w in zip(alt, qwords, strict=True))
-            if words(text) != qwords and text not in out:
-                out.append(text)
+            def phrase(alt: list[int | None]) -> None:
+                text = " ".join(raw[v] for v in alt if v is not None)
+                if text and words(text) != qwords and text not in out:
+                    out.append(text)
 
-        phrase(best)
-        for i, n in enumerate(near):
-            for vid, _ in n[1:]:
-                phrase(best[:i] + [vid] + best[i + 1 :])
+            phrase(best)
+            for i, n in enumerate(near):
+                for vid, _ in n[1:3]:
+                    phrase(best[:i] + [vid] + best[i + 1 :])
         return out[:limit]
 
     def _upper_bounds(self, q: QueryPlan, min_cover: float = 0.0) -> NDArray[np.float32]:

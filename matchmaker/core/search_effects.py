@@ -32,7 +32,7 @@ from .lexicon import token_key
 from .search_lexicon import LEVELS, ProductReader, QueryReading, WordReading
 from .search_terms import MAX_EXPANSIONS, token_weight, words
 from .search_vocab import Vocabulary, match_words, prefix_matches
-from .text import phonetic_key, to_latin
+from .text import has_cyrillic, phonetic_key, to_latin
 
 __all__ = [
     "CITY",
@@ -58,6 +58,29 @@ _SAME_SOUND = 92.0  # similarity of the same word in the other script (чай / 
 _TRANSLATION = 95.0 * 0.7  # a translation of the word in a name ("wine" → "Şirvan Şərab")
 _EXPAND_SIM = 0.95  # the optional expander's translations count a little less
 _EXPAND_NAME = 0.7
+# a result needs one word matched strongly: a credit of 70 (≈ 88 % alike, a 3-letter prefix,
+# the same sound across scripts, a product's firm), or the word spelled 80 % alike (one typo)
+STRONG = 70.0
+STRONG_SPELLING = 80.0
+SAME_SCRIPT_SPELLING = 65.0  # in one script, a strong match is also spelled this much alike
+SECTOR_STRENGTH = 0.8  # how strongly a firm of the product's sector matches
+
+
+class _Effects:
+    """One query word's credit per posting key (field-weighted), and the match's own strength."""
+
+    __slots__ = ("eff", "raw")
+
+    def __init__(self) -> None:
+        self.eff: dict[int, float] = {}
+        self.raw: dict[int, float] = {}
+
+    def put(self, key: int, e: float, raw: float) -> None:
+        if e > self.eff.get(key, 0.0):
+            self.eff[key] = e
+        if raw > self.raw.get(key, 0.0):
+            self.raw[key] = raw
+
 
 Expander = Callable[[str], Iterable[str]]
 
@@ -77,6 +100,7 @@ class QueryPlan:
     weights: list[float]  # per word
     per_word: list[dict[int, float]]  # per word: posting key (vid*3+field) -> credit
     product: bool  # the query names one product
+    strong: set[int]  # keys matched strongly by a word of weight (see ``STRONG``)
 
     @property
     def total_w(self) -> float:
@@ -113,21 +137,25 @@ def plan_query(
     trade_w = PRODUCT_TRADE if product else FIELD_WEIGHT[TEXT]
     name_w = PRODUCT_NAME if product else FIELD_WEIGHT[NAME]
     per_word: list[dict[int, float]] = []
+    strong: set[int] = set()
     for i, (w, r) in enumerate(zip(ws, rs, strict=True)):
+        fx = _Effects()
         if r.known and reader is not None:
-            eff = _known(vocab, w, r, reader, name_w)
+            _known(vocab, w, r, reader, name_w, fx)
             if i == last:  # perhaps still being typed: "Şirvan Şər" is "Şirvan Şərab"
                 for vid, credit in prefix_matches(vocab, w).items():
-                    _raise(eff, vid * 3 + NAME, credit * name_w)
-                    _raise(eff, vid * 3 + CITY, credit * FIELD_WEIGHT[CITY])
+                    fx.put(vid * 3 + NAME, credit * name_w, credit)
+                    fx.put(vid * 3 + CITY, credit * FIELD_WEIGHT[CITY], credit)
         else:
-            eff = _fuzzy(vocab, fuzzy_of[i], r, reader)
+            _fuzzy(vocab, w, fuzzy_of[i], r, reader, fx)
             if expand is not None:
-                _expanded(vocab, w, expand, eff)
+                _expanded(vocab, w, expand, fx)
         if reader is not None and r.concepts:
-            _concepts(vocab, r.concepts, reader, trade_w, eff)
-        per_word.append(eff)
-    return QueryPlan(ws, weights, per_word, product)
+            _concepts(vocab, r.concepts, reader, trade_w, fx)
+        per_word.append(fx.eff)
+        if weights[i] >= 0.5:
+            strong.update(k for k, raw in fx.raw.items() if raw >= STRONG)
+    return QueryPlan(ws, weights, per_word, product, strong)
 
 
 def _names_something(vocab: Vocabulary, sims: dict[int, float]) -> bool:
@@ -153,16 +181,35 @@ def _weights(ws: list[str], rs: list[WordReading], product: bool) -> list[float]
 
 
 def _fuzzy(
-    vocab: Vocabulary, sims: dict[int, float], r: WordReading, reader: ProductReader | None
-) -> dict[int, float]:
-    """A word matched by spelling: names, cities, offers words (not the lexicon's words there)."""
-    eff: dict[int, float] = {}
+    vocab: Vocabulary,
+    word: str,
+    sims: dict[int, float],
+    r: WordReading,
+    reader: ProductReader | None,
+    fx: _Effects,
+) -> None:
+    """A word matched by spelling: names, cities, offers words (not the lexicon's words there);
+    a legal form or a stop word of the directory only as itself."""
+    lat = to_latin(word).replace(" ", "")
+    cyr = has_cyrillic(word)
     for vid, sim in sims.items():
+        if sim < 100.0 and token_weight(vocab.words[vid]) < 0.5:
+            continue
+        raw = _strength(sim, fuzz.ratio(lat, vocab.lat[vid]), vocab.cyr[vid] == cyr)
         for field in (NAME, CITY):
-            eff[vid * 3 + field] = sim * FIELD_WEIGHT[field]
+            fx.put(vid * 3 + field, sim * FIELD_WEIGHT[field], raw)
         if reader is None or sim >= 100.0 or not _stands_for_other(vocab, vid, r, reader):
-            eff[vid * 3 + TEXT] = sim * FIELD_WEIGHT[TEXT]
-    return eff
+            fx.put(vid * 3 + TEXT, sim * FIELD_WEIGHT[TEXT], raw)
+
+
+def _strength(credit: float, spelling: float, same_script: bool) -> float:
+    """How strongly a word matched: one typo (``STRONG_SPELLING``) is strong; in one script a
+    likeness of sound alone is not ("мозе" / "Мясо"), across scripts it is (Гянджа / Gəncə)."""
+    if spelling >= STRONG_SPELLING:
+        return max(credit, STRONG)
+    if same_script and spelling < SAME_SCRIPT_SPELLING:
+        return min(credit, STRONG - 1)
+    return credit
 
 
 def _stands_for_other(vocab: Vocabulary, vid: int, r: WordReading, reader: ProductReader) -> bool:
@@ -172,8 +219,8 @@ def _stands_for_other(vocab: Vocabulary, vid: int, r: WordReading, reader: Produ
 
 
 def _known(
-    vocab: Vocabulary, word: str, r: WordReading, reader: ProductReader, name_w: float
-) -> dict[int, float]:
+    vocab: Vocabulary, word: str, r: WordReading, reader: ProductReader, name_w: float, fx: _Effects
+) -> None:
     """A product word in names and cities: the same stem, the same sound in the other script
     (unless that word names another product), or a translation of it."""
     sims: dict[int, float] = {}
@@ -189,37 +236,31 @@ def _known(
         for k in reader.translations(cid):
             for vid in vocab.by_key.get(k, ()):
                 sims.setdefault(vid, _TRANSLATION)
-    eff: dict[int, float] = {}
     for vid, sim in sims.items():
         if vocab.is_short(vid):
-            eff[vid * 3 + NAME] = sim * name_w
-            eff[vid * 3 + CITY] = sim * FIELD_WEIGHT[CITY]
-    return eff
+            fx.put(vid * 3 + NAME, sim * name_w, sim)
+            fx.put(vid * 3 + CITY, sim * FIELD_WEIGHT[CITY], sim)
 
 
 def _concepts(
-    vocab: Vocabulary, concepts: dict[str, float], reader: ProductReader, weight: float, eff: dict[int, float]
+    vocab: Vocabulary, concepts: dict[str, float], reader: ProductReader, weight: float, fx: _Effects
 ) -> None:
-    """Raise ``eff`` by the firms' concepts (and sectors) that count for the word's concepts."""
+    """The firms' concepts (and sectors) that count for the word's concepts."""
     sym = vocab.symbols
     for cid, cq in concepts.items():
         for d, kin in reader.family(cid).items():
             for lv in LEVELS:
                 vid = sym.get(concept_symbol(d, lv))
                 if vid is not None:
-                    _raise(eff, vid * 3 + TEXT, 100.0 * cq * kin * lv * weight)
+                    raw = 100.0 * cq * kin * lv
+                    fx.put(vid * 3 + TEXT, raw * weight, raw)
         for code in reader.sectors(cid):
             vid = sym.get(sector_symbol(code))
             if vid is not None:
-                _raise(eff, vid * 3 + TEXT, 100.0 * cq * SECTOR * weight)
+                fx.put(vid * 3 + TEXT, 100.0 * cq * SECTOR * weight, 100.0 * cq * SECTOR_STRENGTH)
 
 
-def _raise(eff: dict[int, float], key: int, e: float) -> None:
-    if e > eff.get(key, 0.0):
-        eff[key] = e
-
-
-def _expanded(vocab: Vocabulary, word: str, expand: Expander, eff: dict[int, float]) -> None:
+def _expanded(vocab: Vocabulary, word: str, expand: Expander, fx: _Effects) -> None:
     """Translations from an explicit expander, matched like the word (weaker in names)."""
     if word.isdigit() or token_weight(word) < 0.5:
         return
@@ -229,4 +270,4 @@ def _expanded(vocab: Vocabulary, word: str, expand: Expander, eff: dict[int, flo
     for sims in match_words(vocab, alts[:MAX_EXPANSIONS]):
         for vid, sim in sims.items():
             for field, f in ((NAME, _EXPAND_NAME), (TEXT, FIELD_WEIGHT[TEXT])):
-                _raise(eff, vid * 3 + field, sim * _EXPAND_SIM * f)
+                fx.put(vid * 3 + field, sim * _EXPAND_SIM * f, sim * _EXPAND_SIM)

@@ -52,6 +52,15 @@ def _phonetic_key(word: str) -> str:
     return "".join(phonetic_tokens(word))
 
 
+def _query_phonetic_key(word: str) -> str:
+    """The phonetic key a query word is compared by: none for a key of fewer than two consonants
+    ("uehai" → "aka", "ыыыы" → "a" are like half the directory), unless the word is that short
+    (су / su, чай / çay)."""
+    key = _phonetic_key(word)
+    consonants = sum(1 for ch in key if ch != "a")
+    return key if consonants >= 2 or (consonants == 1 and len(word) <= 3) else ""
+
+
 class KeyList:
     """A list of vocabulary entries with their keys, for one ``cdist`` pass (append-only)."""
 
@@ -186,7 +195,7 @@ def match_words(
         return out
     q = _Queries(
         {i: _latin_key(words[i]) for i in rows},
-        {i: _phonetic_key(words[i]) for i in rows},
+        {i: _query_phonetic_key(words[i]) for i in rows},
         {i: has_cyrillic(words[i]) for i in rows},
         {i: {} for i in rows},
         prefix,
@@ -195,7 +204,7 @@ def match_words(
     _score(vocab.short, rows, q, with_prefix=True)
     by_bucket: dict[str, list[int]] = {}
     for i in rows:
-        by_bucket.setdefault(q.phon[i][:1], []).append(i)
+        by_bucket.setdefault(_phonetic_key(words[i])[:1], []).append(i)
     for b, rs in by_bucket.items():
         kl = vocab.buckets.get(b)
         if kl is not None:
@@ -262,8 +271,8 @@ def nearest_words(
 ) -> list[tuple[int, float]]:
     """Words of the vocabulary spelled most like the folded ``word``: [(id, similarity 0..100)].
 
-    Names and cities are searched whole, offers words in the word's bucket; the Latin keys and
-    (across scripts) the phonetic keys count."""
+    Names and cities are searched whole, offers words in the word's bucket; the Latin keys count,
+    and across scripts the very same sound (Гянджа / Gəncə)."""
     if word.isdigit() or not word:
         return []
     qlat, qphon = _latin_key(word), _phonetic_key(word)
@@ -273,10 +282,7 @@ def nearest_words(
     if bucket is not None:
         lists.append(bucket)
     for kl in lists:
-        for keys, q, factor, cut in (
-            (kl.lat, qlat, 1.0, cutoff),
-            (kl.phon, qphon, 0.95, max(cutoff, _PHON_MIN)),
-        ):
+        for keys, q, factor, cut in ((kl.lat, qlat, 1.0, cutoff), (kl.phon, qphon, 0.95, 100.0)):
             if not keys or not q:
                 continue
             for _, sim, j in process.extract(q, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=cut):
