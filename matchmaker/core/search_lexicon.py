@@ -49,6 +49,7 @@ BROADER_HEADING = 0.55
 BROADER_CHAPTER = 0.4
 # quantised confidence levels of a firm's concepts (one posting list each)
 LEVELS = (1.0, 0.85, 0.6, 0.4)
+MAX_CLASSES = 6  # a lemma naming more NACE classes than this names no activity in particular
 _LOOKS_LIKE = 70.0  # a lemma must look like the word (Latin keys, rapidfuzz ratio)
 _SENTENCE = re.compile(r"[.!?;\n]+")
 _RU_CONSONANT = set("бвгджзклмнпрстфхцчшщ")
@@ -319,7 +320,7 @@ def _sector_classes(lex: Lexicon, cid: str) -> tuple[str, ...]:
             if len(fold(term).split()) > 3:
                 continue
             codes = classes_naming(term)
-            if len(codes) <= 4:  # a word in many titles ("products") names no activity
+            if len(codes) <= MAX_CLASSES:  # a word of many titles ("products") names no activity
                 found.update((code, None) for code in codes)
     return tuple(found)
 
