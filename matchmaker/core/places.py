@@ -4,7 +4,7 @@ Pure Python (+ rapidfuzz). Built on :mod:`matchmaker.core.text`: two spellings n
 when they fold alike (Bakı / BAKI), transliterate alike (Баку / Baku), or share the phonetic key
 (Гянджа / Gəncə, Шеки / Şəki, Габала / Qəbələ: Russian renders Azerbaijani names by convention,
 not letter by letter; in one script the spellings must also be close: Baku / Bakı, not Samux /
-Şamaxı). Failing those, phonetic keys nearly alike with Latin spellings not far apart
+Şamaxı). Failing those, across scripts, phonetic keys nearly alike with Latin spellings not far apart
 (Мингечаур / Mingəçevir, Нахичевань / Naxçıvan) do, so that Gəncə and Göyçay stay apart.
 """
 
@@ -53,8 +53,10 @@ def _same(a: _Keys, b: _Keys) -> bool:
 
 
 def _near(a: _Keys, b: _Keys) -> bool:
-    """Perhaps one town: sounds nearly alike and spellings not far apart (Мингечаур /
-    Mingəçevir, Нахичевань / Naxçıvan; not Gəncə / Göyçay)."""
+    """Perhaps one town: across scripts, sounds nearly alike and spellings not far apart
+    (Мингечаур / Mingəçevir, Нахичевань / Naxçıvan; not Gəncə / Göyçay)."""
+    if not a.folded or not b.folded or a.cyrillic == b.cyrillic:
+        return False  # in one script, a near spelling is another town (Omsk / Tomsk)
     return fuzz.ratio(a.phon, b.phon) >= _PHON_NEAR and fuzz.ratio(a.latin, b.latin) >= _LATIN_NEAR
 
 

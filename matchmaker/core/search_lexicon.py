@@ -173,7 +173,7 @@ class ProductReader:
                 found = {
                     cid: conf
                     for lemma, cid in table.get(k, ())
-                    if lemma == k or fuzz.ratio(form, lemma) >= _LOOKS_LIKE
+                    if lemma == k or max(fuzz.ratio(form, lemma), fuzz.ratio(k, lemma)) >= _LOOKS_LIKE
                 }
                 if found:
                     return WordReading(found, known=True)
