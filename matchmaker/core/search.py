@@ -101,6 +101,10 @@ class _Entry:
     slot: int
     fields: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]  # vids: name, city, texts
     name_weight: float
+    keys: tuple[int, ...] = ()  # posting keys (vid*3+field) of all the fields
+
+    def __post_init__(self) -> None:
+        self.keys = tuple(vid * 3 + field for field, vids in enumerate(self.fields) for vid in vids)
 
 
 class SearchIndex:
@@ -150,11 +154,11 @@ class SearchIndex:
 
     def add(self, doc: SearchDoc) -> None:
         """Insert ``doc``, replacing any document with the same id."""
-        name_words = raw_words(doc.name)
-        city_words = raw_words(doc.city)
+        name_words = self._words_as_written(doc.name)
+        city_words = self._words_as_written(doc.city)
         text_words: list[tuple[str, str]] = []
         for t in doc.texts:
-            text_words.extend(raw_words(t))
+            text_words.extend(self._words_as_written(t))
         markers = [sector_symbol(code) for code in dict.fromkeys(doc.sectors)]
         if self._reader is not None:
             concepts = self._reader.document(doc.texts)
@@ -182,6 +186,16 @@ class SearchIndex:
                         p.add(slot)
                     self._post_np.pop(key, None)
             self._docs[doc.id] = _Entry(slot, fields, weight)
+
+    def _words_as_written(self, s: str) -> list[tuple[str, str]]:
+        """The folded words of ``s`` with their spelling in ``s`` (for suggestions), the spelling
+        looked up only when a word is new to the vocabulary."""
+        ws = words(s)
+        ids = self._vocab.ids
+        if all(w in ids for w in ws):
+            return [(w, w) for w in ws]
+        raw = raw_words(s)
+        return raw if [f for f, _ in raw] == ws else [(w, w) for w in ws]
 
     def _take_slot(self, doc_id: int) -> int:
         """A free slot (or a new one, growing the name weights) now holding ``doc_id``."""
@@ -393,8 +407,8 @@ class SearchIndex:
         heap: list[tuple[float, int]] = []  # (score, -doc_id): the best ``limit`` so far
         bounds = upper[idx].tolist()
         for slot, bound in zip(idx.tolist(), bounds, strict=False):
-            if len(heap) >= limit and bound < heap[0][0]:
-                break
+            if len(heap) >= limit and bound <= heap[0][0]:
+                break  # nothing further can do better (equals keep their earlier places)
             doc_id = slot_ids[slot]
             assert doc_id is not None  # a free slot has no postings, hence no bound
             if allowed is not None and doc_id not in allowed:
@@ -410,7 +424,7 @@ class SearchIndex:
 
     @staticmethod
     def _exact_score(entry: _Entry, q: QueryPlan, min_cover: float = 0.0) -> float:
-        keys = [vid * 3 + field for field, vids in enumerate(entry.fields) for vid in vids]
+        keys = entry.keys
         # every (query word, document word) pair with its similarity, best first; each query
         # word and each document word is used once (greedy assignment)
         pairs = []

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .lexicon import token_key
-from .search_lexicon import LEVELS, ProductReader, QueryReading, WordReading
+from .search_lexicon import LEVELS, ProductReader, WordReading
 from .search_terms import MAX_EXPANSIONS, token_weight, words
 from .search_vocab import Vocabulary, match_words, prefix_matches
 from .text import has_cyrillic, phonetic_key, to_latin
@@ -101,10 +101,10 @@ class QueryPlan:
     per_word: list[dict[int, float]]  # per word: posting key (vid*3+field) -> credit
     product: bool  # the query names one product
     strong: set[int]  # keys matched strongly by a word of weight (see ``STRONG``)
+    total_w: float = 0.0
 
-    @property
-    def total_w(self) -> float:
-        return sum(self.weights)
+    def __post_init__(self) -> None:
+        self.total_w = sum(self.weights)
 
 
 def plan_query(
@@ -118,19 +118,17 @@ def plan_query(
 
     ``as_name``: read a product query as the name of a firm instead ("Yaşıl Çay" is green tea,
     and the firm Yaşıl Çay MMC): every word on its own, names at full weight."""
-    reading = reader.query(qwords) if reader is not None else None
-    if reading is not None and as_name:
-        reading = QueryReading([reader.word(w) for w in qwords] if reader else [], set(), False)
-    kept = [i for i in range(len(qwords)) if reading is None or i not in reading.consumed]
-    ws = [qwords[i] for i in kept]
-    rs = [reading.words[i] if reading else WordReading() for i in kept]
+    ws, rs = _read(qwords, reader, as_name)
     fuzzy = [i for i, r in enumerate(rs) if not r.known]
     last = len(ws) - 1
     matched = match_words(vocab, [ws[i] for i in fuzzy], prefix=fuzzy.index(last) if last in fuzzy else -1)
     fuzzy_of = dict(zip(fuzzy, matched, strict=True))
+    if reader is not None:
+        _read_typos(vocab, ws, rs, fuzzy_of, reader)
     # one product and words naming none: a product query ("table wine"), unless those words are
     # a name's ("Balakən Şərab", "Quba Xalça")
-    product = bool(reading and reading.product) and not any(
+    product = not as_name and sum(1 for r in rs if r.concepts) == 1
+    product = product and not any(
         _names_something(vocab, fuzzy_of[i]) for i, r in enumerate(rs) if not r.concepts and not r.generic
     )
     weights = _weights(ws, rs, product)
@@ -156,6 +154,38 @@ def plan_query(
         if weights[i] >= 0.5:
             strong.update(k for k, raw in fx.raw.items() if raw >= STRONG)
     return QueryPlan(ws, weights, per_word, product, strong)
+
+
+def _read(
+    qwords: list[str], reader: ProductReader | None, as_name: bool
+) -> tuple[list[str], list[WordReading]]:
+    """The words scored and the lexicon's reading of each, as written (no typo reading yet);
+    the other words of a multi-word lemma ("kərə yağı") are folded into its head."""
+    if reader is None:
+        return qwords, [WordReading() for _ in qwords]
+    if as_name:
+        return qwords, [reader.word(w, typos=False) for w in qwords]
+    reading = reader.query(qwords, names=qwords)
+    kept = [i for i in range(len(qwords)) if i not in reading.consumed]
+    return [qwords[i] for i in kept], [reading.words[i] for i in kept]
+
+
+def _read_typos(
+    vocab: Vocabulary,
+    ws: list[str],
+    rs: list[WordReading],
+    fuzzy_of: dict[int, dict[int, float]],
+    reader: ProductReader,
+) -> None:
+    """A word the lexicon does not know and no name resembles may be a product misspelt
+    (pomidr → pomidor): read it so (in place)."""
+    for i, sims in fuzzy_of.items():
+        r = rs[i]
+        if r.concepts or r.generic or len(ws[i]) < 4 or _names_something(vocab, sims):
+            continue
+        typo = reader.word(ws[i], typos=True)
+        if typo.concepts:
+            rs[i] = typo
 
 
 def _names_something(vocab: Vocabulary, sims: dict[int, float]) -> bool:

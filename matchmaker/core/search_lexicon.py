@@ -23,7 +23,7 @@ instead of for words that merely look alike ("wine" is not "twine", "ковёр"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -98,6 +98,9 @@ class QueryReading:
     product: bool  # the query names one product (and nothing but modifiers besides)
 
 
+_UNKNOWN = WordReading()  # a word the lexicon does not know as written
+
+
 class ProductReader:
     """Product words, documents' concepts and concept kinship over one lexicon (built lazily)."""
 
@@ -110,6 +113,7 @@ class ProductReader:
         self._stop: set[str] = set()
         self._narrower: dict[str, set[str]] = {}
         self._words: dict[str, WordReading] = {}
+        self._typos: dict[str, WordReading] = {}
         self._family: dict[str, dict[str, float]] = {}
         self._sectors: dict[str, tuple[str, ...]] = {}
         self._lemma_keys: dict[str, frozenset[str]] = {}
@@ -152,17 +156,28 @@ class ProductReader:
                 lst.append(entry)
 
     # -- words ------------------------------------------------------------------------------
-    def word(self, word: str) -> WordReading:
-        """What the folded ``word`` names (cached)."""
+    def word(self, word: str, typos: bool = True) -> WordReading:
+        """What the folded ``word`` names (cached). ``typos``: read a word the lexicon does not
+        know as a typo of one it knows (pomidr → pomidor); not for a word of a firm's name."""
         got = self._words.get(word)
         if got is None:
             self._build()
-            got = self._read(word)
+            got = self._lexical(word)
             if len(self._words) < 100_000:
                 self._words[word] = got
-        return got
+        if got is not _UNKNOWN or not typos:
+            return got
+        typo = self._typos.get(word)
+        if typo is None:
+            # perhaps a typo of a word it knows (pomidr → pomidor)
+            hits = [h for h in self.lexicon.analyze(word) if h.how == "fuzzy" and h.confidence >= 0.7]
+            typo = WordReading({h.concept: h.confidence for h in hits})
+            if len(self._typos) < 100_000:
+                self._typos[word] = typo
+        return typo
 
-    def _read(self, word: str) -> WordReading:
+    def _lexical(self, word: str) -> WordReading:
+        """The lexicon's reading of the word as written (``_UNKNOWN``: it may be a typo)."""
         if word.isdigit() or len(word) < 2:
             return WordReading()
         key = token_key(word)
@@ -179,35 +194,47 @@ class ProductReader:
                     return WordReading(found, known=True)
         if key in self._vocab or len(key) < 4:
             return WordReading()  # a word of longer lemmas only ("other", "twine"): not a product
-        # a word the lexicon does not know: perhaps a typo of one it knows (pomidr → pomidor)
-        hits = [h for h in self.lexicon.analyze(word) if h.how == "fuzzy" and h.confidence >= 0.7]
-        return WordReading({h.concept: h.confidence for h in hits})
+        return _UNKNOWN
 
-    def query(self, words: Sequence[str]) -> QueryReading:
-        """Read the folded ``words`` of a query (see the module docstring).
+    def query(self, words: Sequence[str], names: Container[str] = ()) -> QueryReading:
+        """Read the folded ``words`` of a query (see the module docstring); ``names``: words of
+        firms' names, not to be read as typos of products.
 
         The query names one product when one word (or one multi-word lemma) names a product and
         the other words name none ("table wine", "Quba xalça"; not "Kür Çay": caviar and tea)."""
-        readings = [self.word(w) for w in words]
+        readings = [self.word(w, typos=w not in names) for w in words]
         consumed: set[int] = set()
-        if len(words) > 1:
-            for start, end, cid, conf in self._phrases(words):
-                head = start + head_index(list(words[start:end]))
-                readings[head] = WordReading({cid: conf}, known=True)
-                consumed.update(i for i in range(start, end) if i != head)
+        for start, end, cid, conf in self._phrases(words):
+            head = start + head_index(list(words[start:end]))
+            readings[head] = WordReading({cid: conf}, known=True)
+            consumed.update(i for i in range(start, end) if i != head)
         units = [r for i, r in enumerate(readings) if i not in consumed and r.concepts]
         return QueryReading(readings, consumed, len(units) == 1)
 
     def _phrases(self, words: Sequence[str]) -> list[tuple[int, int, str, float]]:
-        """Multi-word lemmas the query names: (start, end, concept, confidence)."""
+        """Multi-word lemmas the query names: (start, end, concept, confidence). Only runs of
+        words of the lexicon's vocabulary are read (no spelling correction on the way)."""
+        out: list[tuple[int, int, str, float]] = []
+        run: list[int] = []
+        for i, w in enumerate([*words, ""]):
+            if w and token_key(w) in self._vocab:
+                run.append(i)
+                continue
+            if len(run) >= 2:
+                out.extend(self._run_phrases(words, run[0], run[-1] + 1))
+            run = []
+        return out
+
+    def _run_phrases(self, words: Sequence[str], start: int, end: int) -> list[tuple[int, int, str, float]]:
+        ws = list(words[start:end])
         out = []
-        for h in self.lexicon.analyze(" ".join(words)):
+        for h in self.lexicon.analyze(" ".join(ws)):
             span = h.text.split()
             if h.free or h.how == "modifier" or len(span) < 2 or h.confidence < 0.7:
                 continue
-            for s in range(len(words) - len(span) + 1):
-                if [fold(w) for w in words[s : s + len(span)]] == span:
-                    out.append((s, s + len(span), h.concept, h.confidence))
+            for s in range(len(ws) - len(span) + 1):
+                if ws[s : s + len(span)] == span:
+                    out.append((start + s, start + s + len(span), h.concept, h.confidence))
                     break
         return out
 
