@@ -42,6 +42,7 @@ HEAD_CONF = 0.85
 # a firm's concept that only modifies its item's head ("wheat" in "wheat flour")
 MODIFIER_MAX = 0.4
 FREE_HEAD = 0.9  # a product read from the head word of a part the analysis did not know
+ITEM_WORDS = 6  # a part of an item with more words is free text (a description)
 # how much a concept of a firm counts for the concept asked: narrower, broader, chapter
 NARROWER = 0.95
 BROADER = 0.7
@@ -254,19 +255,49 @@ class ProductReader:
 
     # -- documents ----------------------------------------------------------------------------
     def document(self, texts: Iterable[str]) -> dict[str, float]:
-        """Concepts of a firm's items (offers, needs, description): {id: quantised confidence}."""
+        """Concepts of a firm's items (offers, needs, description): {id: quantised confidence}.
+
+        A short item goes through the lexicon's analysis (spelling correction included). Free
+        text (a part of more than ``ITEM_WORDS`` words: a description) is read as written: its
+        runs of the lexicon's words, and any other word naming a product, so that big
+        descriptions cost little and fill no cache."""
         self._build()
         items: list[str] = []
+        found: list[tuple[str, float]] = []
         for t in texts:
-            items.extend(p for p in _SENTENCE.split(t) if p.strip())
-        out: dict[str, float] = {}
+            for part in _SENTENCE.split(t):
+                ws = fold(part).split()
+                if len(ws) <= ITEM_WORDS:
+                    if ws:
+                        items.append(part)
+                else:
+                    items.extend(self._free_text(ws, found))
         for hits in self.lexicon.analyze_many(items):
             for h in hits:
-                for cid, conf in self._hit_concepts(h):
-                    lv = level_of(conf)
-                    if lv > out.get(cid, 0.0):
-                        out[cid] = lv
+                found.extend(self._hit_concepts(h))
+        out: dict[str, float] = {}
+        for cid, conf in found:
+            lv = level_of(conf)
+            if lv > out.get(cid, 0.0):
+                out[cid] = lv
         return out
+
+    def _free_text(self, ws: list[str], found: list[tuple[str, float]]) -> list[str]:
+        """The runs of lexicon words of a free text, to analyse; words outside them that name a
+        product as written are added to ``found``."""
+        runs: list[str] = []
+        run: list[str] = []
+        for w in [*ws, ""]:
+            if w and token_key(w) in self._vocab:
+                run.append(w)
+                continue
+            if run:
+                runs.append(" ".join(run))
+                run = []
+            if w:
+                r = self.word(w, typos=False)
+                found.extend((cid, c * FREE_HEAD) for cid, c in r.concepts.items())
+        return runs
 
     def _hit_concepts(self, h: ConceptHit) -> list[tuple[str, float]]:
         """The concepts one hit of the lexicon's analysis stands for, as the search reads them."""
