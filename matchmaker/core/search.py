@@ -194,7 +194,7 @@ class SearchIndex:
         ids = self._vocab.ids
         if all(w in ids for w in ws):
             return [(w, w) for w in ws]
-        raw = raw_words(s)
+        raw = raw_words(s, ws)
         return raw if [f for f, _ in raw] == ws else [(w, w) for w in ws]
 
     def _take_slot(self, doc_id: int) -> int:

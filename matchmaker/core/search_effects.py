@@ -244,7 +244,7 @@ def _strength(credit: float, spelling: float, same_script: bool) -> float:
 
 def _stands_for_other(vocab: Vocabulary, vid: int, r: WordReading, reader: ProductReader) -> bool:
     """Is the vocabulary word a product word of the lexicon, other than what ``r`` names?"""
-    other = reader.word(vocab.words[vid])
+    other = reader.word(vocab.words[vid], typos=False)
     return other.known and not (other.concepts.keys() & r.concepts.keys())
 
 
@@ -259,7 +259,7 @@ def _known(
         sims[vid] = 100.0 if vocab.lat[vid] == lat else _SAME_STEM
     for vid in vocab.by_phon.get(phonetic_key(word).replace(" ", ""), ()):
         if vid not in sims and fuzz.ratio(lat, vocab.lat[vid]) >= 50:
-            other = reader.word(vocab.words[vid])
+            other = reader.word(vocab.words[vid], typos=False)
             if not other.known or other.concepts.keys() & r.concepts.keys():
                 sims[vid] = _SAME_SOUND
     for cid in r.concepts:

@@ -111,10 +111,13 @@ class ProductReader:
         self._one: dict[str, list[tuple[str, str]]] = {}  # key -> [(lemma in Latin, concept)]
         self._head: dict[str, list[tuple[str, str]]] = {}
         self._vocab: set[str] = set()
+        self._starts: set[str] = set()
         self._stop: set[str] = set()
         self._narrower: dict[str, set[str]] = {}
         self._words: dict[str, WordReading] = {}
         self._typos: dict[str, WordReading] = {}
+        # a word of free text: (a word of the lexicon's vocabulary?, the concepts it names)
+        self._free_words: dict[str, tuple[bool, tuple[tuple[str, float], ...]]] = {}
         self._family: dict[str, dict[str, float]] = {}
         self._sectors: dict[str, tuple[str, ...]] = {}
         self._lemma_keys: dict[str, frozenset[str]] = {}
@@ -146,6 +149,8 @@ class ProductReader:
             if k not in self._one and len(k) >= 4 and len({cid for _, cid in entries}) == 1:
                 self._head[k] = entries
         self._vocab = set(lex.vocab)
+        # the first letters of every key a word can be looked up by: most words fail at once
+        self._starts = {k[:3] for k in self._one} | {k[:3] for k in self._head}
         self._stop = stop_keys()
         self._ready = True
 
@@ -184,8 +189,11 @@ class ProductReader:
         key = token_key(word)
         if key in self._stop:
             return WordReading(generic=True)
+        if key[:3] not in self._starts and to_latin(word)[:3] not in self._starts:
+            return _UNKNOWN if len(key) >= 4 and key not in self._vocab else WordReading()
+        forms = _key_forms(word, key)
         for table, conf in ((self._one, 1.0), (self._head, HEAD_CONF)):
-            for k, form in _key_forms(word, key):
+            for k, form in forms:
                 found = {
                     cid: conf
                     for lemma, cid in table.get(k, ())
@@ -287,16 +295,26 @@ class ProductReader:
         product as written are added to ``found``."""
         runs: list[str] = []
         run: list[str] = []
-        for w in [*ws, ""]:
-            if w and token_key(w) in self._vocab:
+        seen = self._free_words
+        for w in ws:
+            got = seen.get(w)
+            if got is None:
+                r = self.word(w, typos=False)
+                got = (
+                    token_key(w) in self._vocab,
+                    tuple((cid, c * FREE_HEAD) for cid, c in r.concepts.items()),
+                )
+                if len(seen) < 200_000:
+                    seen[w] = got
+            if got[0]:
                 run.append(w)
                 continue
             if run:
                 runs.append(" ".join(run))
                 run = []
-            if w:
-                r = self.word(w, typos=False)
-                found.extend((cid, c * FREE_HEAD) for cid, c in r.concepts.items())
+            found.extend(got[1])
+        if run:
+            runs.append(" ".join(run))
         return runs
 
     def _hit_concepts(self, h: ConceptHit) -> list[tuple[str, float]]:

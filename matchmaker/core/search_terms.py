@@ -34,16 +34,20 @@ _RAW_SPLIT = re.compile(r"[^\w'’ʼ`´‘]+")
 _APOSTROPHES = "'’ʼ`´‘"
 
 
-def raw_words(s: str) -> list[tuple[str, str]]:
+def raw_words(s: str, folded: list[str] | None = None) -> list[tuple[str, str]]:
     """``(folded word, the word as written)`` for the words of ``s``, in the order of
-    :func:`words` ("Şərab-MMC" → [("serab", "Şərab"), ("mmc", "MMC")])."""
+    :func:`words` ("Şərab-MMC" → [("serab", "Şərab"), ("mmc", "MMC")]). ``folded``: the words
+    of ``s`` if known already (they are paired with the written ones when the counts agree)."""
+    toks = [t for t in _RAW_SPLIT.split(s) if t.strip(_APOSTROPHES)]
+    if folded is not None and len(toks) == len(folded):
+        return [(f, t.strip(_APOSTROPHES)) for f, t in zip(folded, toks, strict=True)]
     out: list[tuple[str, str]] = []
-    for tok in _RAW_SPLIT.split(s):
-        folded = fold(tok).split()
-        if len(folded) == 1:
-            out.append((folded[0], tok.strip(_APOSTROPHES)))
+    for tok in toks:
+        fs = fold(tok).split()
+        if len(fs) == 1:
+            out.append((fs[0], tok.strip(_APOSTROPHES)))
         else:
-            out.extend((f, f) for f in folded)
+            out.extend((f, f) for f in fs)
     return out
 
 
