@@ -1,33 +1,36 @@
 """Cross-script, typo-tolerant company search for the directory: the index and its ranking.
 
 Pure Python (rapidfuzz + numpy), no Flask or SQLAlchemy. This module holds :class:`SearchIndex`
-(documents, postings, the two scoring phases); the words and their weights are in
-:mod:`matchmaker.core.search_terms`, the vocabulary and the fuzzy matching of query words in
-:mod:`matchmaker.core.search_vocab`. ``LEGAL_FORMS``, ``lexicon_expander`` and ``token_weight``
-are re-exported here.
+(documents, postings, the two scoring phases, the relevance floor of :meth:`SearchIndex.find` and
+the nearest spellings of :meth:`SearchIndex.suggest`). What each query word is worth where is the
+query plan of :mod:`matchmaker.core.search_effects`; product words are read through the trade
+lexicon by :mod:`matchmaker.core.search_lexicon`; the words and their weights are in
+:mod:`matchmaker.core.search_terms`, the vocabulary and the fuzzy matching of words in
+:mod:`matchmaker.core.search_vocab`. ``LEGAL_FORMS``, ``lexicon_expander`` and ``token_weight`` are
+re-exported here. See also ``docs/search.md``.
 
 How it works
 ------------
 Every word of every indexed field goes into one *vocabulary* of distinct folded words; each
 entry carries two keys from :mod:`matchmaker.core.text`: its Latin transliteration and its
 phonetic key (Gəncə = Гянджа = "kanja"). Postings map an entry to the documents using it,
-separately for the three fields (name, city, texts).
+separately for the three fields (name, city, texts). A document's texts also carry *markers*:
+the trade concepts its offers, needs and description name, and its NACE sectors.
 
 Query words are scored against the vocabulary with ``rapidfuzz.process.cdist`` (``ratio`` on the
 Latin keys and on the phonetic keys; the last word also on keys cut to its length, so "İnv" finds
-"İnvest" and "Хол" finds "Холдинг"). Name and city words are compared in full; words seen only in
-offers/needs/descriptions are bucketed by the first letter of their phonetic key. A similarity
-becomes a *credit* on a steep curve (100 → 100, 90 → 75, 80 → 52, 60 → 12), so near-misses count
-and chance likeness does not. Optional translations from the trade lexicon ("hazelnut" →
-"fındıq", "фундук") are matched the same way.
+"İnvest" and "Хол" finds "Холдинг"). A similarity becomes a *credit* on a steep curve (100 → 100,
+90 → 75, 80 → 52, 60 → 12), so near-misses count and chance likeness does not. A product word
+("ковры", "pomidor", "wine") is matched through its concept markers instead, and in names only as
+itself or its translations, never as a look-alike ("wine" / "twine").
 
 Scoring is in two phases. Phase 1 (numpy, all documents): per query word, the best credit the
-document's words reach (name ×1, city ×0.6, texts ×0.6), weighted mean over query words, times
-a factor for how much of the name is covered (so "Araz Bağları" ranks above "Araz Bağları 11 MMC")
-and for how many query words matched at all. Phase 2 (Python, best first, exact top-k with early
-stop, since phase 1 bounds it from above): one document word per query word (greedy assignment),
-so "Tural Tur" does not count "Tural" twice. Legal-form words (ООО, MMC, LLC …) and bare numbers
-weigh little on both sides. Scores are 0..100.
+document's words reach (name ×1, city ×0.6, texts ×0.6; a product query weighs the trade ×1 and a
+name ×0.45), weighted mean over query words, times a factor for how much of the name is covered
+(so "Araz Bağları" ranks above "Araz Bağları 11 MMC") and for how many query words matched at all.
+Phase 2 (Python, best first, exact top-k with early stop, since phase 1 bounds it from above): one
+document word per query word (greedy assignment), so "Tural Tur" does not count "Tural" twice.
+Legal-form words (ООО, MMC, LLC …) and bare numbers weigh little on both sides. Scores are 0..100.
 """
 
 from __future__ import annotations
@@ -156,12 +159,11 @@ class SearchIndex:
         """Insert ``doc``, replacing any document with the same id."""
         name_words = self._words_as_written(doc.name)
         city_words = self._words_as_written(doc.city)
-        text_words: list[tuple[str, str]] = []
-        for t in doc.texts:
-            text_words.extend(self._words_as_written(t))
+        per_text = [self._words_as_written(t) for t in doc.texts]
+        text_words = [pair for pairs in per_text for pair in pairs]
         markers = [sector_symbol(code) for code in dict.fromkeys(doc.sectors)]
         if self._reader is not None:
-            concepts = self._reader.document(doc.texts)
+            concepts = self._reader.document(doc.texts, [[w for w, _ in pairs] for pairs in per_text])
             markers += [concept_symbol(cid, lv) for cid, lv in concepts.items()]
         weight = sum(token_weight(w) for w in dict.fromkeys(w for w, _ in name_words))
         with self._lock:

@@ -23,7 +23,7 @@ instead of for words that merely look alike ("wine" is not "twine", "ковёр"
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -262,17 +262,21 @@ class ProductReader:
         return got
 
     # -- documents ----------------------------------------------------------------------------
-    def document(self, texts: Iterable[str]) -> dict[str, float]:
+    def document(self, texts: Sequence[str], folded: Sequence[list[str]] | None = None) -> dict[str, float]:
         """Concepts of a firm's items (offers, needs, description): {id: quantised confidence}.
 
         A short item goes through the lexicon's analysis (spelling correction included). Free
-        text (a part of more than ``ITEM_WORDS`` words: a description) is read as written: its
-        runs of the lexicon's words, and any other word naming a product, so that big
-        descriptions cost little and fill no cache."""
+        text (more than ``ITEM_WORDS`` words: a description) is read as written: its runs of the
+        lexicon's words, and any other word naming a product, so that big descriptions cost
+        little and fill no cache. ``folded``: the folded words of each text, if known already."""
         self._build()
         items: list[str] = []
         found: list[tuple[str, float]] = []
-        for t in texts:
+        for n, t in enumerate(texts):
+            ws = folded[n] if folded is not None else fold(t).split()
+            if len(ws) > 3 * ITEM_WORDS:  # a long text: sentence ends do not matter to runs
+                items.extend(self._free_text(ws, found))
+                continue
             for part in _SENTENCE.split(t):
                 ws = fold(part).split()
                 if len(ws) <= ITEM_WORDS:
