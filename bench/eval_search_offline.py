@@ -28,7 +28,14 @@ sys.path.insert(0, HERE)
 from matchmaker.core.search import LEGAL_FORMS, SearchDoc, SearchIndex  # noqa: E402
 from matchmaker.core.text import fold  # noqa: E402
 
-SHARED = os.path.join(os.path.dirname(os.path.dirname(HERE)), "shared", "data")
+SHARED = next(
+    (
+        p
+        for p in (os.path.join(os.path.dirname(os.path.dirname(HERE)), "shared", "data"), "/work/shared/data")
+        if os.path.isdir(p)
+    ),
+    "",
+)
 
 
 def load_csv(path: str) -> tuple[SearchIndex, list[dict]]:
@@ -46,7 +53,7 @@ def run(index: SearchIndex, queries: list[dict], id_of, verbose: bool = False) -
     ok, tot, lat = Counter(), Counter(), []
     for q in queries:
         t0 = time.perf_counter()
-        res = index.search(q["q"], limit=10)
+        res = index.find(q["q"], limit=10).hits if hasattr(index, "find") else index.search(q["q"], limit=10)
         lat.append(time.perf_counter() - t0)
         tot[q["kind"]] += 1
         hit = any(id_of(d) == q["expect"] for d, _ in res[:3])

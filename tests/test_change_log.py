@@ -42,18 +42,18 @@ def test_an_edit_stamped_in_the_past_is_still_found(app, factory):
     """A host whose clock is behind stamps ``updated_at`` minutes earlier than the newest edit the
     other host's worker has seen: the log's number is what the worker follows."""
     factory.company(name="Gəncə Aqro")
-    assert search.search_ids("Gəncə")  # the worker's index is loaded and its cursor placed
+    assert search.find("Gəncə").hits  # the worker's index is loaded and its cursor placed
     late = factory.company(name="Şamaxı Şərab")
     late.updated_at = utcnow() - timedelta(minutes=5)
     db.session.commit()
-    assert "Şamaxı Şərab" in _names(search.search_ids("Şamaxı"))
+    assert "Şamaxı Şərab" in _names(search.find("Şamaxı").hits)
 
 
 @pytest.mark.skipif(not ON_PG, reason="SQLite serialises writers: two transactions cannot interleave")
 def test_a_transaction_that_flushed_first_and_committed_last_is_not_skipped(app, factory):
     a = factory.company(name="Quba Alma")
     b = factory.company(name="Тула Мёд", country="RU", city="Тула")
-    assert not search.search_ids("Zəngilan")
+    assert not search.find("Zəngilan").hits
     first, second = Session(db.engine), Session(db.engine)
     try:
         first.get(Company, a.id).name = "Zəngilan Nar"
@@ -61,13 +61,13 @@ def test_a_transaction_that_flushed_first_and_committed_last_is_not_skipped(app,
         second.get(Company, b.id).name = "Тула Пряник"
         second.commit()
         db.session.commit()  # a new request of the worker
-        assert "Тула Пряник" in _names(search.search_ids("Пряник"))
+        assert "Тула Пряник" in _names(search.find("Пряник").hits)
         first.commit()
     finally:
         first.close()
         second.close()
     db.session.commit()
-    assert "Zəngilan Nar" in _names(search.search_ids("Zəngilan"))
+    assert "Zəngilan Nar" in _names(search.find("Zəngilan").hits)
 
 
 def test_the_engine_reads_again_a_firm_it_applied_in_a_rolled_back_request(app, factory):

@@ -35,7 +35,7 @@ class CompanyForm(FlaskForm):
         _l("Sectors (NACE Rev. 2)"),
         choices=[],
         validate_choice=False,
-        description=_l("Type to filter the list; choose one or more activities."),
+        description=_l("Choose one or more activities."),
     )
     offers = TextAreaField(
         _l("What you offer"),

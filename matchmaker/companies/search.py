@@ -12,8 +12,9 @@ import threading
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from ..core.search import SearchDoc, SearchIndex
+from ..core.search import Found, SearchDoc, SearchIndex
 from ..extensions import db
 from .changes import ChangeCursor, worker_state
 from .models import Company
@@ -34,7 +35,13 @@ def to_doc(company: Company) -> SearchDoc:
     texts = tuple(company.offers or ()) + tuple(company.needs or ())
     if company.description:
         texts += (company.description[:500],)
-    return SearchDoc(id=company.id, name=company.name, city=company.city or "", texts=texts)
+    return SearchDoc(
+        id=company.id,
+        name=company.name,
+        city=company.city or "",
+        texts=texts,
+        sectors=tuple(company.sectors or ()),
+    )
 
 
 def sync() -> SearchIndex:
@@ -42,20 +49,17 @@ def sync() -> SearchIndex:
     with state.lock:
         kind, ids = state.cursor.poll()
         if kind == "full":
-            state.index = SearchIndex(to_doc(c) for c in db.session.scalars(select(Company)))
+            rows = db.session.scalars(select(Company).options(selectinload(Company.sector_rows)))
+            state.index = SearchIndex(to_doc(c) for c in rows)
         elif kind == "partial":
             for i in range(0, len(ids), 900):
-                for company in db.session.scalars(select(Company).where(Company.id.in_(ids[i : i + 900]))):
+                batch = select(Company).where(Company.id.in_(ids[i : i + 900]))
+                for company in db.session.scalars(batch.options(selectinload(Company.sector_rows))):
                     state.index.add(to_doc(company))
     return state.index
 
 
-RELATIVE_CUTOFF = 0.5  # hits scoring under half the best one are noise, not results
-
-
-def search_ids(q: str, limit: int = 300) -> list[tuple[int, float]]:
-    hits = sync().search(q, limit=limit)
-    if not hits:
-        return hits
-    floor = hits[0][1] * RELATIVE_CUTOFF
-    return [(cid, score) for cid, score in hits if score >= floor]
+def find(q: str, limit: int = 300) -> Found:
+    """The directory's answer to ``q``: firms above the relevance floor, best first, or the
+    nearest spellings when there is none (:meth:`~matchmaker.core.search.SearchIndex.find`)."""
+    return sync().find(q, limit=limit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from blinker import Namespace
@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from ..core.ids import valid_id
+from ..core.places import matching_cities
 from ..core.profiles import Problem, clean_company
 from ..dbtypes import utcnow
 from ..errors import DomainError
@@ -150,6 +151,7 @@ class DirectoryPage:
     total: int
     page: int
     per_page: int
+    suggestions: list[str] = field(default_factory=list)  # "did you mean …", when nothing matched
 
     @property
     def pages(self) -> int:
@@ -165,10 +167,7 @@ def _filtered(query: DirectoryQuery) -> Select:
     if query.verified:
         stmt = stmt.where(Company.verified.is_(True))
     if query.city:
-        from ..core.text import fold
-
-        wanted = fold(query.city)
-        cities = [c for c in distinct_cities() if fold(c) == wanted]
+        cities = matching_cities(query.city, distinct_cities())
         stmt = stmt.where(Company.city.in_(cities or [query.city]))
     for column, value in (
         (CompanySector.code, query.sector),
@@ -184,12 +183,12 @@ def directory(query: DirectoryQuery) -> DirectoryPage:
     per_page = max(1, min(int(query.per_page or 20), 100))
     stmt = _filtered(query)
     if query.q.strip():
-        from .search import search_ids
+        from .search import find
 
-        ranked = search_ids(query.q, limit=300)
-        if not ranked:
-            return DirectoryPage([], 0, 1, per_page)
-        ids = [cid for cid, _score in ranked]
+        found = find(query.q, limit=300)
+        if not found.hits:
+            return DirectoryPage([], 0, 1, per_page, found.suggestions)
+        ids = [cid for cid, _score in found.hits]
         allowed = set(db.session.scalars(stmt.with_only_columns(Company.id).where(Company.id.in_(ids))))
         ordered = [cid for cid in ids if cid in allowed]
         total = len(ordered)

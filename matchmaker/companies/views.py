@@ -10,6 +10,7 @@ from flask_login import current_user
 from ..auth import services as auth_services
 from ..auth.access import login_required
 from ..core import sectors as nace
+from ..core.sector_search import find_sectors
 from ..forms import submitted_and_saved
 from . import services
 from .forms import CompanyForm
@@ -107,12 +108,11 @@ def _sector_choices():
 
 @bp.get("/companies/sectors.json")
 def sector_search():
+    """The sector picker's search: class titles in any language, and the activities of the
+    products named ("вино", "şərab", "wine" → 11.02)."""
     q = request.args.get("q", "")[:100]
     return jsonify(
-        items=[
-            {"code": item["code"], "title": item["title"]}
-            for item in nace.search_classes(q, _lang(), limit=30)
-        ]
+        items=[{"code": item["code"], "title": item["title"]} for item in find_sectors(q, _lang(), limit=30)]
     )
 
 

@@ -9,6 +9,7 @@ finds firms that wrote their offers in another.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from .text import fold, to_latin
 if TYPE_CHECKING:
     from .concepts import Lexicon
 
-__all__ = ["LEGAL_FORMS", "MAX_EXPANSIONS", "lexicon_expander", "token_weight", "words"]
+__all__ = ["LEGAL_FORMS", "MAX_EXPANSIONS", "lexicon_expander", "raw_words", "token_weight", "words"]
 
 MAX_EXPANSIONS = 8  # translations kept per query word
 
@@ -27,6 +28,27 @@ MAX_EXPANSIONS = 8  # translations kept per query word
 def words(s: str) -> list[str]:
     """Folded words of ``s``."""
     return fold(s).split()
+
+
+_RAW_SPLIT = re.compile(r"[^\w'’ʼ`´‘]+")
+_APOSTROPHES = "'’ʼ`´‘"
+
+
+def raw_words(s: str, folded: list[str] | None = None) -> list[tuple[str, str]]:
+    """``(folded word, the word as written)`` for the words of ``s``, in the order of
+    :func:`words` ("Şərab-MMC" → [("serab", "Şərab"), ("mmc", "MMC")]). ``folded``: the words
+    of ``s`` if known already (they are paired with the written ones when the counts agree)."""
+    toks = [t for t in _RAW_SPLIT.split(s) if t.strip(_APOSTROPHES)]
+    if folded is not None and len(toks) == len(folded):
+        return [(f, t.strip(_APOSTROPHES)) for f, t in zip(folded, toks, strict=True)]
+    out: list[tuple[str, str]] = []
+    for tok in toks:
+        fs = fold(tok).split()
+        if len(fs) == 1:
+            out.append((fs[0], tok.strip(_APOSTROPHES)))
+        else:
+            out.extend((f, f) for f in fs)
+    return out
 
 
 # Legal-form and filler words, in folded form (see ``fold``), both scripts and their Latin

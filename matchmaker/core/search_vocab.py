@@ -22,9 +22,10 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from .lexicon import token_key
 from .text import has_cyrillic, phonetic_tokens, to_latin
 
-__all__ = ["KeyList", "Vocabulary", "match_words"]
+__all__ = ["KeyList", "Vocabulary", "match_words", "nearest_words", "prefix_matches"]
 
 _MATCH_CUTOFF = 55.0  # similarity (0..100) below which a query word does not match a word
 _MAX_ENTRIES = 48  # vocabulary entries kept per query word
@@ -49,6 +50,15 @@ def _latin_key(word: str) -> str:
 
 def _phonetic_key(word: str) -> str:
     return "".join(phonetic_tokens(word))
+
+
+def _query_phonetic_key(word: str) -> str:
+    """The phonetic key a query word is compared by: none for a key of fewer than two consonants
+    ("uehai" → "aka", "ыыыы" → "a" are like half the directory), unless the word is that short
+    (су / su, чай / çay)."""
+    key = _phonetic_key(word)
+    consonants = sum(1 for ch in key if ch != "a")
+    return key if consonants >= 2 or (consonants == 1 and len(word) <= 3) else ""
 
 
 class KeyList:
@@ -100,14 +110,19 @@ class Vocabulary:
         self.lat: list[str] = []
         self.phon: list[str] = []
         self.cyr: list[bool] = []
+        self.words: list[str] = []  # the folded word of each id ("" for a marker)
+        self.raw: list[str] = []  # the word as first written ("Şərab"), for suggestions
         self.short = KeyList()
         self._in_short: set[int] = set()
         self.buckets: dict[str, KeyList] = {}
+        self.by_key: dict[str, list[int]] = {}  # stem key (token_key) -> words
+        self.by_phon: dict[str, list[int]] = {}  # phonetic key -> words
+        self.symbols: dict[str, int] = {}  # concept / sector markers of documents -> id
 
     def __len__(self) -> int:
         return len(self.lat)
 
-    def get_or_add(self, word: str, short: bool) -> int:
+    def get_or_add(self, word: str, short: bool, raw: str = "") -> int:
         vid = self.ids.get(word)
         if vid is None:
             vid = len(self.lat)
@@ -118,12 +133,32 @@ class Vocabulary:
             self.lat.append(lat)
             self.phon.append(phon)
             self.cyr.append(cyr)
+            self.words.append(word)
+            self.raw.append(raw or word)
             if not word.isdigit():  # numbers only ever match exactly
                 self.buckets.setdefault(phon[:1], KeyList()).append(vid, lat, phon, cyr)
+                self.by_key.setdefault(token_key(word), []).append(vid)
+                self.by_phon.setdefault(phon, []).append(vid)
         if short and vid not in self._in_short and not word.isdigit():
             self._in_short.add(vid)
             self.short.append(vid, self.lat[vid], self.phon[vid], self.cyr[vid])
         return vid
+
+    def symbol(self, name: str) -> int:
+        """The id of a document marker (a concept, a sector): never matched as a word."""
+        vid = self.symbols.get(name)
+        if vid is None:
+            vid = self.symbols[name] = len(self.lat)
+            self.lat.append("")
+            self.phon.append("")
+            self.cyr.append(False)
+            self.words.append("")
+            self.raw.append("")
+        return vid
+
+    def is_short(self, vid: int) -> bool:
+        """Is the word used in a name or a city?"""
+        return vid in self._in_short
 
 
 # Matching -----------------------------------------------------------------------------------
@@ -160,7 +195,7 @@ def match_words(
         return out
     q = _Queries(
         {i: _latin_key(words[i]) for i in rows},
-        {i: _phonetic_key(words[i]) for i in rows},
+        {i: _query_phonetic_key(words[i]) for i in rows},
         {i: has_cyrillic(words[i]) for i in rows},
         {i: {} for i in rows},
         prefix,
@@ -169,7 +204,7 @@ def match_words(
     _score(vocab.short, rows, q, with_prefix=True)
     by_bucket: dict[str, list[int]] = {}
     for i in rows:
-        by_bucket.setdefault(q.phon[i][:1], []).append(i)
+        by_bucket.setdefault(_phonetic_key(words[i])[:1], []).append(i)
     for b, rs in by_bucket.items():
         kl = vocab.buckets.get(b)
         if kl is not None:
@@ -229,3 +264,48 @@ def _prefix_scores(
         if which == 1:
             pre[pre < _PHON_MIN] = 0
         np.maximum(row, pre * pf, out=row)
+
+
+def nearest_words(
+    vocab: Vocabulary, word: str, limit: int = 3, cutoff: float = 60.0
+) -> list[tuple[int, float]]:
+    """Words of the vocabulary spelled most like the folded ``word``: [(id, similarity 0..100)].
+
+    Names and cities are searched whole, offers words in the word's bucket; the Latin keys count,
+    and across scripts the very same sound (Гянджа / Gəncə)."""
+    if word.isdigit() or not word:
+        return []
+    qlat, qphon = _latin_key(word), _phonetic_key(word)
+    best: dict[int, float] = {}
+    lists = [vocab.short]
+    bucket = vocab.buckets.get(qphon[:1])
+    if bucket is not None:
+        lists.append(bucket)
+    for kl in lists:
+        for keys, q, factor, cut in ((kl.lat, qlat, 1.0, cutoff), (kl.phon, qphon, 0.95, 100.0)):
+            if not keys or not q:
+                continue
+            for _, sim, j in process.extract(q, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=cut):
+                vid = kl.vids[j]
+                if sim * factor > best.get(vid, 0.0):
+                    best[vid] = sim * factor
+    return sorted(best.items(), key=lambda t: (-t[1], vocab.raw[t[0]]))[:limit]
+
+
+def prefix_matches(vocab: Vocabulary, word: str, prefix_factor: float = 0.94) -> dict[int, float]:
+    """Name and city words that the folded ``word`` begins, exactly (Latin keys): {id: credit}.
+
+    For the last word of a query that is itself a word of the lexicon ("Şirvan Şər", "Ахтуба
+    Лог"): still being typed perhaps, but never to be read as a near spelling of another word."""
+    key = _latin_key(word)
+    n = len(key)
+    if n < 2 or word.isdigit():
+        return {}
+    kl = vocab.short
+    pf = prefix_factor * (1.0 - 0.05 * max(0, 4 - n))
+    credit = _credit(100.0 * pf)
+    return {
+        kl.vids[j]: credit
+        for j, (t, full) in enumerate(zip(kl.truncated(0, n), kl.lat, strict=True))
+        if t == key and len(full) > n
+    }

@@ -17,7 +17,7 @@ from typing import TypedDict
 from .sector_codes import nace_index, require_code
 from .text import fold
 
-__all__ = ["ClassMatch", "label", "search_classes", "title"]
+__all__ = ["ClassMatch", "classes_naming", "label", "search_classes", "title"]
 
 
 def title(code: str, lang: str = "en") -> str:
@@ -134,6 +134,36 @@ def _search_entries() -> tuple[_Entry, ...]:
             stems[lang] = frozenset(_stem(w) for w in words[lang])
         out.append(_Entry(c, c.replace(".", ""), text, words, stems))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _word_index() -> dict[str, frozenset[str]]:
+    """Folded title word (and ``~`` + its stem) -> the classes whose title, in some language, has it."""
+    ix: dict[str, set[str]] = {}
+    for e in _search_entries():
+        for lang, ws in e.words.items():
+            for w in ws:
+                ix.setdefault(w, set()).add(e.code)
+            for st in e.stems[lang]:
+                ix.setdefault("~" + st, set()).add(e.code)
+    return {k: frozenset(v) for k, v in ix.items()}
+
+
+def classes_naming(term: str) -> list[str]:
+    """Classes whose title, in some language, has every word of ``term`` as written or by a stem
+    of four letters or more ("wine" → 11.02, 11.03; not "мед" → "медь"); sorted by code."""
+    toks = fold(term).split()
+    if not toks:
+        return []
+    ix = _word_index()
+    found: frozenset[str] | None = None
+    for t in toks:
+        st = _stem(t)
+        codes = ix.get(t, frozenset()) | (ix.get("~" + st, frozenset()) if len(st) >= 4 else frozenset())
+        found = codes if found is None else found & codes
+        if not found:
+            return []
+    return sorted(found or ())
 
 
 def _token_score(tok: str, tstem: str, e: _Entry, lang: str) -> float:

@@ -55,20 +55,15 @@ def test_register_complete_profile_and_find_across_scripts(app, live_server, pag
     page.fill("#offers", "pomidor\nxiyar\nfresh tomatoes")
     page.fill("#needs", "mineral gübrələr\nтракторы")
 
-    # The sector picker filters its long list as one types, in any language.
-    sectors = page.locator("select#sectors")
-    total = sectors.locator("option").count()
-    page.fill(".sector-filter", "vegetables")
-    visible = sectors.locator("option:not([hidden])")
-    assert 0 < visible.count() < total
-    assert "01.13" in visible.evaluate_all("opts => opts.map(o => o.value)")
-    sectors.select_option(["01.13"])
-    page.fill(".sector-filter", "46.31")
-    assert sectors.locator("option:not([hidden])").evaluate_all("opts => opts.map(o => o.value)") == [
-        "01.13",
-        "46.31",
-    ]  # the chosen option stays visible
-    sectors.select_option(["01.13", "46.31"])
+    # The sector picker searches activities as one types, in any language, and by code.
+    search = page.get_by_role("combobox", name="Sectors (NACE Rev. 2)")
+    search.fill("vegetables")
+    page.locator("#sectors-results [role=option][data-code='01.13']").click()
+    search.fill("46.31")
+    page.locator("#sectors-results [role=option][data-code='46.31']").wait_for()
+    search.press("Enter")
+    chosen = page.locator(".sector-chosen .sector-chip").all_inner_texts()
+    assert [c.split()[0] for c in chosen] == ["01.13", "46.31"]
 
     page.get_by_role("button", name="Save the profile").click()
     page.wait_for_url(re.compile(re.escape(company_path) + r"$"))
