@@ -39,7 +39,8 @@ SHARED = next(
 
 
 def load_csv(path: str) -> tuple[SearchIndex, list[dict]]:
-    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    with open(path, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
     docs = []
     for i, r in enumerate(rows):
         texts = tuple(t for f in ("offers", "needs") for t in r[f].split(";") if t.strip())
@@ -269,53 +270,64 @@ _FOLD_AZ = str.maketrans(
 )
 
 
+def _latin(words, name, country, rng):
+    if country != "RU":
+        return None
+    conv = ru_to_az if rng.random() < 0.3 else ru_to_lat
+    q = " ".join(conv(w, rng) for w in words)
+    legal = [w for w in name.split() if fold(w) in LEGAL_FORMS]
+    if legal and rng.random() < 0.3:
+        q = ru_to_lat(legal[0], rng).upper() + " " + q
+    return q
+
+
+def _cyrillic(words, name, country, rng):
+    return " ".join(vowel_noise(az_to_ru(w, rng), rng) for w in words) if country == "AZ" else None
+
+
+def _typo(words, name, country, rng):
+    j = rng.randrange(len(words))
+    ws = list(words)
+    if rng.random() < 0.35:  # a typo in a cross-script query
+        ws = [az_to_ru(w, rng) if country == "AZ" else ru_to_lat(w, rng) for w in ws]
+    before = list(ws)
+    ws[j] = typo(ws[j], rng)
+    if len(ws[j]) >= 8 and rng.random() < 0.3:
+        ws[j] = typo(ws[j], rng)
+    return None if ws == before else " ".join(ws)
+
+
+def _prefix(words, name, country, rng):
+    last = words[-1]
+    if len(words) < 2 or len(last) < 5:
+        return None
+    return " ".join(words[:-1] + [last[: rng.randint(3, min(len(last) - 1, 5))]])
+
+
+def _folded(words, name, country, rng):
+    if country != "AZ":
+        return None
+    q = " ".join(words).translate(_FOLD_AZ)
+    return None if q == " ".join(words) else q
+
+
+QUERY_KINDS = {"latin": _latin, "cyrillic": _cyrillic, "typo": _typo, "prefix": _prefix, "folded": _folded}
+
+
 def make_queries(names: list[tuple[int, str, str]], n: int, seed: int = 7) -> list[dict]:
     """names: (id, name, country). Returns queries with kind/expect like the dev set."""
     rng = random.Random(seed)
     out = []
-    kinds = ["latin", "cyrillic", "typo", "prefix", "folded"]
+    kinds = list(QUERY_KINDS)
     while len(out) < n:
         did, name, country = rng.choice(names)
         words = [w for w in name.split() if fold(w) not in LEGAL_FORMS and not w.isdigit()]
-        if len(words) < 1:
+        if not words:
             continue
         kind = kinds[len(out) % len(kinds)]
-        if kind == "latin":
-            if country != "RU":
-                continue
-            conv = ru_to_az if rng.random() < 0.3 else ru_to_lat
-            q = " ".join(conv(w, rng) for w in words)
-            legal = [w for w in name.split() if fold(w) in LEGAL_FORMS]
-            if legal and rng.random() < 0.3:
-                q = ru_to_lat(legal[0], rng).upper() + " " + q
-        elif kind == "cyrillic":
-            if country != "AZ":
-                continue
-            q = " ".join(vowel_noise(az_to_ru(w, rng), rng) for w in words)
-        elif kind == "typo":
-            j = rng.randrange(len(words))
-            ws = list(words)
-            if rng.random() < 0.35:  # a typo in a cross-script query
-                ws = [az_to_ru(w, rng) if country == "AZ" else ru_to_lat(w, rng) for w in ws]
-            before = list(ws)
-            ws[j] = typo(ws[j], rng)
-            if len(ws[j]) >= 8 and rng.random() < 0.3:
-                ws[j] = typo(ws[j], rng)
-            if ws == before:
-                continue
-            q = " ".join(ws)
-        elif kind == "prefix":
-            last = words[-1]
-            if len(words) < 2 or len(last) < 5:
-                continue
-            q = " ".join(words[:-1] + [last[: rng.randint(3, min(len(last) - 1, 5))]])
-        else:
-            if country != "AZ":
-                continue
-            q = " ".join(words).translate(_FOLD_AZ)
-            if q == " ".join(words):
-                continue
-        out.append({"q": q, "kind": kind, "expect": did, "name": name})
+        q = QUERY_KINDS[kind](words, name, country, rng)
+        if q is not None:
+            out.append({"q": q, "kind": kind, "expect": did, "name": name})
     return out
 
 
@@ -330,7 +342,8 @@ def main() -> None:
 
     print(f"== dev set: {args.companies} / {args.queries}")
     index, rows = load_csv(args.companies)
-    queries = [json.loads(line) for line in open(args.queries, encoding="utf-8") if line.strip()]
+    with open(args.queries, encoding="utf-8") as fh:
+        queries = [json.loads(line) for line in fh if line.strip()]
     q_name = lambda d: rows[d]["name"]  # noqa: E731
     run(index, queries, lambda d: rows[d]["external_id"], args.verbose)
 
