@@ -119,6 +119,7 @@ class BaseConfig:
         self.MAIL_FILE_PATH = str(self.instance_dir / "mail")
         self.PUBLIC_URL = (env.get("PUBLIC_URL") or "http://127.0.0.1:5000").rstrip("/")
         self.JOBS_BROKER_URL = env.get("JOBS_BROKER_URL") or None
+        self.JOBS_QUEUE = env.get("JOBS_QUEUE") or self.JOBS_QUEUE  # several sites on one Redis
 
     def default_database_url(self) -> str:
         self.instance_dir.mkdir(parents=True, exist_ok=True)

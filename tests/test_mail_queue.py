@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -50,19 +51,28 @@ def broker():
     if not _redis_up():
         pytest.skip(f"no Redis at {REDIS_URL}")
     conn = Redis.from_url(REDIS_URL)
-    conn.flushdb()
     yield conn
-    conn.flushdb()
+    conn.close()
 
 
 @pytest.fixture
-def queued(make_app, sink, broker, tmp_path):
+def queue_name(broker):
+    """A queue of this test's own: tests running at the same time (xdist, other checkouts) share the
+    Redis database, so none empties it; each removes only its own queue afterwards."""
+    name = f"matchmaker-test-{uuid.uuid4().hex[:12]}"
+    yield name
+    Queue(name, connection=broker).delete(delete_jobs=True)
+
+
+@pytest.fixture
+def queued(make_app, sink, broker, queue_name, tmp_path):
     url = TEST_DB if ON_PG else f"sqlite:///{tmp_path / 'queue.sqlite3'}"
     settings = {
         "SQLALCHEMY_DATABASE_URI": url,
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": sink.port,
         "JOBS_BROKER_URL": REDIS_URL,
+        "JOBS_QUEUE": queue_name,
     }
     app = make_app(**settings)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASK_", "MAIL_", "JOBS_", "DATABASE_"))}
@@ -75,6 +85,7 @@ def queued(make_app, sink, broker, tmp_path):
         MAIL_PORT=str(sink.port),
         MAIL_TIMEOUT="5",
         JOBS_BROKER_URL=REDIS_URL,
+        JOBS_QUEUE=queue_name,
         PYTHONPATH=str(ROOT),
     )
     app.subprocess_env = env

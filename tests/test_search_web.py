@@ -46,7 +46,7 @@ def test_an_empty_answer_offers_the_nearest_spellings_as_links(client, directory
 
 def test_the_empty_answer_is_translated(client, directory):
     html = client.get("/companies", query_string={"q": "qwxzv plorf", "lang": "ru"}).get_data(as_text=True)
-    assert "фирм не найдено" in html and "No firm matches" not in html
+    assert "компаний не найдено" in html and "No firm matches" not in html
     html = client.get("/companies", query_string={"q": "Goyqolax", "lang": "az"}).get_data(as_text=True)
     assert "Bəlkə bunu nəzərdə tuturdunuz" in html
 
