@@ -6,8 +6,6 @@ the schema is created once per run and every table is emptied after each test.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from flask import g, has_app_context
 from flask.testing import FlaskClient
@@ -15,7 +13,9 @@ from sqlalchemy import text
 
 from matchmaker import create_app
 from matchmaker.extensions import db
+from tests.booking_support import World
 from tests.databases import ON_PG, TEST_DB
+from tests.support import PASSWORD
 
 
 class IsolatedClient(FlaskClient):
@@ -107,9 +107,6 @@ def runner(app):
     return app.test_cli_runner()
 
 
-PASSWORD = "correct horse battery"
-
-
 class AuthActions:
     def __init__(self, client):
         self._client = client
@@ -134,9 +131,8 @@ def factory(app):
     return Factory()
 
 
-def csrf_token(html: str) -> str:
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
-        r'value="([^"]+)"[^>]*name="csrf_token"', html
-    )
-    assert match, "no CSRF token on the page"
-    return match.group(1)
+@pytest.fixture
+def w(client, factory):
+    """The shared world: two centers with rooms and staff, firms of both countries with members
+    (``tests/booking_support.World``)."""
+    return World(factory, client)

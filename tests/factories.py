@@ -7,8 +7,8 @@ import itertools
 from matchmaker.auth import services as auth_services
 from matchmaker.companies import services as company_services
 from matchmaker.extensions import db
+from tests.support import PASSWORD
 
-PASSWORD = "correct horse battery"
 _seq = itertools.count(1)
 
 

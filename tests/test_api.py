@@ -37,11 +37,13 @@ def test_requires_a_bearer_token(client):
 def test_list_search_and_get(api):
     r = api.call("GET", "/api/v1/companies?q=Гянджа Агро")
     body = r.get_json()
-    assert r.status_code == 200 and body["items"][0]["name"] == "Gəncə Aqro"
+    assert r.status_code == 200
+    assert body["items"][0]["name"] == "Gəncə Aqro"
     assert {"id", "external_id", "name", "country", "city", "sectors", "offers", "needs"} <= set(
         body["items"][0]
     )
-    assert body["total"] >= 1 and body["page"] == 1
+    assert body["total"] >= 1
+    assert body["page"] == 1
     r = api.call("GET", "/api/v1/companies?country=RU")
     assert [i["name"] for i in r.get_json()["items"]] == ["Волга Агро"]
     r = api.call("GET", f"/api/v1/companies/{api.firm.id}")
@@ -53,7 +55,8 @@ def test_bad_query_parameters_are_422_with_fields(api):
     r = api.call("GET", "/api/v1/companies?per_page=1000&country=XX")
     assert r.status_code == 422
     err = r.get_json()["error"]
-    assert err["code"] == "invalid" and {"per_page", "country"} <= set(err["fields"])
+    assert err["code"] == "invalid"
+    assert {"per_page", "country"} <= set(err["fields"])
     r = api.call("GET", "/api/v1/companies?page=99999999999999999999")
     assert r.status_code in (200, 422)
 
@@ -62,11 +65,13 @@ def test_patch_own_company_and_403_for_others(api):
     r = api.call(
         "PATCH", f"/api/v1/companies/{api.firm.id}", json={"offers": ["xurma", "nar"], "city": "Göyçay"}
     )
-    assert r.status_code == 200 and r.get_json()["offers"] == ["xurma", "nar"]
+    assert r.status_code == 200
+    assert r.get_json()["offers"] == ["xurma", "nar"]
     db.session.refresh(api.firm)
     assert api.firm.city == "Göyçay"
     r = api.call("PATCH", f"/api/v1/companies/{api.other.id}", json={"city": "Москва"})
-    assert r.status_code == 403 and r.get_json()["error"]["code"] == "forbidden"
+    assert r.status_code == 403
+    assert r.get_json()["error"]["code"] == "forbidden"
     r = api.call("PATCH", f"/api/v1/companies/{api.other.id}", token=api.staff_token, json={"city": "Москва"})
     assert r.status_code == 200
 
@@ -81,11 +86,13 @@ def test_patch_validation_errors_name_the_fields(api):
     fields = r.get_json()["error"]["fields"]
     assert {"country", "sectors", "email", "website"} <= set(fields)
     r = api.call("PATCH", f"/api/v1/companies/{api.firm.id}", json={"unknown": 1})
-    assert r.status_code == 422 and "unknown" in r.get_json()["error"]["fields"]
+    assert r.status_code == 422
+    assert "unknown" in r.get_json()["error"]["fields"]
     r = api.call(
         "PATCH", f"/api/v1/companies/{api.firm.id}", data="{not json", content_type="application/json"
     )
-    assert r.status_code in (400, 422) and "error" in r.get_json()
+    assert r.status_code in (400, 422)
+    assert "error" in r.get_json()
     db.session.refresh(api.firm)
     assert api.firm.country == "AZ"
 
@@ -94,7 +101,8 @@ def test_openapi_document(client):
     r = client.get("/api/v1/openapi.json")
     assert r.status_code == 200
     doc = r.get_json()
-    assert "/api/v1/companies" in doc["paths"] and "/api/v1/companies/{company_id}" in doc["paths"]
+    assert "/api/v1/companies" in doc["paths"]
+    assert "/api/v1/companies/{company_id}" in doc["paths"]
     assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
 
 

@@ -45,3 +45,34 @@ def test_the_core_imports_neither_flask_nor_sqlalchemy(path):
 )
 def test_modules_stay_under_500_lines(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 500
+
+
+TESTS = Path(__file__).resolve().parent
+TEST_MODULES = sorted(TESTS.rglob("test_*.py"))
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Every module ``path`` imports, relative imports resolved against its package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(path.relative_to(TESTS.parent).with_suffix("").parts[:-1])
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                names.add(f"{base}.{node.module}" if node.module else base)
+            elif node.module:
+                names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", TEST_MODULES, ids=lambda p: str(p.relative_to(TESTS)))
+def test_no_test_module_imports_another_or_a_conftest(path):
+    """Shared test code lives in support modules and fixtures, so that a test module can be read,
+    run and changed alone."""
+    for name in _imported_modules(path):
+        last = name.rsplit(".", 1)[-1]
+        assert not last.startswith("test_"), f"{path.name} imports the test module {name}"
+        assert last != "conftest", f"{path.name} imports {name}"

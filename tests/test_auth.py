@@ -8,7 +8,7 @@ from sqlalchemy import select
 from matchmaker.auth.models import ApiToken, User
 from matchmaker.auth.services import needs_rehash
 from matchmaker.extensions import db
-from tests.conftest import PASSWORD
+from tests.support import PASSWORD
 
 
 def register(client, **overrides):
@@ -29,9 +29,11 @@ def register(client, **overrides):
 def test_register_creates_user_and_firm_and_signs_in(client):
     response = register(client)
     assert response.status_code == 302
-    assert "/companies/" in response.headers["Location"] and response.headers["Location"].endswith("/edit")
+    assert "/companies/" in response.headers["Location"]
+    assert response.headers["Location"].endswith("/edit")
     user = db.session.scalar(select(User).where(User.email == "aysel@gence.example"))
-    assert user.company.name == "Gəncə Aqro" and user.company.country == "AZ"
+    assert user.company.name == "Gəncə Aqro"
+    assert user.company.country == "AZ"
     assert user.membership == "active"
     assert client.get("/account").status_code == 200
 
@@ -39,7 +41,8 @@ def test_register_creates_user_and_firm_and_signs_in(client):
 def test_register_rejects_duplicates_weak_passwords_and_missing_firm_name(client, factory):
     factory.user(email="taken@example.com")
     r = register(client, email="TAKEN@example.com")
-    assert r.status_code == 200 and "already exists" in r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert "already exists" in r.get_data(as_text=True)
     r = register(client, email="new@example.com", password="1234567890", confirm="1234567890")
     assert "too easy" in r.get_data(as_text=True)
     r = register(client, email="new2@example.com", company_name="")
@@ -54,7 +57,8 @@ def test_login_logout_and_safe_next(client, auth, factory):
     r = client.post(
         "/login?next=https://evil.example/x", data={"email": "member@az.example", "password": PASSWORD}
     )
-    assert r.status_code == 302 and r.headers["Location"] == "/"
+    assert r.status_code == 302
+    assert r.headers["Location"] == "/"
     auth.logout()
     r = client.post(
         "/login?next=/companies?country=RU", data={"email": "member@az.example", "password": PASSWORD}
@@ -70,7 +74,8 @@ def test_login_logout_and_safe_next(client, auth, factory):
 def test_wrong_password_is_a_form_error(client, factory):
     factory.user(email="member@az.example")
     r = client.post("/login", data={"email": "member@az.example", "password": "wrong password!"})
-    assert r.status_code == 200 and "not right" in r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert "not right" in r.get_data(as_text=True)
     assert client.get("/account").status_code == 302
 
 
@@ -99,7 +104,8 @@ def test_password_change_ends_other_sessions_but_keeps_this_one(app, factory):
     r = c1.post(
         "/account/password", data={"current_password": "nope nope nope", "new_password": new, "confirm": new}
     )
-    assert r.status_code == 422 and "not right" in r.get_data(as_text=True)
+    assert r.status_code == 422
+    assert "not right" in r.get_data(as_text=True)
 
 
 def test_remember_cookie_is_invalidated_by_logout(app, factory):
@@ -128,7 +134,8 @@ def test_login_rate_limit_per_account_and_address(make_app, factory):
             ).status_code
             for _ in range(6)
         ]
-        assert codes[:5] == [200] * 5 and codes[5] == 429
+        assert codes[:5] == [200] * 5
+        assert codes[5] == 429
         # another address, same account: still limited (per-account limit)
         other = app.test_client()
         r = other.post(
@@ -178,11 +185,13 @@ def test_tokens_are_hashed_and_revocable(client, auth, factory):
     html = r.get_data(as_text=True)
     token = html.split('<code class="token">')[1].split("<")[0]
     stored = db.session.scalar(select(ApiToken).where(ApiToken.user_id == user.id))
-    assert stored.token_hash != token and token not in stored.token_hash
+    assert stored.token_hash != token
+    assert token not in stored.token_hash
     assert client.get("/api/v1/companies", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     assert client.post(f"/account/tokens/{stored.id}/revoke").status_code == 302
     r = client.get("/api/v1/companies", headers={"Authorization": f"Bearer {token}"})
-    assert r.status_code == 401 and r.get_json()["error"]["code"] == "unauthorized"
+    assert r.status_code == 401
+    assert r.get_json()["error"]["code"] == "unauthorized"
 
 
 def test_cannot_revoke_someone_elses_token(client, auth, factory):

@@ -23,7 +23,7 @@ from matchmaker.companies import services as company_services
 from matchmaker.extensions import db
 from matchmaker.meetings.models import Meeting, MeetingParticipant
 from tests.booking_support import at, open_day, seeded
-from tests.conftest import ON_PG
+from tests.databases import ON_PG
 
 N = 20
 

@@ -14,21 +14,15 @@ from matchmaker.centers import services
 from matchmaker.centers.models import Center, Closure, Room
 from matchmaker.extensions import db
 from matchmaker.meetings.models import Meeting
-from tests.booking_support import World, at
-
-
-@pytest.fixture
-def w(client, factory):
-    return World(factory, client)
+from tests.booking_support import at
 
 
 def test_seed_is_idempotent_and_believable(app):
     first = services.seed_centers()
     again = services.seed_centers()
     db.session.commit()
-    assert "centers: 2 new" in first and again.startswith(
-        "centers: 0 new, rooms: 0 new, holiday closures: 0 new"
-    )
+    assert "centers: 2 new" in first
+    assert again.startswith("centers: 0 new, rooms: 0 new, holiday closures: 0 new")
     baku, astra = services.list_centers()
     assert (baku.timezone, astra.timezone) == ("Asia/Baku", "Europe/Astrakhan")
     assert baku.texts("name") == {
@@ -43,24 +37,23 @@ def test_seed_is_idempotent_and_believable(app):
     assert {"exhibition_hall", "conference", "office", "hotel_room"} <= kinds
     assert all(not r.bookable for r in astra.rooms if r.kind == "hotel_room")
     seats = sorted(r.capacity for r in baku.rooms if r.kind == "meeting_room")
-    assert seats[0] == 4 and seats[-1] == 12
+    assert seats[0] == 4
+    assert seats[-1] == 12
     hours = services.week_hours(baku.id)
-    assert hours[0][0][0].hour == 9 and hours[5][0][1].hour == 14 and hours[6] == []
+    assert hours[0][0][0].hour == 9
+    assert hours[5][0][1].hour == 14
+    assert hours[6] == []
 
     def closed(center, day):
         start = at(day, "12:00", center.timezone)
         return bool(services.closures_between(center.id, start, start + timedelta(minutes=1)))
 
-    assert (
-        closed(baku, date(2027, 3, 22))
-        and closed(baku, date(2026, 12, 31))
-        and not closed(baku, date(2027, 1, 5))
-    )
-    assert (
-        closed(astra, date(2027, 1, 5))
-        and closed(astra, date(2027, 6, 12))
-        and not closed(astra, date(2027, 3, 22))
-    )
+    assert closed(baku, date(2027, 3, 22))
+    assert closed(baku, date(2026, 12, 31))
+    assert not closed(baku, date(2027, 1, 5))
+    assert closed(astra, date(2027, 1, 5))
+    assert closed(astra, date(2027, 6, 12))
+    assert not closed(astra, date(2027, 3, 22))
     start = at(date(2027, 3, 22), "12:00", baku.timezone)
     (novruz,) = services.closures_between(baku.id, start, start + timedelta(minutes=1))
     assert novruz.texts("reason") == {"az": "Novruz bayramı", "ru": "Новруз байрамы", "en": "Novruz"}
@@ -103,7 +96,8 @@ def test_seed_gives_old_english_rows_their_three_names(app):
     }
     by_en = {r.name_en: r for r in astra.rooms}
     assert by_en["Meeting room 1"].name_ru == "Переговорная 1"  # was "Negotiation room 1"
-    assert "Negotiation room 1" not in by_en and len(astra.rooms) == len(CENTERS[1]["rooms"]) + 1
+    assert "Negotiation room 1" not in by_en
+    assert len(astra.rooms) == len(CENTERS[1]["rooms"]) + 1
     assert by_en["Our own room"].name_az is None  # not a seeded name: left alone
     db.session.refresh(holiday)
     assert holiday.texts("reason") == {"az": "Rusiya Günü", "ru": "День России", "en": "Russia Day"}
@@ -116,14 +110,14 @@ def test_api_centers_and_availability(w):
     items = r.get_json()["items"]
     assert [c["timezone"] for c in items] == ["Asia/Baku", "Europe/Astrakhan"]
     assert any(room["name"] == "Exhibition hall" for room in items[1]["rooms"])
-    assert items[0]["names"]["az"] == "Həştərxan Biznes Mərkəzi" and items[0]["timezone_name"].startswith(
-        "Baku time"
-    )
+    assert items[0]["names"]["az"] == "Həştərxan Biznes Mərkəzi"
+    assert items[0]["timezone_name"].startswith("Baku time")
     hall = next(room for room in items[1]["rooms"] if room["kind"] == "exhibition_hall")
     assert hall["names"] == {"az": "Sərgi zalı", "ru": "Выставочный зал", "en": "Exhibition hall"}
     assert set(hall["equipment"]) == {"sound_system", "stands", "wifi"}
     ru = w.call("GET", "/api/v1/centers?lang=ru").get_json()["items"]
-    assert ru[0]["name"] == "Астраханский бизнес-центр" and ru[0]["city"] == "Баку"
+    assert ru[0]["name"] == "Астраханский бизнес-центр"
+    assert ru[0]["city"] == "Баку"
     assert "проектор" in ru[0]["rooms"][3]["equipment_labels"]
     assert w.client.get("/api/v1/centers").status_code == 401
 
@@ -131,7 +125,9 @@ def test_api_centers_and_availability(w):
     r = w.call("GET", f"/api/v1/rooms/{w.c['kur'].id}/availability?date={w.day.isoformat()}")
     body = r.get_json()
     d = w.day.isoformat()
-    assert r.status_code == 200 and body["timezone"] == "Asia/Baku" and body["utc_offset"] == "+04:00"
+    assert r.status_code == 200
+    assert body["timezone"] == "Asia/Baku"
+    assert body["utc_offset"] == "+04:00"
     assert body["taken"] == [
         {
             "start": f"{d}T10:00:00+04:00",
@@ -148,7 +144,8 @@ def test_api_centers_and_availability(w):
     r = w.call("GET", f"/api/v1/rooms/{w.c['neg1'].id}/availability?date={d}")
     assert r.get_json()["free"][0]["start"] == f"{d}T09:00:00+04:00"  # Astrakhan is UTC+4 as well
     r = w.call("GET", f"/api/v1/rooms/{w.c['kur'].id}/availability?date=2027-03-22")  # Novruz
-    assert r.get_json()["free"] == [] and r.get_json()["taken"][0]["kind"] == "closure"
+    assert r.get_json()["free"] == []
+    assert r.get_json()["taken"][0]["kind"] == "closure"
     assert r.get_json()["taken"][0]["reasons"]["az"] == "Novruz bayramı"
 
 
@@ -157,24 +154,30 @@ def test_api_centers_and_availability(w):
 )
 def test_availability_bad_dates_are_422(w, query):
     r = w.call("GET", f"/api/v1/rooms/{w.c['kur'].id}/availability{query}")
-    assert r.status_code == 422 and "date" in r.get_json()["error"]["fields"]
+    assert r.status_code == 422
+    assert "date" in r.get_json()["error"]["fields"]
 
 
 def test_availability_unknown_room_is_404(w):
     r = w.call("GET", "/api/v1/rooms/424242/availability?date=2027-01-05")
-    assert r.status_code == 404 and r.get_json()["error"]["code"] == "not_found"
+    assert r.status_code == 404
+    assert r.get_json()["error"]["code"] == "not_found"
 
 
 def test_room_pages_label_the_zone(w):
     w.book()
     d = w.day.isoformat()
     text = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}").get_data(as_text=True)
-    assert "10:00–11:00, Baku time (UTC+4)" in text and "09:00–10:00, Baku time (UTC+4)" in text
+    assert "10:00–11:00, Baku time (UTC+4)" in text
+    assert "09:00–10:00, Baku time (UTC+4)" in text
     assert "Asia/Baku" not in text.replace('"Asia/Baku"', "")
     az = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}&lang=az").get_data(as_text=True)
-    assert "10:00–11:00, Bakı vaxtı (UTC+4)" in az and "Kür danışıqlar otağı" in az
+    assert "10:00–11:00, Bakı vaxtı (UTC+4)" in az
+    assert "Kür danışıqlar otağı" in az
     ru = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}&lang=ru").get_data(as_text=True)
-    assert "10:00–11:00, время Баку (UTC+4)" in ru and "Переговорная «Кура»" in ru and "8 мест" in ru
+    assert "10:00–11:00, время Баку (UTC+4)" in ru
+    assert "Переговорная «Кура»" in ru
+    assert "8 мест" in ru
     w.client.get("/?lang=en")
     week = w.client.get(f"/rooms/{w.c['kur'].id}?date={d}&view=week").get_data(as_text=True)
     assert week.count("room-day") == 7
@@ -208,7 +211,8 @@ def test_staff_permissions_matrix(w):
     baku_urls, astra_urls = staff_urls(w, w.c["baku"]), staff_urls(w, w.c["astrakhan"])
     for url in baku_urls:
         r = w.client.get(url)
-        assert r.status_code == 302 and "/login" in r.headers["Location"], url
+        assert r.status_code == 302, url
+        assert "/login" in r.headers["Location"], url
     for user, baku, astra in [
         (w.az_user, 403, 403),
         (w.staff_baku, 200, 403),
@@ -240,15 +244,18 @@ def test_rooms_crud_with_field_errors(w):
             "capacity": 5,
         },
     )
-    assert r.status_code == 422 and "already has a room" in r.get_data(as_text=True)  # any language, any case
+    assert r.status_code == 422
+    assert "already has a room" in r.get_data(as_text=True)
     r = w.client.post(
         url, data={"name_az": "", "name_ru": "Без имени", "kind": "spaceship", "capacity": "lots"}
     )
-    assert r.status_code == 422 and 'id="name_az-error"' in r.get_data(as_text=True)
+    assert r.status_code == 422
+    assert 'id="name_az-error"' in r.get_data(as_text=True)
     r = w.client.post(
         url, data={"name_az": "Şahdağ", "kind": "office", "capacity": 3, "equipment": "teleport"}
     )
-    assert r.status_code == 422 and 'id="equipment-error"' in r.get_data(as_text=True)
+    assert r.status_code == 422
+    assert 'id="equipment-error"' in r.get_data(as_text=True)
     r = w.client.post(
         url,
         data={
@@ -265,14 +272,18 @@ def test_rooms_crud_with_field_errors(w):
     )
     assert r.status_code == 302
     room = db.session.scalar(select(Room).where(Room.name_az == "Şahdağ danışıqlar otağı"))
-    assert room.equipment == ["screen", "wifi"] and room.bookable
-    assert room.name_en is None and room.texts("description") == {
+    assert room.equipment == ["screen", "wifi"]
+    assert room.bookable
+    assert room.name_en is None
+    assert room.texts("description") == {
         "az": None,
         "ru": "Окна на море",
         "en": None,
     }
     ru = w.client.get(f"/rooms/{room.id}?lang=ru").get_data(as_text=True)
-    assert "Переговорная «Шахдаг»" in ru and "экран, Wi-Fi" in ru and "Окна на море" in ru
+    assert "Переговорная «Шахдаг»" in ru
+    assert "экран, Wi-Fi" in ru
+    assert "Окна на море" in ru
     en = w.client.get(f"/rooms/{room.id}?lang=en").get_data(as_text=True)
     assert "Şahdağ danışıqlar otağı" in en  # no English name: the Azerbaijani one
     form = w.client.get(f"/staff/rooms/{room.id}/edit").get_data(as_text=True)
@@ -287,7 +298,10 @@ def test_rooms_crud_with_field_errors(w):
     )
     assert r.status_code == 302
     db.session.refresh(room)
-    assert room.capacity == 7 and not room.bookable and room.name_ru is None and room.equipment == []
+    assert room.capacity == 7
+    assert not room.bookable
+    assert room.name_ru is None
+    assert room.equipment == []
     assert w.book(room=room).status_code == 422
 
 
@@ -297,7 +311,8 @@ def test_shrinking_a_room_below_a_booking_is_a_field_error(w):
     room = w.c["kur"]
     data = {"name_az": room.name_az, "kind": room.kind, "capacity": 4, "bookable": "y", "active": "y"}
     r = w.client.post(f"/staff/rooms/{room.id}/edit", data=data)
-    assert r.status_code == 422 and "up to 6 people" in r.get_data(as_text=True)
+    assert r.status_code == 422
+    assert "up to 6 people" in r.get_data(as_text=True)
     assert w.client.post(f"/staff/rooms/{room.id}/edit", data={**data, "capacity": 6}).status_code == 302
 
 
@@ -328,14 +343,16 @@ def test_block_warns_about_meetings_and_can_cancel_them(w):
         "reason_ru": "Ремонт проектора",
     }
     r = w.client.post(url, data=data)
-    assert r.status_code == 409 and "ООО Волга Агро" in r.get_data(as_text=True)
+    assert r.status_code == 409
+    assert "ООО Волга Агро" in r.get_data(as_text=True)
     assert db.session.scalar(select(func.count(Closure.id)).where(Closure.kind == "maintenance")) == 0
     r = w.client.post(url, data={**data, "cancel_meetings": "y"})
     assert r.status_code == 302
     db.session.expire_all()
     assert db.session.get(Meeting, mid).status == "cancelled"
     r = w.book(user=w.az2_user, partner=w.ru2, start="11:00", end="12:00")
-    assert r.status_code == 422 and "start" in r.get_json()["error"]["fields"]
+    assert r.status_code == 422
+    assert "start" in r.get_json()["error"]["fields"]
     assert (
         w.book(user=w.az2_user, partner=w.ru2, room=w.c["volga"]).status_code == 201
     )  # other rooms are fine
@@ -361,19 +378,22 @@ def test_bookings_occupancy_and_csv(w):
     w.login(w.staff_baku)
     d = w.day.isoformat()
     text = w.client.get(f"/staff/centers/{w.c['baku'].id}?date={d}").get_data(as_text=True)
-    assert "Gəncə Aqro MMC" in text and "10:00–11:00, Baku time (UTC+4)" in text
+    assert "Gəncə Aqro MMC" in text
+    assert "10:00–11:00, Baku time (UTC+4)" in text
     assert w.client.get(f"/staff/centers/{w.c['baku'].id}?date=bad").status_code == 422
     r = w.client.get(f"/staff/centers/{w.c['baku'].id}/occupancy?from={d}&to={d}")
-    assert r.status_code == 200 and "22.2%" in r.get_data(as_text=True)  # 2 h of 9 h in Volga
+    assert r.status_code == 200
+    assert "22.2%" in r.get_data(as_text=True)
     assert (
         w.client.get(f"/staff/centers/{w.c['baku'].id}/occupancy?from={d}&to=2000-01-01").status_code == 422
     )
     r = w.client.get(f"/staff/centers/{w.c['baku'].id}/bookings.csv?from={d}&to={d}")
-    assert r.status_code == 200 and r.mimetype == "text/csv"
+    assert r.status_code == 200
+    assert r.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(r.get_data(as_text=True).lstrip("\ufeff"))))
-    assert (
-        len(rows) == 2 and rows[0]["local_start"] == f"{d}T10:00+04:00" and rows[0]["timezone"] == "Asia/Baku"
-    )
+    assert len(rows) == 2
+    assert rows[0]["local_start"] == f"{d}T10:00+04:00"
+    assert rows[0]["timezone"] == "Asia/Baku"
     assert rows[0]["topic"].startswith("'=")
     assert w.client.get(f"/staff/centers/{w.c['baku'].id}/bookings.csv?from=x").status_code == 400
 
@@ -383,14 +403,16 @@ def test_staff_of_a_center_cannot_manage_the_other(app, factory):
     baku, astra = db.session.scalars(select(Center).order_by(Center.id)).all()
     staff = factory.user(role="staff")
     staff.center_id = baku.id
-    assert staff.can_manage_center(baku.id) and not staff.can_manage_center(astra.id)
+    assert staff.can_manage_center(baku.id)
+    assert not staff.can_manage_center(astra.id)
 
 
 def test_staff_edit_the_center_names(w):
     w.login(w.staff_baku)
     url = f"/staff/centers/{w.c['baku'].id}/edit"
     form = w.client.get(url).get_data(as_text=True)
-    assert 'value="Həştərxan Biznes Mərkəzi"' in form and 'lang="ru"' in form
+    assert 'value="Həştərxan Biznes Mərkəzi"' in form
+    assert 'lang="ru"' in form
     data = {
         "name_az": "Həştərxan Biznes Mərkəzi (Bakı)",
         "name_ru": "Астраханский бизнес-центр в Баку",
@@ -406,6 +428,7 @@ def test_staff_edit_the_center_names(w):
     assert baku.texts("name") == {"az": data["name_az"], "ru": data["name_ru"], "en": None}
     assert baku.texts("city") == {"az": "Bakı", "ru": "Баку", "en": None}
     en = w.client.get("/centers?lang=en").get_data(as_text=True)
-    assert "Həştərxan Biznes Mərkəzi (Bakı)" in en and "Bakı, Nizami küçəsi 1" in en  # English falls back
+    assert "Həştərxan Biznes Mərkəzi (Bakı)" in en
+    assert "Bakı, Nizami küçəsi 1" in en
     w.login(w.staff_astra)
     assert w.client.post(url, data=data).status_code == 403

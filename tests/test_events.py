@@ -3,115 +3,18 @@ unique constraints. The full flow is in ``test_events_schedule.py``."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from matchmaker.centers.models import Center
-from matchmaker.dbtypes import utcnow
 from matchmaker.events import scheduling, services
 from matchmaker.events.models import Event, EventMeeting, EventRequest, EventSeat
 from matchmaker.extensions import db
 from matchmaker.notifications.models import Notification
-from tests.conftest import PASSWORD
-
-DAY = date.today() + timedelta(days=30)
-
-
-# world ----------------------------------------------------------------------------------------------
-def make_world(factory):
-    """Two centers with a staff member each, three AZ and two RU firms with one member each."""
-    baku = Center(
-        slug="abc-baku",
-        name={
-            "az": "Həştərxan Biznes Mərkəzi",
-            "ru": "Астраханский бизнес-центр",
-            "en": "Astrakhan Business Center",
-        },
-        city={"az": "Bakı", "ru": "Баку", "en": "Baku"},
-        country="AZ",
-        timezone="Asia/Baku",
-        address={"en": "Baku"},
-    )
-    astr = Center(
-        slug="azbc-astrakhan",
-        name={
-            "az": "Azərbaycan Biznes Mərkəzi",
-            "ru": "Азербайджанский бизнес-центр",
-            "en": "Azerbaijan Business Center",
-        },
-        city={"az": "Həştərxan", "ru": "Астрахань", "en": "Astrakhan"},
-        country="RU",
-        timezone="Europe/Astrakhan",
-        address={"en": "Astrakhan"},
-    )
-    db.session.add_all([baku, astr])
-    db.session.commit()
-    w = SimpleNamespace(baku=baku, astr=astr)
-    w.staff = factory.user("staff@baku.example", role="staff")
-    w.staff.center_id = baku.id
-    w.staff_other = factory.user("staff@astrakhan.example", role="staff")
-    w.staff_other.center_id = astr.id
-    for key, name, country in (
-        ("az1", "Gəncə Aqro", "AZ"),
-        ("az2", "Quba Bağları", "AZ"),
-        ("az3", "Şəki İpək", "AZ"),
-        ("ru1", "Волга Агро", "RU"),
-        ("ru2", "Жигули Трейд", "RU"),
-    ):
-        company = factory.company(name=name, country=country, city="Bakı" if country == "AZ" else "Астрахань")
-        setattr(w, key, company)
-        setattr(w, "m_" + key, factory.user(f"{key}@firm.example", company=company))
-    db.session.commit()
-    return w
-
-
-def login(client, user):
-    client.post("/logout")
-    r = client.post("/login", data={"email": user.email, "password": PASSWORD})
-    assert r.status_code == 302, r.get_data(as_text=True)[:500]
-
-
-def make_event(w, status="open", **over) -> Event:
-    data = {
-        "center_id": w.baku.id,
-        "title": "AZ–RU Agro Day",
-        "description": "",
-        "day": DAY,
-        "sessions": [(time(10), time(11)), (time(14, 30), time(15, 30))],
-        "slot_minutes": 20,
-        "tables": 2,
-        "room_ids": [],
-        "max_meetings": 5,
-        "request_deadline": datetime.combine(DAY - timedelta(days=2), time(18), tzinfo=UTC),
-    }
-    data.update(over)
-    event = services.save_event(w.staff, data)
-    event.status = status
-    db.session.commit()
-    return event
-
-
-def register_all(event, w, keys=("az1", "az2", "ru1", "ru2")):
-    for key in keys:
-        services.register(event, getattr(w, "m_" + key))
-    db.session.commit()
-
-
-def meet(event, w, a, b):
-    """``a`` requests, ``b`` accepts: a meeting to schedule."""
-    req = services.send_request(event, getattr(w, "m_" + a), getattr(w, b).id, "")
-    meeting = services.answer_request(event, getattr(w, "m_" + b), req, accept=True)
-    db.session.commit()
-    return meeting
-
-
-def pass_deadline(event):
-    event.request_deadline = utcnow() - timedelta(minutes=1)
-    db.session.commit()
+from tests.events_support import DAY, login, make_event, make_world, meet, pass_deadline, register_all
 
 
 @pytest.fixture
@@ -284,11 +187,13 @@ def test_event_created_from_rooms_counts_tables(client, world):
     db.session.commit()
     login(client, world.staff)
     r = client.post("/events/new", data=_event_form(world, tables="", room_ids=[str(foreign.id)]))
-    assert r.status_code == 422 and "is not a valid choice" in r.get_data(as_text=True)
+    assert r.status_code == 422
+    assert "is not a valid choice" in r.get_data(as_text=True)
     r = client.post("/events/new", data=_event_form(world, tables="", room_ids=[str(hall.id), str(small.id)]))
     assert r.status_code == 302
     event = db.session.scalar(select(Event))
-    assert event.tables == 16 and event.status == "draft"
+    assert event.tables == 16
+    assert event.status == "draft"
     assert event.slot_count == 18  # 3 h + 3 h of 20-minute slots
     assert event.slot_times()[9][0].strftime("%H:%M%z") == "14:30+0400"
 
@@ -306,7 +211,8 @@ def test_presence_and_request_bad_input(client, world):
         ({"mode": "sometimes"}, "Not a valid choice"),
     ):
         r = client.post(url, data=data)
-        assert r.status_code == 422 and message in r.get_data(as_text=True), (data, r.status_code)
+        assert r.status_code == 422, (data, r.status_code)
+        assert message in r.get_data(as_text=True), (data, r.status_code)
     assert client.post(url, data={"mode": "slots", "slots": ["1", "3"]}).status_code == 302
     assert services.registration_of(event, world.az1.id).present_slots == [1, 3]
     req_url = f"/events/{event.id}/requests"
@@ -318,10 +224,12 @@ def test_presence_and_request_bad_input(client, world):
         ({"partner_id": str(world.ru1.id), "note": "x" * 1001}, 422, "at most 1000"),
     ):
         r = client.post(req_url, data=data)
-        assert r.status_code == status and message in r.get_data(as_text=True), (data, r.status_code)
+        assert r.status_code == status, (data, r.status_code)
+        assert message in r.get_data(as_text=True), (data, r.status_code)
     assert client.post(req_url, data={"partner_id": str(world.ru1.id), "note": "Tomatoes"}).status_code == 302
     r = client.post(req_url, data={"partner_id": str(world.ru1.id)})
-    assert r.status_code == 409 and "already a request" in r.get_data(as_text=True)
+    assert r.status_code == 409
+    assert "already a request" in r.get_data(as_text=True)
     assert client.get(f"/events/{event.id}/participants?page=abc&q=%25_").status_code == 200
     assert client.get(f"/events/{event.id}/agenda?company=abc").status_code == 200
 
@@ -336,9 +244,11 @@ def test_requests_lapse_at_the_deadline(client, world):
     assert "waiting for an answer" in client.get(f"/events/{event.id}/requests").get_data(as_text=True)
     pass_deadline(event)
     html = client.get(f"/events/{event.id}/requests").get_data(as_text=True)
-    assert "lapsed at the deadline" in html and "The request deadline has passed." in html
+    assert "lapsed at the deadline" in html
+    assert "The request deadline has passed." in html
     r = client.post(f"/events/{event.id}/requests/{req.id}/accept", follow_redirects=True)
-    assert r.status_code == 200 and "The request deadline has passed." in r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert "The request deadline has passed." in r.get_data(as_text=True)
     db.session.refresh(req)
     assert req.shown_status == "lapsed"  # read as lapsed at once ...
     assert req.status == "pending"  # ... while neither a read nor a refused answer writes
@@ -351,7 +261,8 @@ def test_requests_lapse_at_the_deadline(client, world):
     r = client.post(f"/events/{event.id}/requests", data={"partner_id": str(world.ru2.id)})
     assert r.status_code == 409
     r = client.post(f"/events/{event.id}/register")
-    assert r.status_code == 302 and db.session.scalar(select(func.count(EventRequest.id))) == 1
+    assert r.status_code == 302
+    assert db.session.scalar(select(func.count(EventRequest.id))) == 1
 
 
 def test_cap_of_accepted_meetings_per_firm(client, world, factory):
@@ -368,7 +279,8 @@ def test_cap_of_accepted_meetings_per_firm(client, world, factory):
     )
     assert "Gəncə Aqro has reached the limit of 1 meetings." in html
     db.session.refresh(r2)
-    assert r2.status == "pending" and services.accepted_count(event, world.az1.id) == 1
+    assert r2.status == "pending"
+    assert services.accepted_count(event, world.az1.id) == 1
     login(client, world.m_az1)
     r = client.post(f"/events/{event.id}/requests", data={"partner_id": str(world.az2.id)})
     assert r.status_code == 422
@@ -376,14 +288,12 @@ def test_cap_of_accepted_meetings_per_firm(client, world, factory):
     services.register(event, factory.user("ru3@firm.example", company=ru3))
     db.session.commit()
     r = client.post(f"/events/{event.id}/requests", data={"partner_id": str(ru3.id)})
-    assert r.status_code == 422 and "Your firm has reached the limit of 1 meetings." in r.get_data(
-        as_text=True
-    )
+    assert r.status_code == 422
+    assert "Your firm has reached the limit of 1 meetings." in r.get_data(as_text=True)
     login(client, world.m_az2)
     r = client.post(f"/events/{event.id}/requests", data={"partner_id": str(world.ru1.id)})
-    assert r.status_code == 422 and "Волга Агро has reached the limit of 1 meetings." in r.get_data(
-        as_text=True
-    )
+    assert r.status_code == 422
+    assert "Волга Агро has reached the limit of 1 meetings." in r.get_data(as_text=True)
     assert (
         client.post(f"/events/{event.id}/requests", data={"partner_id": str(world.ru2.id)}).status_code == 302
     )
@@ -440,14 +350,14 @@ def test_conflicting_moves_are_clean_errors(client, world):
     login(client, world.staff)
     url = f"/events/{event.id}/meetings/{c.id}/move"
     r = client.post(url, data={"slot": str(a.slot), "table_no": str(a.table_no)})  # a's table
-    assert r.status_code == 409 and "That table is taken in that slot" in r.get_data(as_text=True)
+    assert r.status_code == 409
+    assert "That table is taken in that slot" in r.get_data(as_text=True)
     r = client.post(
         f"/events/{event.id}/meetings/{b.id}/move",
         data={"slot": str(a.slot), "table_no": "2" if a.table_no == 1 else "1"},
     )
-    assert r.status_code == 409 and "A firm would have two meetings in the same slot" in r.get_data(
-        as_text=True
-    )
+    assert r.status_code == 409
+    assert "A firm would have two meetings in the same slot" in r.get_data(as_text=True)
     for data in (
         {"slot": "99", "table_no": "1"},
         {"slot": "0", "table_no": "3"},
@@ -458,7 +368,8 @@ def test_conflicting_moves_are_clean_errors(client, world):
         assert client.post(url, data=data).status_code == 422, data
     db.session.expire_all()
     placed = {m.id: (m.slot, m.table_no) for m in db.session.scalars(select(EventMeeting))}
-    assert len(set(placed.values())) == 3 and not db.session.get(EventMeeting, c.id).locked
+    assert len(set(placed.values())) == 3
+    assert not db.session.get(EventMeeting, c.id).locked
     assert (
         db.session.scalar(select(func.count(Notification.id)).where(Notification.kind == "schedule_changed"))
         == 0

@@ -16,7 +16,7 @@ from matchmaker.events.models import Event, EventMeeting, EventSeat
 from matchmaker.extensions import db
 from matchmaker.matching.models import Suggestion
 from matchmaker.notifications.models import Notification
-from tests.test_events import DAY, login, make_event, make_world, meet, register_all
+from tests.events_support import DAY, login, make_event, make_world, meet, register_all
 
 
 @pytest.fixture
@@ -62,7 +62,8 @@ def test_full_flow(client, world):
     )
     assert r.status_code == 302
     event = db.session.scalar(select(Event))
-    assert event.slot_count == 6 and event.request_deadline.hour == 14  # 18:00 in Baku is 14:00 UTC
+    assert event.slot_count == 6
+    assert event.request_deadline.hour == 14
     assert client.post(f"/events/{event.id}/open").status_code == 302
 
     # firms register and say when they are present; az1 arrives late (slot 1 on)
@@ -88,7 +89,8 @@ def test_full_flow(client, world):
     )
     db.session.commit()
     html = client.get(f"/events/{event.id}/participants").get_data(as_text=True)
-    assert html.index("Жигули Трейд") < html.index("Волга Агро") and ">91<" in html
+    assert html.index("Жигули Трейд") < html.index("Волга Агро")
+    assert ">91<" in html
     assert "Quba Bağları" not in html
 
     # requests with a note; accept
@@ -149,41 +151,49 @@ def test_full_flow(client, world):
     assert r.status_code == 302
     client.post(f"/events/{event.id}/schedule/run")
     after = placements(event)
-    assert after[keep.id] == first[keep.id] and after[moved.id] == target
+    assert after[keep.id] == first[keep.id]
+    assert after[moved.id] == target
     assert changed_notes() == 0  # nothing published yet
 
     # publish: every firm with meetings is told its agenda is published (not that it changed)
     assert client.post(f"/events/{event.id}/publish").status_code == 302
-    assert changed_notes(kind="schedule_published") == 4 and changed_notes() == 0
+    assert changed_notes(kind="schedule_published") == 4
+    assert changed_notes() == 0
     before = {c: changed_notes(c.id) for c in (w.az1, w.az2, w.ru1, w.ru2)}
 
     # agenda: slot times in the center's local time, with the zone
     login(client, w.m_az1)
     html = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
-    assert "Baku time (UTC+4)" in html and "Agro Day Baku" in html
+    assert "Baku time (UTC+4)" in html
+    assert "Agro Day Baku" in html
     ru = client.get(f"/events/{event.id}/agenda?lang=ru").get_data(as_text=True)
-    assert "время Баку (UTC+4)" in ru and "День агробизнеса в Баку" in ru and "Asia/Baku" not in ru
+    assert "время Баку (UTC+4)" in ru
+    assert "День агробизнеса в Баку" in ru
+    assert "Asia/Baku" not in ru
     ru_ics = client.get(f"/events/{event.id}/agenda.ics").get_data(as_text=True)
-    assert "стол " in ru_ics and "Астраханский бизнес-центр" in ru_ics and "День агробизнеса в Баку" in ru_ics
+    assert "стол " in ru_ics
+    assert "Астраханский бизнес-центр" in ru_ics
+    assert "День агробизнеса в Баку" in ru_ics
     client.get("/?lang=en")
     times = event.slot_times()
     for m in az1_meetings:
         start, _end = times[after[m.id][0]]
         assert start.strftime("%H:%M") in html
     printed = client.get(f"/events/{event.id}/agenda?print=1").get_data(as_text=True)
-    assert "print-large" in printed and 'class="topbar"' not in printed
+    assert "print-large" in printed
+    assert 'class="topbar"' not in printed
 
     # .ics: stable UIDs, SEQUENCE, the center's zone with its offset
     body = client.get(f"/events/{event.id}/agenda.ics")
     assert body.mimetype == "text/calendar"
     cal = Calendar.from_ical(body.data)
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
-    assert len(events) == 2 and "BEGIN:VTIMEZONE" in body.get_data(as_text=True)
+    assert len(events) == 2
+    assert "BEGIN:VTIMEZONE" in body.get_data(as_text=True)
     assert "TZID:Asia/Baku" in body.get_data(as_text=True)
     for e in events.values():
-        assert (
-            e["dtstart"].dt.utcoffset() == timedelta(hours=4) and e["dtstart"].params["TZID"] == "Asia/Baku"
-        )
+        assert e["dtstart"].dt.utcoffset() == timedelta(hours=4)
+        assert e["dtstart"].params["TZID"] == "Asia/Baku"
     keep_uid = f"brokerage-{event.id}-meeting-{keep.id}@matchmaker"
     seq_before = int(events[keep_uid]["sequence"])
 
@@ -210,20 +220,24 @@ def test_full_flow(client, world):
     login(client, w.m_az1)
     cal = Calendar.from_ical(client.get(f"/events/{event.id}/agenda.ics").data)
     again = {str(e["uid"]): e for e in cal.walk("VEVENT")}
-    assert set(again) == set(events) and int(again[keep_uid]["sequence"]) > seq_before
+    assert set(again) == set(events)
+    assert int(again[keep_uid]["sequence"]) > seq_before
     assert again[keep_uid]["dtstart"].dt == times[free[0]][0]
 
     # the hall's table plan; a no-show is marked without notifying anyone
     login(client, w.staff)
     plan = client.get(f"/events/{event.id}/plan").get_data(as_text=True)
-    assert "print-large" in plan and "Gəncə Aqro" in plan and "Волга Агро" in plan
+    assert "print-large" in plan
+    assert "Gəncə Aqro" in plan
+    assert "Волга Агро" in plan
     notes = changed_notes()
     absent_meeting = moved
     r = client.post(
         f"/events/{event.id}/meetings/{absent_meeting.id}/no-show",
         data={"company_id": str(absent_meeting.ru_company_id), "absent": "1"},
     )
-    assert r.status_code == 302 and changed_notes() == notes
+    assert r.status_code == 302
+    assert changed_notes() == notes
     assert "no-show" in client.get(f"/events/{event.id}/plan").get_data(as_text=True)
     assert client.post(f"/events/{event.id}/close").status_code == 302
 
@@ -250,7 +264,8 @@ def test_full_flow(client, world):
     html = client.get(f"/events/{event.id}/stats").get_data(as_text=True)
     assert re.search(r'stat-scheduled">4<', html)
     assert re.search(r'stat-held">2<', html)  # one no-show, one that did not take place
-    assert "1 (12.5%)" in html and 'stat-usefulness">4.0' in html
+    assert "1 (12.5%)" in html
+    assert 'stat-usefulness">4.0' in html
     assert re.search(r'stat-follow-ups">1 \(50%', html)
 
 
@@ -310,12 +325,17 @@ def test_cli_schedule_and_publish(runner, world):
     meet(event, world, "az2", "ru1")
     result = runner.invoke(args=["events", "schedule", str(event.id), "--publish"])
     assert result.exit_code == 0, result.output
-    assert "3 of 3 meetings scheduled" in result.output and "status published" in result.output
+    assert "3 of 3 meetings scheduled" in result.output
+    assert "status published" in result.output
     db.session.expire_all()
     assert db.session.get(Event, event.id).status == "published"
-    assert len(set(placements(event).values())) == 3 and changed_notes(kind="schedule_published") == 4
+    assert len(set(placements(event).values())) == 3
+    assert changed_notes(kind="schedule_published") == 4
     again = runner.invoke(args=["events", "schedule", str(event.id), "--publish"])
-    assert again.exit_code == 0 and "0 changed" in again.output
-    assert changed_notes(kind="schedule_published") == 4 and changed_notes() == 0
+    assert again.exit_code == 0
+    assert "0 changed" in again.output
+    assert changed_notes(kind="schedule_published") == 4
+    assert changed_notes() == 0
     missing = runner.invoke(args=["events", "schedule", "999"])
-    assert missing.exit_code == 1 and "No such brokerage day" in missing.output
+    assert missing.exit_code == 1
+    assert "No such brokerage day" in missing.output

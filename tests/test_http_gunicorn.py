@@ -82,7 +82,9 @@ def test_security_headers(server):
     for path in ("/", "/companies", "/login", "/does-not-exist"):
         r = server.get(path)
         csp = r.headers["Content-Security-Policy"]
-        assert "frame-ancestors 'none'" in csp and "base-uri 'self'" in csp and "default-src 'self'" in csp
+        assert "frame-ancestors 'none'" in csp
+        assert "base-uri 'self'" in csp
+        assert "default-src 'self'" in csp
         assert "unsafe-inline" not in csp
         assert r.headers["X-Content-Type-Options"] == "nosniff"
         assert r.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
@@ -94,10 +96,14 @@ def test_session_cookie_after_login_is_host_only_secure_httponly_lax(server):
     set_cookie = _sign_in(server)
     attrs = [a.strip().lower() for a in set_cookie.split(";")]
     assert set_cookie.startswith("__Host-session=")
-    assert "secure" in attrs and "httponly" in attrs and "samesite=lax" in attrs and "path=/" in attrs
+    assert "secure" in attrs
+    assert "httponly" in attrs
+    assert "samesite=lax" in attrs
+    assert "path=/" in attrs
     assert not any(a.startswith("domain=") for a in attrs)
     r = server.get("/account", cookie=_pair(set_cookie))
-    assert r.status == 200 and EMAIL in r.body
+    assert r.status == 200
+    assert EMAIL in r.body
     assert "no-store" in r.headers["Cache-Control"]
 
 
@@ -121,7 +127,8 @@ def test_logout_ends_a_copied_session_cookie(server):
     r = server.post_form("/logout", {"csrf_token": _csrf(page.body)}, cookie=copied)
     assert r.status == 302
     replay = server.get("/account", cookie=copied)
-    assert replay.status == 302 and "/login" in replay.headers["Location"]
+    assert replay.status == 302
+    assert "/login" in replay.headers["Location"]
 
 
 @pytest.mark.skipif(
@@ -191,7 +198,8 @@ def test_unknown_routes_are_404_without_details(server):
         _assert_clean_error(server.get(path), 404)
     r = server.api("/api/v1/nope")
     _assert_clean_error(r, 404)
-    assert r.headers["Content-Type"].startswith("application/json") and '"error"' in r.body
+    assert r.headers["Content-Type"].startswith("application/json")
+    assert '"error"' in r.body
     _assert_clean_error(server.request("DELETE", "/companies"), 405)
 
 
@@ -246,7 +254,8 @@ def test_weird_inputs_never_500(server, path):
     _note_known(path, r.status)
     # 422: a control character is refused, naming the field (issue 12: it was a bare 400 before)
     assert r.status in (200, 302, 400, 404, 422), (path, r.status, r.body[:300])
-    assert "Traceback" not in r.body and "Internal Server Error" not in r.body
+    assert "Traceback" not in r.body
+    assert "Internal Server Error" not in r.body
 
 
 API_WEIRD = [
@@ -291,11 +300,13 @@ def test_master_preloads_the_matching_engine_for_its_workers(server):
     """gunicorn_conf.py: the master ranked the demo directory once before forking; the workers serve
     suggestions (with reasons) from it."""
     match = re.search(r"matching engine preloaded: (\d+) firms ranked", server.log.read_text())
-    assert match and int(match.group(1)) > 100, server.log.read_text()[-2000:]
+    assert match, server.log.read_text()[-2000:]
+    assert int(match.group(1)) > 100, server.log.read_text()[-2000:]
     r = server.api("/api/v1/companies/1/suggestions")
     assert r.status == 200
     items = json.loads(r.body)
-    assert len(items) == 20 and all(item["reasons"] for item in items)
+    assert len(items) == 20
+    assert all(item["reasons"] for item in items)
 
 
 def test_server_log_has_no_unexpected_exceptions(server):
@@ -303,7 +314,8 @@ def test_server_log_has_no_unexpected_exceptions(server):
     server.get("/")
     output = server.log.read_text()
     failing = re.findall(r"Exception on (\S+) \[", output)
-    assert "Error handling request" not in output and "WORKER TIMEOUT" not in output, output[-4000:]
+    assert "Error handling request" not in output, output[-4000:]
+    assert "WORKER TIMEOUT" not in output, output[-4000:]
     assert len(failing) == len(KNOWN_HITS), (
         f"the workers logged unexpected exceptions ({failing} vs known {KNOWN_HITS}):\n{output[-4000:]}"
     )

@@ -38,8 +38,10 @@ def test_bad_rows_are_named_by_line_and_nothing_is_written(runner, tmp_path):
     assert result.exit_code == 1
     out = result.output
     for line, word in ((4, "name"), (5, "country"), (6, "99.99"), (7, "email"), (8, "website")):
-        assert f"line {line}" in out and word in out, (line, out)
-    assert "line 2" not in out and "line 3" not in out
+        assert f"line {line}" in out, (line, out)
+        assert word in out, (line, out)
+    assert "line 2" not in out
+    assert "line 3" not in out
     assert count() == 0
 
 
@@ -50,14 +52,17 @@ def test_skip_invalid_writes_the_good_rows(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert count() == 2
     volga = db.session.scalar(select(Company).where(Company.external_id == "x-2"))
-    assert volga.needs == ["хурма", "гранаты"] and volga.description == "Зерно, мука"
+    assert volga.needs == ["хурма", "гранаты"]
+    assert volga.description == "Зерно, мука"
     gence = db.session.scalar(select(Company).where(Company.external_id == "x-1"))
-    assert gence.sectors == ["01.13", "46.31"] and gence.languages == ["az", "ru"]
+    assert gence.sectors == ["01.13", "46.31"]
+    assert gence.languages == ["az", "ru"]
 
 
 def test_dry_run_writes_nothing(runner, tmp_path):
     result = runner.invoke(args=["companies", "import", "--dry-run", write(tmp_path, HEADER + GOOD)])
-    assert result.exit_code == 0 and "dry run" in result.output
+    assert result.exit_code == 0
+    assert "dry run" in result.output
     assert count() == 0
 
 
@@ -80,22 +85,29 @@ def test_reimport_changes_nothing_and_upserts(runner, tmp_path):
 def test_multiline_quoted_fields_keep_file_line_numbers(runner, tmp_path):
     text = HEADER + 'x-1,Firm,AZ,Bakı,,,,,,,"two\nlines"\n' + "x-2,Firm 2,XX,Bakı,,,,,,,\n"
     result = runner.invoke(args=["companies", "import", write(tmp_path, text)])
-    assert result.exit_code == 1 and "line 4" in result.output
+    assert result.exit_code == 1
+    assert "line 4" in result.output
 
 
 def test_file_level_errors(runner, tmp_path):
     r = runner.invoke(args=["companies", "import", write(tmp_path, "name,country\nA,AZ\n")])
-    assert r.exit_code == 1 and "line 1" in r.output and "external_id" in r.output
+    assert r.exit_code == 1
+    assert "line 1" in r.output
+    assert "external_id" in r.output
     path = tmp_path / "latin1.csv"
     path.write_bytes((HEADER + "x-1,Caf\xe9,AZ,,,,,,,,\n").encode("latin-1"))
     r = runner.invoke(args=["companies", "import", str(path)])
-    assert r.exit_code == 1 and "UTF-8" in r.output
+    assert r.exit_code == 1
+    assert "UTF-8" in r.output
     r = runner.invoke(args=["companies", "import", write(tmp_path, HEADER + "x-1,A,AZ\n")])
-    assert r.exit_code == 1 and "line 2" in r.output
+    assert r.exit_code == 1
+    assert "line 2" in r.output
     r = runner.invoke(
         args=["companies", "import", write(tmp_path, HEADER + GOOD + GOOD.splitlines()[0] + "\n")]
     )
-    assert r.exit_code == 1 and "line 4" in r.output and "repeats line 2" in r.output
+    assert r.exit_code == 1
+    assert "line 4" in r.output
+    assert "repeats line 2" in r.output
 
 
 def test_dev_directory_imports_cleanly(runner):

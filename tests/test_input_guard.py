@@ -16,12 +16,6 @@ from matchmaker.companies.models import Company
 from matchmaker.extensions import db
 from matchmaker.meetings.models import Meeting
 from matchmaker.notifications.models import Notification
-from tests.booking_support import World
-
-
-@pytest.fixture
-def w(client, factory):
-    return World(factory, client)
 
 
 def _fields(r) -> dict:

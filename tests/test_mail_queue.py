@@ -23,7 +23,7 @@ from matchmaker.jobs.tasks import tick as tick_job
 from matchmaker.mail.models import OutboxMessage, OutboxStatus
 from matchmaker.meetings.models import Meeting
 from tests.booking_support import World
-from tests.conftest import ON_PG, TEST_DB
+from tests.databases import ON_PG, TEST_DB
 from tests.factories import Factory
 from tests.mail_support import SMTPSink, free_port
 
@@ -119,7 +119,8 @@ def test_the_request_enqueues_and_the_worker_sends(queued, sink, broker):
     w = World(Factory(), queued.test_client())
     assert w.book().status_code == 201
     assert Queue(queued.config["JOBS_QUEUE"], connection=broker).count == 1
-    assert sink.messages == [] and statuses() == [OutboxStatus.PENDING]
+    assert sink.messages == []
+    assert statuses() == [OutboxStatus.PENDING]
     flask(queued, "jobs", "worker", "--burst")
     assert [str(m["To"]) for m in sink.messages] == ["member@ru.example"]
     assert str(sink.messages[0]["Subject"]) == "Запрос на встречу от Gəncə Aqro MMC"
@@ -166,15 +167,18 @@ def test_a_broker_out_of_reach_loses_nothing(make_app, sink, tmp_path):
     with app.app_context():
         w = World(Factory(), app.test_client())
         assert w.book().status_code == 201  # answered although the job could not be queued
-        assert statuses() == [OutboxStatus.PENDING] and sink.messages == []
+        assert statuses() == [OutboxStatus.PENDING]
+        assert sink.messages == []
         result = app.test_cli_runner().invoke(args=["jobs", "tick"])
-        assert result.exit_code == 0 and "mail: 1 sent" in result.output, result.output
+        assert result.exit_code == 0, result.output
+        assert "mail: 1 sent" in result.output, result.output
         assert [str(m["To"]) for m in sink.messages] == ["member@ru.example"]
 
 
 def test_worker_without_a_broker_says_so(runner):
     result = runner.invoke(args=["jobs", "worker", "--burst"])
-    assert result.exit_code != 0 and "JOBS_BROKER_URL is not set" in result.output
+    assert result.exit_code != 0
+    assert "JOBS_BROKER_URL is not set" in result.output
 
 
 def test_the_workers_ticker_enqueues_one_tick_a_minute_however_many_workers_run(make_app, broker):
@@ -193,5 +197,6 @@ def test_the_workers_ticker_enqueues_one_tick_a_minute_however_many_workers_run(
         ticker.stopped.set()
     # both ran their first round at once; the minute's key let one of them enqueue
     # (at a minute's turn between the two rounds each minute gets its own tick: still one a minute)
-    assert 1 <= q.count <= 2 and all(job.func_name == "matchmaker.jobs.tasks.tick" for job in q.jobs)
+    assert 1 <= q.count <= 2
+    assert all(job.func_name == "matchmaker.jobs.tasks.tick" for job in q.jobs)
     assert len(broker.keys("matchmaker:jobs:tick:*")) == q.count

@@ -19,7 +19,7 @@ from matchmaker.mail.delivery import deliver_due
 from matchmaker.mail.models import OutboxMessage, OutboxStatus
 from matchmaker.uow import transaction
 from tests.booking_support import World
-from tests.conftest import ON_PG
+from tests.databases import ON_PG
 from tests.factories import Factory
 from tests.mail_support import SMTPSink, invitation
 
@@ -58,7 +58,9 @@ def test_the_letter_arrives_over_smtp_once_with_the_outbox_message_id(w, sink, s
     assert w.book().status_code == 201
     (mail,) = sink.messages
     (row,) = rows()
-    assert row.status == OutboxStatus.SENT and row.attempts == 1 and row.transfer_started_at is not None
+    assert row.status == OutboxStatus.SENT
+    assert row.attempts == 1
+    assert row.transfer_started_at is not None
     assert str(mail["Message-ID"]) == row.message_id("matchmaker.localhost")
     assert sink.handler.envelopes == [("noreply@matchmaker.localhost", ["member@ru.example"])]
     assert invitation(mail)[0] == "REQUEST"
@@ -72,11 +74,15 @@ def test_an_outage_loses_nothing_and_the_mail_arrives_exactly_once(w, sink, smtp
     r = w.book()
     assert r.status_code == 201  # the booking stands; the letter waits in the outbox
     (row,) = rows()
-    assert row.status == OutboxStatus.PENDING and row.attempts == 1 and "unreachable" in row.last_error
+    assert row.status == OutboxStatus.PENDING
+    assert row.attempts == 1
+    assert "unreachable" in row.last_error
     assert row.transfer_started_at is None
     tick(smtp_app)  # still down: one more attempt, then it waits longer
     (row,) = rows()
-    assert row.status == OutboxStatus.PENDING and row.attempts == 2 and row.next_attempt_at > utcnow()
+    assert row.status == OutboxStatus.PENDING
+    assert row.attempts == 2
+    assert row.next_attempt_at > utcnow()
     sink.start()  # the relay is back, on the same port
     tick(smtp_app)
     assert sink.messages == []  # backing off: not due yet
@@ -85,7 +91,8 @@ def test_an_outage_loses_nothing_and_the_mail_arrives_exactly_once(w, sink, smtp
     tick(smtp_app)
     assert [str(m["To"]) for m in sink.messages] == ["member@ru.example"]
     tick(smtp_app)
-    assert len(sink.messages) == 1 and rows()[0].status == OutboxStatus.SENT
+    assert len(sink.messages) == 1
+    assert rows()[0].status == OutboxStatus.SENT
 
 
 def test_first_retry_comes_with_the_next_tick(w, sink, smtp_app):
@@ -93,22 +100,26 @@ def test_first_retry_comes_with_the_next_tick(w, sink, smtp_app):
     assert w.book().status_code == 201
     sink.start()
     tick(smtp_app)
-    assert len(sink.messages) == 1 and rows()[0].attempts == 2
+    assert len(sink.messages) == 1
+    assert rows()[0].attempts == 2
 
 
 def test_a_relay_that_takes_the_message_but_never_answers_is_not_sent_a_second_copy(w, sink, smtp_app):
     sink.handler.hold_seconds = 4  # longer than MAIL_TIMEOUT: the sender gives up waiting
     assert w.book().status_code == 201
     (row,) = rows()
-    assert row.status == OutboxStatus.UNCERTAIN and row.transfer_started_at is not None
+    assert row.status == OutboxStatus.UNCERTAIN
+    assert row.transfer_started_at is not None
     sink.handler.hold_seconds = 0
     tick(smtp_app)
     tick(smtp_app)
     assert len(sink.messages) == 1  # the relay's copy; never a second one by itself
     # an operator who checked decides to send it again: same Message-ID, so mailboxes see one letter
     result = smtp_app.test_cli_runner().invoke(args=["jobs", "outbox", "--requeue", str(row.id)])
-    assert result.exit_code == 0 and "queued again" in result.output, result.output
-    assert len(sink.messages) == 2 and sink.messages[0]["Message-ID"] == sink.messages[1]["Message-ID"]
+    assert result.exit_code == 0, result.output
+    assert "queued again" in result.output, result.output
+    assert len(sink.messages) == 2
+    assert sink.messages[0]["Message-ID"] == sink.messages[1]["Message-ID"]
 
 
 def test_a_refused_recipient_is_given_up_and_the_others_still_go(w, sink, smtp_app):
@@ -116,7 +127,8 @@ def test_a_refused_recipient_is_given_up_and_the_others_still_go(w, sink, smtp_a
     sink.handler.refuse = {"member@ru.example"}
     assert w.book().status_code == 201
     (row,) = rows()
-    assert row.status == OutboxStatus.FAILED and "refused" in row.last_error
+    assert row.status == OutboxStatus.FAILED
+    assert "refused" in row.last_error
     assert w.book(user=w.az2_user, partner=w.ru2, start="12:00", end="13:00").status_code == 201
     assert [str(m["To"]) for m in sink.messages] == ["member@ru2.example"]
     tick(smtp_app)
@@ -142,7 +154,8 @@ def test_a_crashed_dispatcher_leaves_rows_that_are_recovered_by_what_they_had_do
     tick(smtp_app)
     first, second = rows()
     # never handed over: sent now; possibly handed over: kept for a person, not sent twice
-    assert first.status == OutboxStatus.SENT and second.status == OutboxStatus.UNCERTAIN
+    assert first.status == OutboxStatus.SENT
+    assert second.status == OutboxStatus.UNCERTAIN
     assert [str(m["To"]) for m in sink.messages] == ["member@ru.example"]
 
 
@@ -154,7 +167,8 @@ def test_two_dispatchers_never_send_the_same_row(w, sink, smtp_app):
         db.session.execute(update(OutboxMessage).values(next_attempt_at=utcnow() - timedelta(seconds=1)))
     sink.start()
     reports = [deliver_due(), deliver_due()]
-    assert sum(r.sent for r in reports) == 3 and len(sink.messages) == 3
+    assert sum(r.sent for r in reports) == 3
+    assert len(sink.messages) == 3
 
 
 @pytest.fixture

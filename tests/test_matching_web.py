@@ -12,7 +12,7 @@ from matchmaker.extensions import db
 from matchmaker.matching import engine_cache, refresh, services
 from matchmaker.matching.models import Decision, Interest, Suggestion
 from matchmaker.notifications.models import Notification
-from tests.conftest import PASSWORD
+from tests.support import PASSWORD
 
 
 @pytest.fixture
@@ -66,7 +66,8 @@ def test_lists_pair_the_right_partners_across_languages(firms):
     first = services.suggestions_for(firms["ru_tea"].id)[0]
     assert first[1].id == firms["az_tea"].id
     text = " ".join(services.reasons_text(first[0], "en"))
-    assert "qara çay" in text and "чай чёрный" in text
+    assert "qara çay" in text
+    assert "чай чёрный" in text
 
 
 def test_incremental_refresh_equals_a_full_rebuild(client, firms, factory):
@@ -109,11 +110,13 @@ def test_interest_match_and_no_thanks(app, firms, factory):
     az.post("/login", data={"email": "az@example.com", "password": PASSWORD})
     ru.post("/login", data={"email": "ru@example.com", "password": PASSWORD})
     page = az.get("/partners").get_data(as_text=True)
-    assert "Волга Овощ" in page and "pomidor" in page
+    assert "Волга Овощ" in page
+    assert "pomidor" in page
     assert az.post(f"/partners/{firms['ru_veg'].id}/interested").status_code == 302
     assert ru.post(f"/partners/{firms['az_tomato'].id}/interested").status_code == 302
     kinds = {(n.company_id, n.kind) for n in db.session.scalars(select(Notification))}
-    assert (firms["az_tomato"].id, "match") in kinds and (firms["ru_veg"].id, "match") in kinds
+    assert (firms["az_tomato"].id, "match") in kinds
+    assert (firms["ru_veg"].id, "match") in kinds
     assert services.is_match(firms["az_tomato"].id, firms["ru_veg"].id)
     # "no thanks" never comes back, not even after a rebuild
     az.post(f"/partners/{firms['ru_tractor'].id}/declined")
@@ -147,11 +150,13 @@ def test_decisions_are_stored_as_their_text_and_an_unknown_one_names_the_field(f
 def test_export_follows_the_contract(runner, firms):
     result = runner.invoke(args=["matches", "export", "--top", "2"])
     lines = [json.loads(line) for line in result.output.splitlines() if line.strip()]
-    assert lines and {"company", "partner", "rank", "score", "reasons"} <= set(lines[0])
+    assert lines
+    assert {"company", "partner", "rank", "score", "reasons"} <= set(lines[0])
     by_company: dict[str, list[int]] = {}
     for line in lines:
         by_company.setdefault(line["company"], []).append(line["rank"])
-        assert line["company"].startswith("t-") and 0 <= line["score"] <= 100
+        assert line["company"].startswith("t-")
+        assert 0 <= line["score"] <= 100
     assert all(ranks == list(range(1, len(ranks) + 1)) and len(ranks) <= 2 for ranks in by_company.values())
     csv_out = runner.invoke(args=["matches", "export", "--format", "csv", "--lang", "ru"]).output
     assert csv_out.splitlines()[0] == "company,partner,rank,score,reasons"
@@ -163,7 +168,9 @@ def test_suggestions_api_per_contract(client, firms, factory):
     other = factory.token(factory.user(email="b@example.com", company=firms["ru_tea"]))
     url = f"/api/v1/companies/{firms['az_tomato'].id}/suggestions?lang=az"
     r = client.get(url, headers={"Authorization": f"Bearer {own}"})
-    assert r.status_code == 200 and r.get_json()[0]["rank"] == 1 and r.get_json()[0]["reasons"]
+    assert r.status_code == 200
+    assert r.get_json()[0]["rank"] == 1
+    assert r.get_json()[0]["reasons"]
     assert client.get(url, headers={"Authorization": f"Bearer {other}"}).get_json() == r.get_json()
     hidden = firms["ru_veg"]
     hidden.hidden = True
@@ -247,7 +254,8 @@ def test_preload_skips_a_database_without_tables(make_app, tmp_path):
 def test_gunicorn_settings_preload_in_the_master():
     from matchmaker import gunicorn_conf
 
-    assert gunicorn_conf.preload_app is True and callable(gunicorn_conf.when_ready)
+    assert gunicorn_conf.preload_app is True
+    assert callable(gunicorn_conf.when_ready)
 
 
 def test_preload_ranks_the_directory_before_workers_fork(make_app, tmp_path):
@@ -255,7 +263,7 @@ def test_preload_ranks_the_directory_before_workers_fork(make_app, tmp_path):
     then serves from that engine without loading it again, over its own database connection."""
     import os
 
-    from tests.conftest import ON_PG
+    from tests.databases import ON_PG
     from tests.factories import Factory
 
     # the suite's in-memory SQLite database would die with the pool the preload closes
@@ -268,7 +276,8 @@ def test_preload_ranks_the_directory_before_workers_fork(make_app, tmp_path):
         db.session.commit()
     engine_cache.preload(app)
     loaded = app.extensions["matchmaker_matching"].engine
-    assert loaded is not None and len(loaded) == 2
+    assert loaded is not None
+    assert len(loaded) == 2
     assert [s.partner_id for s in loaded.stored(ru_id)] == [az_id]  # every list ranked already
     pid = os.fork()
     if pid == 0:  # the worker
@@ -310,7 +319,9 @@ def test_a_firm_that_declined_more_than_k_still_gets_k_after_a_rebuild(app, fact
     refresh.rebuild_all()
     db.session.commit()
     after = [p.id for _s, p, _i in services.suggestions_for(buyer.id)]
-    assert len(said_no) == 3 and len(after) == 2 and not said_no & set(after)
+    assert len(said_no) == 3
+    assert len(after) == 2
+    assert not said_no & set(after)
     assert after == before  # the rebuild writes what the refills after each "no thanks" wrote
     assert set(after) <= {s.id for s in sellers}
 

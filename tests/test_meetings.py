@@ -11,22 +11,23 @@ from sqlalchemy import func, select
 from matchmaker.extensions import db
 from matchmaker.meetings.models import Meeting
 from matchmaker.notifications.models import Notification
-from tests.booking_support import ASTRAKHAN, World, at, iso
-
-
-@pytest.fixture
-def w(client, factory):
-    return World(factory, client)
+from tests.booking_support import ASTRAKHAN, at, iso
 
 
 def test_book_returns_201_with_local_times_and_holds_the_room(w):
     r = w.book(topic="Fresh tomatoes", attendees=3, interpreter=True)
     assert r.status_code == 201, r.get_json()
     m = r.get_json()
-    assert m["start"] == f"{w.day.isoformat()}T10:00:00+04:00" and m["end"].endswith("T11:00:00+04:00")
-    assert m["timezone"] == "Asia/Baku" and m["status"] == "requested" and m["awaiting_company_id"] == w.ru.id
-    assert m["requester"]["id"] == w.az.id and m["partner"]["id"] == w.ru.id and m["interpreter"] is True
-    assert m["uid"].endswith("@matchmaker") and m["sequence"] == 0
+    assert m["start"] == f"{w.day.isoformat()}T10:00:00+04:00"
+    assert m["end"].endswith("T11:00:00+04:00")
+    assert m["timezone"] == "Asia/Baku"
+    assert m["status"] == "requested"
+    assert m["awaiting_company_id"] == w.ru.id
+    assert m["requester"]["id"] == w.az.id
+    assert m["partner"]["id"] == w.ru.id
+    assert m["interpreter"] is True
+    assert m["uid"].endswith("@matchmaker")
+    assert m["sequence"] == 0
     listing = w.call("GET", "/api/v1/meetings", user=w.ru_user).get_json()["items"]
     assert [x["id"] for x in listing] == [m["id"]]
     assert w.call("GET", "/api/v1/meetings", user=w.nofirm_user).get_json() == {"items": []}
@@ -53,7 +54,8 @@ def test_offset_in_another_zone_is_the_same_instant(w):
             "end": iso(w.day, "10:00", "Europe/Moscow"),
         },
     )
-    assert r.status_code == 201 and r.get_json()["start"].endswith("T10:00:00+04:00")
+    assert r.status_code == 201
+    assert r.get_json()["start"].endswith("T10:00:00+04:00")
     r = w.book(user=w.az2_user, partner=w.ru2, start="10:30", end="11:00")
     assert r.status_code == 409
 
@@ -107,7 +109,8 @@ def test_bad_input_is_422_with_the_field(w, label, change, field):
     r = w.call("POST", "/api/v1/meetings", json=body)
     assert r.status_code == 422, (label, r.get_json())
     err = r.get_json()["error"]
-    assert err["code"] == "invalid" and field in err["fields"], (label, err)
+    assert err["code"] == "invalid", (label, err)
+    assert field in err["fields"], (label, err)
     assert db.session.scalar(select(func.count(Meeting.id))) == 0
 
 
@@ -139,31 +142,38 @@ def test_holiday_is_refused(w):
             "end": (start + timedelta(hours=1)).isoformat(),
         },
     )
-    assert r.status_code == 422 and "start" in r.get_json()["error"]["fields"], r.get_json()
+    assert r.status_code == 422, r.get_json()
+    assert "start" in r.get_json()["error"]["fields"], r.get_json()
     assert holiday.reason in r.get_json()["error"]["fields"]["start"][0]
 
 
 def test_bad_bodies_are_json_errors(w):
     r = w.call("POST", "/api/v1/meetings", data="{nope", content_type="application/json")
-    assert r.status_code in (400, 422) and "error" in r.get_json()
+    assert r.status_code in (400, 422)
+    assert "error" in r.get_json()
     r = w.call("POST", "/api/v1/meetings", json=[1, 2])
-    assert r.status_code == 422 and "error" in r.get_json()
+    assert r.status_code == 422
+    assert "error" in r.get_json()
 
 
 def test_403_without_an_active_firm(w):
     r = w.book(user=w.nofirm_user)
-    assert r.status_code == 403 and r.get_json()["error"]["code"] == "forbidden"
+    assert r.status_code == 403
+    assert r.get_json()["error"]["code"] == "forbidden"
     assert w.book(user=w.staff_baku).status_code == 403
 
 
 def test_conflicts_room_and_both_firms(w):
     assert w.book().status_code == 201
     r = w.book(user=w.az2_user, partner=w.ru2, start="10:30", end="11:30")  # same room, other firms
-    assert r.status_code == 409 and "room_id" in r.get_json()["error"]["fields"]
+    assert r.status_code == 409
+    assert "room_id" in r.get_json()["error"]["fields"]
     r = w.book(user=w.az_user, partner=w.ru2, room=w.c["volga"])  # requester busy elsewhere
-    assert r.status_code == 409 and r.get_json()["error"]["code"] == "conflict"
+    assert r.status_code == 409
+    assert r.get_json()["error"]["code"] == "conflict"
     r = w.book(user=w.az2_user, partner=w.ru, room=w.c["volga"])  # partner busy elsewhere
-    assert r.status_code == 409 and "partner_id" in r.get_json()["error"]["fields"]
+    assert r.status_code == 409
+    assert "partner_id" in r.get_json()["error"]["fields"]
     r = w.book(user=w.ru_user, partner=w.az2, room=w.c["volga"])  # partner firm books for itself
     assert r.status_code == 409
     assert (
@@ -182,10 +192,10 @@ def test_any_free_room_picks_one_that_fits(w):
     }
     r = w.call("POST", "/api/v1/meetings", json=body)
     room = r.get_json()["room"]
-    assert r.status_code == 201 and room["id"] == w.c["absheron"].id  # the only one for 10 people
-    assert (
-        room["names"]["az"] == "Abşeron danışıqlar otağı" and room["names"]["ru"] == "Переговорная «Апшерон»"
-    )
+    assert r.status_code == 201
+    assert room["id"] == w.c["absheron"].id
+    assert room["names"]["az"] == "Abşeron danışıqlar otağı"
+    assert room["names"]["ru"] == "Переговорная «Апшерон»"
 
 
 def test_answer_cancel_and_permissions(w):
@@ -194,19 +204,20 @@ def test_answer_cancel_and_permissions(w):
     assert w.call("GET", f"/api/v1/meetings/{mid}", user=w.ru2_user).status_code == 403
     assert w.call("POST", f"/api/v1/meetings/{mid}/accept", user=w.az_user).status_code == 409  # own request
     r = w.call("POST", f"/api/v1/meetings/{mid}/accept", user=w.ru_user)
-    assert r.status_code == 200 and r.get_json()["status"] == "accepted" and r.get_json()["sequence"] == 1
+    assert r.status_code == 200
+    assert r.get_json()["status"] == "accepted"
+    assert r.get_json()["sequence"] == 1
     assert (
         w.call("POST", f"/api/v1/meetings/{mid}/cancel", user=w.staff_astra, json={"reason": "x"}).status_code
         == 403
     )
     r = w.call("POST", f"/api/v1/meetings/{mid}/cancel", user=w.az_user, json={})
-    assert r.status_code == 422 and "reason" in r.get_json()["error"]["fields"]
+    assert r.status_code == 422
+    assert "reason" in r.get_json()["error"]["fields"]
     r = w.call("POST", f"/api/v1/meetings/{mid}/cancel", user=w.staff_baku, json={"reason": "Water leak"})
-    assert (
-        r.status_code == 200
-        and r.get_json()["status"] == "cancelled"
-        and r.get_json()["note"] == "Water leak"
-    )
+    assert r.status_code == 200
+    assert r.get_json()["status"] == "cancelled"
+    assert r.get_json()["note"] == "Water leak"
     kinds = set(db.session.scalars(select(Notification.kind).where(Notification.company_id == w.az.id)))
     assert {"meeting_accepted", "meeting_cancelled_by_center"} <= kinds  # the staff cancelled it
     assert w.call("GET", "/api/v1/meetings/999999").status_code == 404
@@ -217,7 +228,8 @@ def test_answer_cancel_and_permissions(w):
 def test_decline_frees_the_room(w):
     mid = w.book().get_json()["id"]
     r = w.call("POST", f"/api/v1/meetings/{mid}/decline", user=w.ru_user, json={"reason": "Busy that week"})
-    assert r.status_code == 200 and r.get_json()["status"] == "declined"
+    assert r.status_code == 200
+    assert r.get_json()["status"] == "declined"
     assert w.book(user=w.az2_user, partner=w.ru2).status_code == 201
 
 
@@ -227,8 +239,11 @@ def test_reschedule_moves_and_asks_the_other_side(w):
     assert w.call("POST", f"/api/v1/meetings/{mid}/reschedule", user=w.az2_user, json=body).status_code == 403
     r = w.call("POST", f"/api/v1/meetings/{mid}/reschedule", user=w.ru_user, json=body)
     m = r.get_json()
-    assert r.status_code == 200 and m["start"].endswith("T15:00:00+04:00") and m["status"] == "requested"
-    assert m["awaiting_company_id"] == w.az.id and m["sequence"] == 1
+    assert r.status_code == 200
+    assert m["start"].endswith("T15:00:00+04:00")
+    assert m["status"] == "requested"
+    assert m["awaiting_company_id"] == w.az.id
+    assert m["sequence"] == 1
     assert w.book(user=w.az2_user, partner=w.ru2).status_code == 201  # 10:00 is free again
     r = w.call(
         "POST",
@@ -238,7 +253,8 @@ def test_reschedule_moves_and_asks_the_other_side(w):
     )
     assert r.status_code == 409
     r = w.call("POST", f"/api/v1/meetings/{mid}/reschedule", user=w.az_user, json={"start": "x", "end": "y"})
-    assert r.status_code == 422 and {"start", "end", "reason"} <= set(r.get_json()["error"]["fields"])
+    assert r.status_code == 422
+    assert {"start", "end", "reason"} <= set(r.get_json()["error"]["fields"])
     assert w.call("POST", f"/api/v1/meetings/{mid}/accept", user=w.az_user).get_json()["status"] == "accepted"
 
 
@@ -269,8 +285,11 @@ def test_requests_read_as_expired_at_once_and_the_periodic_job_marks_them(w, app
 def test_request_page_shows_zone_and_field_errors(w):
     w.login(w.az_user)
     r = w.client.get(f"/meetings/new?partner_id={w.ru.id}")
-    assert r.status_code == 200 and "Baku time (UTC+4)" in r.text and "Astrakhan time (UTC+4)" in r.text
-    assert "Asia/Baku" not in r.text and "Europe/Astrakhan" not in r.text
+    assert r.status_code == 200
+    assert "Baku time (UTC+4)" in r.text
+    assert "Astrakhan time (UTC+4)" in r.text
+    assert "Asia/Baku" not in r.text
+    assert "Europe/Astrakhan" not in r.text
     data = {
         "partner_id": w.ru.id,
         "center_id": w.c["baku"].id,
@@ -282,7 +301,9 @@ def test_request_page_shows_zone_and_field_errors(w):
         "topic": "Tea",
     }
     r = w.client.post(f"/meetings/new?partner_id={w.ru.id}", data={**data, "start": "07:00"})
-    assert r.status_code == 422 and "Outside opening hours" in r.text and 'aria-invalid="true"' in r.text
+    assert r.status_code == 422
+    assert "Outside opening hours" in r.text
+    assert 'aria-invalid="true"' in r.text
     r = w.client.post(
         f"/meetings/new?partner_id={w.ru.id}", data={**data, "date": "31.02.2030", "attendees": "x"}
     )
@@ -292,7 +313,8 @@ def test_request_page_shows_zone_and_field_errors(w):
     r = w.client.get(r.headers["Location"])
     assert "10:00, Baku time (UTC+4)" in r.text
     r = w.client.post(f"/meetings/new?partner_id={w.ru2.id}", data={**data, "partner_id": w.ru2.id})
-    assert r.status_code == 409 and "already has a meeting" in r.text
+    assert r.status_code == 409
+    assert "already has a meeting" in r.text
     assert w.client.get(f"/meetings/new?partner_id={w.az2.id}").status_code == 422
     assert w.client.get("/meetings/new?partner_id=99999999999999999999").status_code in (200, 422)
 
@@ -303,10 +325,12 @@ def test_moscow_user_sees_both_clocks(w):
     db.session.commit()
     w.login(w.ru_user)
     text = w.client.get(f"/meetings/{mid}").text
-    assert "10:00, Baku time (UTC+4)" in text and "09:00, Moscow time (UTC+3)" in text
+    assert "10:00, Baku time (UTC+4)" in text
+    assert "09:00, Moscow time (UTC+3)" in text
     assert "09:00, Moscow time (UTC+3)" in w.client.get("/meetings").text
     text = w.client.get(f"/meetings/{mid}?lang=ru").text
-    assert "10:00, время Баку (UTC+4)" in text and "09:00, время Москвы (UTC+3)" in text
+    assert "10:00, время Баку (UTC+4)" in text
+    assert "09:00, время Москвы (UTC+3)" in text
 
 
 def test_page_permissions_matrix(w):
@@ -314,7 +338,8 @@ def test_page_permissions_matrix(w):
     pages = [f"/meetings/{mid}", f"/meetings/{mid}.ics", f"/meetings/{mid}/reschedule"]
     for url in pages + ["/meetings", "/meetings/agenda", f"/meetings/new?partner_id={w.ru.id}"]:
         r = w.client.get(url)
-        assert r.status_code == 302 and "/login" in r.headers["Location"], url
+        assert r.status_code == 302, url
+        assert "/login" in r.headers["Location"], url
     expected = [
         (w.az_user, 200),
         (w.ru_user, 200),
@@ -365,7 +390,9 @@ def test_web_accept_reschedule_and_cancel(w):
     assert r.status_code == 302
     db.session.expire_all()
     m = db.session.get(Meeting, mid)
-    assert m.status == "requested" and m.start_at == at(w.day, "16:00") and m.sequence == 2
+    assert m.status == "requested"
+    assert m.start_at == at(w.day, "16:00")
+    assert m.sequence == 2
     r = w.client.post(f"/meetings/{mid}/cancel", data={"reason": ""})
     assert r.status_code == 422
     assert w.client.post(f"/meetings/{mid}/cancel", data={"reason": "Plans changed"}).status_code == 302
@@ -378,7 +405,9 @@ def test_agenda_and_index(w):
     w.book(user=w.az_user, partner=w.ru2, room=w.c["neg1"], start="15:00", end="16:00", tz=ASTRAKHAN)
     w.login(w.az_user)
     r = w.client.get(f"/meetings/agenda?date={w.day.isoformat()}")
-    assert r.status_code == 200 and "Persimmons" in r.text and "15:00, Astrakhan time (UTC+4)" in r.text
+    assert r.status_code == 200
+    assert "Persimmons" in r.text
+    assert "15:00, Astrakhan time (UTC+4)" in r.text
     assert w.client.get("/meetings/agenda?date=garbage").status_code == 422
     assert "ООО Волга Агро" in w.client.get("/meetings").text
     w.login(w.nofirm_user)
@@ -408,7 +437,8 @@ def test_extreme_api_inputs_are_422_never_500(w, change):
         **change,
     }
     r = w.call("POST", "/api/v1/meetings", json=body)
-    assert r.status_code == 422 and r.get_json()["error"]["fields"], r.get_json()
+    assert r.status_code == 422, r.get_json()
+    assert r.get_json()["error"]["fields"], r.get_json()
 
 
 def test_extreme_urls_and_forms_never_500(w):

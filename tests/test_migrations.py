@@ -133,7 +133,8 @@ def _upgrade_keeps_rows(make_app, target: str) -> None:
         with db.engine.connect() as conn:
             assert conn.execute(text("SELECT name_az FROM centers")).scalar() == "Həştərxan Biznes Mərkəzi"
             names = dict(conn.execute(text("SELECT name_en, name_ru FROM rooms")).all())
-            assert names["Kura meeting room"] == "Переговорная «Кура»" and names["Tea room"] is None
+            assert names["Kura meeting room"] == "Переговорная «Кура»"
+            assert names["Tea room"] is None
             assert conn.execute(text("SELECT COUNT(*) FROM meetings WHERE room_id = 1")).scalar() == 1
         db.session.remove()
         db.engine.dispose()

@@ -32,7 +32,8 @@ def test_nonsense_gives_an_empty_page_that_says_so(client, directory):
         html = r.get_data(as_text=True)
         assert r.status_code == 200
         assert names(html) == []
-        assert "No firm matches" in html and q in html
+        assert "No firm matches" in html
+        assert q in html
 
 
 def test_an_empty_answer_offers_the_nearest_spellings_as_links(client, directory):
@@ -40,13 +41,15 @@ def test_an_empty_answer_offers_the_nearest_spellings_as_links(client, directory
     assert names(html) == []
     assert "Did you mean" in html
     # the link keeps the other filters and searches the suggested spelling
-    assert "q=G%C3%B6yg%C3%B6l" in html and "country=AZ" in html
+    assert "q=G%C3%B6yg%C3%B6l" in html
+    assert "country=AZ" in html
     assert "Göygöl Bağları" in names(client.get("/companies?q=Göygöl").get_data(as_text=True))
 
 
 def test_the_empty_answer_is_translated(client, directory):
     html = client.get("/companies", query_string={"q": "qwxzv plorf", "lang": "ru"}).get_data(as_text=True)
-    assert "компаний не найдено" in html and "No firm matches" not in html
+    assert "компаний не найдено" in html
+    assert "No firm matches" not in html
     html = client.get("/companies", query_string={"q": "Goyqolax", "lang": "az"}).get_data(as_text=True)
     assert "Bəlkə bunu nəzərdə tuturdunuz" in html
 
@@ -66,7 +69,8 @@ def test_api_applies_the_same_floor_and_product_reading(client, directory, facto
     headers = {"Authorization": f"Bearer {factory.token(user)}"}
     for q in ("qwxzv plorf", "ывапр жщзх"):
         body = client.get("/api/v1/companies", query_string={"q": q}, headers=headers).get_json()
-        assert body["items"] == [] and body["total"] == 0
+        assert body["items"] == []
+        assert body["total"] == 0
     body = client.get("/api/v1/companies", query_string={"q": "помидоры"}, headers=headers).get_json()
     assert [i["name"] for i in body["items"]] == ["Gəncə Aqro"]
     body = client.get("/api/v1/companies", query_string={"q": "Гянджа Агро"}, headers=headers).get_json()
@@ -107,5 +111,6 @@ def test_profile_editor_sector_field_works_without_javascript(client, factory, a
     # a plain multi-select that submits without the script, and the script that enhances it
     assert '<select id="sectors" name="sectors" multiple' in html
     assert 'value="01.13" selected' in html
-    assert "sector-picker.js" in html and "data-sector-picker" in html
+    assert "sector-picker.js" in html
+    assert "data-sector-picker" in html
     assert "<script>" not in html  # the policy allows no inline script

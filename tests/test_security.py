@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from config import ConfigError, ProductionConfig, load_config
-from tests.conftest import PASSWORD, csrf_token
+from tests.support import PASSWORD, csrf_token
 
 
 def test_csrf_is_enforced_on_every_form_post(make_app, factory):
@@ -26,7 +26,9 @@ def test_csrf_is_enforced_on_every_form_post(make_app, factory):
 def test_security_headers(client):
     r = client.get("/companies")
     csp = r.headers["Content-Security-Policy"]
-    assert "frame-ancestors 'none'" in csp and "base-uri 'self'" in csp and "script-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "base-uri 'self'" in csp
+    assert "script-src 'self'" in csp
     assert r.headers["X-Content-Type-Options"] == "nosniff"
     assert r.headers["Referrer-Policy"]
     assert "Strict-Transport-Security" not in r.headers  # only in production
@@ -39,8 +41,11 @@ def test_production_requires_secret_and_secures_cookies(monkeypatch):
         load_config("production")
     monkeypatch.setenv("SECRET_KEY", "x" * 64)
     cfg = load_config("production")
-    assert cfg.SESSION_COOKIE_NAME == "__Host-session" and cfg.SESSION_COOKIE_SECURE
-    assert cfg.REMEMBER_COOKIE_SECURE and cfg.SECURITY_HSTS and cfg.SESSION_COOKIE_SAMESITE == "Lax"
+    assert cfg.SESSION_COOKIE_NAME == "__Host-session"
+    assert cfg.SESSION_COOKIE_SECURE
+    assert cfg.REMEMBER_COOKIE_SECURE
+    assert cfg.SECURITY_HSTS
+    assert cfg.SESSION_COOKIE_SAMESITE == "Lax"
     assert ProductionConfig.MAX_CONTENT_LENGTH
 
 
@@ -61,8 +66,12 @@ def test_production_app_sends_hsts_and_host_cookie(monkeypatch, make_app, factor
             "/login", data={"email": "member@az.example", "password": PASSWORD}, base_url="https://localhost"
         )
         cookie = r.headers.get("Set-Cookie", "")
-        assert cookie.startswith("__Host-session=") and "Secure" in cookie and "HttpOnly" in cookie
-        assert "SameSite=Lax" in cookie and "Path=/" in cookie and "Domain" not in cookie
+        assert cookie.startswith("__Host-session=")
+        assert "Secure" in cookie
+        assert "HttpOnly" in cookie
+        assert "SameSite=Lax" in cookie
+        assert "Path=/" in cookie
+        assert "Domain" not in cookie
         assert "max-age" in client.get("/", base_url="https://localhost").headers["Strict-Transport-Security"]
 
 

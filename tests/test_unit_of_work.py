@@ -107,4 +107,5 @@ def test_get_pages_write_nothing_even_when_something_is_due(client, auth, factor
     auth.login()
     for path in ("/", "/companies", "/meetings", "/meetings/agenda", "/partners", "/events", "/account"):
         assert client.get(path).status_code == 200, path
-        assert not db.session.dirty and not db.session.new, path
+        assert not db.session.dirty, path
+        assert not db.session.new, path

@@ -249,7 +249,8 @@ def affinity_reason(a: str, b: str, lang: str = "en") -> str:
     if not score or kind is None:
         return ""
     ca, cb = canon_code(a), canon_code(b)
-    assert ca is not None and cb is not None
+    assert ca is not None
+    assert cb is not None
     if kind == "link":
         assert idx is not None  # a link comes with its index
         why = _links().links[idx]["why"]

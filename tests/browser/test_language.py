@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import BROWSER_MARKS, catalog_translation
+from tests.browser.support import BROWSER_MARKS, catalog_translation
 
 pytestmark = BROWSER_MARKS
 
@@ -23,7 +23,8 @@ def _expected(lang: str, msgids) -> dict[str, str]:
 def _assert_language(page, lang: str) -> None:
     assert page.locator("html").get_attribute("lang") == lang
     active = page.locator("nav.langs a.active")
-    assert active.count() == 1 and active.inner_text().strip() == lang.upper()
+    assert active.count() == 1
+    assert active.inner_text().strip() == lang.upper()
     assert active.get_attribute("aria-current") == "true"
     texts = _expected(lang, HEADER_IDS)
     if "Sign in" in texts:

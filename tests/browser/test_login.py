@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import BROWSER_MARKS
-from tests.factories import PASSWORD, Factory
+from tests.browser.support import BROWSER_MARKS
+from tests.factories import Factory
+from tests.support import PASSWORD
 
 pytestmark = BROWSER_MARKS
 
@@ -54,7 +55,8 @@ def test_right_password_signs_in_and_out(app, live_server, page, context):
     assert response.url.endswith("/companies")
     assert page.locator(".alert-success").inner_text().strip() == "Welcome back!"
     session = next(c for c in context.cookies() if c["name"] == "session")
-    assert session["httpOnly"] and session["sameSite"] == "Lax"
+    assert session["httpOnly"]
+    assert session["sameSite"] == "Lax"
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
     assert page.locator("nav.mainnav a[href^='/login']").count() == 1

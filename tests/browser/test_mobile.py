@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import BROWSER_MARKS
+from tests.browser.support import BROWSER_MARKS
 from tests.factories import Factory
 
 pytestmark = BROWSER_MARKS
@@ -94,6 +94,7 @@ def test_no_horizontal_scroll_for_a_signed_in_member(app, live_server, phone):
         paths.append("/partners")
     for path in paths:
         response = phone.goto(live_server(path))
-        assert response.status == 200 and response.url == live_server(path), path
+        assert response.status == 200, path
+        assert response.url == live_server(path), path
         m = _overflow(phone)
         assert m["scrollWidth"] <= m["innerWidth"], f"{path} scrolls sideways: {m}"

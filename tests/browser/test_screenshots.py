@@ -13,8 +13,9 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import select
 
-from tests.browser.conftest import BROWSER_MARKS
-from tests.factories import PASSWORD, Factory
+from tests.browser.support import BROWSER_MARKS
+from tests.factories import Factory
+from tests.support import PASSWORD
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

@@ -4,166 +4,7 @@ import pytest
 
 from matchmaker.core.concepts import Lexicon, default_lexicon, free_similarity
 
-LEX = {
-    "version": 1,
-    "sources": ["test"],
-    "groups": {
-        "fruit": {"en": "Fruit", "ru": "Фрукты", "az": "Meyvələr"},
-        "veg": {"en": "Vegetables", "ru": "Овощи", "az": "Tərəvəz"},
-        "grain": {"en": "Grain", "ru": "Зерно", "az": "Taxıl"},
-        "nuts": {"en": "Nuts", "ru": "Орехи", "az": "Qoz-fındıq"},
-        "meat": {"en": "Meat", "ru": "Мясо", "az": "Ət"},
-        "metal": {"en": "Metals", "ru": "Металлы", "az": "Metallar"},
-        "svc_transport": {"en": "Transport", "ru": "Транспорт", "az": "Nəqliyyat"},
-        "svc_it": {"en": "IT", "ru": "ИТ", "az": "İT"},
-    },
-    "concepts": [
-        {
-            "id": "hs08",
-            "hs": "08",
-            "group": "fruit",
-            "en": ["fruit"],
-            "ru": ["фрукты"],
-            "az": ["meyvə"],
-            "broader": None,
-        },
-        {
-            "id": "persimmon",
-            "hs": "0810.70",
-            "group": "fruit",
-            "en": ["persimmon"],
-            "ru": ["хурма"],
-            "az": ["xurma"],
-            "broader": None,
-        },
-        {
-            "id": "pomegranate",
-            "hs": "0810.90",
-            "group": "fruit",
-            "en": ["pomegranate"],
-            "ru": ["гранат"],
-            "az": ["nar"],
-            "broader": None,
-        },
-        {
-            "id": "apple",
-            "hs": "0808.10",
-            "group": "fruit",
-            "en": ["apple"],
-            "ru": ["яблоко"],
-            "az": ["alma"],
-            "broader": None,
-        },
-        {
-            "id": "tomato",
-            "hs": "0702",
-            "group": "veg",
-            "en": ["tomato"],
-            "ru": ["томат", "помидор"],
-            "az": ["pomidor"],
-            "broader": None,
-        },
-        {
-            "id": "potato",
-            "hs": "0701",
-            "group": "veg",
-            "en": ["potato"],
-            "ru": ["картофель"],
-            "az": ["kartof"],
-            "broader": None,
-        },
-        {
-            "id": "wheat",
-            "hs": "1001",
-            "group": "grain",
-            "en": ["wheat", "milling wheat"],
-            "ru": ["пшеница"],
-            "az": ["buğda"],
-            "broader": None,
-        },
-        {
-            "id": "flour",
-            "hs": "1101",
-            "group": "grain",
-            "en": ["flour", "wheat flour"],
-            "ru": ["мука", "мука пшеничная", "пшеничная мука"],
-            "az": ["un", "buğda unu"],
-            "broader": None,
-        },
-        {
-            "id": "nuts",
-            "hs": "0802",
-            "group": "nuts",
-            "en": ["nuts"],
-            "ru": ["орехи"],
-            "az": ["qoz-fındıq"],
-            "broader": None,
-        },
-        {
-            "id": "hazelnut",
-            "hs": "0802",
-            "group": "nuts",
-            "en": ["hazelnut", "hazelnut kernel"],
-            "ru": ["фундук", "лесной орех"],
-            "az": ["fındıq"],
-            "broader": "nuts",
-        },
-        {
-            "id": "walnut",
-            "hs": "0802",
-            "group": "nuts",
-            "en": ["walnut"],
-            "ru": ["грецкий орех"],
-            "az": ["qoz"],
-            "broader": "nuts",
-        },
-        {
-            "id": "meat",
-            "hs": "02",
-            "group": "meat",
-            "en": ["meat"],
-            "ru": ["мясо"],
-            "az": ["ət"],
-            "broader": None,
-        },
-        {
-            "id": "chicken",
-            "hs": "0207",
-            "group": "meat",
-            "en": ["poultry meat", "chicken"],
-            "ru": ["мясо птицы", "курица"],
-            "az": ["toyuq əti"],
-            "broader": None,
-        },
-        {
-            "id": "steel_pipe",
-            "hs": "7306",
-            "group": "metal",
-            "en": ["steel pipe"],
-            "ru": ["стальная труба"],
-            "az": ["polad boru"],
-            "broader": None,
-        },
-        {
-            "id": "logistics",
-            "hs": None,
-            "group": "svc_transport",
-            "en": ["logistics services", "freight transport"],
-            "ru": ["логистические услуги", "грузоперевозки"],
-            "az": ["logistika xidmətləri", "yük daşımaları"],
-            "broader": None,
-        },
-        {
-            "id": "software",
-            "hs": None,
-            "group": "svc_it",
-            "en": ["software development"],
-            "ru": ["разработка программного обеспечения"],
-            "az": ["proqram təminatının hazırlanması"],
-            "broader": None,
-        },
-    ],
-}
+from .support import LEX
 
 
 @pytest.fixture(scope="module")
@@ -232,7 +73,8 @@ def test_items_map_to_concepts(lex, item, concept):
 )
 def test_typos_and_transliteration(lex, item, concept):
     hits = lex.analyze(item)
-    assert hits and hits[0].concept == concept
+    assert hits
+    assert hits[0].concept == concept
     assert 0.7 <= hits[0].confidence <= 1.0
 
 
@@ -240,7 +82,8 @@ def test_modifier_is_weaker_than_head(lex):
     hits = {h.concept: h for h in lex.analyze("wheat flour")}
     assert set(hits) == {"flour"}  # the whole lemma wins over its words
     hits = {h.concept: h.confidence for h in lex.analyze("alma nar")}
-    assert hits["pomegranate"] == 1.0 and hits["apple"] < 0.5
+    assert hits["pomegranate"] == 1.0
+    assert hits["apple"] < 0.5
 
 
 @pytest.mark.parametrize("item", ["beef", "wool", "paper"])
@@ -251,15 +94,19 @@ def test_short_words_are_not_forced_onto_neighbours(lex, item):
 
 def test_unknown_items_become_free_concepts_that_meet_across_scripts(lex):
     a, b, c = (lex.analyze(x)[0] for x in ("feijoa", "фейхоа", "Feyxoa"))
-    assert a.free and b.free and c.free
-    assert free_similarity(a, b) > 0.5 and free_similarity(b, c) > 0.5
+    assert a.free
+    assert b.free
+    assert c.free
+    assert free_similarity(a, b) > 0.5
+    assert free_similarity(b, c) > 0.5
     assert free_similarity(a, c) > 0.5
     d = lex.analyze("cement")[0]
     assert free_similarity(a, d) == 0
 
 
 def test_stop_words_alone_give_nothing(lex):
-    assert lex.analyze("свежие") == [] and lex.analyze("") == []
+    assert lex.analyze("свежие") == []
+    assert lex.analyze("") == []
 
 
 def test_concept_codes(lex):
@@ -311,7 +158,9 @@ def test_conjunctions_split_items_unless_a_lemma_spans_them():
 )
 def test_mistyped_endings(lex, item, concept):
     hits = lex.analyze(item)
-    assert hits and hits[0].concept == concept and hits[0].how == "fuzzy"
+    assert hits
+    assert hits[0].concept == concept
+    assert hits[0].how == "fuzzy"
 
 
 def test_grammatical_suffix_order_prevents_overstemming(lex):

@@ -6,11 +6,9 @@ import random
 import pytest
 
 from matchmaker.core.concepts import Lexicon
-from matchmaker.core.matching import FirmProfile, MatchEngine, Reason, Suggestion, render_reason
+from matchmaker.core.matching import MatchEngine, Reason, Suggestion, render_reason
 
-from .test_concepts import LEX
-
-P = FirmProfile
+from .support import LEX, P, random_firms, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +32,8 @@ def test_persimmon_buyer_is_not_a_pomegranate_buyer(lex):
     # same HS heading (0810) before the same chapter (0808), before unrelated goods
     assert ids(lst)[1:] == ["pomegranates", "apples", "steel"]
     scores = [s.score for s in lst]
-    assert scores == sorted(scores, reverse=True) and scores[0] - scores[1] > 20
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] - scores[1] > 20
     assert [s.rank for s in lst] == [1, 2, 3, 4]
     assert all(0 <= s.score <= 100 for s in lst)
     assert lst[0].reasons[0].kind == "need_offer"
@@ -56,56 +55,6 @@ def test_complementarity_in_both_directions_and_broader_concepts(lex):
     fruit = eng.suggestions_for("ru-fruit", k=2)
     assert ids(fruit)[0] == "az-persimmon"
     assert fruit[0].reasons[0].relation == "narrower"  # their item is narrower than ours
-
-
-def random_firms(n, seed=1):
-    rng = random.Random(seed)
-    items = [
-        "хурма",
-        "xurma",
-        "persimmons",
-        "nar",
-        "гранаты",
-        "alma",
-        "яблоки",
-        "pomidor",
-        "томаты",
-        "kartof",
-        "картофель",
-        "wheat",
-        "пшеница",
-        "мука",
-        "un",
-        "fındıq",
-        "фундук",
-        "грецкие орехи",
-        "qoz",
-        "мясо птицы",
-        "toyuq əti",
-        "yük daşımaları",
-        "грузоперевозки",
-        "software development",
-        "feijoa",
-        "фейхоа",
-        "cement",
-        "sement",
-    ]
-    sectors = ["01.13", "01.24", "46.31", "10.61", "49.41", "62.01", "23.51", ""]
-    langs = [("az",), ("ru",), ("az", "ru"), ("ru", "en"), ("en",)]
-    firms = []
-    for i in range(n):
-        country = "AZ" if i % 2 else "RU"
-        offers = tuple(rng.sample(items, rng.randint(0, 2)))
-        needs = tuple(rng.sample(items, rng.randint(0, 2)))
-        sec = tuple(x for x in rng.sample(sectors, rng.randint(0, 2)) if x)
-        firms.append(
-            P(f"f{i:03d}", country, sec, offers, needs, rng.choice(langs), verified=rng.random() < 0.2)
-        )
-    return firms
-
-
-def snapshot(result):
-    return {fid: [(s.partner_id, s.score, s.rank) for s in lst] for fid, lst in result.items()}
 
 
 def test_never_same_country_and_everyone_gets_suggestions(lex):
@@ -163,7 +112,8 @@ def test_incremental_add_change_remove_equal_full_rebuild(lex):
     full = snapshot(fresh.rebuild(k=5))
     incremental = {fid: [(s.partner_id, s.score, s.rank) for s in eng.stored(fid)] for fid in current}
     assert incremental == full
-    assert gone not in eng and gone not in {p for lst in full.values() for p, _, _ in lst}
+    assert gone not in eng
+    assert gone not in {p for lst in full.values() for p, _, _ in lst}
 
 
 def test_many_random_updates_stay_equal_to_a_full_rebuild(lex):
@@ -239,7 +189,8 @@ def test_affected_by_covers_own_list_holders_and_new_entries(lex):
     assert ids(eng.stored("ru2")) == ["az1"]  # same heading beats nothing
     eng.add(P("az2", "AZ", (), ("nar",), (), ("az",)))
     aff = eng.affected_by("az2")
-    assert {"az2", "ru2"} <= aff and "az1" not in aff
+    assert {"az2", "ru2"} <= aff
+    assert "az1" not in aff
     eng.refresh(aff, k=1)
     assert ids(eng.stored("ru2")) == ["az2"]
 
@@ -251,7 +202,8 @@ def test_reasons_render_in_three_languages(lex):
     s = eng.suggestions_for("az", k=1)[0]
     assert isinstance(s, Suggestion)
     kinds = [r.kind for r in s.reasons]
-    assert kinds[0] == "offer_need" and {"sector", "language", "verified"} <= set(kinds)
+    assert kinds[0] == "offer_need"
+    assert {"sector", "language", "verified"} <= set(kinds)
     r = s.reasons[0]
     assert (r.own_item, r.partner_item, r.concept) == ("pomidor", "томаты", "tomato")
     assert render_reason(r, "en") == "You offer \u201cpomidor\u201d; they seek \u201cтоматы\u201d"
@@ -261,7 +213,8 @@ def test_reasons_render_in_three_languages(lex):
     assert render_reason(back, "en") == "You seek \u201cтоматы\u201d; they offer \u201cpomidor\u201d"
     for lang in ("en", "ru", "az"):
         texts = [render_reason(x, lang) for x in s.reasons]
-        assert all(texts) and len(set(texts)) == len(texts)
+        assert all(texts)
+        assert len(set(texts)) == len(texts)
     assert render_reason(Reason("language", languages=("ru",)), "ru") == "Общий рабочий язык: русский"
     assert render_reason(Reason("verified"), "az") == "Təsdiqlənmiş şirkət"
     rel = Reason(
@@ -274,7 +227,8 @@ def test_reasons_render_in_three_languages(lex):
         direction="offer_need",
         detail="fruit",
     )
-    assert "Fruit" in render_reason(rel, "en", lex) and "Фрукты" in render_reason(rel, "ru", lex)
+    assert "Fruit" in render_reason(rel, "en", lex)
+    assert "Фрукты" in render_reason(rel, "ru", lex)
 
 
 def test_parallel_rebuild_equals_serial(lex):
@@ -296,4 +250,5 @@ def test_affected_by_in_a_fresh_engine_is_selective(lex):
     changed = P("f005", firms[5].country, (), ("фейхоа",), (), ("az",))
     eng.add(changed)
     aff = eng.affected_by("f005")
-    assert "f005" in aff and len(aff) < 40
+    assert "f005" in aff
+    assert len(aff) < 40

@@ -74,7 +74,8 @@ def test_english_plurals_share_a_stem(forms):
     ],
 )
 def test_short_words_survive(a, b):
-    assert s(a) == "nar" and s(b) == "nar"
+    assert s(a) == "nar"
+    assert s(b) == "nar"
 
 
 @pytest.mark.parametrize(

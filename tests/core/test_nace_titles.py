@@ -48,7 +48,9 @@ def test_azerbaijani_titles_are_azerbaijani(level):
         assert az != title["ru"], (x["code"], az)
         assert not re.search(r"[а-яё]", az, re.IGNORECASE), (x["code"], az)  # not Cyrillic
         assert not ENGLISH.search(az), (x["code"], az)
-        assert az == az.strip() and "  " not in az and az[0].isupper(), (x["code"], az)
+        assert az == az.strip(), (x["code"], az)
+        assert "  " not in az, (x["code"], az)
+        assert az[0].isupper(), (x["code"], az)
 
 
 def test_azerbaijani_titles_follow_one_terminology():

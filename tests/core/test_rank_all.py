@@ -10,8 +10,7 @@ from matchmaker.core.concepts import Lexicon
 from matchmaker.core.matching import FirmProfile as P
 from matchmaker.core.matching import MatchEngine
 
-from .test_concepts import LEX
-from .test_matching import random_firms
+from .support import LEX, random_firms
 
 
 @pytest.fixture(scope="module")

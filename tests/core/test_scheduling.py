@@ -79,7 +79,8 @@ def test_unconstrained_uses_exactly_the_minimum_slots(E, T, na, nb, skew):
     k = lower_bound(reqs, T)
     assert sch.lower_bound == k == min_slots(reqs, T)
     assert sch.slots_used == k
-    assert sch.optimal and sch.method == "colouring"
+    assert sch.optimal
+    assert sch.method == "colouring"
     sizes = Counter(s for s, _ in sch.assignments.values())
     assert max(sizes.values()) <= T
 
@@ -99,7 +100,8 @@ def test_given_slots_at_least_minimum_schedules_everything():
     for S in (k, k + 3):
         sch = schedule_meetings(reqs, tables=15, slots=S)
         assert_valid(reqs, sch, 15, S)
-        assert sch.unscheduled == [] and sch.slots_used == k
+        assert sch.unscheduled == []
+        assert sch.slots_used == k
 
 
 def test_compaction_never_loses_meetings_and_reduces_idle():
@@ -115,9 +117,12 @@ def test_compaction_never_loses_meetings_and_reduces_idle():
 
 def test_empty_requests():
     sch = schedule_meetings([], tables=3)
-    assert sch.assignments == {} and sch.unscheduled == [] and sch.slots_used == 0
+    assert sch.assignments == {}
+    assert sch.unscheduled == []
+    assert sch.slots_used == 0
     sch = schedule_meetings([], tables=3, slots=4, availability={"a": [0]})
-    assert sch.assignments == {} and sch.unscheduled == []
+    assert sch.assignments == {}
+    assert sch.unscheduled == []
 
 
 def test_deterministic_for_a_seed():
@@ -150,7 +155,8 @@ def test_too_few_slots_fills_every_table():
     reqs = random_requests(rng, 400, 50, 50)
     sch = schedule_meetings(reqs, tables=20, slots=5)
     assert_valid(reqs, sch, 20, 5)
-    assert sch.scheduled == 100 and sch.optimal
+    assert sch.scheduled == 100
+    assert sch.optimal
 
 
 def test_request_without_common_presence_is_unscheduled():
@@ -159,7 +165,8 @@ def test_request_without_common_presence_is_unscheduled():
     sch = schedule_meetings(reqs, tables=2, slots=4, availability=avail)
     assert_valid(reqs, sch, 2, 4, avail)
     assert sch.unscheduled == [0]
-    assert sch.assignments[1][0] in (0, 1) and sch.assignments[2][0] in (2, 3)
+    assert sch.assignments[1][0] in (0, 1)
+    assert sch.assignments[2][0] in (2, 3)
 
 
 def test_open_ended_day_with_windows_schedules_all_feasible():
@@ -195,7 +202,8 @@ def test_locked_meetings_without_windows_or_slot_count():
     fixed = {0: (5, 1)}
     sch = schedule_meetings(reqs, tables=2, fixed=fixed)
     assert_valid(reqs, sch, 2, None, None, fixed)
-    assert sch.unscheduled == [] and sch.assignments[0] == (5, 1)
+    assert sch.unscheduled == []
+    assert sch.assignments[0] == (5, 1)
 
 
 # ------------------------------------------------------------------ bad input
@@ -250,7 +258,9 @@ def test_odd_cycle_message_names_the_firms():
     with pytest.raises(ValueError) as err:
         schedule_meetings([("a", "x"), ("x", "b"), ("b", "y"), ("y", "a"), ("a", "b")], tables=3)
     text = str(err.value)
-    assert "odd cycle" in text and "'a'" in text and "'b'" in text
+    assert "odd cycle" in text
+    assert "'a'" in text
+    assert "'b'" in text
 
 
 def test_validate_schedule_reports_problems():
@@ -258,7 +268,9 @@ def test_validate_schedule_reports_problems():
     bad = Schedule(assignments={0: (0, 0), 1: (0, 1), 2: (1, 3)}, unscheduled=[2])
     errors = validate_schedule(reqs, bad, tables=2, availability={"b": [0]})
     text = " | ".join(errors)
-    assert "firm 'a'" in text and "table 3" in text and "both assigned and unscheduled" in text
+    assert "firm 'a'" in text
+    assert "table 3" in text
+    assert "both assigned and unscheduled" in text
     assert "not present" in text
     with pytest.raises(ValueError, match="invalid schedule"):
         validate_schedule(reqs, bad, tables=2, raise_errors=True)

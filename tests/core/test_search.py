@@ -151,7 +151,8 @@ def test_limit(index):
 
 def test_add_remove_replace():
     idx = SearchIndex(expand=None)
-    assert len(idx) == 0 and idx.search("Вектор") == []
+    assert len(idx) == 0
+    assert idx.search("Вектор") == []
     idx.add(SearchDoc(7, "Вектор Строй"))
     idx.add(SearchDoc(8, "Gəncə Aqro"))
     assert len(idx) == 2
@@ -162,7 +163,8 @@ def test_add_remove_replace():
     assert all(d != 7 for d, _ in idx.search("Вектор Строй"))
     assert idx.search("Сибирь Сервис")[0][0] == 7
     idx.remove(7)
-    assert len(idx) == 1 and 7 not in idx
+    assert len(idx) == 1
+    assert 7 not in idx
     assert idx.search("Сибирь Сервис") == []
     idx.remove(7)  # unknown id: no error
     idx.remove(12345)

@@ -30,7 +30,9 @@ def all_codes(nace):
 # Data file ----------------------------------------------------------------------------------
 def test_counts_match_nace_rev2(nace):
     assert [len(nace[k]) for k in LEVEL_KEYS] == [21, 88, 272, 615]
-    assert "NACE Rev. 2" in nace["source"] and "OKVED2" in nace["source"] and "İFNT" in nace["source"]
+    assert "NACE Rev. 2" in nace["source"]
+    assert "OKVED2" in nace["source"]
+    assert "İFNT" in nace["source"]
 
 
 def test_codes_well_formed_unique_and_consistent_with_parents(nace):
@@ -46,9 +48,11 @@ def test_codes_well_formed_unique_and_consistent_with_parents(nace):
     groups = {e["code"]: e["division"] for e in nace["groups"]}
     assert set(divisions.values()) == sections
     for g, d in groups.items():
-        assert d in divisions and g.startswith(d + ".")
+        assert d in divisions
+        assert g.startswith(d + ".")
     for c in nace["classes"]:
-        assert c["group"] in groups and c["code"].startswith(c["group"])
+        assert c["group"] in groups
+        assert c["code"].startswith(c["group"])
     # every division has a group, every group a class
     assert set(groups.values()) == set(divisions)
     assert {c["group"] for c in nace["classes"]} == set(groups)
@@ -56,15 +60,32 @@ def test_codes_well_formed_unique_and_consistent_with_parents(nace):
 
 def test_known_division_boundaries(nace):
     div = {e["code"]: e["section"] for e in nace["divisions"]}
-    assert div["01"] == "A" and div["03"] == "A" and div["05"] == "B" and div["33"] == "C"
-    assert div["35"] == "D" and div["39"] == "E" and div["43"] == "F" and div["47"] == "G"
-    assert div["53"] == "H" and div["56"] == "I" and div["63"] == "J" and div["66"] == "K"
-    assert div["68"] == "L" and div["75"] == "M" and div["82"] == "N" and div["84"] == "O"
-    assert div["85"] == "P" and div["88"] == "Q" and div["93"] == "R" and div["96"] == "S"
-    assert div["98"] == "T" and div["99"] == "U"
+    assert div["01"] == "A"
+    assert div["03"] == "A"
+    assert div["05"] == "B"
+    assert div["33"] == "C"
+    assert div["35"] == "D"
+    assert div["39"] == "E"
+    assert div["43"] == "F"
+    assert div["47"] == "G"
+    assert div["53"] == "H"
+    assert div["56"] == "I"
+    assert div["63"] == "J"
+    assert div["66"] == "K"
+    assert div["68"] == "L"
+    assert div["75"] == "M"
+    assert div["82"] == "N"
+    assert div["84"] == "O"
+    assert div["85"] == "P"
+    assert div["88"] == "Q"
+    assert div["93"] == "R"
+    assert div["96"] == "S"
+    assert div["98"] == "T"
+    assert div["99"] == "U"
     # Rev. 2 (2008), not Rev. 2.1: no division 04, 34 or 44; class 62.01 exists, 62.10 does not
     assert not {"04", "34", "44"} & set(div)
-    assert S.is_valid_class("62.01") and not S.is_valid_class("62.10")
+    assert S.is_valid_class("62.01")
+    assert not S.is_valid_class("62.10")
 
 
 def test_titles_present_in_required_languages(nace):
@@ -79,7 +100,8 @@ def test_titles_present_in_required_languages(nace):
     for k in LEVEL_KEYS:
         for e in nace[k]:
             t = e["title"]
-            assert t["en"] == t["en"].strip() and "  " not in t["en"]
+            assert t["en"] == t["en"].strip()
+            assert "  " not in t["en"]
             assert re.search(r"[А-Яа-яЁё]", t["ru"]), e["code"]
             assert set(t) <= {"en", "ru", "az"}
 
@@ -135,18 +157,31 @@ def test_normalize_code_okved_subclass_optional():
 
 
 def test_is_valid_class_only_for_classes():
-    assert S.is_valid_class("01.13") and S.is_valid_class("0113")
-    assert not S.is_valid_class("01.1") and not S.is_valid_class("01") and not S.is_valid_class("A")
-    assert not S.is_valid_class("12.34") and not S.is_valid_class(None)
+    assert S.is_valid_class("01.13")
+    assert S.is_valid_class("0113")
+    assert not S.is_valid_class("01.1")
+    assert not S.is_valid_class("01")
+    assert not S.is_valid_class("A")
+    assert not S.is_valid_class("12.34")
+    assert not S.is_valid_class(None)
 
 
 def test_hierarchy_helpers():
-    assert S.section_of("01.13") == "A" and S.section_of("46.31") == "G" and S.section_of("A") == "A"
-    assert S.division_of("01.13") == "01" and S.division_of("0113") == "01" and S.division_of("A") is None
-    assert S.group_of("01.13") == "01.1" and S.group_of("01") is None
-    assert S.parent_of("01.13") == "01.1" and S.parent_of("01.1") == "01" and S.parent_of("A") is None
+    assert S.section_of("01.13") == "A"
+    assert S.section_of("46.31") == "G"
+    assert S.section_of("A") == "A"
+    assert S.division_of("01.13") == "01"
+    assert S.division_of("0113") == "01"
+    assert S.division_of("A") is None
+    assert S.group_of("01.13") == "01.1"
+    assert S.group_of("01") is None
+    assert S.parent_of("01.13") == "01.1"
+    assert S.parent_of("01.1") == "01"
+    assert S.parent_of("A") is None
     assert S.ancestors("01.13") == ["A", "01", "01.1", "01.13"]
-    assert S.level_of("01.13") == "class" and S.level_of("01") == "division" and S.level_of("x") is None
+    assert S.level_of("01.13") == "class"
+    assert S.level_of("01") == "division"
+    assert S.level_of("x") is None
     assert "01.13" in S.children("01.1")
     assert len(S.classes_under("A")) == sum(1 for c in S.all_classes() if c < "05")
     assert S.classes_under("11.0") == ["11.01", "11.02", "11.03", "11.04", "11.05", "11.06", "11.07"]
@@ -186,7 +221,8 @@ def test_search_multiword_codes_and_limits():
     assert [r["code"] for r in S.search_classes("0113")] == ["01.13"]
     assert all(r["code"].startswith("46.3") for r in S.search_classes("46.3", limit=50))
     assert len(S.search_classes("46", limit=5)) == 5
-    assert S.search_classes("") == [] and S.search_classes("   ") == []
+    assert S.search_classes("") == []
+    assert S.search_classes("   ") == []
     assert S.search_classes("qwertyuiop") == []
     assert len(S.search_classes("производство", "ru", limit=7)) == 7
 
@@ -248,12 +284,14 @@ def test_affinity_coarser_codes_and_invalid():
     assert S.sector_affinity("A", "01.13") == 0.3
     assert S.sector_affinity("0113", "01.13") == 1.0
     assert 0 < S.sector_affinity("01", "46.31") < S.sector_affinity("01.13", "46.31")
-    assert S.sector_affinity("xx", "01.13") == 0.0 and S.sector_affinity("", "") == 0.0
+    assert S.sector_affinity("xx", "01.13") == 0.0
+    assert S.sector_affinity("", "") == 0.0
 
 
 def test_affinity_many_and_reasons():
     best, pair = S.sector_affinity_many(["62.01", "01.13"], ["47.11", "46.31"])
-    assert pair == "01.13|46.31" and best == S.sector_affinity("01.13", "46.31")
+    assert pair == "01.13|46.31"
+    assert best == S.sector_affinity("01.13", "46.31")
     assert S.sector_affinity_many([], ["01.13"]) == (0.0, None)
     assert S.sector_affinity_many(["01.13"], ["65.11"]) == (0.0, None)
     assert S.sector_affinity_many(["01.13", "46.31"], ["46.31"]) == (1.0, "46.31|46.31")
@@ -271,12 +309,14 @@ def test_affinity_many_and_reasons():
 # Links table --------------------------------------------------------------------------------
 def test_links_reference_existing_codes_and_are_well_formed(all_codes):
     doc = S.load_links()
-    assert doc["note"] and doc["sources"]
+    assert doc["note"]
+    assert doc["sources"]
     links = doc["links"]
     assert len(links) >= 80
     pairs = set()
     for ln in links:
-        assert ln["a"] in all_codes | {"*"} and ln["b"] in all_codes | {"*"}, ln
+        assert ln["a"] in all_codes | {"*"}, ln
+        assert ln["b"] in all_codes | {"*"}, ln
         assert ln["a"] != ln["b"]
         assert 0.4 <= ln["w"] <= 0.9
         assert all(ln["why"].get(lang, "").strip() for lang in ("en", "ru", "az")), ln

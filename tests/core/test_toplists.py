@@ -9,8 +9,7 @@ from matchmaker.core.concepts import Lexicon
 from matchmaker.core.matching import MatchEngine
 from matchmaker.core.toplists import Row, TopLists, depth_for
 
-from .test_concepts import LEX
-from .test_matching import P, snapshot
+from .support import LEX, P, snapshot
 
 INF = float("inf")
 
@@ -58,7 +57,8 @@ def check(t, universe=range(200)):
 def test_held_partner_moving_before_the_last_row_takes_its_new_place():
     t = TopLists(128)
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4), row(50, 5), row(40, 6)], want=3, cap=6)
-    assert X not in t.complete and t.kth[X] == 40
+    assert X not in t.complete
+    assert t.kth[X] == 40
     check(t)
     # from the margin to the top: shown part changes, depth kept
     assert t.place(X, 5, key(95, 5)) == (True, False)
@@ -66,7 +66,8 @@ def test_held_partner_moving_before_the_last_row_takes_its_new_place():
     check(t)
     # moving inside the margin: shown part unchanged
     assert t.place(X, 4, key(55, 4)) == (False, False)
-    assert order(t, X) == [5, 1, 2, 3, 4, 6] and t.rows[X][4] == row(55, 4)
+    assert order(t, X) == [5, 1, 2, 3, 4, 6]
+    assert t.rows[X][4] == row(55, 4)
     # a shown partner whose score changes in place: shown (the score is shown)
     assert t.place(X, 5, key(96, 5)) == (True, False)
     assert t.rows[X][0] == row(96, 5)
@@ -80,7 +81,8 @@ def test_held_partner_moving_before_the_last_row_takes_its_new_place():
     # ... and 3 rising to 80 before it (p03 < p04), pushing it out of the shown part
     assert t.place(X, 3, key(80, 3)) == (True, False)
     assert order(t, X) == [5, 2, 3, 4, 1, 6]
-    assert len(t.rows[X]) == 6 and t.kth[X] == 40
+    assert len(t.rows[X]) == 6
+    assert t.kth[X] == 40
     check(t)
 
 
@@ -89,23 +91,29 @@ def test_held_partner_falling_behind_the_others_leaves_and_asks_for_a_ranking_wh
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4), row(50, 5)], want=3, cap=5)
     # a shown partner falling after the last row of the others: it leaves (depth - 1)
     assert t.place(X, 2, key(40, 2)) == (True, False)
-    assert order(t, X) == [1, 3, 4, 5] and X not in t.holders(2) and t.kth[X] == 50
+    assert order(t, X) == [1, 3, 4, 5]
+    assert X not in t.holders(2)
+    assert t.kth[X] == 50
     check(t)
     # the last row itself falling: it leaves, the entry threshold rises
     assert t.place(X, 5, key(10, 5)) == (False, False)
-    assert order(t, X) == [1, 3, 4] and t.kth[X] == 60
+    assert order(t, X) == [1, 3, 4]
+    assert t.kth[X] == 60
     check(t)
     # equal to the last of the others: the tie key decides whether it stays or leaves
     t.set(Y, [row(90, 1), row(60, 9), row(55, 2), row(50, 5)], want=2, cap=4)
     assert t.place(Y, 2, key(50, 2)) == (False, False)  # p02 before p05: stays
     assert order(t, Y) == [1, 9, 2, 5]
     assert t.place(Y, 9, key(50, 9)) == (True, False)  # p09 after p05: leaves
-    assert order(t, Y) == [1, 2, 5] and Y not in t.holders(9) and t.kth[Y] == 50
+    assert order(t, Y) == [1, 2, 5]
+    assert Y not in t.holders(9)
+    assert t.kth[Y] == 50
     check(t)
     # exactly ``want`` rows left: not short yet; one fewer: the owner must rank again
     assert len(t.rows[X]) == 3
     assert t.place(X, 1, None) == (True, True)
-    assert order(t, X) == [3, 4] and X not in t.holders(1)
+    assert order(t, X) == [3, 4]
+    assert X not in t.holders(1)
     check(t)
 
 
@@ -113,18 +121,21 @@ def test_a_held_partner_that_is_no_longer_a_partner_leaves():
     t = TopLists(128)
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4)], want=2, cap=4)
     assert t.place(X, 3, None) == (False, False)
-    assert order(t, X) == [1, 2, 4] and t.holders(3) == set()
+    assert order(t, X) == [1, 2, 4]
+    assert t.holders(3) == set()
     assert t.place(X, 9, None) == (False, False)  # never held: nothing to do
     assert order(t, X) == [1, 2, 4]
     assert t.place(X, 1, None) == (True, False)
-    assert order(t, X) == [2, 4] and t.kth[X] == 60
+    assert order(t, X) == [2, 4]
+    assert t.kth[X] == 60
     check(t)
     # the last row gone too: an empty incomplete list takes nobody and must rank again
     t.set(Y, [row(10, 1), row(5, 2)], want=1, cap=2)
     assert Y not in t.complete
     assert t.place(Y, 1, None) == (True, False)
     assert t.place(Y, 2, None) == (True, True)
-    assert t.rows[Y] == [] and t.kth[Y] == INF
+    assert t.rows[Y] == []
+    assert t.kth[Y] == INF
     check(t)
 
 
@@ -132,13 +143,18 @@ def test_newcomer_before_the_last_row_enters_and_the_list_is_cut_back_to_cap():
     t = TopLists(128)
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4), row(50, 5)], want=2, cap=5)
     assert t.place(X, 7, key(65, 7)) == (False, False)  # into the margin
-    assert order(t, X) == [1, 2, 3, 7, 4] and X not in t.holders(5) and t.kth[X] == 60
+    assert order(t, X) == [1, 2, 3, 7, 4]
+    assert X not in t.holders(5)
+    assert t.kth[X] == 60
     check(t)
     assert t.place(X, 8, key(95, 8)) == (True, False)  # to the top
-    assert order(t, X) == [8, 1, 2, 3, 7] and X not in t.holders(4) and t.kth[X] == 65
+    assert order(t, X) == [8, 1, 2, 3, 7]
+    assert X not in t.holders(4)
+    assert t.kth[X] == 65
     check(t)
     assert t.place(X, 9, key(10, 9)) == (False, False)  # after the last row: stays out
-    assert order(t, X) == [8, 1, 2, 3, 7] and X not in t.holders(9)
+    assert order(t, X) == [8, 1, 2, 3, 7]
+    assert X not in t.holders(9)
     assert X not in t.complete
     check(t)
 
@@ -149,22 +165,28 @@ def test_newcomer_with_an_equal_score_enters_a_full_list_only_with_an_earlier_ti
     before = list(t.rows[X])
     assert t.kth[X] == 50  # the engine offers it (score >= kth); place decides on the tie
     assert t.place(X, 9, key(50, 9)) == (False, False)
-    assert t.rows[X] == before and X not in t.holders(9)
+    assert t.rows[X] == before
+    assert X not in t.holders(9)
     assert t.place(X, 4, key(50, 4)) == (False, False)  # p04 < p05: enters, 5 is cut
-    assert order(t, X) == [1, 3, 4] and X not in t.holders(5)
+    assert order(t, X) == [1, 3, 4]
+    assert X not in t.holders(5)
     check(t)
 
 
 def test_complete_lists_accept_anyone_until_they_are_cut():
     t = TopLists(128)
     t.set(X, [row(50, 1), row(40, 2)], want=2, cap=4)
-    assert X in t.complete and t.kth[X] == -INF
+    assert X in t.complete
+    assert t.kth[X] == -INF
     assert t.place(X, 3, key(1, 3)) == (False, False)  # however low
     assert t.place(X, 4, key(0, 4)) == (False, False)
-    assert order(t, X) == [1, 2, 3, 4] and X in t.complete  # cap rows, still everyone
+    assert order(t, X) == [1, 2, 3, 4]
+    assert X in t.complete
     check(t)
     assert t.place(X, 5, key(45, 5)) == (True, False)  # one too many: cut, no longer complete
-    assert order(t, X) == [1, 5, 2, 3] and X not in t.complete and t.kth[X] == 1
+    assert order(t, X) == [1, 5, 2, 3]
+    assert X not in t.complete
+    assert t.kth[X] == 1
     assert X not in t.holders(4)
     check(t)
     assert t.place(X, 6, key(0.5, 6)) == (False, False)
@@ -172,11 +194,14 @@ def test_complete_lists_accept_anyone_until_they_are_cut():
     # a partner of a complete list falling to the bottom stays (nobody else is outside)
     t.set(Y, [row(50, 1), row(40, 2), row(30, 3)], want=2, cap=5)
     assert t.place(Y, 1, key(5, 1)) == (True, False)
-    assert order(t, Y) == [2, 3, 1] and Y in t.complete
+    assert order(t, Y) == [2, 3, 1]
+    assert Y in t.complete
     # ... and one leaving it never asks for a new ranking, even below ``want``
     assert t.place(Y, 2, None) == (True, False)
     assert t.place(Y, 3, None) == (True, False)
-    assert order(t, Y) == [1] and Y in t.complete and t.kth[Y] == -INF
+    assert order(t, Y) == [1]
+    assert Y in t.complete
+    assert t.kth[Y] == -INF
     check(t)
     # an owner with nobody at all
     t.set(Z, [], want=2, cap=5)
@@ -190,15 +215,21 @@ def test_forget_and_grow_keep_the_index_consistent():
     t = TopLists(2)
     t.set(0, [row(90, 5), row(80, 6)], want=1, cap=2)
     t.set(1, [row(70, 6), row(60, 7)], want=1, cap=2)
-    assert t.holders(6) == {0, 1} and t.kth[0] == 80
+    assert t.holders(6) == {0, 1}
+    assert t.kth[0] == 80
     t.forget(0)
-    assert 0 not in t and t.holders(5) == set() and t.holders(6) == {1}
+    assert 0 not in t
+    assert t.holders(5) == set()
+    assert t.holders(6) == {1}
     assert t.kth[0] == -INF
     check(t, universe=range(10))
     t.grow(500)
-    assert t.kth.shape[0] >= 500 and t.kth[1] == 60 and t.kth[0] == -INF
+    assert t.kth.shape[0] >= 500
+    assert t.kth[1] == 60
+    assert t.kth[0] == -INF
     t.set(400, [row(10, 7)], want=1, cap=3)
-    assert t.holders(7) == {1, 400} and t.kth[400] == -INF
+    assert t.holders(7) == {1, 400}
+    assert t.kth[400] == -INF
     check(t, universe=range(10))
 
 
@@ -212,7 +243,8 @@ def test_place_never_edits_a_list_in_place():
     t.place(X, 7, key(85, 7))
     t.place(X, 1, None)
     t.place(X, 2, key(1, 2))
-    assert kept == copy and t.rows[X] is not kept
+    assert kept == copy
+    assert t.rows[X] is not kept
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -256,7 +288,8 @@ def test_toplists_against_a_brute_force_model(seed):
         assert rows == full[: len(rows)]  # nobody outside sorts before the last row
         assert (x in t.complete) <= (rows == full)
         if got[1]:
-            assert len(rows) < want[x] and x not in t.complete
+            assert len(rows) < want[x]
+            assert x not in t.complete
             rank(x)
             reranks += 1
         else:
@@ -457,7 +490,8 @@ def test_random_steps_with_heavy_ties_stay_equal_to_a_full_rebuild(lex, seed, n,
             returned = eng.remove(gone)
             del current[gone]
             removed.append(gone)
-            assert gone not in eng and eng.stored(gone) is None
+            assert gone not in eng
+            assert eng.stored(gone) is None
         else:
             fid, p, next_id = changed_profile(rng, op, current, removed, fading, next_id)
             res = eng.update(p, k=k)
