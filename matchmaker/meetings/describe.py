@@ -25,14 +25,19 @@ def place(meeting) -> str:
     return f"{meeting.room.name}, {meeting.room.center.name}"
 
 
-def describe(meeting, company_id: int | None = None) -> str:
-    """The meeting as the member of ``company_id`` (the signed-in member's firm) names it."""
+def counterpart(meeting, company_id: int | None = None) -> str:
+    """The other firm's name for a member of ``company_id`` (the signed-in member's firm); both
+    names for the staff."""
     if company_id is None and current_user and current_user.is_authenticated:
         company_id = current_user.active_company_id
     if meeting.involves(company_id):
         other = db.session.get(Company, meeting.other_company_id(company_id))
-        name = other.name if other else ""
-    else:
-        name = f"{meeting.requester.name} – {meeting.partner.name}"
+        return other.name if other else ""
+    return f"{meeting.requester.name} – {meeting.partner.name}"
+
+
+def describe(meeting, company_id: int | None = None) -> str:
+    """The meeting as the member of ``company_id`` (the signed-in member's firm) names it."""
+    name = counterpart(meeting, company_id)
     # Translators: one meeting named in a sentence: "with <firm>, <date, time and zone>, <room, center>"
     return _("with %(name)s, %(when)s, %(place)s", name=name, when=when(meeting), place=place(meeting))

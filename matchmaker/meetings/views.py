@@ -19,7 +19,7 @@ from ..extensions import db
 from ..uow import refusable
 from ..web.helpers import day_arg, parse_id
 from . import booking_page, calendar, services
-from .describe import describe
+from .describe import counterpart, describe
 from .forms import MeetingRequestForm, ReasonForm, RescheduleForm
 
 bp = Blueprint("meetings", __name__)
@@ -133,25 +133,59 @@ def detail(meeting_id: int):
     )
 
 
+def _allowed(meeting, action: str) -> bool:
+    if action in ("accept", "decline"):
+        return meeting.can_answer(current_user)
+    return meeting.can_cancel(current_user)
+
+
+@bp.get("/meetings/<int:meeting_id>/<any(decline, cancel):action>")
+@login_required
+def confirm(meeting_id: int, action: str):
+    """Ask before declining or cancelling, naming the meeting; works without JavaScript."""
+    meeting = _meeting_for(meeting_id, current_user)
+    if not _allowed(meeting, action):
+        flash(_("This action is not possible in the meeting's current state."), "error")
+        return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return _confirm_page(meeting, action, ReasonForm())
+
+
+def _confirm_page(meeting, action: str, form, status: int = 200):
+    return render_template(
+        "meetings/confirm.html",
+        m=meeting,
+        action=action,
+        reason_form=form,
+        tz=meeting.room.center.timezone,
+        other=counterpart(meeting),
+    ), status
+
+
 @bp.post("/meetings/<int:meeting_id>/<any(accept, decline, cancel):action>")
 @login_required
 def act(meeting_id: int, action: str):
     meeting = _meeting_for(meeting_id, current_user)
     form = ReasonForm()
     if not form.validate_on_submit():
+        if action != "accept" and _allowed(meeting, action):
+            return _confirm_page(meeting, action, form, 422)
         flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
         return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    named = describe(meeting)
     with refusable() as outcome:
         if action == "accept":
             services.accept(meeting, current_user)
-            msg = _("Meeting confirmed.")
+            msg = _("Meeting confirmed: %(meeting)s.", meeting=named)
         elif action == "decline":
             services.decline(meeting, current_user, form.reason.data or "")
-            msg = _("Meeting declined.")
+            msg = _("Meeting request declined: %(meeting)s.", meeting=named)
         else:
             services.cancel(meeting, current_user, form.reason.data or "")
-            msg = _("Meeting cancelled.")
+            msg = _("Meeting cancelled: %(meeting)s.", meeting=named)
     if outcome.error is not None:
+        if action != "accept" and _allowed(meeting, action):
+            apply_to_form(form, outcome.error)
+            return _confirm_page(meeting, action, form, outcome.error.status)
         flash(outcome.error.message, "error")
         return render_template(
             "meetings/detail.html", m=meeting, reason_form=form, tz=meeting.room.center.timezone
