@@ -303,7 +303,7 @@ def test_request_page_shows_zone_and_field_errors(w):
     r = w.client.post(f"/meetings/new?partner_id={w.ru.id}", data={**data, "start": "07:00"})
     assert r.status_code == 422
     assert "Outside opening hours" in r.text
-    assert 'aria-invalid="true"' in r.text
+    assert 'id="booking-errors"' in r.text
     r = w.client.post(
         f"/meetings/new?partner_id={w.ru.id}", data={**data, "date": "31.02.2030", "attendees": "x"}
     )

@@ -84,13 +84,15 @@ def test_durations_and_fallbacks(app):
 def test_meeting_notes_are_written_out_in_the_readers_language(w):
     mid = w.book().get_json()["id"]
     note = db.session.scalar(select(Notification).where(Notification.company_id == w.ru.id))
-    assert set(note.params) == {"name", "start", "tz"}
+    assert set(note.params) == {"name", "start", "tz", "room_id"}
     assert note.params["tz"] == "Asia/Baku"
     d = w.day
     w.login(w.ru_user)
     ru = w.client.get("/notifications?lang=ru").get_data(as_text=True)
     assert "Gəncə Aqro MMC запрашивает встречу" in ru
     assert "10:00, время Баку (UTC+4)" in ru
+    # the note names the meeting's place too, in the reader's language
+    assert f"(UTC+4), {w.c['kur'].name_ru}, {w.c['baku'].name_ru}." in ru
     az = w.client.get("/notifications?lang=az").get_data(as_text=True)
     assert "Gəncə Aqro MMC görüş sorğusu göndərdi" in az
     assert "10:00, Bakı vaxtı (UTC+4)" in az

@@ -331,10 +331,12 @@ class DayView:
         return sorted(self.free + self.taken, key=lambda s: (s.start, s.end))
 
 
-def room_day(room: Room, day: date) -> DayView:
-    """Free and taken intervals of ``room`` on the local date ``day`` (center's zone)."""
+def room_day(room: Room, day: date, now: datetime | None = None) -> DayView:
+    """Free and taken intervals of ``room`` on the local date ``day`` (center's zone). Time before
+    ``now`` (the present moment by default) is never free: it cannot be booked any more."""
     from ..meetings.models import Meeting
 
+    now = now or utcnow()
     center = room.center
     tz = zone(center)
     day_start, day_end = timeslots.local_day_bounds(day, tz)
@@ -349,7 +351,7 @@ def room_day(room: Room, day: date) -> DayView:
         select(Meeting)
         .where(
             Meeting.room_id == room.id,
-            Meeting.live_at(utcnow()),
+            Meeting.live_at(now),
             Meeting.start_at < day_end,
             Meeting.end_at > day_start,
         )
@@ -358,14 +360,16 @@ def room_day(room: Room, day: date) -> DayView:
     for m in meetings:
         view.taken.append(Slot(m.start_at, m.end_at, "meeting", m.status, "", m))
         busy.append((m.start_at, m.end_at))
+    if now > day_start:
+        busy.append((day_start, min(now, day_end)))
     view.free = [Slot(s, e) for s, e in timeslots.subtract(open_, busy)]
     view.taken.sort(key=lambda s: s.start)
     return view
 
 
-def room_week(room: Room, any_day: date) -> list[DayView]:
+def room_week(room: Room, any_day: date, now: datetime | None = None) -> list[DayView]:
     monday = timeslots.week_start(any_day)
-    return [room_day(room, monday + timedelta(days=i)) for i in range(7)]
+    return [room_day(room, monday + timedelta(days=i), now) for i in range(7)]
 
 
 def bookable_window(room: Room, start: datetime, end: datetime) -> str | None:

@@ -86,3 +86,26 @@ def utc_offset_label(dt: datetime) -> str:
 def week_start(day: date) -> date:
     """The Monday of ``day``'s ISO week."""
     return day - timedelta(days=day.weekday())
+
+
+def start_times(
+    free: Iterable[Interval], minutes: int, step: int = 30, not_before: datetime | None = None
+) -> list[datetime]:
+    """The starts, every ``step`` minutes (aligned to the hour), of a meeting of ``minutes`` that
+    fits entirely inside one of the ``free`` intervals and starts no earlier than ``not_before``.
+
+    Alignment is on UTC minutes, which is the local grid in every zone whose offset is a multiple
+    of ``step`` minutes (Baku, Astrakhan, Moscow: whole hours)."""
+    if minutes <= 0 or step <= 0:
+        return []
+    length, grid = timedelta(minutes=minutes), step * 60
+    out: list[datetime] = []
+    for start, end in merge(free):
+        if not_before is not None and start < not_before:
+            start = not_before
+        seconds = int(start.astimezone(UTC).timestamp())
+        cursor = datetime.fromtimestamp(-(-seconds // grid) * grid, UTC)
+        while cursor + length <= end:
+            out.append(cursor)
+            cursor += timedelta(seconds=grid)
+    return out

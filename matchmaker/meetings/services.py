@@ -204,6 +204,7 @@ def _tell(company_id: int, kind: str, meeting: Meeting, name: str = "", center_i
         "name": name,
         "start": meeting.start_at.astimezone(UTC).isoformat(),
         "tz": meeting.room.center.timezone,
+        "room_id": meeting.room_id,
     }
     if center_id is not None:
         params["center_id"] = center_id
@@ -423,6 +424,9 @@ def expire_due(
                 _link(meeting),
                 about=meeting,
                 name=_name(meeting.other_company_id(cid)),
+                start=meeting.start_at.astimezone(UTC).isoformat(),
+                tz=meeting.room.center.timezone,
+                room_id=meeting.room_id,
             )
         count += 1
     if count:

@@ -17,8 +17,9 @@ from ..companies.models import Company
 from ..errors import DomainError, apply_to_form
 from ..extensions import db
 from ..uow import refusable
-from ..web.helpers import arg_id, day_arg, parse_id
-from . import calendar, services
+from ..web.helpers import day_arg, parse_id
+from . import booking_page, calendar, services
+from .describe import counterpart, describe
 from .forms import MeetingRequestForm, ReasonForm, RescheduleForm
 
 bp = Blueprint("meetings", __name__)
@@ -64,62 +65,63 @@ def _map_fields(err: DomainError) -> DomainError:
 @bp.route("/meetings/new", methods=["GET", "POST"])
 @login_required
 def new():
+    """Book in steps that show what is free: partner, center, room, day and duration, then a grid
+    of free start times; choosing one opens the request form (see ``booking_page``)."""
     if current_user.active_company_id is None:
         return render_template("meetings/no_company.html"), 403
     own = db.session.get(Company, current_user.active_company_id)
-    raw_partner = request.values.get("partner_id", "")
-    partner_id = parse_id(raw_partner)
-    partner = db.session.get(Company, partner_id) if partner_id else None
     form = MeetingRequestForm()
-    if request.method == "GET":
-        form.partner_id.data = raw_partner
-        if arg_id("room_id"):
-            room = centers.get_room(arg_id("room_id"))
-            if room is not None:
-                form.room_id.data, form.center_id.data = room.id, room.center_id
-        if day_arg():
-            form.date.data = day_arg()
-        if request.args.get("start") in dict(form.start.choices):
-            form.start.data = request.args["start"]
-    form.center_id.choices = [(c.id, f"{c.name} ({c.city})") for c in centers.list_centers()]
+    form.center_id.choices = [(c.id, c.name) for c in centers.list_centers()]
     form.room_id.choices = _room_choices()
+    partner = booking_page.usable_partner(own, parse_id(request.values.get("partner_id", "")))
     status = 200
-    if partner is None or partner.hidden or partner.country == own.country:
+    if partner is None and request.values.get("partner_id"):
         form.partner_id.errors = [
             _("Choose a firm of the other country to meet (from your partner suggestions or the directory).")
         ]
-        status = 422 if request.method == "POST" or raw_partner else 200
-        partner = None
+        status = 422
     if request.method == "POST" and partner is not None and form.validate_on_submit():
-        center = centers.get_center(form.center_id.data)
-        room = centers.get_room(form.room_id.data) if form.room_id.data else None
-        tz_name = (room.center if room else center).timezone if (room or center) else "UTC"
-        start = services.parse_local(form.date.data, form.start.data, tz_name)
-        end = start + timedelta(minutes=form.duration.data)
-        with refusable() as outcome:
-            meeting = services.request_meeting(
-                current_user,
-                partner.id,
-                start,
-                end,
-                room_id=form.room_id.data or None,
-                center_id=form.center_id.data,
-                topic=form.topic.data or "",
-                attendees=form.attendees.data,
-                interpreter=form.interpreter.data,
-            )
-        if outcome.error is None:
+        meeting, error = _request(form, partner)
+        if error is None:
             flash(
-                _("Meeting requested. The room is held until %(name)s answers.", name=partner.name), "success"
+                _(
+                    "Meeting requested: %(meeting)s. The room is held until %(name)s answers.",
+                    meeting=describe(meeting),
+                    name=partner.name,
+                ),
+                "success",
             )
             return redirect(url_for("meetings.detail", meeting_id=meeting.id))
-        status = outcome.error.status
-        apply_to_form(form, _map_fields(outcome.error))
+        status = error.status
+        apply_to_form(form, _map_fields(error))
     elif request.method == "POST":
         status = 422
-    return render_template(
-        "meetings/new.html", form=form, partner=partner, centers=centers.list_centers()
-    ), status
+    booking = booking_page.read(own)
+    if request.method == "GET" and booking.start is not None:
+        form.attendees.data = form.attendees.data or 2
+    return render_template("meetings/new.html", form=form, b=booking, partner=booking.partner), status
+
+
+def _request(form, partner):
+    """Send the request of a validated form: (meeting, None) or (None, the refusal)."""
+    center = centers.get_center(form.center_id.data)
+    room = centers.get_room(form.room_id.data) if form.room_id.data else None
+    tz_name = (room.center if room else center).timezone if (room or center) else "UTC"
+    start = services.parse_local(form.date.data, form.start.data, tz_name)
+    end = start + timedelta(minutes=form.duration.data)
+    with refusable() as outcome:
+        meeting = services.request_meeting(
+            current_user,
+            partner.id,
+            start,
+            end,
+            room_id=form.room_id.data or None,
+            center_id=form.center_id.data,
+            topic=form.topic.data or "",
+            attendees=form.attendees.data,
+            interpreter=form.interpreter.data,
+        )
+    return (meeting, None) if outcome.error is None else (None, outcome.error)
 
 
 @bp.get("/meetings/<int:meeting_id>")
@@ -131,25 +133,59 @@ def detail(meeting_id: int):
     )
 
 
+def _allowed(meeting, action: str) -> bool:
+    if action in ("accept", "decline"):
+        return meeting.can_answer(current_user)
+    return meeting.can_cancel(current_user)
+
+
+@bp.get("/meetings/<int:meeting_id>/<any(decline, cancel):action>")
+@login_required
+def confirm(meeting_id: int, action: str):
+    """Ask before declining or cancelling, naming the meeting; works without JavaScript."""
+    meeting = _meeting_for(meeting_id, current_user)
+    if not _allowed(meeting, action):
+        flash(_("This action is not possible in the meeting's current state."), "error")
+        return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return _confirm_page(meeting, action, ReasonForm())
+
+
+def _confirm_page(meeting, action: str, form, status: int = 200):
+    return render_template(
+        "meetings/confirm.html",
+        m=meeting,
+        action=action,
+        reason_form=form,
+        tz=meeting.room.center.timezone,
+        other=counterpart(meeting),
+    ), status
+
+
 @bp.post("/meetings/<int:meeting_id>/<any(accept, decline, cancel):action>")
 @login_required
 def act(meeting_id: int, action: str):
     meeting = _meeting_for(meeting_id, current_user)
     form = ReasonForm()
     if not form.validate_on_submit():
+        if action != "accept" and _allowed(meeting, action):
+            return _confirm_page(meeting, action, form, 422)
         flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
         return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    named = describe(meeting)
     with refusable() as outcome:
         if action == "accept":
             services.accept(meeting, current_user)
-            msg = _("Meeting confirmed.")
+            msg = _("Meeting confirmed: %(meeting)s.", meeting=named)
         elif action == "decline":
             services.decline(meeting, current_user, form.reason.data or "")
-            msg = _("Meeting declined.")
+            msg = _("Meeting request declined: %(meeting)s.", meeting=named)
         else:
             services.cancel(meeting, current_user, form.reason.data or "")
-            msg = _("Meeting cancelled.")
+            msg = _("Meeting cancelled: %(meeting)s.", meeting=named)
     if outcome.error is not None:
+        if action != "accept" and _allowed(meeting, action):
+            apply_to_form(form, outcome.error)
+            return _confirm_page(meeting, action, form, outcome.error.status)
         flash(outcome.error.message, "error")
         return render_template(
             "meetings/detail.html", m=meeting, reason_form=form, tz=meeting.room.center.timezone

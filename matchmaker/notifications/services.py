@@ -6,8 +6,9 @@ transaction, the e-mails to the firm's members who want that kind by e-mail (see
 :mod:`matchmaker.mail.letters`).
 
 Parameters are language-neutral: a firm's ``name`` (as the firm writes it), a meeting's ``start``
-(ISO 8601, UTC) with its ``tz``, an ``event_id``, a ``center_id``. The time, the event's title and
-day and the center's name are written out when the note is shown, in the reader's language. Notes
+(ISO 8601, UTC) with its ``tz`` and ``room_id``, an ``event_id``, a ``center_id``. The time (with
+the meeting's room and center), the event's title and day and the center's name are written out
+when the note is shown, in the reader's language. Notes
 stored before that carry a ready ``when`` label ("2026-06-10 10:00 (UTC+04:00) Asia/Baku"), an
 ``event`` title: they are read as they are, the old time label turned into the reader's words.
 """
@@ -175,7 +176,7 @@ def _when(params: dict) -> str | None:
 
 def _params(note: Notification) -> dict:
     """The note's parameters with the time, event and center written out for this reader."""
-    from ..centers.models import Center
+    from ..centers.models import Center, Room
     from ..events.models import Event
 
     p = dict(note.params or {})
@@ -186,6 +187,9 @@ def _params(note: Notification) -> dict:
     if event is not None:
         p["event"] = event.title
         p.setdefault("when", f"{event.title}, {format_date(event.day, 'long')}")
+    room = db.session.get(Room, p["room_id"]) if isinstance(p.get("room_id"), int) else None
+    if room is not None and when is not None:  # the meeting named by its time and place
+        p["when"] = f"{when}, {room.name}, {room.center.name}"
     center = db.session.get(Center, p["center_id"]) if isinstance(p.get("center_id"), int) else None
     if center is not None:
         p["center"] = center.name
@@ -203,7 +207,11 @@ def render(note: Notification) -> str:
         "meeting_cancelled": lambda: _("%(name)s cancelled the meeting on %(when)s.", **p),
         "meeting_cancelled_by_center": lambda: _("%(center)s cancelled the meeting on %(when)s.", **p),
         "meeting_rescheduled": lambda: _("%(name)s proposes a new time: %(when)s.", **p),
-        "meeting_expired": lambda: _("The meeting request with %(name)s expired.", **p),
+        "meeting_expired": lambda: (
+            _("The meeting request with %(name)s expired: %(when)s.", **p)
+            if p.get("when")
+            else _("The meeting request with %(name)s expired.", **p)
+        ),
         "member_request": lambda: _("%(name)s asks to join your firm.", **p),
         "member_removed": lambda: _("%(by)s removed %(name)s from your firm.", **p),
         "schedule_changed": lambda: _("Your brokerage-day agenda for %(event)s changed.", **p),

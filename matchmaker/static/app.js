@@ -11,6 +11,12 @@ document.addEventListener("DOMContentLoaded", () => {
     radios.forEach((r) => r.addEventListener("change", sync));
     sync();
   }
+  // Booking: a new day or duration shows its free times at once (the button stays for no-JS).
+  document.querySelectorAll("form[data-autosubmit]").forEach((form) => {
+    form.querySelectorAll("select, input[type=date]").forEach((el) => {
+      el.addEventListener("change", () => { if (!el.value) return; form.requestSubmit ? form.requestSubmit() : form.submit(); });
+    });
+  });
   // Confirm destructive actions.
   document.querySelectorAll("[data-confirm]").forEach((el) => {
     el.addEventListener("click", (ev) => { if (!window.confirm(el.dataset.confirm)) ev.preventDefault(); });
