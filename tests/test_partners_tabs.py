@@ -135,3 +135,16 @@ def test_the_page_reads_in_a_bounded_number_of_queries(app, factory, firms):
                 az.post(f"/partners/{pid}/{t}")
     assert count("/partners") <= few
     assert count("/partners?tab=declined") <= few
+
+
+def test_the_api_and_the_export_name_the_strength(client, runner, factory, firms):
+    user = factory.user(email="api@example.com", company=firms["az"])
+    token = factory.token(user)
+    got = client.get(
+        f"/api/v1/companies/{firms['az'].id}/suggestions", headers={"Authorization": f"Bearer {token}"}
+    ).get_json()
+    order = {"direct": 0, "related": 1, "sector": 2}
+    assert got and [order[s["strength"]] for s in got] == sorted(order[s["strength"]] for s in got)
+    assert all((s["score"] >= 60) == (s["strength"] == "direct") for s in got)
+    lines = runner.invoke(args=["matches", "export", "--top", "3"]).output.splitlines()
+    assert lines and all('"strength": "' in line for line in lines)
