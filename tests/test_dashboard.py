@@ -109,3 +109,38 @@ def test_dashboards_read_in_a_bounded_number_of_queries(client, factory):
         assert w.book(user=w.ru_user, partner=partner, start=start, end=start[:3] + "45").status_code == 201
     assert count(w.ru_user) <= member_few
     assert count(w.admin) <= staff_few
+
+
+def test_a_brokerage_day_request_awaits_the_answer_on_the_dashboard(client, factory):
+    from datetime import UTC, datetime, time, timedelta
+
+    from matchmaker.events import services as events
+    from tests.booking_support import open_day
+
+    w = World(factory, client)
+    day = open_day(20)
+    event = events.save_event(
+        w.staff_baku,
+        {
+            "center_id": w.c["baku"].id,
+            "title": {"az": "Aqrar biznes günü", "ru": "День агробизнеса", "en": "Agribusiness Day"},
+            "description": {"az": "", "ru": "", "en": ""},
+            "day": day,
+            "sessions": [(time(10), time(12))],
+            "slot_minutes": 20,
+            "tables": 4,
+            "room_ids": [],
+            "max_meetings": 5,
+            "request_deadline": datetime.combine(day - timedelta(days=2), time(12), tzinfo=UTC),
+        },
+    )
+    events.change_status(event, "open")
+    for user in (w.az_user, w.ru_user):
+        events.register(event, user)
+    events.send_request(event, w.ru_user, w.az.id, "")
+    db.session.commit()
+    w.login(w.az_user)
+    page = client.get("/home?lang=ru").get_data(as_text=True)
+    waiting = re.search(r'id="awaiting-answer".*?</section>', page, re.S).group(0)
+    assert "ООО Волга Агро" in waiting and "День агробизнеса" in waiting
+    assert f"/events/{event.id}/requests" in waiting

@@ -20,7 +20,7 @@ from ..centers.models import Center, Room
 from ..companies.models import Company
 from ..core import timeslots
 from ..dbtypes import utcnow
-from ..events.models import Event, EventStatus
+from ..events.models import Event, EventRequest, EventStatus, RequestStatus
 from ..extensions import db
 from ..matching.board import BoardRow, board_of
 from ..meetings.models import Meeting, MeetingStatus
@@ -45,6 +45,7 @@ class MemberBoard:
     to_answer: list[Meeting]  # requests awaiting this firm's answer, soonest expiry first
     sent: list[Meeting]  # requests awaiting the partner's answer
     upcoming: list[Meeting]  # accepted meetings to come
+    day_requests: list[EventRequest]  # brokerage-day requests awaiting this firm's answer
     mutual: list[BoardRow]
     new: list[BoardRow]  # best suggestions not answered yet
     counts: dict[str, int]
@@ -71,6 +72,21 @@ def member_board(company: Company) -> MemberBoard:
             .limit(SHOWN)
         ).unique()
     )
+    day_requests = list(
+        db.session.scalars(
+            select(EventRequest)
+            .join(Event, Event.id == EventRequest.event_id)
+            .options(
+                joinedload(EventRequest.event).joinedload(Event.center), joinedload(EventRequest.requester)
+            )
+            .where(
+                EventRequest.partner_id == company.id,
+                EventRequest.status == RequestStatus.PENDING,
+                Event.request_deadline > now,
+            )
+            .order_by(Event.request_deadline, EventRequest.id)
+        )
+    )
     suggested = board_of(company.id, "suggested")
     mutual = board_of(company.id, "mutual") if suggested.counts["mutual"] else None
     return MemberBoard(
@@ -78,6 +94,7 @@ def member_board(company: Company) -> MemberBoard:
         to_answer=[m for m in waiting if m.awaiting_company_id() == company.id],
         sent=[m for m in waiting if m.awaiting_company_id() not in (company.id, None)],
         upcoming=upcoming,
+        day_requests=day_requests,
         mutual=mutual.rows[:SHOWN] if mutual else [],
         new=suggested.rows[:3],
         counts=suggested.counts,
