@@ -25,12 +25,16 @@ def register(app: Flask) -> None:
 @click.command("seed-demo")
 @click.option("--force", is_flag=True, help="Load even when the directory is not empty.")
 def seed_demo(force: bool) -> None:
-    """Load a realistic demo directory, the two business centers and their rooms."""
+    """Load a realistic demo directory, the two business centers and their rooms, and create the demo
+    accounts (printed with their password)."""
     from .demo import load_demo
+    from .demo_accounts import ensure_demo_accounts
 
     summary = load_demo(force=force)
+    accounts = ensure_demo_accounts()
     commit()
     click.echo(summary)
+    click.echo(accounts)
 
 
 companies_cli = AppGroup("companies", help="Company directory.")

@@ -196,6 +196,7 @@ def register_blueprints(app: Flask) -> None:
     from .centers.views import bp as centers_bp
     from .companies.views import bp as companies_bp
     from .events.views import bp as events_bp
+    from .home.views import bp as home_bp
     from .main import bp as main_bp
     from .matching.views import bp as matching_bp
     from .meetings.views import bp as meetings_bp
@@ -204,6 +205,7 @@ def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = helpers.BoundedIntConverter
     for bp in (
         main_bp,
+        home_bp,
         auth_bp,
         companies_bp,
         admin_bp,
@@ -246,14 +248,12 @@ def register_template_helpers(app: Flask) -> None:
 
             unread = unread_count(current_user.active_company_id, hidden_kinds(current_user))
 
-        nav = [
-            (endpoint, label)
-            for endpoint, label in (
-                ("matching.suggestions", _("Partners")),
-                ("meetings.index", _("Meetings")),
-                ("events.index", _("Brokerage days")),
-            )
-        ]
+        nav = []
+        if current_user.is_authenticated:  # member items only for a member of a firm
+            nav.append(("home.dashboard", _("My page")))
+            if current_user.active_company_id:
+                nav += [("matching.suggestions", _("Partners")), ("meetings.index", _("Meetings"))]
+            nav.append(("events.index", _("Brokerage days")))
         return {
             "nav_links": nav,
             "current_lang": str(get_locale() or "en"),

@@ -58,7 +58,7 @@ def test_login_logout_and_safe_next(client, auth, factory):
         "/login?next=https://evil.example/x", data={"email": "member@az.example", "password": PASSWORD}
     )
     assert r.status_code == 302
-    assert r.headers["Location"] == "/"
+    assert r.headers["Location"] == "/home"
     auth.logout()
     r = client.post(
         "/login?next=/companies?country=RU", data={"email": "member@az.example", "password": PASSWORD}
@@ -67,7 +67,7 @@ def test_login_logout_and_safe_next(client, auth, factory):
     auth.logout()
     for bad in ("//evil.example", "/\\evil.example", "javascript:alert(1)", "http:/x"):
         r = client.post("/login?next=" + bad, data={"email": "member@az.example", "password": PASSWORD})
-        assert r.headers["Location"] == "/", bad
+        assert r.headers["Location"] == "/home", bad
         auth.logout()
 
 

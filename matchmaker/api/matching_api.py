@@ -8,6 +8,7 @@ from flask_babel import get_locale
 from marshmallow import Schema, fields, validate
 
 from ..companies import services as company_services
+from ..core.matching import Band, band_of
 from ..matching import services
 from . import Blueprint, api_user
 from .fields import Choice
@@ -23,7 +24,19 @@ class SuggestionSchema(Schema):
     rank = fields.Integer(
         required=True, validate=validate.Range(min=1), metadata={"description": "1 is best"}
     )
-    score = fields.Float(required=True, validate=validate.Range(min=0, max=100))
+    score = fields.Float(
+        required=True,
+        validate=validate.Range(min=0, max=100),
+        metadata={"description": "Calibrated: direct match 60-100, related goods 25-<60, same sector <25"},
+    )
+    strength = fields.String(
+        required=True,
+        validate=validate.OneOf([b.value for b in Band]),
+        metadata={
+            "description": "The score's band: direct (one firm offers the very product the other "
+            "needs), related (related goods only), sector (no product in common)"
+        },
+    )
     reasons = fields.List(fields.String(), required=True)
 
 
@@ -53,6 +66,7 @@ class Suggestions(MethodView):
                 "partner_name": partner.name,
                 "rank": rank,
                 "score": s.score,
+                "strength": str(band_of(s.score)),
                 "reasons": services.reasons_text(s, lang),
             }
             for rank, (s, partner, _i) in enumerate(services.suggestions_for(company.id), start=1)

@@ -46,7 +46,7 @@ def _login_limit() -> str:
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed, key_func=_login_email_key)
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("main.index"))
+        return redirect(url_for("home.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
@@ -56,7 +56,7 @@ def login():
         else:
             login_user(user, remember=form.remember.data)
             flash(_("Welcome back!"), "success")
-            return redirect(safe_next(request.args.get("next"), url_for("main.index")))
+            return redirect(safe_next(request.args.get("next"), url_for("home.dashboard")))
     elif request.method == "POST":
         g.login_failed = True
     return render_template("auth/login.html", form=form)

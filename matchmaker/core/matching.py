@@ -7,7 +7,9 @@ tier 2 same product group (0.35); tier 3 same HS chapter (0.25). Offers are look
 other country's needs and vice versa, tier by tier, until the k-th best score cannot be beaten by
 a later tier (values of tier t are floored at tier t+1's weight, so the top-k is exact). Too few
 partners: a vectorised scan of sector affinity, shared language and verification over the other
-country. Score: ``70·best + 8·min(1, other exact matches) + 12·sector + 6·language + 4·verified``.
+country. Score: calibrated in bands (:mod:`.strength`): a direct match (60–100) above related goods
+(25–60) above no product in common (0–25); within a band ``43·best + 5·min(1, other exact
+matches) + 7.5·sector + 3.5·language + 2.5·verified``.
 
 :class:`MatchEngine` is composed of small parts, each in its own module: the firms and their
 columns (:mod:`.matching_firms`), the posting index and plans (:mod:`.matching_index`), the ranker
@@ -31,14 +33,18 @@ from .matching_index import PostingIndex
 from .matching_rank import Ranker
 from .reasons import Reason, render_reason
 from .sectors import sector_affinity
+from .strength import Band, band_label, band_of
 from .toplists import Row, TopLists, depth_for, rows_of
 
 __all__ = [
+    "Band",
     "FirmProfile",
     "MatchEngine",
     "Ranking",
     "Suggestion",
     "Reason",
+    "band_label",
+    "band_of",
     "paused_gc",
     "render_reason",
     "shown_scores",
@@ -64,6 +70,11 @@ class Suggestion:
         self.rank = rank
         self._reasons = reasons
         self._make = _make
+
+    @property
+    def band(self) -> Band:
+        """How strong the match is: direct match, related goods or same sector (:mod:`.strength`)."""
+        return band_of(self.score)
 
     @property
     def reasons(self) -> list[Reason]:

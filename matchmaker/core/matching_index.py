@@ -18,11 +18,25 @@ from numpy.typing import NDArray
 from .concepts import ConceptHit, FreeConceptIndex, Lexicon
 from .matching_firms import NEED, OFFER, Firm, FirmRegistry, Indexes
 
-__all__ = ["LEVEL", "N_TIERS", "TIER_FLOOR", "TIER_WEIGHT", "Plan", "PlanRow", "Posting", "PostingIndex"]
+__all__ = [
+    "DIRECT_FLOOR",
+    "LEVEL",
+    "N_TIERS",
+    "TIER_FLOOR",
+    "TIER_WEIGHT",
+    "Plan",
+    "PlanRow",
+    "Posting",
+    "PostingIndex",
+]
 
-LEVEL = {"exact": 1.0, "broader": 0.7, "narrower": 0.7, "heading": 0.5, "group": 0.35, "chapter": 0.25}
-TIER_WEIGHT = (1.0, 0.5, 0.35, 0.25, 0.0)  # best possible item score per tier; tier 4: none
-TIER_FLOOR = TIER_WEIGHT[1:]  # a tier's values are floored at the next tier's weight
+LEVEL = {"exact": 1.0, "broader": 0.7, "narrower": 0.7, "heading": 0.45, "group": 0.35, "chapter": 0.25}
+TIER_WEIGHT = (1.0, 0.45, 0.35, 0.25, 0.0)  # best possible item score per tier; tier 4: none
+# a tier's values are floored at the next tier's weight, except tier 0 (the same product: a direct
+# match), floored at DIRECT_FLOOR, strictly above every value of the later tiers: an item value of
+# DIRECT_FLOOR or more is a direct match and nothing else is
+DIRECT_FLOOR = 0.5
+TIER_FLOOR = (DIRECT_FLOOR, *TIER_WEIGHT[2:])
 N_TIERS = 4
 
 Key = tuple[str, str, int, int]  # (kind, value, side, country code)

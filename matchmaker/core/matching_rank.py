@@ -2,11 +2,13 @@
 
 A contribution is ``(their confidence × our confidence) × (level × similarity)``, floored at the
 next tier's weight; per partner ``best`` is the highest contribution over our items and ``more``
-the sum of our other items' tier-0 contributions. Score:
-``70·best + 8·min(1, more) + 12·sector + 6·language + 4·verified``. Tiers are gathered one at a
-time until the k-th best score cannot be reached by a firm of the next tier; too few partners (or
-none above what sector, language and verification alone give): every firm of the other country
-is scored on those. See docs/matching.md. Part of :class:`~matchmaker.core.matching.MatchEngine`.
+the sum of our other items' tier-0 contributions. Score (calibrated in bands, see
+:mod:`.strength`): ``base(best) + 43·best + 5·min(1, more) + 7.5·sector + 3.5·language +
+2.5·verified``, where ``base`` is 60 − 43·0.5 for a direct match (``best`` ≥ ``DIRECT_FLOOR``), 25
+for related goods only and 0 for no product in common. Tiers are gathered one at a time until
+the k-th best score cannot be reached by a firm of the next tier; too few partners (or none
+above what sector, language and verification alone give): every firm of the other country is
+scored on those. See docs/matching.md. Part of :class:`~matchmaker.core.matching.MatchEngine`.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .matching_firms import Firm, FirmRegistry, Indexes
-from .matching_index import N_TIERS, TIER_FLOOR, TIER_WEIGHT, PostingIndex
+from .matching_index import DIRECT_FLOOR, N_TIERS, TIER_FLOOR, TIER_WEIGHT, PostingIndex
+from .strength import BASE_DIRECT, BASE_RELATED, SLOPE
 
-__all__ = ["W_SECONDARY", "Ranked", "Ranker", "SharedWork", "TierHits"]
+__all__ = ["W_SECONDARY", "Ranked", "Ranker", "SharedWork", "TierHits", "complementarity"]
 
-W_COMP, W_MORE, W_SECTOR, W_LANG, W_VERIFIED = 70.0, 8.0, 12.0, 6.0, 4.0
+W_COMP, W_MORE, W_SECTOR, W_LANG, W_VERIFIED = SLOPE, 5.0, 7.5, 3.5, 2.5
 W_SECONDARY = W_SECTOR + W_LANG + W_VERIFIED  # what sector, language and verification add at most
+_DIRECT_BASE = BASE_DIRECT - W_COMP * DIRECT_FLOOR  # a direct match's best DIRECT_FLOOR scores BASE_DIRECT
 
 Scores = NDArray[np.float64]
 _G = TypeVar("_G", bound=np.generic)
@@ -81,6 +85,22 @@ class _Lookups:
         self.ours: list[float] = []
         self.levels: list[float] = []
         self.slots: list[int] = []
+
+
+def complementarity(best: Scores, rest: Scores | float) -> Scores:
+    """The product part of a score: the band's base (direct match, related goods, nothing) plus
+    ``W_COMP·best + W_MORE·min(1, more)``. Both directions of scoring call this, so a pair gets
+    the same bits from either side."""
+    base = np.where(best >= DIRECT_FLOOR, _DIRECT_BASE, np.where(best > 0.0, BASE_RELATED, 0.0))
+    out: Scores = base + W_COMP * best + W_MORE * np.minimum(1.0, rest)
+    return out
+
+
+def _reach(tier: int) -> float:
+    """The highest product part a firm first found in ``tier`` (≥ 1) can have: related goods at
+    most (no direct match, so no other direct matches either); nothing after the last tier."""
+    weight = TIER_WEIGHT[tier]
+    return BASE_RELATED + W_COMP * weight if weight > 0.0 else 0.0
 
 
 def _joined(parts: list[NDArray[_G]]) -> NDArray[_G]:
@@ -224,7 +244,7 @@ class Ranker:
         cand = shared.cand
         score = shared.comp + self.secondary(a, cand, srow)
         part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else np.arange(len(cand))
-        if len(cand) >= k and score[part].min() > W_COMP * TIER_WEIGHT[1] + W_SECONDARY:
+        if len(cand) >= k and score[part].min() > _reach(1) + W_SECONDARY:
             return self.topk(cand, score, k, part)
         return None
 
@@ -252,13 +272,13 @@ class Ranker:
             cand = np.flatnonzero(mark)
             part = None
             best, rest, exact = _best_and_more(acc, cand, nslots, tier, exact)
-            comp = W_COMP * best + W_MORE * np.minimum(1.0, rest)
+            comp = complementarity(best, rest)
             if tier == 0 and key is not None:
                 self._share(key, cand, comp, k)
             score = comp + self.secondary(a, cand, srow)
             if len(cand) >= k:
                 part = np.argpartition(-score, k - 1)[:k] if len(cand) > k else np.arange(len(cand))
-                if score[part].min() > W_COMP * TIER_WEIGHT[tier + 1] + W_SECONDARY:
+                if score[part].min() > _reach(tier + 1) + W_SECONDARY:
                     break
         if len(cand):
             acc[cand, :nslots] = 0.0
@@ -330,8 +350,7 @@ class Ranker:
         firms = self.registry.firms
         many = np.asarray([len(firms[x].items) >= 8 for x in cand.tolist()], bool)
         rest[many] = np.round(rest[many], 9)
-        comp: Scores = W_COMP * best + W_MORE * np.minimum(1.0, rest)
-        return cand, comp
+        return cand, complementarity(best, rest)
 
 
 def _best_and_more(

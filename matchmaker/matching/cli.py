@@ -13,6 +13,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from ..companies.models import Company
+from ..core.matching import band_of
 from ..extensions import db
 from ..uow import commit
 from . import services
@@ -89,6 +90,7 @@ def export(top: int, fmt: str, output, lang: str) -> None:
                         "partner": pub(s.partner_id),
                         "rank": rank,
                         "score": s.score,
+                        "strength": str(band_of(s.score)),
                         "reasons": reasons,
                     },
                     ensure_ascii=False,

@@ -27,6 +27,7 @@ __all__ = [
     "reasons_text",
     "suggestions_for",
     "theirs_interested",
+    "undo",
 ]
 
 # ---- reading --------------------------------------------------------------------------------
@@ -140,6 +141,25 @@ def decide(user, company_id: int, partner_id: int, decision: str) -> bool:
         return True
     notify(partner_id, "interest", link=f"/companies/{company_id}", name=me.name)
     return False
+
+
+def undo(user, company_id: int, partner_id: int) -> str | None:
+    """Take back this firm's answer to a partner ("interested" or "no thanks"): the partner is
+    suggested again as if never answered (a declined one comes back into the stored list at its
+    place). Returns the decision taken back (None: there was none). Flushes only."""
+    if not user.belongs_to(company_id):
+        raise NotFound(_("No such firm."))
+    interest = db.session.scalar(
+        select(Interest).where(Interest.company_id == company_id, Interest.partner_id == partner_id)
+    )
+    if interest is None:
+        return None
+    was = interest.decision
+    db.session.delete(interest)
+    db.session.flush()
+    if was == Decision.DECLINED:
+        refill(company_id)
+    return was
 
 
 def _record(user, company_id: int, partner_id: int, decision: Decision) -> str | None:

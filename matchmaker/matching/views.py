@@ -8,8 +8,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth.access import login_required, staff_required
-from ..web.helpers import safe_next
+from ..core.matching import band_label
+from ..web.helpers import arg_id, safe_next
 from . import services
+from .board import TABS, board_of
 from .statistics import statistics as statistics_of_matching
 
 bp = Blueprint("matching", __name__)
@@ -26,18 +28,33 @@ def _my_company_id() -> int:
 def suggestions():
     if current_user.active_company_id is None:
         return render_template("matching/no_company.html")
-    company_id = current_user.active_company_id
-    lang = str(get_locale() or "en")
-    rows = services.suggestions_for(company_id)
-    interested_in_me = services.theirs_interested(company_id)
+    board = board_of(
+        current_user.active_company_id, request.args.get("tab", ""), arg_id("done"), arg_id("before")
+    )
     return render_template(
         "matching/suggestions.html",
-        rows=rows,
-        lang=lang,
+        board=board,
+        tabs=TABS,
+        done=arg_id("done"),
+        lang=str(get_locale() or "en"),
         reasons=services.reasons_text,
-        interested_in_me=interested_in_me,
-        matches=services.matches_of(company_id),
+        band_label=band_label,
     )
+
+
+def _back_to_row(partner_id: int):
+    """Back where the answer was given: the page named by ``back`` (a path of this site), else the
+    partners tab the form was on, scrolled to the row (or its next one, when it left the tab)."""
+    if request.form.get("back"):
+        return redirect(safe_next(request.form.get("back"), url_for("matching.suggestions")))
+    tab = request.form.get("tab", "")
+    tab = tab if tab in TABS else TABS[0]
+    after = arg_id("next", request.form)
+    if tab == TABS[0]:  # the row stays in place, shown as answered
+        target = url_for("matching.suggestions", tab=tab, done=partner_id, before=after)
+        return redirect(f"{target}#p-{partner_id}")
+    target = url_for("matching.suggestions", tab=tab)
+    return redirect(f"{target}#p-{after}" if after else f"{target}#partner-list")
 
 
 @bp.post("/partners/<int:partner_id>/<any(interested,declined):decision>")
@@ -51,7 +68,18 @@ def decide(partner_id: int, decision: str):
         flash(_("Noted: they will see your interest."), "success")
     else:
         flash(_("This firm will not be suggested again."), "info")
-    return redirect(safe_next(request.form.get("back"), url_for("matching.suggestions")))
+    return _back_to_row(partner_id)
+
+
+@bp.post("/partners/<int:partner_id>/undo")
+@login_required
+def undo(partner_id: int):
+    was = services.undo(current_user, _my_company_id(), partner_id)
+    if was == "declined":
+        flash(_("Done: this firm can be suggested to you again."), "info")
+    elif was == "interested":
+        flash(_("Done: your interest is taken back."), "info")
+    return _back_to_row(partner_id)
 
 
 @bp.get("/staff/matching")
