@@ -44,7 +44,7 @@ def journey_world(factory, client) -> tuple[World, dict]:
         "sessions": [(time(10), time(12))],
         "slot_minutes": 20,
         "tables": 4,
-        "room_ids": [],
+        "room_ids": [w.c["kur"].id, w.c["volga"].id],
         "max_meetings": 5,
         "request_deadline": datetime.combine(day - timedelta(days=2), time(12), tzinfo=UTC),
     }
@@ -57,6 +57,7 @@ def journey_world(factory, client) -> tuple[World, dict]:
     scheduling.run_schedule(event)
     scheduling.publish(event)
     db.session.commit()
+    meeting_id = scheduling.active_meetings(event)[0].id
     d = w.day.isoformat()
     kur, baku = w.c["kur"].id, w.c["baku"].id
     pages = {
@@ -67,6 +68,7 @@ def journey_world(factory, client) -> tuple[World, dict]:
             f"/companies/{w.az.id}",
             "/login",
             "/register",
+            f"/events/{event.id}/about",
         ],
         "member": [
             "/",
@@ -79,6 +81,7 @@ def journey_world(factory, client) -> tuple[World, dict]:
             f"/meetings/agenda?date={d}",
             "/events",
             f"/events/{event.id}",
+            f"/events/{event.id}/about",
             f"/events/{event.id}/agenda",
             f"/events/{event.id}/requests",
             f"/events/{event.id}/participants",
@@ -97,11 +100,14 @@ def journey_world(factory, client) -> tuple[World, dict]:
             f"/staff/centers/{baku}/occupancy?from={d}&to={d}",
             f"/events/{event.id}",
             f"/events/{event.id}/schedule",
+            f"/events/{event.id}/meetings/{meeting_id}/cancel",
             f"/events/{event.id}/plan",
             f"/events/{event.id}/stats",
             f"/events/{event.id}/firms",
             "/events/new",
             "/staff/verification",
+            f"/staff/verification/{w.az2.id}/reject",
+            f"/companies/{w.az.id}/hide",
         ],
     }
     w.event = event
