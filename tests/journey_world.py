@@ -14,6 +14,7 @@ from tests.booking_support import World, open_day
 
 FIRMS = ("Gəncə Aqro MMC", "Şəki İpək", "ООО Волга Агро", "АО Каспий")
 TOPIC = "Fındıq / Фундук"
+PEOPLE = ("Aysel Məmmədova", "Rəşad Quliyev")  # names the people wrote themselves
 CITIES = ("Bakı", "Астрахань", "Махачкала")  # the firms' cities, as the firms wrote them
 
 

@@ -30,7 +30,7 @@ from babel.messages.pofile import read_po
 
 import matchmaker
 from matchmaker.centers.seed import AZ_HOLIDAYS, CENTERS, RU_HOLIDAYS
-from tests.journey_world import CITIES, FIRMS, TOPIC, journey_world
+from tests.journey_world import CITIES, FIRMS, PEOPLE, TOPIC, journey_world
 
 TRANSLATIONS = Path(matchmaker.__file__).resolve().parent / "translations"
 # the same in every language of this site: the brand, a standard's name, codes
@@ -102,7 +102,7 @@ def visible_text(page: str) -> str:
     attributes = re.findall(r'(?i)\b(?:title|placeholder|aria-label|alt)="([^"]*)"', page)
     text = re.sub(r"(?s)<[^>]+>", " ", page) + " " + " ".join(attributes)
     text = htmllib.unescape(text)
-    for firm in FIRMS + CITIES + (TOPIC,):
+    for firm in FIRMS + CITIES + PEOPLE + (TOPIC,):
         text = text.replace(firm, " ")
     text = re.sub(r"\S+@\S+", " ", text)  # e-mail addresses
     text = re.sub(r"(https?://|/)\S*", " ", text)  # URLs and paths

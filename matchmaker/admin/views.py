@@ -98,7 +98,9 @@ def verify_many():
         return redirect(back)
     names = ", ".join(c.name for c in done)
     flash_undo(
-        ngettext("Verified: %(names)s.", "Verified %(num)d firms: %(names)s.", len(done), names=names),
+        ngettext(
+            "Verified %(num)d firm: %(names)s.", "Verified %(num)d firms: %(names)s.", len(done), names=names
+        ),
         url_for("admin.unverify_many"),
         _("Undo"),
         {"company_ids": ",".join(str(c.id) for c in done), "back": back},
