@@ -18,7 +18,9 @@ def index():
             .group_by(Company.country)
         ).all()
     )
-    return render_template("index.html", counts=counts)
+    from .events.services import upcoming_public
+
+    return render_template("index.html", counts=counts, events=upcoming_public())
 
 
 @bp.get("/favicon.ico")

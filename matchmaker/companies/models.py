@@ -38,6 +38,10 @@ class Company(db.Model):
     year_founded: Mapped[int | None]
     verified: Mapped[bool] = mapped_column(default=False, index=True)
     hidden: Mapped[bool] = mapped_column(default=False, index=True)
+    # the staff turned the verification down (with the reason the firm was told); out of the queue
+    # until the firm changes its profile
+    verification_rejected_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    verification_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow, index=True)
 

@@ -105,11 +105,14 @@ def _assign(company: Company, clean: dict) -> bool:
             setattr(company, key, value)
     if changed:
         company.updated_at = utcnow()
+        company.verification_rejected_at = None  # a changed profile goes back to the staff's queue
     return changed
 
 
 def set_verified(company: Company, verified: bool) -> None:
     company.verified = verified
+    if verified:
+        company.verification_rejected_at, company.verification_reason = None, ""
     company.updated_at = utcnow()
     db.session.flush()
     _changed(company)
@@ -244,7 +247,11 @@ def verification_queue(limit: int = 100) -> list[Company]:
     return list(
         db.session.scalars(
             select(Company)
-            .where(Company.verified.is_(False), Company.hidden.is_(False))
+            .where(
+                Company.verified.is_(False),
+                Company.hidden.is_(False),
+                Company.verification_rejected_at.is_(None),
+            )
             .order_by(Company.created_at.desc())
             .limit(limit)
         )

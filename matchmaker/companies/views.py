@@ -12,6 +12,8 @@ from ..auth.access import login_required
 from ..core import sectors as nace
 from ..core.sector_search import find_sectors
 from ..forms import submitted_and_saved
+from ..web.helpers import safe_next
+from ..web.undo import flash_undo
 from . import services
 from .forms import CompanyForm
 
@@ -116,25 +118,95 @@ def sector_search():
     )
 
 
-def _moderate(company_id: int, apply, form_key: str, message: str):
+def _moderated(company_id: int):
     company = services.get_company(company_id) or abort(404)
     if not current_user.can_verify_companies():
         abort(403)
-    apply(company, request.form.get(form_key, "1") == "1")
-    flash(message, "success")
-    return redirect(url_for("companies.profile", company_id=company.id))
+    return company
+
+
+# what the staff are asked first (GET: works without JavaScript) and told afterwards, with the undo
+MODERATION = {
+    ("hidden", True): {
+        "heading": lambda c: _("Hide %(name)s?", name=c.name),
+        "consequence": lambda c: _(
+            "The firm disappears from the directory, from search and from other firms' suggestions. "
+            "Its members still see its profile; you can show it again at any time."
+        ),
+        "confirm": lambda: _("Hide the firm"),
+        "done": lambda c: _("%(name)s is hidden from the directory.", name=c.name),
+        "undo": lambda: _("Show it again"),
+    },
+    ("hidden", False): {"done": lambda c: _("%(name)s is shown in the directory again.", name=c.name)},
+    ("verified", False): {
+        "heading": lambda c: _("Withdraw the verification of %(name)s?", name=c.name),
+        "consequence": lambda c: _(
+            "The firm loses its “verified” mark in the directory and on its profile. It is not "
+            "told; it goes back to the verification queue."
+        ),
+        "confirm": lambda: _("Withdraw the verification"),
+        "done": lambda c: _("%(name)s is no longer marked verified.", name=c.name),
+        "undo": lambda: _("Verify again"),
+    },
+    ("verified", True): {"done": lambda c: _("%(name)s is verified.", name=c.name)},
+}
+
+
+def _confirm_page(company, key: str, value: bool, endpoint: str):
+    text = MODERATION[(key, value)]
+    return render_template(
+        "confirm.html",
+        heading=text["heading"](company),
+        consequence=text["consequence"](company),
+        extra=None,
+        action=url_for(endpoint, company_id=company.id),
+        fields={key: "1" if value else "0", "back": safe_next(request.args.get("back"), "")},
+        confirm_label=text["confirm"](),
+        cancel_url=safe_next(request.args.get("back"), url_for("companies.profile", company_id=company.id)),
+    )
+
+
+def _moderate(company_id: int, apply, key: str, endpoint: str):
+    """Apply the change, say what happened and offer the undo; back to where the staff were."""
+    company = _moderated(company_id)
+    value = request.form.get(key, "1") == "1"
+    apply(company, value)
+    text = MODERATION[(key, value)]
+    back = safe_next(request.form.get("back"), url_for("companies.profile", company_id=company.id))
+    if "undo" in text:
+        flash_undo(
+            text["done"](company),
+            url_for(endpoint, company_id=company.id),
+            text["undo"](),
+            {key: "0" if value else "1", "back": back},
+        )
+    else:
+        flash(text["done"](company), "success")
+    return redirect(back)
+
+
+@bp.get("/companies/<int:company_id>/verify")
+@login_required
+def confirm_unverify(company_id: int):
+    return _confirm_page(_moderated(company_id), "verified", False, "companies.verify")
 
 
 @bp.post("/companies/<int:company_id>/verify")
 @login_required
 def verify(company_id: int):
-    return _moderate(company_id, services.set_verified, "verified", _("Verification updated."))
+    return _moderate(company_id, services.set_verified, "verified", "companies.verify")
+
+
+@bp.get("/companies/<int:company_id>/hide")
+@login_required
+def confirm_hide(company_id: int):
+    return _confirm_page(_moderated(company_id), "hidden", True, "companies.hide")
 
 
 @bp.post("/companies/<int:company_id>/hide")
 @login_required
 def hide(company_id: int):
-    return _moderate(company_id, services.set_hidden, "hidden", _("Visibility updated."))
+    return _moderate(company_id, services.set_hidden, "hidden", "companies.hide")
 
 
 @bp.post("/companies/<int:company_id>/join")

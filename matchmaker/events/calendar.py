@@ -42,8 +42,10 @@ def _agenda_ics(event: Event, company_name: str, items: list[AgendaItem], base_u
         ev.add("dtend", item.end)
         table = _("table %(n)s", n=item.table_no)
         ev.add("summary", f"{item.partner.name} – {table}")
-        ev.add("location", vText(f"{table}, {center.name}, {center.address or center.city}"))
-        ev.add("description", f"{event.title}\n{m.az_company.name} (AZ) – {m.ru_company.name} (RU)\n{table}")
+        room = f"{item.room.name}, " if item.room is not None else ""
+        ev.add("location", vText(f"{table}, {room}{center.name}, {center.address or center.city}"))
+        firms = f"{m.az_company.name} (AZ) – {m.ru_company.name} (RU)"
+        ev.add("description", f"{event.title}\n{firms}\n{table}, {room}{center.name}")
         ev.add("status", "CONFIRMED")
         if base_url:
             ev.add("url", f"{base_url.rstrip('/')}/events/{event.id}/agenda")

@@ -224,6 +224,37 @@ def cancel_meeting(event: Event, meeting: EventMeeting) -> None:
         _notify_changed(event, [meeting])
 
 
+def restore_meeting(
+    event: Event, meeting: EventMeeting, slot: int | None = None, table_no: int | None = None, locked=False
+) -> bool:
+    """Undo a cancellation: the meeting is on again, back at ``(slot, table_no)`` when that place
+    is still free (True; the two firms are told again), else waiting for the next "schedule all"
+    (False)."""
+    _editable(event)
+    if meeting.status != EventMeetingStatus.CANCELLED:
+        return meeting.slot is not None
+    meeting.status = EventMeetingStatus.ACTIVE
+    if meeting.request_id:
+        req = db.session.get(EventRequest, meeting.request_id)
+        if req is not None:
+            req.status = RequestStatus.ACCEPTED
+    db.session.flush()
+    if (
+        slot is None
+        or table_no is None
+        or not (0 <= slot < event.slot_count and 1 <= table_no <= event.tables)
+    ):
+        return False
+    try:
+        _place(event, {meeting: (slot, table_no)})
+    except Conflict:
+        return False
+    meeting.locked = bool(locked)
+    db.session.flush()
+    _notify_changed(event, [meeting])
+    return True
+
+
 def publish(event: Event) -> None:
     """Publish the schedule: every firm with a meeting is told its agenda is ready."""
     if event.status != EventStatus.SCHEDULED:

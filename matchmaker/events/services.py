@@ -9,7 +9,7 @@ them afterwards.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, or_, select, update
@@ -52,6 +52,18 @@ def get_event(event_id: int) -> Event:
 def visible_events(user) -> list[Event]:
     events = db.session.scalars(select(Event).order_by(Event.day.desc(), Event.id.desc()).limit(200))
     return [e for e in events if e.can_view(user)]
+
+
+def upcoming_public(limit: int = 3) -> list[Event]:
+    """Brokerage days the public may read about (not drafts), today or later, soonest first."""
+    return list(
+        db.session.scalars(
+            select(Event)
+            .where(Event.status != EventStatus.DRAFT, Event.day >= utcnow().date() - timedelta(days=1))
+            .order_by(Event.day, Event.id)
+            .limit(limit)
+        )
+    )
 
 
 def manageable_centers(user) -> list[Center]:

@@ -16,8 +16,10 @@ from ..forms import save_or_show
 from ..uow import refusable
 from ..web.errors import refusals_go_to
 from ..web.helpers import arg_id
+from ..web.undo import flash_undo
 from . import reports, scheduling, services
 from .forms import EventForm, MoveForm
+from .models import EventStatus
 from .views import bp, managed_event, slot_label
 
 
@@ -106,20 +108,30 @@ def firms(event_id: int):
     return render_template("events/firms.html", event=event, regs=regs, counts=counts)
 
 
+def _schedule_page(event, form, status=200, moving=None):
+    return render_template(
+        "events/schedule.html",
+        event=event,
+        grid=reports.schedule_grid(event),
+        rooms=reports.table_rooms(event),
+        waiting=reports.unscheduled(event),
+        form=form,
+        moving=moving,
+        editable=event.schedule_editable,
+    ), status
+
+
+def _move_form(event) -> MoveForm:
+    form = MoveForm()
+    form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
+    return form
+
+
 @bp.get("/<int:event_id>/schedule")
 @staff_required
 def schedule(event_id: int):
     event = managed_event(event_id)
-    form = MoveForm()
-    form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
-    return render_template(
-        "events/schedule.html",
-        event=event,
-        plan=reports.table_plan(event),
-        waiting=reports.unscheduled(event),
-        form=form,
-        editable=event.schedule_editable,
-    )
+    return _schedule_page(event, _move_form(event))
 
 
 @bp.post("/<int:event_id>/schedule/run")
@@ -155,10 +167,77 @@ def run(event_id: int):
 def meeting_action(event_id: int, meeting_id: int, action: str):
     event = managed_event(event_id)
     meeting = scheduling.get_meeting(event, meeting_id)
+    back = url_for("events.schedule", event_id=event.id)
     if action == "cancel":
+        place, locked = (meeting.slot, meeting.table_no), meeting.locked
+        was_placed = meeting.scheduled
         scheduling.cancel_meeting(event, meeting)
-    else:
-        scheduling.set_locked(event, meeting, action == "lock")
+        names = {"a": meeting.az_company.name, "b": meeting.ru_company.name}
+        text = (
+            _("The meeting %(a)s – %(b)s is cancelled; both firms were told.", **names)
+            if was_placed and event.status == EventStatus.PUBLISHED
+            else _("The meeting %(a)s – %(b)s is cancelled.", **names)
+        )
+        fields = {"locked": "1" if locked else "0"}
+        if place[0] is not None:
+            fields.update(slot=str(place[0]), table_no=str(place[1]))
+        flash_undo(
+            text,
+            url_for("events.restore", event_id=event.id, meeting_id=meeting.id),
+            _("Undo"),
+            fields,
+        )
+        return redirect(back + (f"#slot-{place[0]}" if place[0] is not None else ""))
+    scheduling.set_locked(event, meeting, action == "lock")
+    return redirect(back + f"#meeting-{meeting.id}")
+
+
+@bp.get("/<int:event_id>/meetings/<int:meeting_id>/cancel")
+@staff_required
+def confirm_cancel(event_id: int, meeting_id: int):
+    """Asked before a meeting leaves the schedule (works without JavaScript)."""
+    event = managed_event(event_id)
+    meeting = scheduling.get_meeting(event, meeting_id)
+    names = {"a": meeting.az_company.name, "b": meeting.ru_company.name}
+    published = event.status == EventStatus.PUBLISHED and meeting.scheduled
+    when = (
+        _("%(slot)s at table %(table)s", slot=slot_label(event, meeting.slot), table=meeting.table_no)
+        if meeting.scheduled
+        else _("not scheduled yet")
+    )
+    return render_template(
+        "confirm.html",
+        heading=_("Cancel the meeting %(a)s – %(b)s?", **names),
+        consequence=_("The meeting (%(when)s) leaves the schedule and its place is freed.", when=when),
+        extra=_("The schedule is published: both firms are told that their agendas changed.")
+        if published
+        else None,
+        action=url_for("events.meeting_action", event_id=event.id, meeting_id=meeting.id, action="cancel"),
+        fields={},
+        confirm_label=_("Cancel the meeting"),
+        cancel_url=url_for("events.schedule", event_id=event.id),
+    )
+
+
+@bp.post("/<int:event_id>/meetings/<int:meeting_id>/restore")
+@staff_required
+@refusals_go_to("events.schedule")
+def restore(event_id: int, meeting_id: int):
+    """The undo of a cancellation: back at its place if still free, else waiting to be scheduled."""
+    event = managed_event(event_id)
+    meeting = scheduling.get_meeting(event, meeting_id)
+    raw_slot = request.form.get("slot", "")
+    slot = int(raw_slot) if raw_slot.isascii() and raw_slot.isdigit() and len(raw_slot) < 5 else None
+    table_no = arg_id("table_no", request.form)
+    placed = scheduling.restore_meeting(
+        event, meeting, slot, table_no, locked=request.form.get("locked") == "1"
+    )
+    flash(
+        _("The meeting is back at its place.")
+        if placed
+        else _("The meeting is back, waiting to be scheduled (its place is taken)."),
+        "success",
+    )
     return redirect(url_for("events.schedule", event_id=event.id))
 
 
@@ -167,8 +246,7 @@ def meeting_action(event_id: int, meeting_id: int, action: str):
 def move(event_id: int, meeting_id: int):
     event = managed_event(event_id)
     meeting = scheduling.get_meeting(event, meeting_id)
-    form = MoveForm()
-    form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
+    form = _move_form(event)
     status = 422
     if form.validate_on_submit():
         err = save_or_show(
@@ -184,22 +262,16 @@ def move(event_id: int, meeting_id: int):
             flash(e, "error")
     for e in form.form_errors:
         flash(e, "error")
-    return render_template(
-        "events/schedule.html",
-        event=event,
-        plan=reports.table_plan(event),
-        waiting=reports.unscheduled(event),
-        form=form,
-        moving=meeting,
-        editable=event.schedule_editable,
-    ), status
+    return _schedule_page(event, form, status, moving=meeting)
 
 
 @bp.get("/<int:event_id>/plan")
 @staff_required
 def plan(event_id: int):
     event = managed_event(event_id)
-    return render_template("events/plan.html", event=event, plan=reports.table_plan(event))
+    return render_template(
+        "events/plan.html", event=event, plan=reports.table_plan(event), rooms=reports.table_rooms(event)
+    )
 
 
 @bp.post("/<int:event_id>/meetings/<int:meeting_id>/no-show")

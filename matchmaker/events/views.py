@@ -85,6 +85,21 @@ def index():
     )
 
 
+@bp.get("/<int:event_id>/about")
+def about(event_id: int):
+    """The public page of a brokerage day (no sign-in): what, where, when, who may join and how
+    to register. Linked from the home page."""
+    event = load_event(event_id)
+    return render_template(
+        "events/about.html",
+        event=event,
+        rooms=reports.event_rooms(event),
+        deadline=services.local_deadline(event),
+        registered=current_user.is_authenticated
+        and services.registration_of(event, current_user.active_company_id) is not None,
+    )
+
+
 @bp.get("/<int:event_id>")
 @login_required
 def detail(event_id: int):

@@ -184,6 +184,7 @@ def _agenda(event, company_id, locale, zone):
             if formatting.same_clock(item.start, zone, event.center.timezone)
             else formatting.clock(item.start, zone, locale),
             "table": item.table_no,
+            "room": item.room.name if item.room is not None else "",
             "partner": item.partner.name,
             "meeting_id": item.meeting.id,
         }

@@ -219,6 +219,12 @@ def render(note: Notification) -> str:
         "event_request": lambda: _("%(name)s asks to meet you at %(event)s.", **p),
         "event_registered": lambda: _("Your firm is registered for %(event)s.", **p),
         "digest": lambda: _("New suggested partners this week: %(count)s.", **p),
+        "verification_granted": lambda: _("The business center verified your firm.", **p),
+        "verification_rejected": lambda: _(
+            "The business center could not verify your firm yet: %(reason)s Please correct the "
+            "profile; it then goes back to the center.",
+            **p,
+        ),
     }
     try:
         return messages[note.kind]()

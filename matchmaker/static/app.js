@@ -17,6 +17,12 @@ document.addEventListener("DOMContentLoaded", () => {
       el.addEventListener("change", () => { if (!el.value) return; form.requestSubmit ? form.requestSubmit() : form.submit(); });
     });
   });
+  // The header menu is a <details>: browsers that cannot style ::details-content keep it open on
+  // a wide screen (CSS hides the button there).
+  const menu = document.querySelector("details.menu");
+  if (menu && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 641px)").matches) {
+    menu.open = true;
+  }
   // Confirm destructive actions.
   document.querySelectorAll("[data-confirm]").forEach((el) => {
     el.addEventListener("click", (ev) => { if (!window.confirm(el.dataset.confirm)) ev.preventDefault(); });

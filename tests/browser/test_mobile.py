@@ -98,3 +98,49 @@ def test_no_horizontal_scroll_for_a_signed_in_member(app, live_server, phone):
         assert response.url == live_server(path), path
         m = _overflow(phone)
         assert m["scrollWidth"] <= m["innerWidth"], f"{path} scrolls sideways: {m}"
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_phone_menu_is_one_button(app, live_server, browser, javascript):
+    """390 px: the header is one row (brand, languages, a menu button); the button opens the menu,
+    with or without JavaScript. A wide screen shows the menu and no button."""
+    _seed(app)
+    ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript)
+    try:
+        page = ctx.new_page()
+        page.goto(live_server("/companies?lang=ru"))
+        header = page.locator("header.topbar").bounding_box()
+        assert header["height"] < 70, header
+        sign_in = page.locator(".mainnav a[href='/login']")
+        assert not sign_in.is_visible()
+        page.locator("summary.menu-button").click()
+        assert sign_in.is_visible()
+        with page.expect_navigation():
+            sign_in.click()
+        assert page.url.endswith("/login")
+    finally:
+        ctx.close()
+    wide = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=javascript)
+    try:
+        page = wide.new_page()
+        page.goto(live_server("/companies?lang=az"))
+        assert page.locator(".mainnav a[href='/login']").is_visible()
+        assert not page.locator("summary.menu-button").is_visible()
+        assert page.locator("#country").is_visible()  # the directory's filters, unfolded
+    finally:
+        wide.close()
+
+
+def test_directory_filters_fold_on_a_phone(app, live_server, phone):
+    _seed(app)
+    phone.goto(live_server("/companies"))
+    assert phone.locator("#q").is_visible()
+    assert not phone.locator("#country").is_visible()
+    phone.locator(".more-filters > summary").click()
+    phone.select_option("#country", "RU")
+    with phone.expect_navigation():
+        phone.locator("form.filters button[type=submit]").click()
+    assert "country=RU" in phone.url
+    # a filter in use: the filters stay unfolded, the summary counts them
+    assert phone.locator("#country").is_visible()
+    assert "(1)" in phone.locator(".more-filters > summary").inner_text()

@@ -106,13 +106,15 @@ def test_interested_and_no_thanks_keep_the_place(app, live_server, browser, lang
         direct = {"az": "Birbaşa uyğunluq", "ru": "Прямое совпадение"}[lang]
         assert page.locator(".strength .band-name").first.inner_text() == direct
 
-        row = rows.nth(7)
+        row = rows.nth(3)  # rows below it: the page can keep its place when the answered row shrinks
         row_id = row.get_attribute("id")
         row.scroll_into_view_if_needed()
         page.evaluate("window.scrollBy(0, 120)")
+        button = row.locator("form[action$='/interested'] button")
+        button.hover()  # where the pointer clicks: the browser may scroll to bring it there first
         before_scroll, before_top = page.evaluate("window.scrollY"), _top(page, f"#{row_id}")
         url = page.url
-        row.locator("form[action$='/interested'] button").click()
+        button.click()
         answered = page.locator(f"#{row_id}.answered")
         answered.wait_for()
         assert page.url == url  # answered in place, no page load
@@ -126,7 +128,10 @@ def test_interested_and_no_thanks_keep_the_place(app, live_server, browser, lang
         # "No thanks" on the next row, then undo: the row comes back with its buttons
         nxt = page.locator(f"#{row_id} + li")
         nxt_id = nxt.get_attribute("id")
-        nxt.locator("form[action$='/declined'] button").click()
+        decline = nxt.locator("form[action$='/declined'] button")
+        decline.hover()
+        before_scroll = page.evaluate("window.scrollY")
+        decline.click()
         page.locator(f"#{nxt_id}.answered").wait_for()
         assert abs(page.evaluate("window.scrollY") - before_scroll) < 2
         page.locator(f"#{nxt_id} form[action$='/undo'] button").click()

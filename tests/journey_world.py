@@ -1,0 +1,120 @@
+"""One realistic world for the page crawlers (tests/test_no_english.py, the browser's axe check):
+the seeded centers, two firms of each country, members and staff, two booked meetings, and a
+published brokerage day with a scheduled meeting. ``pages`` lists the main pages by who reads them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+from matchmaker.events import scheduling
+from matchmaker.events import services as events
+from matchmaker.extensions import db
+from tests.booking_support import World, open_day
+
+FIRMS = ("Gəncə Aqro MMC", "Şəki İpək", "ООО Волга Агро", "АО Каспий")
+TOPIC = "Fındıq / Фундук"
+PEOPLE = ("Aysel Məmmədova", "Rəşad Quliyev")  # names the people wrote themselves
+CITIES = ("Bakı", "Астрахань", "Махачкала")  # the firms' cities, as the firms wrote them
+
+
+# the world --------------------------------------------------------------------------------------
+def journey_world(factory, client) -> tuple[World, dict]:
+    w = World(factory, client)
+    w.az_user.full_name, w.staff_baku.full_name = "Aysel Məmmədova", "Rəşad Quliyev"
+    w.az_user.timezone = "Europe/Moscow"  # their own clock is shown next to the centers' times
+    for token in w.az_user.tokens:
+        token.name = "Интеграция"
+    db.session.commit()
+    first = w.book(topic=TOPIC).get_json()["id"]
+    second = w.book(
+        user=w.az_user, partner=w.ru2, room=w.c["neg1"], start="15:00", end="16:00", tz="Europe/Astrakhan"
+    )
+    assert second.status_code == 201, second.get_json()
+    w.call("POST", f"/api/v1/meetings/{first}/accept", user=w.ru_user)
+    day = open_day(20)
+    data = {
+        "center_id": w.c["baku"].id,
+        "title": {"az": "Aqrar biznes günü", "ru": "День агробизнеса", "en": "Agribusiness Day"},
+        "description": {
+            "az": "Kənd təsərrüfatı şirkətləri üçün",
+            "ru": "Для аграрных компаний",
+            "en": "For farms",
+        },
+        "day": day,
+        "sessions": [(time(10), time(12))],
+        "slot_minutes": 20,
+        "tables": 4,
+        "room_ids": [w.c["kur"].id, w.c["volga"].id],
+        "max_meetings": 5,
+        "request_deadline": datetime.combine(day - timedelta(days=2), time(12), tzinfo=UTC),
+    }
+    event = events.save_event(w.staff_baku, data)
+    events.change_status(event, "open")
+    for user in (w.az_user, w.ru_user):
+        events.register(event, user)
+    req = events.send_request(event, w.ru_user, w.az.id, "")
+    events.answer_request(event, w.az_user, req, accept=True)
+    scheduling.run_schedule(event)
+    scheduling.publish(event)
+    db.session.commit()
+    meeting_id = scheduling.active_meetings(event)[0].id
+    d = w.day.isoformat()
+    kur, baku = w.c["kur"].id, w.c["baku"].id
+    pages = {
+        "anonymous": [
+            "/",
+            "/companies",
+            f"/companies?q={FIRMS[0]}",
+            f"/companies/{w.az.id}",
+            "/login",
+            "/register",
+            f"/events/{event.id}/about",
+        ],
+        "member": [
+            "/",
+            "/centers",
+            f"/rooms/{kur}?date={d}",
+            f"/rooms/{kur}?date={d}&view=week",
+            f"/meetings/new?partner_id={w.ru2.id}&room_id={kur}&date={d}&start=14:00",
+            "/meetings",
+            f"/meetings/{first}",
+            f"/meetings/agenda?date={d}",
+            "/events",
+            f"/events/{event.id}",
+            f"/events/{event.id}/about",
+            f"/events/{event.id}/agenda",
+            f"/events/{event.id}/requests",
+            f"/events/{event.id}/participants",
+            "/notifications",
+            "/partners",
+            "/partners?tab=interested",
+            "/partners?tab=mutual",
+            "/partners?tab=declined",
+            "/home",
+            f"/companies/{w.ru.id}",
+            "/account",
+        ],
+        "staff": [
+            "/home",
+            f"/staff/centers/{baku}?date={d}",
+            f"/staff/centers/{baku}/edit",
+            f"/staff/centers/{baku}/rooms/new",
+            f"/staff/rooms/{kur}/edit",
+            f"/staff/centers/{baku}/hours",
+            f"/staff/centers/{baku}/closures",
+            f"/staff/centers/{baku}/occupancy?from={d}&to={d}",
+            f"/events/{event.id}",
+            f"/events/{event.id}/schedule",
+            f"/events/{event.id}/meetings/{meeting_id}/cancel",
+            f"/events/{event.id}/plan",
+            f"/events/{event.id}/stats",
+            f"/events/{event.id}/firms",
+            "/events/new",
+            "/staff/verification",
+            f"/staff/verification/{w.az2.id}/reject",
+            f"/companies/{w.az.id}/hide",
+        ],
+    }
+    w.event = event
+    return w, pages
