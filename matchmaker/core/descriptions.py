@@ -1,0 +1,408 @@
+"""Reading a firm's description (pure core): the products and services it names, and whether the
+firm offers or seeks each ("Lənkərandan təzə pomidor ixrac edirik", "Закупаем фундук и грецкий
+орех", "Looking for suppliers of pomegranate juice").
+
+1. Clean: HTML tags and entities, URLs, e-mail addresses and domain names go (nothing is ever read
+   from them); at most :data:`MAX_CHARS` characters and :data:`MAX_TOKENS` words are read.
+2. Sentences end at ``. ! ?`` and line breaks; inside one, words are folded
+   (:func:`~matchmaker.core.text.fold`) and the cues of :mod:`.description_cues` found. A cue word
+   that belongs to a lemma with its neighbour ("export finance", "поиск поставщиков") is no cue.
+3. Cues with only fillers between them form one *cluster* ("we are looking for suppliers of"); the
+   words between clusters form *segments*. A segment belongs to the cluster before it when that
+   one takes its object after it (ru, en), else to the cluster after it when that one takes it
+   before (az), else to a short segment's following cluster ("Tomatoes wanted"), else to the
+   cluster before.
+4. A cluster's side: a role under a verb of wanting turns around ("ищем поставщиков": need; "ищем
+   покупателей": offer); else the verb nearest the object decides ("looking for partners to export
+   X": offer). A negated cue ("не закупаем", "don't sell", "almırıq", "lazım deyil") reads nothing.
+5. A segment is cut into items at commas, semicolons, "but", "а также", "həmçinin" …; words after
+   a "не"/"not" and before a "deyil"/"yox" are left out. Each item goes through
+   :meth:`Lexicon.analyze_many <matchmaker.core.concepts.Lexicon.analyze_many>`; only concepts of
+   the lexicon count (no free concepts from prose).
+6. A sentence without a cue continues a list opened by a colon ("Закупаем:" then one item a line),
+   or else is read as what the firm offers, with a lower confidence and exact lemmas only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .concepts import ConceptHit, Lexicon
+from .description_cues import NEED, OFFER, SPLIT_WORDS, Cue, cue_of, is_filler, is_negation, negates_after
+from .text import fold
+
+__all__ = [
+    "CUE_CONF",
+    "NO_CUE_CONF",
+    "DescribedItem",
+    "DescriptionReading",
+    "read_description",
+    "read_descriptions",
+]
+
+MAX_CHARS = 6000  # characters of a description read
+MAX_TOKENS = 500  # words of a description read (about 3,500 characters of prose)
+MAX_PART_WORDS = 8  # words of one item given to the lexicon
+MAX_SPELLED_WORDS = 60  # words of a description whose typos are corrected (the rest: exact words)
+MAX_QUOTE = 110  # characters of the quote kept with an item
+CUE_CONF = 0.8  # confidence of an item a cue names, against 1.0 for a listed one
+NO_CUE_CONF = 0.5  # an item of a sentence without a cue (read as an offer)
+
+_BREAK_TAG = re.compile(r"<\s*/?\s*(?:br|p|li|div|tr|h\d|ul|ol|table)\b[^<>]{0,300}>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,300}>")
+_DOMAIN = re.compile(
+    r"[^\W_]\.(?:az|ru|com|net|org|info|biz|io|co|uk|de|tr|su|kz|ge|eu|pro|shop|store|online|site|app|"
+    r"рф)(?:\W|\Z)",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*|[.!?]+|[,;/+&|()\[\]:]")
+_PLAIN = re.compile(r"[0-9A-Za-z\u0410-\u044f]+")  # fold() is lower() for these
+_SEP = frozenset(",;/+&|()[]")
+_LIST_CONJ = frozenset({"and", "or", "и", "или", "ve", "ya"})
+
+
+@dataclass(frozen=True, slots=True)
+class DescribedItem:
+    """One product or service a description names."""
+
+    side: str  # offer | need
+    concept: str
+    text: str  # the description's words that name it
+    quote: str  # the sentence it was read in (shortened around it when long)
+    confidence: float
+    cue: bool  # a cue named the side (else: a sentence without a cue, read as an offer)
+
+
+@dataclass(frozen=True, slots=True)
+class DescriptionReading:
+    items: tuple[DescribedItem, ...] = ()
+    unknown: tuple[tuple[str, str], ...] = ()  # (word as written, side) of words no concept knows
+
+    def side(self, side: str) -> tuple[DescribedItem, ...]:
+        return tuple(i for i in self.items if i.side == side)
+
+
+@dataclass(slots=True)
+class _Tok:
+    word: str  # folded
+    start: int
+    end: int
+    sep: bool = False  # a list separator stands before it
+
+
+@dataclass(slots=True)
+class _Sentence:
+    line: str
+    toks: list[_Tok]
+    colon: bool = False  # ends with a colon
+
+
+@dataclass(slots=True)
+class _Chunk:
+    sentence: _Sentence
+    toks: list[_Tok]
+    side: str
+    cue: bool
+    spelled: bool = False  # typos corrected (a cue's item within the budget)
+
+
+# Cleaning and tokens -----------------------------------------------------------------------------
+def _clean_lines(text: str) -> list[str]:
+    text = (text or "")[:MAX_CHARS]
+    if "<" in text:
+        text = _TAG.sub(" ", _BREAK_TAG.sub("\n", text))
+    if "&" in text:
+        text = html.unescape(text)
+    lines = []
+    for line in text.splitlines():
+        kept = [w for w in line.split() if not _is_address(w)]
+        if kept:
+            lines.append(" ".join(kept))
+    return lines
+
+
+def _is_address(chunk: str) -> bool:
+    low = chunk.lower()
+    return "@" in chunk or "://" in chunk or low.startswith("www.") or bool(_DOMAIN.search(chunk))
+
+
+def _sentences(lines: Iterable[str]) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    budget = MAX_TOKENS
+    for line in lines:
+        cur = _Sentence(line, [])
+        sep = False
+        for m in _TOKEN.finditer(line):
+            tok = m.group()
+            if tok[0] in ".!?":
+                if m.end() >= len(line) or line[m.end()].isspace():
+                    _flush(out, cur)
+                    cur = _Sentence(line, [])
+                continue
+            if tok == ":":
+                cur.colon = True
+                sep = True
+                continue
+            if tok in _SEP:
+                sep = True
+                continue
+            word = tok.lower() if _PLAIN.fullmatch(tok) else fold(tok)
+            if not word:
+                continue
+            cur.colon = False
+            cur.toks.append(_Tok(word, m.start(), m.end(), sep))
+            sep = False
+            budget -= 1
+            if budget <= 0:
+                _flush(out, cur)
+                return out
+        _flush(out, cur)
+    return out
+
+
+def _flush(out: list[_Sentence], s: _Sentence) -> None:
+    if s.toks:
+        out.append(s)
+
+
+# Cues --------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Cluster:
+    start: int
+    end: int  # inclusive
+    cues: list[tuple[int, Cue]]
+    negated: set[int]
+
+    @property
+    def takes_after(self) -> bool:
+        return self.cues[-1][1].after
+
+    @property
+    def takes_before(self) -> bool:
+        return not self.cues[0][1].after
+
+    def side(self, obj_right: bool) -> str | None:
+        """The side of what this cluster governs on the right (or left); None: negated."""
+        cues = self.cues
+
+        def near(xs: list[tuple[int, Cue]]) -> tuple[int, Cue]:
+            return xs[-1] if obj_right else xs[0]
+
+        roles = [(i, c) for i, c in cues if c.kind == "role"]
+        wanting = [(i, c) for i, c in cues if c.side == NEED and c.kind in ("seek", "verb")]
+        if roles and wanting:
+            i, c = near(roles)
+            w = near(wanting)[0]
+            if w in self.negated or i in self.negated:
+                return None
+            return NEED if c.side == OFFER else OFFER
+        strong = [(i, c) for i, c in cues if c.kind in ("seek", "verb")] or cues
+        i, c = near(strong)
+        return None if i in self.negated else c.side
+
+
+def _cue_at(lexicon: Lexicon, words: Sequence[str], i: int) -> Cue | None:
+    cue = cue_of(words[i])
+    if cue is None:
+        return None
+    n = len(words)
+    for a, b in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i - 1, i + 2), (i, i + 3)):
+        if a >= 0 and b <= n and lexicon.is_phrase(words[a:b]):
+            return None  # "export finance", "поиск поставщиков", "ağac emalı dəzgahı"
+    return cue
+
+
+def _clusters(lexicon: Lexicon, words: Sequence[str]) -> list[_Cluster]:
+    cues = [(i, c) for i in range(len(words)) if (c := _cue_at(lexicon, words, i)) is not None]
+    clusters: list[_Cluster] = []
+    for i, c in cues:
+        last = clusters[-1] if clusters else None
+        if last is not None and all(_bridges(words[j], words[j + 1 : j + 2]) for j in range(last.end + 1, i)):
+            last.end = i
+            last.cues.append((i, c))
+        else:
+            clusters.append(_Cluster(i, i, [(i, c)], set()))
+    for cl in clusters:
+        _extend(cl, words)
+        for i, c in cl.cues:
+            if _negated(words, i, c):
+                cl.negated.add(i)
+    return clusters
+
+
+def _bridges(word: str, nxt: Sequence[str]) -> bool:
+    if is_filler(word) or word in _LIST_CONJ or negates_after(word):
+        return True
+    return is_negation(word, nxt[0] if nxt else "")
+
+
+def _extend(cl: _Cluster, words: Sequence[str]) -> None:
+    """Take in the fillers around a cluster (light verbs, "for", "of", "bizə")."""
+    while cl.end + 1 < len(words) and (is_filler(words[cl.end + 1]) or negates_after(words[cl.end + 1])):
+        cl.end += 1
+    while cl.start > 0:
+        w = words[cl.start - 1]
+        if not (is_filler(w) or is_negation(w, words[cl.start])):
+            break
+        cl.start -= 1
+
+
+def _negated(words: Sequence[str], i: int, c: Cue) -> bool:
+    if c.negated:
+        return True
+    for j in (i - 1, i - 2):
+        if j >= 0 and is_negation(words[j], words[j + 1]):
+            return True
+    return not c.after and any(negates_after(w) for w in words[i + 1 : i + 3])
+
+
+# Reading -----------------------------------------------------------------------------------------
+class _Reader:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def chunks(self, text: str) -> list[_Chunk]:
+        out: list[_Chunk] = []
+        carry: str | None = None
+        for s in _sentences(_clean_lines(text)):
+            words = [t.word for t in s.toks]
+            clusters = _clusters(self.lexicon, words)
+            if not clusters:
+                out += self._parts(s, 0, len(words), carry or OFFER, carry is not None)
+                continue
+            carry = None
+            bounds = [(-1, -1)] + [(c.start, c.end) for c in clusters] + [(len(words), len(words))]
+            for k in range(len(bounds) - 1):
+                a, b = bounds[k][1] + 1, bounds[k + 1][0]
+                left = clusters[k - 1] if k > 0 else None
+                right = clusters[k] if k < len(clusters) else None
+                side = _owner_side(left, right, b - a)
+                if side is not None and a < b:
+                    out += self._parts(s, a, b, side, True)
+            if s.colon and clusters[-1].end == len(words) - 1:
+                carry = clusters[-1].side(True)
+        return out
+
+    def _parts(self, s: _Sentence, a: int, b: int, side: str, cue: bool) -> list[_Chunk]:
+        parts: list[list[_Tok]] = [[]]
+        dropping = False
+        for j in range(a, b):
+            t = s.toks[j]
+            nxt = s.toks[j + 1].word if j + 1 < b else ""
+            if t.sep or t.word in SPLIT_WORDS:
+                parts.append([])
+                dropping = False
+            if t.word in SPLIT_WORDS:
+                continue
+            if is_negation(t.word, nxt):
+                dropping = True
+                continue
+            if negates_after(t.word):  # "pomidor deyil, xiyar": the words before are left out
+                parts[-1] = []
+                continue
+            if not dropping:
+                parts[-1].append(t)
+        out = []
+        for p in parts:
+            while p and (is_filler(p[0].word) or p[0].word in _LIST_CONJ):
+                p.pop(0)
+            while p and (is_filler(p[-1].word) or p[-1].word in _LIST_CONJ):
+                p.pop()
+            for k in range(0, len(p), MAX_PART_WORDS):
+                out.append(_Chunk(s, p[k : k + MAX_PART_WORDS], side, cue))
+        return out
+
+
+def _owner_side(left: _Cluster | None, right: _Cluster | None, size: int) -> str | None:
+    if left is not None and left.takes_after:
+        return left.side(True)
+    if right is not None and (right.takes_before or size <= 5):
+        return right.side(False)
+    if left is not None:
+        return left.side(True)
+    return None
+
+
+def _quote(s: _Sentence, first: _Tok, last: _Tok) -> str:
+    start, end = s.toks[0].start, s.toks[-1].end
+    if end - start <= MAX_QUOTE:
+        return s.line[start:end]
+    lo = max(start, first.start - MAX_QUOTE // 2)
+    hi = min(end, max(last.end, lo + MAX_QUOTE))
+    lo = s.line.rfind(" ", start, lo) + 1 if lo > start else start
+    cut = s.line.find(" ", hi, end) if hi < end else end
+    hi = end if cut < 0 else cut
+    return ("…" if lo > start else "") + s.line[lo:hi] + ("…" if hi < end else "")
+
+
+def _place(chunk: _Chunk, hit: ConceptHit) -> tuple[_Tok, _Tok]:
+    words = hit.text.split()
+    toks = chunk.toks
+    n = len(words)
+    for k in range(len(toks) - n + 1):
+        if [t.word for t in toks[k : k + n]] == words:
+            return toks[k], toks[k + n - 1]
+    return toks[0], toks[-1]
+
+
+def _assemble(
+    lexicon: Lexicon, chunks: list[_Chunk], analysed: Sequence[tuple[ConceptHit, ...]]
+) -> DescriptionReading:
+    found: dict[tuple[str, str], DescribedItem] = {}
+    unknown: dict[tuple[str, str], None] = {}
+    for chunk, hits in zip(chunks, analysed, strict=True):
+        known = [h for h in hits if not h.free]
+        covered = {w for h in known for w in h.text.split()}
+        for h in known:
+            first, last = _place(chunk, h)
+            conf = round(h.confidence * (CUE_CONF if chunk.cue else NO_CUE_CONF), 3)
+            item = DescribedItem(
+                chunk.side,
+                h.concept,
+                chunk.sentence.line[first.start : last.end],
+                _quote(chunk.sentence, first, last),
+                conf,
+                chunk.cue,
+            )
+            old = found.get((chunk.side, h.concept))
+            if old is None or old.confidence < conf:
+                found[(chunk.side, h.concept)] = item
+        if chunk.cue and not known:  # an item no concept knows: its words are reported
+            for t in chunk.toks:
+                if t.word not in covered and _worth_reporting(lexicon, t.word):
+                    unknown[(chunk.sentence.line[t.start : t.end], chunk.side)] = None
+    return DescriptionReading(tuple(found.values()), tuple(unknown))
+
+
+def _worth_reporting(lexicon: Lexicon, word: str) -> bool:
+    return len(word) >= 3 and word.isalpha() and not is_filler(word) and not lexicon.is_generic(word)
+
+
+def read_descriptions(lexicon: Lexicon, texts: Iterable[str]) -> list[DescriptionReading]:
+    """Read many descriptions, the lexicon's look-ups batched over all of them."""
+    reader = _Reader(lexicon)
+    per_text = [reader.chunks(t) if t and t.strip() else [] for t in texts]
+    for cs in per_text:
+        budget = MAX_SPELLED_WORDS
+        for c in cs:
+            if c.cue and len(c.toks) <= budget:
+                c.spelled = True
+                budget -= len(c.toks)
+    flat = [c for cs in per_text for c in cs]
+    spelled = [c for c in flat if c.spelled]
+    found = dict(zip(map(id, spelled), lexicon.analyze_many(_words(c) for c in spelled), strict=True))
+    exact = [c for c in flat if not c.spelled]
+    found.update(zip(map(id, exact), lexicon.analyze_known_many(_words(c) for c in exact), strict=True))
+    return [_assemble(lexicon, cs, [found[id(c)] for c in cs]) for cs in per_text]
+
+
+def _words(c: _Chunk) -> str:
+    return " ".join(t.word for t in c.toks)
+
+
+def read_description(lexicon: Lexicon, text: str) -> DescriptionReading:
+    """What one description offers and seeks (see the module docstring)."""
+    return read_descriptions(lexicon, [text])[0]
