@@ -127,13 +127,14 @@ def _profiles(where: ColumnElement[bool] | None = None) -> Iterator[tuple[int, b
         cast(Company.languages, Text),
         Company.verified,
         Company.hidden,
+        Company.description,
     )
     if where is not None:
         stmt = stmt.where(where)
     rows = driver_rows(stmt)
     lists: list[Any] = json.loads("[" + ",".join(x or "[]" for r in rows for x in r[3:6]) + "]")
     sectors = _sectors(None if where is None else [r[0] for r in rows])
-    for i, (cid, name, country, _o, _n, _l, verified, hidden) in enumerate(rows):
+    for i, (cid, name, country, _o, _n, _l, verified, hidden, description) in enumerate(rows):
         offers, needs, languages = lists[3 * i : 3 * i + 3]
         yield (
             cid,
@@ -147,6 +148,7 @@ def _profiles(where: ColumnElement[bool] | None = None) -> Iterator[tuple[int, b
                 languages=tuple(languages or ()),
                 verified=bool(verified),
                 name=name,
+                description=description or "",
             ),
         )
 
