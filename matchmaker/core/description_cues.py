@@ -22,7 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Cue", "NEED", "OFFER", "cue_of", "is_filler", "is_negation", "negates_after", "SPLIT_WORDS"]
+__all__ = [
+    "Cue",
+    "NEED",
+    "OFFER",
+    "PREPOSITIONS",
+    "SPLIT_WORDS",
+    "cue_of",
+    "is_filler",
+    "is_negation",
+    "negates_after",
+]
 
 OFFER, NEED = "offer", "need"
 
@@ -60,7 +70,7 @@ _AZ = _table(
         (r"alm(?:ir|ay|az)\w*", NEED, "neg"),
         (r"axtarm\w*", NEED, "neg"),
         (r"(?:ixracatci|istehsalci|tedarukcu|satici|techizatci)\w*", OFFER, "role"),
-        (r"(?:alici|idxalci|musteri|sifarisci|distribyutor|distributor|diler)\w*", NEED, "role"),
+        (r"(?:alici|idxalci|musteri|sifarisci|distribyutor|distributor|diler|bazar)\w*", NEED, "role"),
         (r"ixrac\w*|istehsal\w*|teklif\w*|tedaruk\w*|becer\w*|yetisdir\w*|goster\w*|emal\w*", OFFER, "verb"),
         (r"hazirlay\w*|buraxir\w*|techiz\w*", OFFER, "verb"),
         (r"sat(?:ir|ar|is|ib|maq|dig|acag|an|il)\w*", OFFER, "verb"),
@@ -74,8 +84,9 @@ _RU = _table(
     [
         (r"(?:поставщик|производител|экспортер|изготовител|продавц|продавец|дистрибутер)\w*", OFFER, "role"),
         (r"(?:покупател|импортер|дистрибьютор|дистрибутор|дилер|клиент|заказчик|закупщик)\w*", NEED, "role"),
+        (r"рын(?:ок|ки|ков|ка|ке|кам)|сбыт\w*", NEED, "role"),
         (r"поставл\w*|поставим|производ(?:им|ит|ят|ить|ил|или)", OFFER, "verb"),
-        (r"прода(?:ем|ет|ют|ю|вать|вали|дим|им)", OFFER, "verb"),
+        (r"прода(?:ем|ет|ют|ю|вать|вали|дим|им|м)", OFFER, "verb"),
         (r"реализу\w*|экспортиру\w*|выпуска\w*|выращива\w*|изготавлива\w*|изготовля\w*", OFFER, "verb"),
         (r"предлага\w*|оказыва\w*|перерабатыва\w*|добыва\w*|торгу\w*|отгружа\w*|экспортн\w*", OFFER, "verb"),
         (r"поставк\w*|продаж\w*|производств(?:о|а|у|ом|е)|экспорт(?:а|у|ом|е)?|реализаци\w*", OFFER, "noun"),
@@ -92,7 +103,7 @@ _EN = _table(
     [
         (r"suppliers?|producers?|manufacturers?|exporters?|sellers?|vendors?", OFFER, "role"),
         (r"growers?|makers?", OFFER, "role"),
-        (r"buyers?|importers?|distributors?|dealers?|customers?|clients?|purchasers?", NEED, "role"),
+        (r"buyers?|importers?|distributors?|dealers?|customers?|clients?|purchasers?|markets?", NEED, "role"),
         (r"exports?|exported|exporting|produc(?:e|es|ed|ing|tion)|manufactur(?:e|es|ed|ing)", OFFER, "verb"),
         (r"sell|sells|selling|sold|sales?|suppl(?:y|ies|ied|ying)|offer(?:s|ed|ing)?", OFFER, "verb"),
         (r"provid(?:e|es|ed|ing)|grow(?:s|n|ing)?|distribut(?:e|es|ed|ing|ion)", OFFER, "verb"),
@@ -121,6 +132,8 @@ _FILLERS = _words(
     biz bize bizim bizi olaraq ucun ile hem hemcinin de da daim aktiv terefdas terefdaslar
     terefdaslari terefdasi sirket sirketimiz mesgul mesguluq mesguldur mesguldurur esasen
     etibarli yeni genis cesid topdan boyuk hecmde
+    leading largest major main key trusted professional ведущий ведущая ведущих крупный крупная
+    крупнейший крупнейших надежный lider aparici en boyuk
     """
 )
 # Light verbs: with a noun they make its verb ("ixrac edirik", "tələb olunur", "ehtiyac var").
@@ -137,6 +150,16 @@ SPLIT_WORDS = _words(
     but including also plus etc as well such
     а но также включая том числе т д др прочее
     hemcinin hem elece habele hemde hemin kimi
+    """
+)
+
+
+# Prepositions that start a place, origin or purpose ("со склада в Астрахани", "to partners across
+# the region"): what follows them is no item of its own.
+PREPOSITIONS = _words(
+    """
+    со с в во на по от до к из при через
+    from in to at across into for within throughout via since with by on
     """
 )
 

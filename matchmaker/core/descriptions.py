@@ -31,7 +31,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .concepts import ConceptHit, Lexicon
-from .description_cues import NEED, OFFER, SPLIT_WORDS, Cue, cue_of, is_filler, is_negation, negates_after
+from .description_cues import (
+    NEED,
+    OFFER,
+    PREPOSITIONS,
+    SPLIT_WORDS,
+    Cue,
+    cue_of,
+    is_filler,
+    is_negation,
+    negates_after,
+)
 from .text import fold
 
 __all__ = [
@@ -61,6 +71,7 @@ _DOMAIN = re.compile(
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*|[.!?]+|[,;/+&|()\[\]:]")
 _PLAIN = re.compile(r"[0-9A-Za-z\u0410-\u044f]+")  # fold() is lower() for these
 _SEP = frozenset(",;/+&|()[]")
+_PURPOSE = frozenset({"для", "по", "for", "to"})
 _LIST_CONJ = frozenset({"and", "or", "и", "или", "ve", "ya"})
 
 
@@ -175,6 +186,7 @@ class _Cluster:
     end: int  # inclusive
     cues: list[tuple[int, Cue]]
     negated: set[int]
+    purpose: set[int]  # action nouns of a purpose ("для экспорта"): they count as verbs
 
     @property
     def takes_after(self) -> bool:
@@ -199,7 +211,7 @@ class _Cluster:
             if w in self.negated or i in self.negated:
                 return None
             return NEED if c.side == OFFER else OFFER
-        strong = [(i, c) for i, c in cues if c.kind in ("seek", "verb")] or cues
+        strong = [(i, c) for i, c in cues if c.kind in ("seek", "verb") or i in self.purpose] or cues
         i, c = near(strong)
         return None if i in self.negated else c.side
 
@@ -224,12 +236,14 @@ def _clusters(lexicon: Lexicon, words: Sequence[str]) -> list[_Cluster]:
             last.end = i
             last.cues.append((i, c))
         else:
-            clusters.append(_Cluster(i, i, [(i, c)], set()))
+            clusters.append(_Cluster(i, i, [(i, c)], set(), set()))
     for cl in clusters:
         _extend(cl, words)
         for i, c in cl.cues:
             if _negated(words, i, c):
                 cl.negated.add(i)
+            if c.kind == "noun" and i > 0 and words[i - 1] in _PURPOSE:
+                cl.purpose.add(i)
     return clusters
 
 
@@ -289,15 +303,16 @@ class _Reader:
     def _parts(self, s: _Sentence, a: int, b: int, side: str, cue: bool) -> list[_Chunk]:
         parts: list[list[_Tok]] = [[]]
         dropping = False
+        words = [t.word for t in s.toks]
         for j in range(a, b):
             t = s.toks[j]
             nxt = s.toks[j + 1].word if j + 1 < b else ""
-            if t.sep or t.word in SPLIT_WORDS:
+            if t.sep or t.word in SPLIT_WORDS or (dropping and t.word in _LIST_CONJ):
                 parts.append([])
                 dropping = False
             if t.word in SPLIT_WORDS:
                 continue
-            if is_negation(t.word, nxt):
+            if is_negation(t.word, nxt) or (t.word in PREPOSITIONS and not self._in_lemma(words, j)):
                 dropping = True
                 continue
             if negates_after(t.word):  # "pomidor deyil, xiyar": the words before are left out
@@ -314,6 +329,14 @@ class _Reader:
             for k in range(0, len(p), MAX_PART_WORDS):
                 out.append(_Chunk(s, p[k : k + MAX_PART_WORDS], side, cue))
         return out
+
+    def _in_lemma(self, words: Sequence[str], i: int) -> bool:
+        """The word at ``i`` belongs to a lemma with its neighbours ("изделия из пластмасс")."""
+        n = len(words)
+        for a, b in ((i - 1, i + 2), (i - 2, i + 2), (i - 1, i + 3), (i - 2, i + 1), (i, i + 3)):
+            if a >= 0 and b <= n and self.lexicon.is_phrase(words[a:b]):
+                return True
+        return False
 
 
 def _owner_side(left: _Cluster | None, right: _Cluster | None, size: int) -> str | None:
@@ -354,7 +377,7 @@ def _assemble(
     found: dict[tuple[str, str], DescribedItem] = {}
     unknown: dict[tuple[str, str], None] = {}
     for chunk, hits in zip(chunks, analysed, strict=True):
-        known = [h for h in hits if not h.free]
+        known = [h for h in hits if not h.free and not all(map(lexicon.is_generic, h.text.split()))]
         covered = {w for h in known for w in h.text.split()}
         for h in known:
             first, last = _place(chunk, h)

@@ -40,6 +40,12 @@ def sides(text: str) -> tuple[set[str], set[str]]:
         ("We are a leading producer of black tea and we need cold storage", {"black_tea"}, {"cold_storage"}),
         ("Walnuts wanted.", set(), {"walnut"}),
         ("We are looking for partners to export our saffron", {"saffron"}, set()),
+        ("Ищем партнёров для экспорта фундука. Нужны поставки сахара.", {"hazelnut"}, {"sugar"}),
+        ("Ищем рынки сбыта для хурмы", {"persimmon"}, set()),
+        ("Продам грецкий орех. Куплю сахар.", {"walnut"}, {"sugar"}),
+        ("We are looking for new markets for our walnuts", {"walnut"}, set()),
+        ("Tomatoes for sale", {"tomato"}, set()),
+        ("Реализуем холодильные склады со склада в Астрахани", {"cold_storage"}, set()),
         # mixed languages in one sentence
         ("Закупаем meyvə şirəsi и cognac", set(), {"juice", "brandy"}),
     ],
@@ -83,6 +89,13 @@ def test_sentence_without_cue_is_a_weaker_offer():
     by = {i.concept: i for i in r.items}
     assert by["hazelnut"].side == "offer" and not by["hazelnut"].cue
     assert by["hazelnut"].confidence <= NO_CUE_CONF < by["sugar"].confidence <= CUE_CONF
+
+
+def test_place_and_trade_words_are_no_items():
+    offers, _ = sides(
+        "Offering grapes at wholesale prices to partners across the region. Продаём со склада в Баку."
+    )
+    assert offers == {"grape"}
 
 
 def test_item_keeps_its_words_and_quote():
