@@ -379,8 +379,7 @@ def _assemble(
     for chunk, hits in zip(chunks, analysed, strict=True):
         known = [h for h in hits if not h.free and not all(map(lexicon.is_generic, h.text.split()))]
         covered = {w for h in known for w in h.text.split()}
-        for h in known:
-            first, last = _place(chunk, h)
+        for (first, last), h in sorted(((_place(chunk, h), h) for h in known), key=lambda x: x[0][0].start):
             conf = round(h.confidence * (CUE_CONF if chunk.cue else NO_CUE_CONF), 3)
             item = DescribedItem(
                 chunk.side,
