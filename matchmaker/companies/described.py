@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 
 from ..core.concepts import Lexicon
-from ..core.descriptions import DescribedItem, read_description
+from ..core.descriptions import DescribedItem, read_description, read_descriptions
 from ..core.lexicon_gaps import nearest_concepts
 from ..core.profiles import MAX_ITEMS
 from ..errors import DomainError
@@ -94,3 +94,33 @@ def add_read_item(company: Company, side: str, concept: str, lang: str) -> str:
     name = lexicon.concept(concept).name(lang)
     update_company(company, {column: [*current, name]})
     return name
+
+
+@dataclass(slots=True)
+class DerivedRow:
+    """What one imported row's description names beyond its lists (a dry run reports it)."""
+
+    line: int
+    external_id: str
+    offers: list[str]  # concept names (English)
+    needs: list[str]
+    unknown: list[str]
+
+
+def derive(rows: list[tuple[int, dict]]) -> list[DerivedRow]:
+    """For the rows with a description (``(line, cleaned record)``): the items the engine will
+    read in it, those already listed on the same side left out."""
+    lexicon = current_lexicon()
+    todo = [(line, rec) for line, rec in rows if (rec.get("description") or "").strip()]
+    readings = read_descriptions(lexicon, (rec["description"] for _line, rec in todo))
+    out = []
+    for (line, rec), reading in zip(todo, readings, strict=True):
+        got: dict[str, list[str]] = {"offer": [], "need": []}
+        for side in SIDES:
+            listed = {h.concept for hits in lexicon.analyze_many(rec.get(_COLUMN[side]) or []) for h in hits}
+            for d in reading.side(side):
+                if d.concept not in listed:
+                    got[side].append(lexicon.concept(d.concept).name("en"))
+        unknown = [w for w, _side in reading.unknown]
+        out.append(DerivedRow(line, str(rec.get("external_id") or ""), got["offer"], got["need"], unknown))
+    return out
