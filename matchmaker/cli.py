@@ -15,10 +15,20 @@ from .uow import commit, rollback
 def register(app: Flask) -> None:
     from .events.cli import events_cli
     from .jobs.cli import jobs_cli
+    from .lexicon.cli import lexicon_cli
     from .matching.cli import matches_cli
     from .meetings.cli import meetings_cli
 
-    for command in (seed_demo, companies_cli, users_cli, matches_cli, events_cli, meetings_cli, jobs_cli):
+    for command in (
+        seed_demo,
+        companies_cli,
+        users_cli,
+        matches_cli,
+        events_cli,
+        meetings_cli,
+        jobs_cli,
+        lexicon_cli,
+    ):
         app.cli.add_command(command)
 
 

@@ -196,6 +196,7 @@ def register_blueprints(app: Flask) -> None:
     from .centers.views import bp as centers_bp
     from .companies.views import bp as companies_bp
     from .events.views import bp as events_bp
+    from .lexicon.views import bp as lexicon_bp
     from .main import bp as main_bp
     from .matching.views import bp as matching_bp
     from .meetings.views import bp as meetings_bp
@@ -213,6 +214,7 @@ def register_blueprints(app: Flask) -> None:
         events_bp,
         notifications_bp,
         recovery_bp,
+        lexicon_bp,
     ):
         app.register_blueprint(bp)
 

@@ -1,5 +1,6 @@
-"""Words the lexicon does not know (pure core): the concepts nearest to a word ("did you mean …?")
-and the tally of unknown words over a directory's offers, needs and descriptions.
+"""Words the lexicon does not know (pure core): the concepts nearest to a word ("did you mean …?"),
+the tally of unknown words over a directory's offers, needs and descriptions, and the merge of the
+staff's additions over the packaged lexicon.
 
 Nearness is rapidfuzz's ratio (normalised Indel similarity) between the word's Latin form (folded,
 transliterated) and every lemma and lemma word of the lexicon, so that a typo, another script or a
@@ -8,16 +9,19 @@ missing suffix still finds its concept.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
 from .concepts import Lexicon
+from .lexicon import ConceptRecord, LexiconData
 from .text import to_latin
 
-__all__ = ["Gap", "nearest_concepts", "tally_gaps"]
+__all__ = ["LANGS", "Gap", "merge_additions", "nearest_concepts", "tally_gaps"]
+
+LANGS = ("az", "ru", "en")
 
 MIN_SCORE = 70.0  # similarity (0-100) below which a concept is not offered as "did you mean"
 
@@ -87,3 +91,37 @@ def tally_gaps(found: Iterable[tuple[int, str, str]]) -> list[Gap]:
         g.spellings[written] = g.spellings.get(written, 0) + 1
         g.firms.add(firm)
     return sorted(gaps.values(), key=lambda g: (-len(g.firms), g.word))
+
+
+def merge_additions(
+    data: LexiconData, concepts: Sequence[ConceptRecord], lemmas: Sequence[tuple[str, str, str]]
+) -> LexiconData:
+    """The packaged lexicon ``data`` with the staff's additions: new ``concepts`` (a concept the
+    packaged file has by now keeps the packaged record and gains the staff's lemmas) and ``lemmas``
+    ``(concept id, language, lemma)`` (one of a concept neither knows is left out)."""
+    out: dict[str, ConceptRecord] = {c["id"]: c for c in data.get("concepts", [])}
+    todo = list(lemmas)
+    for c in concepts:
+        if c["id"] in out:
+            todo += [(c["id"], lang, term) for lang in LANGS for term in _terms(c, lang)]
+        else:
+            out[c["id"]] = c
+    for cid, lang, term in todo:
+        rec = out.get(cid)
+        if rec is None or lang not in LANGS or not term.strip() or term in _terms(rec, lang):
+            continue
+        copy: ConceptRecord = {**rec}
+        if lang == "az":
+            copy["az"] = [*_terms(rec, lang), term]
+        elif lang == "ru":
+            copy["ru"] = [*_terms(rec, lang), term]
+        else:
+            copy["en"] = [*_terms(rec, lang), term]
+        out[cid] = copy
+    merged: LexiconData = {**data, "concepts": list(out.values())}
+    return merged
+
+
+def _terms(rec: ConceptRecord, lang: str) -> list[str]:
+    got = rec.get("az") if lang == "az" else rec.get("ru") if lang == "ru" else rec.get("en")
+    return list(got or [])
