@@ -83,6 +83,7 @@ class Lexicon:
         self._phrases = ix.phrases
         self._partial = ix.partial
         self._max_len = ix.max_len
+        self._phrase_keys = frozenset(k for sk in ix.phrases if len(sk) > 1 for k in sk)
         self.vocab: list[str] = ix.vocab
         self._speller = Speller(ix.vocab, self._stop)
         self._cache: dict[str, tuple[ConceptHit, ...]] = {}
@@ -103,6 +104,10 @@ class Lexicon:
             return ""
         g = self.groups.get(group) or {}
         return g.get(lang) or g.get("en") or group
+
+    def in_phrase(self, word: str) -> bool:
+        """The folded ``word`` is a word of some lemma of several words."""
+        return token_key(word) in self._phrase_keys
 
     def is_phrase(self, words: Sequence[str]) -> bool:
         """Folded ``words`` are exactly a lemma of several words ("export finance")."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "Cue",
@@ -164,6 +165,7 @@ PREPOSITIONS = _words(
 )
 
 
+@lru_cache(maxsize=100_000)
 def cue_of(word: str) -> Cue | None:
     """The cue of one folded word (None: not a cue). A negative verb form is a negated cue."""
     if not word or len(word) < 2:
@@ -176,6 +178,7 @@ def cue_of(word: str) -> Cue | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def is_filler(word: str) -> bool:
     """A word that may stand between the words of one cue (light verbs included)."""
     return word in _FILLERS or bool(_LIGHT.match(word))
@@ -186,6 +189,7 @@ def is_negation(word: str, following: str = "") -> bool:
     return word in _NEGATIONS and following not in _NOT_NEGATING
 
 
+@lru_cache(maxsize=100_000)
 def negates_after(word: str) -> bool:
     """An Azerbaijani negation following what it negates ("lazım deyil", "ixrac etmirik", "yoxdur")."""
     return bool(_NEG_LIGHT.match(word))

@@ -29,6 +29,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .concepts import ConceptHit, Lexicon
 from .description_cues import (
@@ -136,8 +137,9 @@ def _clean_lines(text: str) -> list[str]:
 
 
 def _is_address(chunk: str) -> bool:
-    low = chunk.lower()
-    return "@" in chunk or "://" in chunk or low.startswith("www.") or bool(_DOMAIN.search(chunk))
+    if "." not in chunk:
+        return "@" in chunk
+    return "@" in chunk or "://" in chunk or chunk[:4].lower() == "www." or bool(_DOMAIN.search(chunk))
 
 
 def _sentences(lines: Iterable[str]) -> list[_Sentence]:
@@ -160,7 +162,7 @@ def _sentences(lines: Iterable[str]) -> list[_Sentence]:
             if tok in _SEP:
                 sep = True
                 continue
-            word = tok.lower() if _PLAIN.fullmatch(tok) else fold(tok)
+            word = _fold_word(tok)
             if not word:
                 continue
             cur.colon = False
@@ -172,6 +174,11 @@ def _sentences(lines: Iterable[str]) -> list[_Sentence]:
                 return out
         _flush(out, cur)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word(tok: str) -> str:
+    return tok.lower() if _PLAIN.fullmatch(tok) else fold(tok)
 
 
 def _flush(out: list[_Sentence], s: _Sentence) -> None:
@@ -218,8 +225,8 @@ class _Cluster:
 
 def _cue_at(lexicon: Lexicon, words: Sequence[str], i: int) -> Cue | None:
     cue = cue_of(words[i])
-    if cue is None:
-        return None
+    if cue is None or not lexicon.in_phrase(words[i]):
+        return cue
     n = len(words)
     for a, b in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i - 1, i + 2), (i, i + 3)):
         if a >= 0 and b <= n and lexicon.is_phrase(words[a:b]):
@@ -332,6 +339,8 @@ class _Reader:
 
     def _in_lemma(self, words: Sequence[str], i: int) -> bool:
         """The word at ``i`` belongs to a lemma with its neighbours ("изделия из пластмасс")."""
+        if not self.lexicon.in_phrase(words[i]):
+            return False
         n = len(words)
         for a, b in ((i - 1, i + 2), (i - 2, i + 2), (i - 1, i + 3), (i - 2, i + 1), (i, i + 3)):
             if a >= 0 and b <= n and self.lexicon.is_phrase(words[a:b]):
