@@ -73,7 +73,7 @@ _AZ = _table(
         (r"(?:ixracatci|istehsalci|tedarukcu|satici|techizatci)\w*", OFFER, "role"),
         (r"(?:alici|idxalci|musteri|sifarisci|distribyutor|distributor|diler|bazar)\w*", NEED, "role"),
         (r"ixrac\w*|istehsal\w*|teklif\w*|tedaruk\w*|becer\w*|yetisdir\w*|goster\w*|emal\w*", OFFER, "verb"),
-        (r"hazirlay\w*|buraxir\w*|techiz\w*", OFFER, "verb"),
+        (r"hazirlay\w*|buraxir\w*|techiz\w*|ixtisaslas\w*", OFFER, "verb"),
         (r"sat(?:ir|ar|is|ib|maq|dig|acag|an|il)\w*", OFFER, "verb"),
         (r"satin|al(?:ir|ar|inir|maq|acag|dig|iriq|iram)\w*|alis(?!qan)\w*", NEED, "verb"),
         (r"axtar\w*", NEED, "seek"),
@@ -92,6 +92,7 @@ _RU = _table(
         (r"предлага\w*|оказыва\w*|перерабатыва\w*|добыва\w*|торгу\w*|отгружа\w*|экспортн\w*", OFFER, "verb"),
         (r"поставк\w*|продаж\w*|производств(?:о|а|у|ом|е)|экспорт(?:а|у|ом|е)?|реализаци\w*", OFFER, "noun"),
         (r"выращивани\w*|изготовлени\w*|переработк\w*", OFFER, "noun"),
+        (r"специализир\w*", OFFER, "verb"),
         (r"ищ(?:ем|ет|ут|у)|искать|поиск\w*|разыскива\w*", NEED, "seek"),
         (r"закупа\w*|закупим|закуплю|покупа\w*|куп(?:им|лю|ить)|нужн\w*|нужен|требу\w*", NEED, "verb"),
         (r"интерес(?:ует|уют|уемся|ен|на|ны|но)|заинтересован\w*|импортиру\w*|нужда\w*", NEED, "verb"),
@@ -108,6 +109,7 @@ _EN = _table(
         (r"exports?|exported|exporting|produc(?:e|es|ed|ing|tion)|manufactur(?:e|es|ed|ing)", OFFER, "verb"),
         (r"sell|sells|selling|sold|sales?|suppl(?:y|ies|ied|ying)|offer(?:s|ed|ing)?", OFFER, "verb"),
         (r"provid(?:e|es|ed|ing)|grow(?:s|n|ing)?|distribut(?:e|es|ed|ing|ion)", OFFER, "verb"),
+        (r"speciali[sz](?:e|es|ed|ing)|engaged", OFFER, "verb"),
         (r"look|looks|looking|seek(?:s|ing)?|sought|search(?:es|ing)?", NEED, "seek"),
         (r"buy|buys|buying|bought|purchas(?:e|es|ed|ing)|imports?|imported|importing", NEED, "verb"),
         (r"need(?:s|ed|ing)?|want(?:s|ed)?|requir(?:e|es|ed|ing|ements?)|interested", NEED, "verb"),
@@ -133,6 +135,7 @@ _FILLERS = _words(
     biz bize bizim bizi olaraq ucun ile hem hemcinin de da daim aktiv terefdas terefdaslar
     terefdaslari terefdasi sirket sirketimiz mesgul mesguluq mesguldur mesguldurur esasen
     etibarli yeni genis cesid topdan boyuk hecmde
+    have has had been since now more than over years year every day
     leading largest major main key trusted professional ведущий ведущая ведущих крупный крупная
     крупнейший крупнейших надежный lider aparici en boyuk
     """

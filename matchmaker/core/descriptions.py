@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .concepts import ConceptHit, Lexicon
+from .concepts import MODIFIER_CONF, ConceptHit, Lexicon
 from .description_cues import (
     NEED,
     OFFER,
@@ -308,27 +308,8 @@ class _Reader:
         return out
 
     def _parts(self, s: _Sentence, a: int, b: int, side: str, cue: bool) -> list[_Chunk]:
-        parts: list[list[_Tok]] = [[]]
-        dropping = False
-        words = [t.word for t in s.toks]
-        for j in range(a, b):
-            t = s.toks[j]
-            nxt = s.toks[j + 1].word if j + 1 < b else ""
-            if t.sep or t.word in SPLIT_WORDS or (dropping and t.word in _LIST_CONJ):
-                parts.append([])
-                dropping = False
-            if t.word in SPLIT_WORDS:
-                continue
-            if is_negation(t.word, nxt) or (t.word in PREPOSITIONS and not self._in_lemma(words, j)):
-                dropping = True
-                continue
-            if negates_after(t.word):  # "pomidor deyil, xiyar": the words before are left out
-                parts[-1] = []
-                continue
-            if not dropping:
-                parts[-1].append(t)
         out = []
-        for p in parts:
+        for p in self._split(s, a, b):
             while p and (is_filler(p[0].word) or p[0].word in _LIST_CONJ):
                 p.pop(0)
             while p and (is_filler(p[-1].word) or p[-1].word in _LIST_CONJ):
@@ -336,6 +317,34 @@ class _Reader:
             for k in range(0, len(p), MAX_PART_WORDS):
                 out.append(_Chunk(s, p[k : k + MAX_PART_WORDS], side, cue))
         return out
+
+    def _split(self, s: _Sentence, a: int, b: int) -> list[list[_Tok]]:
+        """The words of a segment as items: cut at separators; negated words, and a place, origin
+        or purpose, left out."""
+        parts: list[list[_Tok]] = [[]]
+        dropping = skip = False
+        words = [t.word for t in s.toks]
+        for j in range(a, b):
+            t = s.toks[j]
+            if t.sep or t.word in SPLIT_WORDS or (dropping and t.word in _LIST_CONJ):
+                parts.append([])
+                dropping = skip = False
+                if t.word in SPLIT_WORDS:
+                    continue
+            if is_negation(t.word, s.toks[j + 1].word if j + 1 < b else ""):
+                dropping = True
+            elif t.word in PREPOSITIONS and not self._in_lemma(words, j):
+                # after an item a place, origin or purpose follows ("томаты в Россию"); before
+                # one, the preposition and its word go ("в Россию томаты" keeps "томаты")
+                content = any(not is_filler(x.word) for x in parts[-1])
+                dropping, skip = dropping or content, not content
+            elif skip and not is_filler(t.word):
+                skip = False
+            elif negates_after(t.word):  # "pomidor deyil, xiyar": the words before are left out
+                parts[-1] = []
+            elif not dropping:
+                parts[-1].append(t)
+        return parts
 
     def _in_lemma(self, words: Sequence[str], i: int) -> bool:
         """The word at ``i`` belongs to a lemma with its neighbours ("изделия из пластмасс")."""
@@ -388,6 +397,9 @@ def _assemble(
     for chunk, hits in zip(chunks, analysed, strict=True):
         known = [h for h in hits if not h.free and not all(map(lexicon.is_generic, h.text.split()))]
         covered = {w for h in known for w in h.text.split()}
+        content = [t.word for t in chunk.toks if not is_filler(t.word) and not lexicon.is_generic(t.word)]
+        known = _believed(known, content)
+        covered = {w for h in known for w in h.text.split()}
         for (first, last), h in sorted(((_place(chunk, h), h) for h in known), key=lambda x: x[0][0].start):
             conf = round(h.confidence * (CUE_CONF if chunk.cue else NO_CUE_CONF), 3)
             item = DescribedItem(
@@ -401,11 +413,23 @@ def _assemble(
             old = found.get((chunk.side, h.concept))
             if old is None or old.confidence < conf:
                 found[(chunk.side, h.concept)] = item
-        if chunk.cue and not known:  # an item no concept knows: its words are reported
+        if chunk.cue and not known and len(content) <= 2:  # an item no concept knows: reported
             for t in chunk.toks:
                 if t.word not in covered and _worth_reporting(lexicon, t.word):
                     unknown[(chunk.sentence.line[t.start : t.end], chunk.side)] = None
     return DescriptionReading(tuple(found.values()), tuple(unknown))
+
+
+def _believed(hits: list[ConceptHit], content: list[str]) -> list[ConceptHit]:
+    """A corrected typo is believed only as an item of its own ("Закупаем: фундук, миндл"), not
+    among other words of prose ("у фермеров" is no "mərmər"); a modifier left alone is the head."""
+    kept = [h for h in hits if h.how != "fuzzy" or set(content) <= set(h.text.split())]
+    if kept and len(kept) < len(hits) and all(h.how == "modifier" for h in kept):
+        kept = [
+            ConceptHit(h.concept, min(1.0, round(h.confidence / MODIFIER_CONF, 3)), h.text, "partial")
+            for h in kept
+        ]
+    return kept
 
 
 def _worth_reporting(lexicon: Lexicon, word: str) -> bool:

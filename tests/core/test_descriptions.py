@@ -46,6 +46,15 @@ def sides(text: str) -> tuple[set[str], set[str]]:
         ("We are looking for new markets for our walnuts", {"walnut"}, set()),
         ("Tomatoes for sale", {"tomato"}, set()),
         ("Реализуем холодильные склады со склада в Астрахани", {"cold_storage"}, set()),
+        ("Поставляем в Россию свежие томаты", {"tomato"}, set()),
+        ("Закупаем у фермеров фундук", set(), {"hazelnut"}),
+        ("We specialize in tomatoes", {"tomato"}, set()),
+        ("Şirkət fındığın idxalı və xurmanın ixracı ilə məşğuldur", {"persimmon"}, {"hazelnut"}),
+        (
+            "Since 2001 we have been exporting hazelnuts to Europe; now we want to buy packaging machines.",
+            {"hazelnut"},
+            {"packaging_machinery"},
+        ),
         # mixed languages in one sentence
         ("Закупаем meyvə şirəsi и cognac", set(), {"juice", "brandy"}),
     ],
@@ -72,6 +81,13 @@ def test_negation_reads_nothing(text, absent):
     offers, needs = sides(text)
     assert absent not in offers | needs
     assert offers | needs  # the positive part is still read
+
+
+def test_typos_are_believed_only_as_items_of_their_own():
+    offers, needs = sides("Закупаем у фермеров фундук. ООО Каспий — один из производителей томатов.")
+    assert needs == {"hazelnut"} and offers == {"tomato"}  # no "mərmər" (marble), no "odun" (firewood)
+    _, needs = sides("Закупаем: фундук, миндл, грецкий орехь")
+    assert needs == {"hazelnut", "almond", "walnut"}
 
 
 def test_not_only_does_not_negate():
