@@ -67,17 +67,17 @@ _AZ = _table(
     False,
     [
         # negative verb forms (-ma/-mə before the tense): satmırıq, almırıq, axtarmırıq
-        (r"satm(?:ir|ay|az|a)\w*", OFFER, "neg"),
+        (r"satm(?:ir|ay|az)\w*", OFFER, "neg"),
         (r"alm(?:ir|ay|az)\w*", NEED, "neg"),
         (r"axtarm\w*", NEED, "neg"),
         (r"(?:ixracatci|istehsalci|tedarukcu|satici|techizatci)\w*", OFFER, "role"),
         (r"(?:alici|idxalci|musteri|sifarisci|distribyutor|distributor|diler|bazar)\w*", NEED, "role"),
         (r"ixrac\w*|istehsal\w*|teklif\w*|tedaruk\w*|becer\w*|yetisdir\w*|goster\w*|emal\w*", OFFER, "verb"),
         (r"hazirlay\w*|buraxir\w*|techiz\w*|ixtisaslas\w*", OFFER, "verb"),
-        (r"sat(?:ir|ar|is|ib|maq|dig|acag|an|il)\w*", OFFER, "verb"),
-        (r"satin|al(?:ir|ar|inir|maq|acag|dig|iriq|iram)\w*|alis(?!qan)\w*", NEED, "verb"),
+        (r"sat(?:ir|ar|is|ib|maq|mag|dig|acag|an|il)\w*", OFFER, "verb"),
+        (r"satin|al(?:ir|ar|inir|maq|mag|acag|dig|iriq|iram)\w*|alis(?!qan)\w*", NEED, "verb"),
         (r"axtar\w*", NEED, "seek"),
-        (r"lazim\w*|ehtiyac\w*|idxal\w*|maraq\w*|teleb\w*|gerek\w*", NEED, "verb"),
+        (r"lazim\w*|ehtiyac\w*|idxal\w*|maraq\w*|teleb\w*|gerek\w*|isteyir\w*|istey\w*", NEED, "verb"),
     ],
 )
 _RU = _table(
@@ -87,7 +87,7 @@ _RU = _table(
         (r"(?:покупател|импортер|дистрибьютор|дистрибутор|дилер|клиент|заказчик|закупщик)\w*", NEED, "role"),
         (r"рын(?:ок|ки|ков|ка|ке|кам)|сбыт\w*", NEED, "role"),
         (r"поставл\w*|поставим|производ(?:им|ит|ят|ить|ил|или)", OFFER, "verb"),
-        (r"прода(?:ем|ет|ют|ю|вать|вали|дим|им|м)", OFFER, "verb"),
+        (r"прода(?:ем|ет|ют|ю|вать|вали|дим|им|м|ть)", OFFER, "verb"),
         (r"реализу\w*|экспортиру\w*|выпуска\w*|выращива\w*|изготавлива\w*|изготовля\w*", OFFER, "verb"),
         (r"предлага\w*|оказыва\w*|перерабатыва\w*|добыва\w*|торгу\w*|отгружа\w*|экспортн\w*", OFFER, "verb"),
         (r"поставк\w*|продаж\w*|производств(?:о|а|у|ом|е)|экспорт(?:а|у|ом|е)?|реализаци\w*", OFFER, "noun"),
@@ -96,7 +96,7 @@ _RU = _table(
         (r"ищ(?:ем|ет|ут|у)|искать|поиск\w*|разыскива\w*", NEED, "seek"),
         (r"закупа\w*|закупим|закуплю|покупа\w*|куп(?:им|лю|ить)|нужн\w*|нужен|требу\w*", NEED, "verb"),
         (r"интерес(?:ует|уют|уемся|ен|на|ны|но)|заинтересован\w*|импортиру\w*|нужда\w*", NEED, "verb"),
-        (r"приобрет\w*|приобрета\w*|импортн\w*", NEED, "verb"),
+        (r"приобрет\w*|приобрета\w*|импортн\w*|хоти\w*|хотел\w*", NEED, "verb"),
         (r"закупк\w*|закупок|импорт(?:а|у|ом|е)?|потребност\w*|спрос\w*", NEED, "noun"),
     ],
 )
@@ -129,13 +129,16 @@ _FILLERS = _words(
     regularly constantly partners partner would like will can could ready company firm here always
     new reliable long term wide range high quality large volumes volume in all kinds types any
     мы нам нас наша наш наши нашей компания компании фирма является являемся осуществляем
-    занимаемся для по в на с у к от хотим готовы можем будем рады постоянно регулярно активно
+    занимаемся для по в на с у к от готовы можем будем рады постоянно регулярно активно
+    один одна одно одним одной одного которые который которая сотрудничества сотрудничество
+    сотрудничать сотрудничеству долгосрочного долгосрочное взаимовыгодного
     партнеров партнеры партнера партнер надежных надежные новых широкий ассортимент оптом опт
     а также это
     biz bize bizim bizi olaraq ucun ile hem hemcinin de da daim aktiv terefdas terefdaslar
     terefdaslari terefdasi sirket sirketimiz mesgul mesguluq mesguldur mesguldurur esasen
     etibarli yeni genis cesid topdan boyuk hecmde
-    have has had been since now more than over years year every day
+    have has had been since now more than over years year every day cooperate cooperation work
+    with together emekdasliq emekdasliga etmek
     leading largest major main key trusted professional ведущий ведущая ведущих крупный крупная
     крупнейший крупнейших надежный lider aparici en boyuk
     """

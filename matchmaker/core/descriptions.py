@@ -229,8 +229,15 @@ def _cue_at(lexicon: Lexicon, words: Sequence[str], i: int) -> Cue | None:
         return cue
     n = len(words)
     for a, b in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i - 1, i + 2), (i, i + 3)):
-        if a >= 0 and b <= n and lexicon.is_phrase(words[a:b]):
-            return None  # "export finance", "поиск поставщиков", "ağac emalı dəzgahı"
+        # "export finance", "поиск поставщиков", "ağac emalı dəzgahı" name a service; with only
+        # a trade word ("оптовые поставки", "topdan satış") the cue stays
+        if (
+            a >= 0
+            and b <= n
+            and lexicon.is_phrase(words[a:b])
+            and any(j != i and not lexicon.is_generic(words[j]) for j in range(a, b))
+        ):
+            return None
     return cue
 
 
@@ -300,16 +307,16 @@ class _Reader:
                 a, b = bounds[k][1] + 1, bounds[k + 1][0]
                 left = clusters[k - 1] if k > 0 else None
                 right = clusters[k] if k < len(clusters) else None
-                side = _owner_side(left, right, b - a)
+                side, after = _owner_side(left, right, b - a)
                 if side is not None and a < b:
-                    out += self._parts(s, a, b, side, True)
+                    out += self._parts(s, a, b, side, True, after)
             if s.colon and clusters[-1].end == len(words) - 1:
                 carry = clusters[-1].side(True)
         return out
 
-    def _parts(self, s: _Sentence, a: int, b: int, side: str, cue: bool) -> list[_Chunk]:
+    def _parts(self, s: _Sentence, a: int, b: int, side: str, cue: bool, after: bool = False) -> list[_Chunk]:
         out = []
-        for p in self._split(s, a, b):
+        for p in self._split(s, a, b, after):
             while p and (is_filler(p[0].word) or p[0].word in _LIST_CONJ):
                 p.pop(0)
             while p and (is_filler(p[-1].word) or p[-1].word in _LIST_CONJ):
@@ -318,9 +325,10 @@ class _Reader:
                 out.append(_Chunk(s, p[k : k + MAX_PART_WORDS], side, cue))
         return out
 
-    def _split(self, s: _Sentence, a: int, b: int) -> list[list[_Tok]]:
+    def _split(self, s: _Sentence, a: int, b: int, after: bool) -> list[list[_Tok]]:
         """The words of a segment as items: cut at separators; negated words, and a place, origin
-        or purpose, left out."""
+        or purpose, left out (after an item of a segment that follows its verb, the rest of the
+        item; else the preposition and its word)."""
         parts: list[list[_Tok]] = [[]]
         dropping = skip = False
         words = [t.word for t in s.toks]
@@ -336,7 +344,7 @@ class _Reader:
             elif t.word in PREPOSITIONS and not self._in_lemma(words, j):
                 # after an item a place, origin or purpose follows ("томаты в Россию"); before
                 # one, the preposition and its word go ("в Россию томаты" keeps "томаты")
-                content = any(not is_filler(x.word) for x in parts[-1])
+                content = after and any(not is_filler(x.word) for x in parts[-1])
                 dropping, skip = dropping or content, not content
             elif skip and not is_filler(t.word):
                 skip = False
@@ -357,14 +365,15 @@ class _Reader:
         return False
 
 
-def _owner_side(left: _Cluster | None, right: _Cluster | None, size: int) -> str | None:
+def _owner_side(left: _Cluster | None, right: _Cluster | None, size: int) -> tuple[str | None, bool]:
+    """The side of a segment's items, and whether the segment follows its cue."""
     if left is not None and left.takes_after:
-        return left.side(True)
+        return left.side(True), True
     if right is not None and (right.takes_before or size <= 5):
-        return right.side(False)
+        return right.side(False), False
     if left is not None:
-        return left.side(True)
-    return None
+        return left.side(True), True
+    return None, False
 
 
 def _quote(s: _Sentence, first: _Tok, last: _Tok) -> str:
@@ -422,14 +431,15 @@ def _assemble(
 
 def _believed(hits: list[ConceptHit], content: list[str]) -> list[ConceptHit]:
     """A corrected typo is believed only as an item of its own ("Закупаем: фундук, миндл"), not
-    among other words of prose ("у фермеров" is no "mərmər"); a modifier left alone is the head."""
+    among other words of prose ("у фермеров" is no "mərmər"); a modifier next to a head goes, one
+    left alone is the head."""
     kept = [h for h in hits if h.how != "fuzzy" or set(content) <= set(h.text.split())]
-    if kept and len(kept) < len(hits) and all(h.how == "modifier" for h in kept):
-        kept = [
-            ConceptHit(h.concept, min(1.0, round(h.confidence / MODIFIER_CONF, 3)), h.text, "partial")
-            for h in kept
-        ]
-    return kept
+    if any(h.how != "modifier" for h in kept):
+        return [h for h in kept if h.how != "modifier"]
+    return [
+        ConceptHit(h.concept, min(1.0, round(h.confidence / MODIFIER_CONF, 3)), h.text, "partial")
+        for h in kept
+    ]
 
 
 def _worth_reporting(lexicon: Lexicon, word: str) -> bool:
