@@ -405,11 +405,11 @@ def _assemble(
     unknown: dict[tuple[str, str], None] = {}
     for chunk, hits in zip(chunks, analysed, strict=True):
         known = [h for h in hits if not h.free and not all(map(lexicon.is_generic, h.text.split()))]
-        covered = {w for h in known for w in h.text.split()}
         content = [t.word for t in chunk.toks if not is_filler(t.word) and not lexicon.is_generic(t.word)]
-        known = _believed(known, content)
-        covered = {w for h in known for w in h.text.split()}
-        for (first, last), h in sorted(((_place(chunk, h), h) for h in known), key=lambda x: x[0][0].start):
+        placed = _believed(chunk, known, content)
+        covered = {w for _p, h in placed for w in h.text.split()}
+        known = [h for _p, h in placed]
+        for (first, last), h in placed:
             conf = round(h.confidence * (CUE_CONF if chunk.cue else NO_CUE_CONF), 3)
             item = DescribedItem(
                 chunk.side,
@@ -429,17 +429,31 @@ def _assemble(
     return DescriptionReading(tuple(found.values()), tuple(unknown))
 
 
-def _believed(hits: list[ConceptHit], content: list[str]) -> list[ConceptHit]:
-    """A corrected typo is believed only as an item of its own ("Закупаем: фундук, миндл"), not
-    among other words of prose ("у фермеров" is no "mərmər"); a modifier next to a head goes, one
-    left alone is the head."""
-    kept = [h for h in hits if h.how != "fuzzy" or set(content) <= set(h.text.split())]
-    if any(h.how != "modifier" for h in kept):
-        return [h for h in kept if h.how != "modifier"]
-    return [
-        ConceptHit(h.concept, min(1.0, round(h.confidence / MODIFIER_CONF, 3)), h.text, "partial")
-        for h in kept
-    ]
+Placed = tuple[tuple[_Tok, _Tok], ConceptHit]
+
+
+def _corrected(h: ConceptHit) -> bool:
+    """A hit of a corrected typo (a modifier's confidence tells: below that of an exact one)."""
+    return h.how == "fuzzy" or (h.how == "modifier" and h.confidence < MODIFIER_CONF - 1e-9)
+
+
+def _believed(chunk: _Chunk, hits: list[ConceptHit], content: list[str]) -> list[Placed]:
+    """The hits of an item worth an item of their own, in text order. A corrected typo is believed
+    only as an item of its own ("Закупаем: фундук, миндл"), not among other words of prose ("у
+    фермеров" is no "mərmər"); a modifier next to its head goes ("wheat" of "wheat flour"), one
+    apart from any head names an item of its own ("… şirkətimiz пиломатериалы və мебель")."""
+    kept = [h for h in hits if not _corrected(h) or set(content) <= set(h.text.split())]
+    placed = sorted(((_place(chunk, h), h) for h in kept), key=lambda x: x[0][0].start)
+    heads = [(chunk.toks.index(f), chunk.toks.index(t)) for (f, t), h in placed if h.how != "modifier"]
+    out: list[Placed] = []
+    for (first, last), h in placed:
+        if h.how == "modifier":
+            a, b = chunk.toks.index(first), chunk.toks.index(last)
+            if any(a <= hb + 1 and ha <= b + 1 for ha, hb in heads):
+                continue
+            h = ConceptHit(h.concept, min(1.0, round(h.confidence / MODIFIER_CONF, 3)), h.text, "partial")
+        out.append(((first, last), h))
+    return out
 
 
 def _worth_reporting(lexicon: Lexicon, word: str) -> bool:

@@ -55,6 +55,14 @@ def sides(text: str) -> tuple[set[str], set[str]]:
             {"hazelnut"},
             {"packaging_machinery"},
         ),
+        ("Компания занимается оптовыми поставками сыра по всей России.", {"cheese"}, set()),
+        (
+            "Gəncə şəhərində yerləşən şirkətimiz taxta-şalban və mebel istehsalı ilə məşğuldur.",
+            {"timber", "furniture"},
+            set(),
+        ),
+        ("cement tədarükçüləri ilə əməkdaşlıq etmək istəyirik.", set(), {"cement"}),
+        ("Biz fındıq ixracatçısıyıq və şəkər almağa hazırıq.", {"hazelnut"}, {"sugar"}),
         # mixed languages in one sentence
         ("Закупаем meyvə şirəsi и cognac", set(), {"juice", "brandy"}),
     ],
