@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 MAX_CHARS = 6000  # characters of a description read
-MAX_TOKENS = 500  # words of a description read (about 3,500 characters of prose)
+MAX_TOKENS = 400  # words of a description read (about 2,800 characters of prose)
 MAX_PART_WORDS = 8  # words of one item given to the lexicon
 MAX_SPELLED_WORDS = 60  # words of a description whose typos are corrected (the rest: exact words)
 MAX_QUOTE = 110  # characters of the quote kept with an item
