@@ -76,3 +76,20 @@ def test_others_cannot_add_to_a_firm_they_do_not_edit(client, factory):
         data={"csrf_token": csrf_token(page), "side": "need", "concept": "hazelnut"},
     )
     assert r.status_code == 403
+
+
+def test_staff_import_preview_shows_what_descriptions_name(client, factory):
+    factory.user(email="staff@center.example", role="staff")
+    client.post("/login", data={"email": "staff@center.example", "password": PASSWORD})
+    page = client.get("/staff/import?lang=en").get_data(as_text=True)
+    csv_text = (
+        "external_id,name,country,city,sectors,offers,needs,languages,website,email,description\n"
+        "p-1,Lənkəran Meyvə,AZ,Lənkəran,,pomidor,,az,,,"
+        "Pomidor və xiyar ixrac edirik. Soyuducu anbar lazımdır.\n"
+    )
+    r = client.post(
+        "/staff/import?lang=en",
+        data={"csrf_token": csrf_token(page), "csv_text": csv_text, "action": "preview"},
+    )
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "offers cucumber; seeks cold storage" in html

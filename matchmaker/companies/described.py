@@ -105,6 +105,16 @@ class DerivedRow:
     offers: list[str]  # concept names (English)
     needs: list[str]
     unknown: list[str]
+    offer_ids: list[str] = field(default_factory=list)
+    need_ids: list[str] = field(default_factory=list)
+
+    def names(self, lang: str) -> tuple[list[str], list[str]]:
+        """The offers and needs read, named in ``lang``."""
+        lexicon = current_lexicon()
+        return (
+            [lexicon.concept(c).name(lang) for c in self.offer_ids],
+            [lexicon.concept(c).name(lang) for c in self.need_ids],
+        )
 
 
 def derive(rows: list[tuple[int, dict]]) -> list[DerivedRow]:
@@ -118,9 +128,9 @@ def derive(rows: list[tuple[int, dict]]) -> list[DerivedRow]:
         got: dict[str, list[str]] = {"offer": [], "need": []}
         for side in SIDES:
             listed = {h.concept for hits in lexicon.analyze_many(rec.get(_COLUMN[side]) or []) for h in hits}
-            for d in reading.side(side):
-                if d.concept not in listed:
-                    got[side].append(lexicon.concept(d.concept).name("en"))
+            got[side] = [d.concept for d in reading.side(side) if d.concept not in listed]
         unknown = [w for w, _side in reading.unknown]
-        out.append(DerivedRow(line, str(rec.get("external_id") or ""), got["offer"], got["need"], unknown))
+        en = [[lexicon.concept(c).name("en") for c in got[side]] for side in SIDES]
+        ext = str(rec.get("external_id") or "")
+        out.append(DerivedRow(line, ext, en[0], en[1], unknown, got["offer"], got["need"]))
     return out
