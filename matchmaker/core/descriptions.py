@@ -25,11 +25,8 @@ firm offers or seeks each ("Lənkərandan təzə pomidor ixrac edirik", "Зак�
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .concepts import MODIFIER_CONF, ConceptHit, Lexicon
 from .description_cues import (
@@ -43,7 +40,7 @@ from .description_cues import (
     is_negation,
     negates_after,
 )
-from .text import fold
+from .description_text import Sentence, Tok, clean_lines, sentences
 
 __all__ = [
     "CUE_CONF",
@@ -54,24 +51,12 @@ __all__ = [
     "read_descriptions",
 ]
 
-MAX_CHARS = 6000  # characters of a description read
-MAX_TOKENS = 400  # words of a description read (about 2,800 characters of prose)
 MAX_PART_WORDS = 8  # words of one item given to the lexicon
 MAX_SPELLED_WORDS = 60  # words of a description whose typos are corrected (the rest: exact words)
 MAX_QUOTE = 110  # characters of the quote kept with an item
 CUE_CONF = 0.8  # confidence of an item a cue names, against 1.0 for a listed one
 NO_CUE_CONF = 0.5  # an item of a sentence without a cue (read as an offer)
 
-_BREAK_TAG = re.compile(r"<\s*/?\s*(?:br|p|li|div|tr|h\d|ul|ol|table)\b[^<>]{0,300}>", re.IGNORECASE)
-_TAG = re.compile(r"<[^<>]{0,300}>")
-_DOMAIN = re.compile(
-    r"[^\W_]\.(?:az|ru|com|net|org|info|biz|io|co|uk|de|tr|su|kz|ge|eu|pro|shop|store|online|site|app|"
-    r"рф)(?:\W|\Z)",
-    re.IGNORECASE,
-)
-_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*|[.!?]+|[,;/+&|()\[\]:]")
-_PLAIN = re.compile(r"[0-9A-Za-z\u0410-\u044f]+")  # fold() is lower() for these
-_SEP = frozenset(",;/+&|()[]")
 _PURPOSE = frozenset({"для", "по", "for", "to"})
 _LIST_CONJ = frozenset({"and", "or", "и", "или", "ve", "ya"})
 
@@ -98,92 +83,12 @@ class DescriptionReading:
 
 
 @dataclass(slots=True)
-class _Tok:
-    word: str  # folded
-    start: int
-    end: int
-    sep: bool = False  # a list separator stands before it
-
-
-@dataclass(slots=True)
-class _Sentence:
-    line: str
-    toks: list[_Tok]
-    colon: bool = False  # ends with a colon
-
-
-@dataclass(slots=True)
 class _Chunk:
-    sentence: _Sentence
-    toks: list[_Tok]
+    sentence: Sentence
+    toks: list[Tok]
     side: str
     cue: bool
     spelled: bool = False  # typos corrected (a cue's item within the budget)
-
-
-# Cleaning and tokens -----------------------------------------------------------------------------
-def _clean_lines(text: str) -> list[str]:
-    text = (text or "")[:MAX_CHARS]
-    if "<" in text:
-        text = _TAG.sub(" ", _BREAK_TAG.sub("\n", text))
-    if "&" in text:
-        text = html.unescape(text)
-    lines = []
-    for line in text.splitlines():
-        kept = [w for w in line.split() if not _is_address(w)]
-        if kept:
-            lines.append(" ".join(kept))
-    return lines
-
-
-def _is_address(chunk: str) -> bool:
-    if "." not in chunk:
-        return "@" in chunk
-    return "@" in chunk or "://" in chunk or chunk[:4].lower() == "www." or bool(_DOMAIN.search(chunk))
-
-
-def _sentences(lines: Iterable[str]) -> list[_Sentence]:
-    out: list[_Sentence] = []
-    budget = MAX_TOKENS
-    for line in lines:
-        cur = _Sentence(line, [])
-        sep = False
-        for m in _TOKEN.finditer(line):
-            tok = m.group()
-            if tok[0] in ".!?":
-                if m.end() >= len(line) or line[m.end()].isspace():
-                    _flush(out, cur)
-                    cur = _Sentence(line, [])
-                continue
-            if tok == ":":
-                cur.colon = True
-                sep = True
-                continue
-            if tok in _SEP:
-                sep = True
-                continue
-            word = _fold_word(tok)
-            if not word:
-                continue
-            cur.colon = False
-            cur.toks.append(_Tok(word, m.start(), m.end(), sep))
-            sep = False
-            budget -= 1
-            if budget <= 0:
-                _flush(out, cur)
-                return out
-        _flush(out, cur)
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def _fold_word(tok: str) -> str:
-    return tok.lower() if _PLAIN.fullmatch(tok) else fold(tok)
-
-
-def _flush(out: list[_Sentence], s: _Sentence) -> None:
-    if s.toks:
-        out.append(s)
 
 
 # Cues --------------------------------------------------------------------------------------------
@@ -295,7 +200,7 @@ class _Reader:
     def chunks(self, text: str) -> list[_Chunk]:
         out: list[_Chunk] = []
         carry: str | None = None
-        for s in _sentences(_clean_lines(text)):
+        for s in sentences(clean_lines(text)):
             words = [t.word for t in s.toks]
             clusters = _clusters(self.lexicon, words)
             if not clusters:
@@ -314,7 +219,7 @@ class _Reader:
                 carry = clusters[-1].side(True)
         return out
 
-    def _parts(self, s: _Sentence, a: int, b: int, side: str, cue: bool, after: bool = False) -> list[_Chunk]:
+    def _parts(self, s: Sentence, a: int, b: int, side: str, cue: bool, after: bool = False) -> list[_Chunk]:
         out = []
         for p in self._split(s, a, b, after):
             while p and (is_filler(p[0].word) or p[0].word in _LIST_CONJ):
@@ -325,11 +230,11 @@ class _Reader:
                 out.append(_Chunk(s, p[k : k + MAX_PART_WORDS], side, cue))
         return out
 
-    def _split(self, s: _Sentence, a: int, b: int, after: bool) -> list[list[_Tok]]:
+    def _split(self, s: Sentence, a: int, b: int, after: bool) -> list[list[Tok]]:
         """The words of a segment as items: cut at separators; negated words, and a place, origin
         or purpose, left out (after an item of a segment that follows its verb, the rest of the
         item; else the preposition and its word)."""
-        parts: list[list[_Tok]] = [[]]
+        parts: list[list[Tok]] = [[]]
         dropping = skip = False
         words = [t.word for t in s.toks]
         for j in range(a, b):
@@ -376,7 +281,7 @@ def _owner_side(left: _Cluster | None, right: _Cluster | None, size: int) -> tup
     return None, False
 
 
-def _quote(s: _Sentence, first: _Tok, last: _Tok) -> str:
+def _quote(s: Sentence, first: Tok, last: Tok) -> str:
     start, end = s.toks[0].start, s.toks[-1].end
     if end - start <= MAX_QUOTE:
         return s.line[start:end]
@@ -388,7 +293,7 @@ def _quote(s: _Sentence, first: _Tok, last: _Tok) -> str:
     return ("…" if lo > start else "") + s.line[lo:hi] + ("…" if hi < end else "")
 
 
-def _place(chunk: _Chunk, hit: ConceptHit) -> tuple[_Tok, _Tok]:
+def _place(chunk: _Chunk, hit: ConceptHit) -> tuple[Tok, Tok]:
     words = hit.text.split()
     toks = chunk.toks
     n = len(words)
@@ -429,7 +334,7 @@ def _assemble(
     return DescriptionReading(tuple(found.values()), tuple(unknown))
 
 
-Placed = tuple[tuple[_Tok, _Tok], ConceptHit]
+Placed = tuple[tuple[Tok, Tok], ConceptHit]
 
 
 def _corrected(h: ConceptHit) -> bool:
