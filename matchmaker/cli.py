@@ -15,10 +15,20 @@ from .uow import commit, rollback
 def register(app: Flask) -> None:
     from .events.cli import events_cli
     from .jobs.cli import jobs_cli
+    from .lexicon.cli import lexicon_cli
     from .matching.cli import matches_cli
     from .meetings.cli import meetings_cli
 
-    for command in (seed_demo, companies_cli, users_cli, matches_cli, events_cli, meetings_cli, jobs_cli):
+    for command in (
+        seed_demo,
+        companies_cli,
+        users_cli,
+        matches_cli,
+        events_cli,
+        meetings_cli,
+        jobs_cli,
+        lexicon_cli,
+    ):
         app.cli.add_command(command)
 
 
@@ -69,12 +79,34 @@ def import_cmd(file: str, dry_run: bool, skip_invalid: bool) -> None:
         if report.errors:
             click.echo(f"{len(report.bad_lines) or 1} bad rows; nothing was written.", err=True)
         else:
+            _echo_derived(report.derived)
             click.echo(
                 f"dry run: {report.rows} valid rows ({report.created} new, {report.updated} to update, "
                 f"{report.unchanged} unchanged); nothing was written."
             )
     if report.errors and not (skip_invalid and report.written):
         sys.exit(1)
+
+
+def _echo_derived(derived) -> None:
+    """A dry run's report of what the descriptions name (one line a firm, then a summary)."""
+    named = 0
+    for d in derived:
+        parts = []
+        if d.offers:
+            parts.append("offers " + ", ".join(d.offers))
+        if d.needs:
+            parts.append("needs " + ", ".join(d.needs))
+        if d.unknown:
+            parts.append("not recognised " + ", ".join(d.unknown[:8]))
+        named += bool(d.offers or d.needs)
+        click.echo(f"line {d.line} {d.external_id}: description: " + ("; ".join(parts) or "nothing named"))
+    if derived:
+        click.echo(
+            f"descriptions: {len(derived)} read, {named} name products or services "
+            f"({sum(len(d.offers) for d in derived)} offers, {sum(len(d.needs) for d in derived)} needs "
+            "beyond the lists)"
+        )
 
 
 def _refresh_suggestions() -> None:

@@ -4,6 +4,7 @@ from .auth.models import ApiToken, PasswordResetToken, User  # noqa: F401
 from .centers.models import Center, Closure, Room  # noqa: F401
 from .companies.models import Company, CompanySector  # noqa: F401
 from .events.models import Event  # noqa: F401
+from .lexicon.models import LexiconAddition  # noqa: F401
 from .mail.models import OutboxMessage  # noqa: F401
 from .matching.models import Interest, Suggestion  # noqa: F401
 from .meetings.models import Meeting, MeetingParticipant  # noqa: F401

@@ -197,6 +197,7 @@ def register_blueprints(app: Flask) -> None:
     from .companies.views import bp as companies_bp
     from .events.views import bp as events_bp
     from .home.views import bp as home_bp
+    from .lexicon.views import bp as lexicon_bp
     from .main import bp as main_bp
     from .matching.views import bp as matching_bp
     from .meetings.views import bp as meetings_bp
@@ -215,6 +216,7 @@ def register_blueprints(app: Flask) -> None:
         events_bp,
         notifications_bp,
         recovery_bp,
+        lexicon_bp,
     ):
         app.register_blueprint(bp)
 

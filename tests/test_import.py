@@ -119,3 +119,32 @@ def test_dev_directory_imports_cleanly(runner):
     result = runner.invoke(args=["companies", "import", str(dev)])
     assert result.exit_code == 0, result.output
     assert count() == 600
+
+
+def test_dry_run_reports_what_descriptions_name(runner, tmp_path):
+    rows = (
+        "d-1,Lənkəran Meyvə,AZ,Lənkəran,,pomidor,,az,,,"
+        "Pomidor və xiyar ixrac edirik. Soyuducu anbar lazımdır.\n"
+        'd-2,ООО Орех,RU,Дербент,,,,ru,,,"Закупаем фундук, см. https://walnut.ru info@wine.ru"\n'
+        "d-3,Empty,AZ,Bakı,,,,az,,,\n"
+    )
+    result = runner.invoke(args=["companies", "import", "--dry-run", write(tmp_path, HEADER + rows)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    # the listed tomato is not derived again; nothing comes from the address or the URL
+    assert "line 2 d-1: description: offers cucumber; needs cold storage" in out
+    assert "line 3 d-2: description: needs hazelnut\n" in out
+    assert "d-3" not in out
+    assert "descriptions: 2 read, 2 name products or services (1 offers, 2 needs beyond the lists)" in out
+    assert db.session.scalar(select(func.count()).select_from(Company)) == 0
+
+
+def test_imported_description_is_read_by_the_matching_engine(runner, tmp_path):
+    rows = (
+        "m-1,Lənkəran Meyvə,AZ,Lənkəran,,,,az,,,Pomidor ixrac edirik.\n"
+        "m-2,ООО Томат,RU,Москва,,,томаты,ru,,,\n"
+    )
+    assert runner.invoke(args=["companies", "import", write(tmp_path, HEADER + rows)]).exit_code == 0
+    out = runner.invoke(args=["matches", "export", "--top", "1"]).output
+    assert '"partner": "m-1"' in out
+    assert "from their description" in out

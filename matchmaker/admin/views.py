@@ -4,8 +4,8 @@ turn down with a reason, undo), staying in the queue after each action."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from ..auth.access import staff_required
 from ..companies import services as company_services
@@ -49,7 +49,9 @@ def import_csv():
                 return redirect(url_for("admin.import_csv"))
             form.csv_text.data = data.decode("utf-8-sig", errors="replace")
     status = 422 if report is not None and report.errors else 200
-    return render_template("admin/import.html", form=form, report=report), status
+    lang = str(get_locale() or "en")
+    derived = {d.line: d.names(lang) for d in (report.derived if report is not None else [])}
+    return render_template("admin/import.html", form=form, report=report, derived=derived), status
 
 
 # the verification queue ---------------------------------------------------------------------------

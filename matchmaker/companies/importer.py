@@ -20,6 +20,7 @@ from ..core.sectors import section_of
 from ..dbtypes import refresh_statistics, utcnow
 from ..extensions import db
 from .changes import record as record_changes
+from .described import DerivedRow, derive
 from .models import Company, CompanySector
 from .services import _assign, bulk_changed, differs
 
@@ -58,6 +59,7 @@ class ImportReport:
     unchanged: int = 0
     written: bool = False
     errors: list[RowError] = field(default_factory=list)
+    derived: list[DerivedRow] = field(default_factory=list)  # dry run: what the descriptions name
     preview: list[dict] = field(default_factory=list)
 
     @property
@@ -155,6 +157,8 @@ def import_companies(
     report.preview = [dict(clean, line=line) for line, clean in valid[:50]]
     if dry_run or (report.errors and not skip_invalid):
         _count_changes(report, valid)
+        if dry_run:
+            report.derived = derive(valid)
         return report
     existing = _existing([c["external_id"] for _l, c in valid])
     changed: list[int] = []

@@ -12,9 +12,10 @@ from ..auth.access import login_required
 from ..core import sectors as nace
 from ..core.sector_search import find_sectors
 from ..forms import submitted_and_saved
+from ..web.errors import refusals_go_to
 from ..web.helpers import safe_next
 from ..web.undo import flash_undo
-from . import services
+from . import described, services
 from .forms import CompanyForm
 
 bp = Blueprint("companies", __name__)
@@ -96,11 +97,34 @@ def edit(company_id: int):
         form.size_band.data = company.size_band or ""
     if submitted_and_saved(form, lambda: services.update_company(company, form.to_data())):
         flash(_("The profile is saved."), "success")
+        if (company.description or "").strip():  # show what was read in it
+            return redirect(url_for("companies.edit", company_id=company.id, _anchor="understood"))
         return redirect(url_for("companies.profile", company_id=company.id))
     status = 422 if request.method == "POST" else 200
     return render_template(
-        "companies/edit.html", form=form, company=company, all_sectors=_sector_choices()
+        "companies/edit.html",
+        form=form,
+        company=company,
+        all_sectors=_sector_choices(),
+        understood=described.understood(company, _lang()),
     ), status
+
+
+@bp.post("/companies/<int:company_id>/understood")
+@login_required
+@refusals_go_to("companies.edit")
+def add_understood(company_id: int):
+    """One click: a product or service read in the description joins the structured list."""
+    company = services.get_company(company_id) or abort(404)
+    if not current_user.can_edit_company(company):
+        abort(403)
+    side = request.form.get("side", "")
+    name = described.add_read_item(company, side, request.form.get("concept", "")[:100], _lang())
+    if side == "offer":
+        flash(_("Added to what you offer: %(item)s", item=name), "success")
+    else:
+        flash(_("Added to what you are looking for: %(item)s", item=name), "success")
+    return redirect(url_for("companies.edit", company_id=company.id, _anchor="understood"))
 
 
 def _sector_choices():

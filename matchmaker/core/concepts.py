@@ -83,6 +83,7 @@ class Lexicon:
         self._phrases = ix.phrases
         self._partial = ix.partial
         self._max_len = ix.max_len
+        self._phrase_keys = frozenset(k for sk in ix.phrases if len(sk) > 1 for k in sk)
         self.vocab: list[str] = ix.vocab
         self._speller = Speller(ix.vocab, self._stop)
         self._cache: dict[str, tuple[ConceptHit, ...]] = {}
@@ -104,6 +105,20 @@ class Lexicon:
         g = self.groups.get(group) or {}
         return g.get(lang) or g.get("en") or group
 
+    def in_phrase(self, word: str) -> bool:
+        """The folded ``word`` is a word of some lemma of several words."""
+        return token_key(word) in self._phrase_keys
+
+    def is_phrase(self, words: Sequence[str]) -> bool:
+        """Folded ``words`` are exactly a lemma of several words ("export finance")."""
+        if len(words) < 2 or len(words) > self._max_len:
+            return False
+        return tuple(sorted(token_key(w) for w in words)) in self._phrases
+
+    def is_generic(self, word: str) -> bool:
+        """A folded word of the generic modifiers (fresh, export, свежий, topdan …)."""
+        return token_key(word) in self._stop
+
     # ------------------------------------------------------------------------------ analysis
     def analyze(self, item: str) -> list[ConceptHit]:
         """Concepts named by one free-text item, best first."""
@@ -119,6 +134,16 @@ class Lexicon:
                 self._cache[s] = self._analyze_parts(parts)
         return [self._cache[s] for s in items]
 
+    def analyze_known_many(self, items: Iterable[str]) -> list[tuple[ConceptHit, ...]]:
+        """:meth:`analyze_many` without spelling correction (only words the lexicon knows as
+        written count), for long prose; not kept in the cache."""
+        out = []
+        for s in items:
+            parts = self._parse(s)
+            self._speller.settle(w for p in parts for w, _ in p)
+            out.append(self._analyze_parts(parts, exact=True))
+        return out
+
     def _parse(self, item: str) -> list[Part]:
         parts = []
         for part in _SEPARATORS.split(item or ""):
@@ -127,32 +152,34 @@ class Lexicon:
                 parts.append([(w, token_key(w)) for w in words])
         return parts
 
-    def _analyze_parts(self, parts: Iterable[Part]) -> tuple[ConceptHit, ...]:
+    def _analyze_parts(self, parts: Iterable[Part], exact: bool = False) -> tuple[ConceptHit, ...]:
         found: dict[str, ConceptHit] = {}
         for part in parts:
-            for h in self._analyze_conj(part):
+            for h in self._analyze_conj(part, exact):
                 old = found.get(h.concept)
                 if old is None or h.confidence > old.confidence:
                     found[h.concept] = h
         return tuple(sorted(found.values(), key=lambda h: (-h.confidence, h.concept)))
 
-    def _analyze_conj(self, part: Part) -> list[ConceptHit]:
+    def _analyze_conj(self, part: Part, exact: bool = False) -> list[ConceptHit]:
         cut = [i for i, (w, _) in enumerate(part) if w in _CONJ]
         if not cut:
-            return self._analyze_part(part)
-        whole = self._analyze_part(part)
+            return self._analyze_part(part, exact)
+        whole = self._analyze_part(part, exact)
         if any(set(h.text.split()) & _CONJ for h in whole if h.how != "free"):
             return whole
         out: list[ConceptHit] = []
         start = 0
         for i in cut + [len(part)]:
             if part[start:i]:
-                out += self._analyze_part(part[start:i])
+                out += self._analyze_part(part[start:i], exact)
             start = i + 1
         return out
 
-    def _analyze_part(self, part: Part) -> list[ConceptHit]:
+    def _analyze_part(self, part: Part, exact: bool = False) -> list[ConceptHit]:
         options = [self._speller.options(w) for w, _ in part]
+        if exact:
+            options = [tuple(o for o in opts if o[1] >= 1.0) for opts in options]
         used = [False] * len(part)
         hits = self._whole_lemmas(part, options, used)
         content = [i for i in range(len(part)) if not used[i] and part[i][1] not in self._stop]
@@ -160,7 +187,7 @@ class Lexicon:
             hits = self._partial_lemmas(part, options, used)
         if hits:
             return self._heads(hits, part)
-        if not content:
+        if not content or exact:
             return []
         return [free_concept([part[i][1] for i in content], " ".join(part[i][0] for i in content))]
 

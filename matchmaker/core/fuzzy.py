@@ -141,6 +141,12 @@ class Speller:
                     cand[v] = CONF_SUFFIX_TYPO
             self.corrections[w] = _best(cand)
 
+    def settle(self, words: Iterable[str]) -> None:
+        """Answer the words known as written (and the short or generic ones); leave the others."""
+        for w in words:
+            if w not in self.corrections:
+                self._settled(w)
+
     def _settled(self, w: str) -> bool:
         """Settle a word that needs no fuzzy look-up (known stem, number, short, generic)."""
         k = token_key(w)

@@ -157,8 +157,20 @@ def _item_reason(own: Item, other: Item, row: PlanRow, value: float) -> Reason:
             direction,
             str(row.value),
             weight=weight,
+            own_quote=own.quote,
+            partner_quote=other.quote,
         )
-    return Reason(direction, own.text, other.text, row.concept, partner_concept, row.relation, weight=weight)
+    return Reason(
+        direction,
+        own.text,
+        other.text,
+        row.concept,
+        partner_concept,
+        row.relation,
+        weight=weight,
+        own_quote=own.quote,
+        partner_quote=other.quote,
+    )
 
 
 def _profile_reasons(f: Firm, bf: Firm) -> list[Reason]:

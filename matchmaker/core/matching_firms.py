@@ -38,17 +38,19 @@ class FirmProfile:
     languages: tuple[str, ...] = ()
     verified: bool = False
     name: str = ""
+    description: str = ""  # free text; what it names counts with a lower confidence
 
 
 class Item:
     """One offer or need of a firm, as written (stripped). Once analysed: ``hits``, the concepts
     found in it, and ``keymap``, for each posting key (kind, value) it was posted under, the best
-    hit behind that key. A plain class: a directory load makes 50,000+ of them."""
+    hit behind that key. An item read in the firm's description keeps its ``quote`` (the sentence
+    it was read in; "" for a listed item). A plain class: a directory load makes 50,000+ of them."""
 
-    __slots__ = ("firm", "side", "text", "hits", "keymap")
+    __slots__ = ("firm", "side", "text", "hits", "keymap", "quote")
 
-    def __init__(self, firm: int, side: int, text: str):
-        self.firm, self.side, self.text = firm, side, text
+    def __init__(self, firm: int, side: int, text: str, quote: str = ""):
+        self.firm, self.side, self.text, self.quote = firm, side, text, quote
         self.hits: tuple[ConceptHit, ...] = ()
         self.keymap: dict[tuple[str, str], ConceptHit] = {}
 
@@ -59,7 +61,7 @@ class Firm:
     first mention kept). ``plan`` caches the posting index's lookups of this firm (None: not worked
     out since the firm was last posted); a replaced profile gets a new :class:`Firm`."""
 
-    __slots__ = ("idx", "profile", "country", "items", "plan", "codes", "langs")
+    __slots__ = ("idx", "profile", "country", "items", "plan", "codes", "langs", "described")
 
     def __init__(self, idx: int, profile: FirmProfile):
         self.idx = idx
@@ -67,6 +69,7 @@ class Firm:
         self.country = profile.country
         self.items: list[int] = []
         self.plan: Plan | None = None
+        self.described = False  # the items of its description are among ``items``
         self.codes: list[int] = []
         self.langs: tuple[str, ...] = tuple(
             dict.fromkeys(lg.strip().lower() for lg in profile.languages if lg and lg.strip())

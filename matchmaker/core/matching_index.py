@@ -16,7 +16,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .concepts import ConceptHit, FreeConceptIndex, Lexicon
-from .matching_firms import NEED, OFFER, Firm, FirmRegistry, Indexes
+from .descriptions import read_descriptions
+from .matching_firms import NEED, OFFER, Firm, FirmRegistry, Indexes, Item
 
 __all__ = [
     "DIRECT_FLOOR",
@@ -162,8 +163,29 @@ class PostingIndex:
                 if h.free:
                     self.free.add(h.key, h.phon)
         self.free.flush()
+        self._add_described([firms[i] for i in pending])
         for i in pending:
             self._post(firms[i])
+
+    def _add_described(self, firms: list[Firm]) -> None:
+        """The items read in the firms' descriptions, after their listed ones: a concept the firm
+        lists on the same side is not repeated (the listed item wins)."""
+        todo = [f for f in firms if not f.described and f.profile.description.strip()]
+        if not todo:
+            return
+        items = self.registry.items
+        readings = read_descriptions(self.lexicon, (f.profile.description for f in todo))
+        for f, reading in zip(todo, readings, strict=True):
+            f.described = True
+            listed = {(items[g].side, h.concept) for g in f.items for h in items[g].hits}
+            for d in reading.items:
+                side = OFFER if d.side == "offer" else NEED
+                if (side, d.concept) in listed:
+                    continue
+                it = Item(f.idx, side, d.text, d.quote)
+                it.hits = (ConceptHit(d.concept, d.confidence, d.text, "exact"),)
+                f.items.append(len(items))
+                items.append(it)
 
     def keys_of(self, hit: ConceptHit) -> tuple[tuple[str, str], ...]:
         """Posting keys of one hit: (kind, value)."""

@@ -35,6 +35,8 @@ class Reason:
     sectors: tuple[str, ...] = ()  # sector: (own code, partner code)
     languages: tuple[str, ...] = ()
     weight: float = 0.0
+    own_quote: str = ""  # our item was read in our description: the sentence
+    partner_quote: str = ""  # their item was read in their description: the sentence
 
 
 _Q = {"en": ("\u201c", "\u201d"), "ru": ("\u00ab", "\u00bb"), "az": ("\u00ab", "\u00bb")}
@@ -56,6 +58,8 @@ _TEMPLATES = {
         "sector": "Related activities: NACE {a} and {b}",
         "language": "Common working language: {langs}",
         "verified": "Verified company",
+        "from_theirs": "from their description: {q}",
+        "from_yours": "from your description: {q}",
     },
     "ru": {
         "offer_need": "Вы предлагаете {own}; они ищут {partner}",
@@ -69,6 +73,8 @@ _TEMPLATES = {
         "sector": "Смежные виды деятельности: ОКВЭД {a} и {b}",
         "language": "Общий рабочий язык: {langs}",
         "verified": "Проверенная компания",
+        "from_theirs": "из их описания: {q}",
+        "from_yours": "из вашего описания: {q}",
     },
     "az": {
         "offer_need": "Siz {own} təklif edirsiniz; onlar {partner} axtarır",
@@ -84,6 +90,8 @@ _TEMPLATES = {
         "sector": "Əlaqəli fəaliyyət sahələri: NACE {a} və {b}",
         "language": "Ortaq iş dili: {langs}",
         "verified": "Təsdiqlənmiş şirkət",
+        "from_theirs": "onların təsvirindən: {q}",
+        "from_yours": "sizin təsvirinizdən: {q}",
     },
 }
 
@@ -94,6 +102,10 @@ def render_reason(reason: Reason, lang: str = "en", lexicon: Lexicon | None = No
     t = _TEMPLATES[lang]
     qo, qc = _Q[lang]
     own, partner = f"{qo}{reason.own_item}{qc}", f"{qo}{reason.partner_item}{qc}"
+    if reason.own_quote:
+        own += " (" + t["from_yours"].format(q=f"{qo}{reason.own_quote}{qc}") + ")"
+    if reason.partner_quote:
+        partner += " (" + t["from_theirs"].format(q=f"{qo}{reason.partner_quote}{qc}") + ")"
     k = reason.kind
     if k in ("offer_need", "need_offer"):
         return t[k].format(own=own, partner=partner)

@@ -27,6 +27,7 @@ from ..companies.changes import ChangeCursor, applied_before_commit, take_suspec
 from ..companies.models import Company, CompanySector
 from ..core.matching import FirmProfile, MatchEngine, paused_gc
 from ..extensions import db
+from ..lexicon.current import current_lexicon
 from .store import driver_rows
 
 CATCH_UP_LIMIT = 200  # more changes than this since a worker last looked: it loads again (faster)
@@ -75,7 +76,9 @@ def sync(fill: bool = True, own: Iterable[int] = ()) -> tuple[MatchEngine, dict[
         if own:
             applied_before_commit(own)
         changed: dict[Any, Scored] = {}  # by firm id
-        if kind == "full" or state.engine is None or len(ids) > CATCH_UP_LIMIT:
+        # staff changed the lexicon (they record the firms it touches): every item is read again
+        stale = bool(ids) and state.engine is not None and state.engine.lexicon is not current_lexicon()
+        if kind == "full" or state.engine is None or len(ids) > CATCH_UP_LIMIT or stale:
             state.engine = None
             state.engine = eng = _load(k, fill)
             return eng, changed
@@ -102,7 +105,7 @@ def _load(k: int, fill: bool = True) -> MatchEngine:
     collector's sight (``gc.freeze``), which would otherwise rescan them in every full collection."""
     gc.unfreeze()
     with paused_gc():
-        eng = MatchEngine()
+        eng = MatchEngine(current_lexicon())
         for _cid, hidden, profile in _profiles(None):
             if not hidden:
                 eng.add(profile)
@@ -112,6 +115,13 @@ def _load(k: int, fill: bool = True) -> MatchEngine:
         gc.collect()
         gc.freeze()
     return eng
+
+
+def forget_engine() -> None:
+    """Drop this worker's engine: the next use loads it again (after a change of the lexicon)."""
+    state = _state()
+    with state.lock:
+        state.engine = None
 
 
 def _profiles(where: ColumnElement[bool] | None = None) -> Iterator[tuple[int, bool, FirmProfile]]:
@@ -127,13 +137,14 @@ def _profiles(where: ColumnElement[bool] | None = None) -> Iterator[tuple[int, b
         cast(Company.languages, Text),
         Company.verified,
         Company.hidden,
+        Company.description,
     )
     if where is not None:
         stmt = stmt.where(where)
     rows = driver_rows(stmt)
     lists: list[Any] = json.loads("[" + ",".join(x or "[]" for r in rows for x in r[3:6]) + "]")
     sectors = _sectors(None if where is None else [r[0] for r in rows])
-    for i, (cid, name, country, _o, _n, _l, verified, hidden) in enumerate(rows):
+    for i, (cid, name, country, _o, _n, _l, verified, hidden, description) in enumerate(rows):
         offers, needs, languages = lists[3 * i : 3 * i + 3]
         yield (
             cid,
@@ -147,6 +158,7 @@ def _profiles(where: ColumnElement[bool] | None = None) -> Iterator[tuple[int, b
                 languages=tuple(languages or ()),
                 verified=bool(verified),
                 name=name,
+                description=description or "",
             ),
         )
 
