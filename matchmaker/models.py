@@ -8,3 +8,4 @@ from .mail.models import OutboxMessage  # noqa: F401
 from .matching.models import Interest, Suggestion  # noqa: F401
 from .meetings.models import Meeting, MeetingParticipant  # noqa: F401
 from .notifications.models import Notification, NotificationPreference  # noqa: F401
+from .stays.models import Stay, StayPolicy  # noqa: F401

@@ -27,6 +27,7 @@ class RoomKind(LabelledEnum):
     EXHIBITION_HALL = "exhibition_hall"
     OFFICE = "office"
     HOTEL_ROOM = "hotel_room"
+    FLAT = "flat"
 
     @classmethod
     def labels(cls):
@@ -36,6 +37,7 @@ class RoomKind(LabelledEnum):
             cls.EXHIBITION_HALL: _l("Exhibition hall"),
             cls.OFFICE: _l("Business office"),
             cls.HOTEL_ROOM: _l("Mini-hotel room"),
+            cls.FLAT: _l("Residential flat"),
         }
 
 
