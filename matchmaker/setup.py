@@ -200,6 +200,7 @@ def register_blueprints(app: Flask) -> None:
     from .matching.views import bp as matching_bp
     from .meetings.views import bp as meetings_bp
     from .notifications.views import bp as notifications_bp
+    from .stays.views import bp as stays_bp
 
     app.url_map.converters["int"] = helpers.BoundedIntConverter
     for bp in (
@@ -213,6 +214,7 @@ def register_blueprints(app: Flask) -> None:
         events_bp,
         notifications_bp,
         recovery_bp,
+        stays_bp,
     ):
         app.register_blueprint(bp)
 
@@ -251,6 +253,7 @@ def register_template_helpers(app: Flask) -> None:
             for endpoint, label in (
                 ("matching.suggestions", _("Partners")),
                 ("meetings.index", _("Meetings")),
+                ("stays.index", _("Stays")),
                 ("events.index", _("Brokerage days")),
             )
         ]
@@ -264,6 +267,7 @@ def register_template_helpers(app: Flask) -> None:
     from .auth.models import Membership, Role
     from .events.models import EventStatus, RequestStatus
     from .meetings.models import MeetingStatus
+    from .stays.models import StayStatus
 
     app.jinja_env.globals.update(
         lang_url=helpers.lang_url,
@@ -273,6 +277,7 @@ def register_template_helpers(app: Flask) -> None:
         Role=Role,
         MeetingStatus=MeetingStatus,
         RequestStatus=RequestStatus,
+        StayStatus=StayStatus,
     )
     app.jinja_env.filters["sector_title"] = lambda code: sector_title(code, str(get_locale() or "en"))
     app.jinja_env.filters["datetime"] = lambda v, fmt="medium": format_datetime(v, fmt) if v else ""

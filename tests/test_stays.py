@@ -48,7 +48,7 @@ def test_a_member_books_nights_and_the_staff_confirm(w):
     assert body["room"]["kind"] == "hotel_room" and body["room"]["beds"] == 2
     stay = db.session.get(Stay, body["id"])
     w.login(w.staff_astra)
-    page = w.client.get(f"/centers/{w.c['astrakhan'].id}/stays?lang=ru")
+    page = w.client.get(f"/staff/centers/{w.c['astrakhan'].id}/stays?lang=ru")
     assert page.status_code == 200 and w.az.name in page.get_data(as_text=True)
     r = w.client.post(f"/stays/{stay.id}/confirm")
     assert r.status_code == 302
