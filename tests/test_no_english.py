@@ -173,6 +173,15 @@ def _world(factory, client) -> tuple[World, dict]:
     db.session.commit()
     d = w.day.isoformat()
     kur, baku = w.c["kur"].id, w.c["baku"].id
+    after = (w.day + timedelta(days=2)).isoformat()
+    stay = w.call(
+        "POST",
+        "/api/v1/stays",
+        json={"room_id": w.c["hotel"].id, "guests": 1, "check_in": d, "check_out": after},
+    ).get_json()["id"]
+    flat = next(r for r in w.c["baku"].rooms if r.kind == "flat")
+    body = {"room_id": flat.id, "guests": 2, "check_in": d, "check_out": after, "company_id": w.ru.id}
+    assert w.call("POST", "/api/v1/stays", user=w.staff_baku, json=body).status_code == 201
     pages = {
         "member": [
             "/",
@@ -188,6 +197,9 @@ def _world(factory, client) -> tuple[World, dict]:
             f"/events/{event.id}/agenda",
             f"/events/{event.id}/requests",
             f"/events/{event.id}/participants",
+            "/stays",
+            f"/stays/new?meeting_id={second.get_json()['id']}",
+            f"/stays/{stay}",
             "/notifications",
             "/partners",
             f"/companies/{w.ru.id}",
@@ -204,6 +216,8 @@ def _world(factory, client) -> tuple[World, dict]:
             f"/events/{event.id}",
             f"/events/{event.id}/schedule",
             "/events/new",
+            f"/staff/centers/{baku}/stays?date={d}",
+            f"/stays/new?center_id={baku}&check_in={d}&check_out={after}",
         ],
     }
     return w, pages
