@@ -196,10 +196,12 @@ def register_blueprints(app: Flask) -> None:
     from .centers.views import bp as centers_bp
     from .companies.views import bp as companies_bp
     from .events.views import bp as events_bp
+    from .exhibitions.views import bp as exhibitions_bp
     from .main import bp as main_bp
     from .matching.views import bp as matching_bp
     from .meetings.views import bp as meetings_bp
     from .notifications.views import bp as notifications_bp
+    from .offices.views import bp as offices_bp
     from .stays.views import bp as stays_bp
 
     app.url_map.converters["int"] = helpers.BoundedIntConverter
@@ -215,6 +217,8 @@ def register_blueprints(app: Flask) -> None:
         notifications_bp,
         recovery_bp,
         stays_bp,
+        offices_bp,
+        exhibitions_bp,
     ):
         app.register_blueprint(bp)
 

@@ -33,7 +33,9 @@ import matchmaker
 from matchmaker.centers.seed import AZ_HOLIDAYS, CENTERS, RU_HOLIDAYS
 from matchmaker.events import scheduling
 from matchmaker.events import services as events
+from matchmaker.exhibitions import services as exhibitions
 from matchmaker.extensions import db
+from matchmaker.offices import services as offices
 from tests.booking_support import World, open_day
 
 TRANSLATIONS = Path(matchmaker.__file__).resolve().parent / "translations"
@@ -182,6 +184,18 @@ def _world(factory, client) -> tuple[World, dict]:
     flat = next(r for r in w.c["baku"].rooms if r.kind == "flat")
     body = {"room_id": flat.id, "guests": 2, "check_in": d, "check_out": after, "company_id": w.ru.id}
     assert w.call("POST", "/api/v1/stays", user=w.staff_baku, json=body).status_code == 201
+    office = next(r for r in w.c["baku"].rooms if r.kind == "office")
+    rental = offices.request_rental(w.az_user, office.id, w.day, w.day + timedelta(days=90), 2, TOPIC)
+    expo = exhibitions.create_exhibition(
+        w.staff_baku,
+        baku,
+        {"az": "Xəzər sərgisi", "ru": "Каспийская выставка"},
+        w.day,
+        w.day,
+        "A1 3x3\nA2 3x2",
+    )
+    exhibitions.request_stand(w.az_user, expo, 9, TOPIC)
+    db.session.commit()
     pages = {
         "member": [
             "/",
@@ -200,6 +214,11 @@ def _world(factory, client) -> tuple[World, dict]:
             "/stays",
             f"/stays/new?meeting_id={second.get_json()['id']}",
             f"/stays/{stay}",
+            "/offices",
+            f"/offices/{office.id}/request",
+            f"/offices/rentals/{rental.id}",
+            "/exhibitions",
+            f"/exhibitions/{expo.id}",
             "/notifications",
             "/partners",
             f"/companies/{w.ru.id}",
@@ -218,6 +237,10 @@ def _world(factory, client) -> tuple[World, dict]:
             "/events/new",
             f"/staff/centers/{baku}/stays?date={d}",
             f"/stays/new?center_id={baku}&check_in={d}&check_out={after}",
+            f"/staff/centers/{baku}/offices",
+            f"/offices/rentals/{rental.id}",
+            f"/exhibitions/{expo.id}",
+            "/exhibitions/new",
         ],
     }
     return w, pages

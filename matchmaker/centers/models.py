@@ -192,6 +192,7 @@ class Room(Multilingual, db.Model):
     kind: Mapped[RoomKind] = mapped_column(EnumText(RoomKind, 20), default=RoomKind.MEETING_ROOM)
     floor: Mapped[int | None]
     capacity: Mapped[int] = mapped_column(default=4)
+    area_m2: Mapped[int | None] = mapped_column()  # floor area (offices, flats)
     equipment: Mapped[list[str]] = mapped_column(JSON, default=list)  # Equipment keys
     bookable: Mapped[bool] = mapped_column(default=True)
     active: Mapped[bool] = mapped_column(default=True)

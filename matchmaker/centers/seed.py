@@ -232,6 +232,14 @@ CENTERS = [
     },
 ]
 TEXT_FIELDS = ("name", "city", "address", "description")
+# floor areas (m²) of the offices and flats, by English name
+AREAS = {
+    "Business office 501": 36,
+    "Business office 502": 24,
+    "Office 301": 28,
+    "Flat 701": 64,
+    "Flat 702": 38,
+}
 
 
 def _span(first: date, last: date | None = None) -> tuple[date, date]:
@@ -407,6 +415,7 @@ def _rooms(center: Center, specs) -> tuple[int, int]:
             continue
         room = Room(center_id=center.id, kind=kind, floor=floor, capacity=capacity, equipment=list(equipment))
         room.bookable = bookable
+        room.area_m2 = AREAS.get(names["en"])
         set_texts(room, "name", names)
         db.session.add(room)
         rooms.append(room)

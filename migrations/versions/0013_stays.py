@@ -16,7 +16,14 @@ nights [check_in, check_out) for a firm; only active rows (requested, confirmed)
 ``stay_policies`` holds a center's check-in and check-out hours, shortest and longest stay and
 whether staff confirm requests (``flask seed-demo`` gives the two centers theirs). The rooms' kind
 check gains ``flat`` (on SQLite by rebuilding ``rooms``; migrations/env.py runs with foreign keys
-off there).
+off there) and a nullable ``area_m2`` (floor area of offices and flats).
+
+Office rental (``office_rentals``): a rental is promised while ``offered`` or ``accepted``; an
+office is never promised twice for overlapping days: on PostgreSQL ``EXCLUDE USING gist (room_id
+WITH =, daterange(first_day, last_day, '[]') WITH &&) WHERE (promised)``, on SQLite two triggers.
+
+Exhibitions (``exhibitions``, ``stands``, ``stand_requests``): each stand goes to one firm, a
+partial unique index on the stand of allocated requests; a firm has one live request per exhibition.
 """
 
 import sqlalchemy as sa
@@ -48,14 +55,31 @@ def _is_pg() -> bool:
     return op.get_bind().dialect.name == "postgresql"
 
 
-def _room_kinds(check: str) -> None:
+OFFICE_OVERLAP = (
+    "SELECT RAISE(ABORT, 'office_rentals: the office is promised for part of this period') WHERE EXISTS ("
+    "SELECT 1 FROM office_rentals AS r WHERE r.room_id = NEW.room_id AND r.promised AND r.id IS NOT NEW.id "
+    "AND r.first_day <= NEW.last_day AND NEW.first_day <= r.last_day)"
+)
+OFFICE_TRIGGERS = (
+    f"CREATE TRIGGER IF NOT EXISTS tr_office_rentals_insert BEFORE INSERT ON office_rentals "
+    f"WHEN NEW.promised BEGIN {OFFICE_OVERLAP}; END",
+    f"CREATE TRIGGER IF NOT EXISTS tr_office_rentals_update BEFORE UPDATE OF room_id, first_day, last_day, "
+    f"promised ON office_rentals WHEN NEW.promised BEGIN {OFFICE_OVERLAP}; END",
+)
+
+
+def _room_kinds(check: str, area: bool) -> None:
     with op.batch_alter_table("rooms", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_rooms_kind"), type_="check")
         batch_op.create_check_constraint(batch_op.f("ck_rooms_kind"), check)
+        if area:
+            batch_op.add_column(sa.Column("area_m2", sa.Integer(), nullable=True))
+        else:
+            batch_op.drop_column("area_m2")
 
 
 def upgrade():
-    _room_kinds(NEW_KINDS)
+    _room_kinds(NEW_KINDS, area=True)
     op.create_table(
         "stay_policies",
         sa.Column("center_id", sa.Integer(), autoincrement=False, nullable=False),
@@ -134,10 +158,187 @@ def upgrade():
     else:
         for ddl in SQLITE_TRIGGERS:
             op.execute(ddl)
+    _offices()
+    _exhibitions()
+
+
+def _offices():
+    op.create_table(
+        "office_rentals",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("room_id", sa.Integer(), nullable=False),
+        sa.Column("company_id", sa.Integer(), nullable=False),
+        sa.Column("first_day", sa.Date(), nullable=False),
+        sa.Column("last_day", sa.Date(), nullable=False),
+        sa.Column("people", sa.Integer(), nullable=False),
+        sa.Column("message", sa.Text(), nullable=False),
+        sa.Column("terms", sa.Text(), nullable=False),
+        sa.Column("answer_note", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("promised", sa.Boolean(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", TZ, nullable=False),
+        sa.Column("updated_at", TZ, nullable=False),
+        sa.CheckConstraint("last_day >= first_day", name=op.f("ck_office_rentals_last_day_after_first")),
+        sa.CheckConstraint("people >= 1", name=op.f("ck_office_rentals_people_positive")),
+        sa.CheckConstraint(
+            "status IN ('requested', 'offered', 'accepted', 'declined', 'withdrawn')",
+            name=op.f("ck_office_rentals_status"),
+        ),
+        sa.CheckConstraint(
+            "promised = (status IN ('offered', 'accepted'))",
+            name=op.f("ck_office_rentals_promised_matches_status"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["room_id"], ["rooms.id"], name=op.f("fk_office_rentals_room_id_rooms"), ondelete="RESTRICT"
+        ),
+        sa.ForeignKeyConstraint(
+            ["company_id"],
+            ["companies.id"],
+            name=op.f("fk_office_rentals_company_id_companies"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["users.id"],
+            name=op.f("fk_office_rentals_created_by_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_office_rentals")),
+    )
+    with op.batch_alter_table("office_rentals", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_office_rentals_company_id"), ["company_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_office_rentals_status"), ["status"], unique=False)
+        batch_op.create_index(
+            "ix_office_rentals_room_days", ["room_id", "first_day", "last_day"], unique=False
+        )
+    if _is_pg():
+        op.execute(
+            "ALTER TABLE office_rentals ADD CONSTRAINT ex_office_rentals_room_days EXCLUDE USING gist "
+            "(room_id WITH =, daterange(first_day, last_day, '[]') WITH &&) WHERE (promised)"
+        )
+    else:
+        for ddl in OFFICE_TRIGGERS:
+            op.execute(ddl)
+
+
+def _exhibitions():
+    op.create_table(
+        "exhibitions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("center_id", sa.Integer(), nullable=False),
+        sa.Column("title_az", sa.String(length=200), nullable=True),
+        sa.Column("title_ru", sa.String(length=200), nullable=True),
+        sa.Column("title_en", sa.String(length=200), nullable=True),
+        sa.Column("first_day", sa.Date(), nullable=False),
+        sa.Column("last_day", sa.Date(), nullable=False),
+        sa.Column("accepts_requests", sa.Boolean(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", TZ, nullable=False),
+        sa.CheckConstraint("last_day >= first_day", name=op.f("ck_exhibitions_last_day_after_first")),
+        sa.CheckConstraint(
+            "COALESCE(title_az, title_ru, title_en) IS NOT NULL", name=op.f("ck_exhibitions_has_title")
+        ),
+        sa.ForeignKeyConstraint(
+            ["center_id"], ["centers.id"], name=op.f("fk_exhibitions_center_id_centers"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["users.id"],
+            name=op.f("fk_exhibitions_created_by_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_exhibitions")),
+    )
+    op.create_index(op.f("ix_exhibitions_center_id"), "exhibitions", ["center_id"], unique=False)
+    op.create_table(
+        "stands",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("exhibition_id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=10), nullable=False),
+        sa.Column("width_m", sa.Numeric(precision=4, scale=1, asdecimal=False), nullable=False),
+        sa.Column("depth_m", sa.Numeric(precision=4, scale=1, asdecimal=False), nullable=False),
+        sa.CheckConstraint("width_m > 0 AND depth_m > 0", name=op.f("ck_stands_positive_size")),
+        sa.ForeignKeyConstraint(
+            ["exhibition_id"],
+            ["exhibitions.id"],
+            name=op.f("fk_stands_exhibition_id_exhibitions"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_stands")),
+        sa.UniqueConstraint("exhibition_id", "code", name=op.f("uq_stands_exhibition_id_code")),
+    )
+    op.create_table(
+        "stand_requests",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("exhibition_id", sa.Integer(), nullable=False),
+        sa.Column("company_id", sa.Integer(), nullable=False),
+        sa.Column("stand_id", sa.Integer(), nullable=True),
+        sa.Column("area_m2", sa.Integer(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("answer_note", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", TZ, nullable=False),
+        sa.Column("updated_at", TZ, nullable=False),
+        sa.CheckConstraint(
+            "status IN ('requested', 'allocated', 'declined', 'withdrawn')",
+            name=op.f("ck_stand_requests_status"),
+        ),
+        sa.CheckConstraint(
+            "(status = 'allocated') = (stand_id IS NOT NULL)",
+            name=op.f("ck_stand_requests_allocated_has_stand"),
+        ),
+        sa.CheckConstraint("area_m2 >= 1", name=op.f("ck_stand_requests_area_positive")),
+        sa.ForeignKeyConstraint(
+            ["exhibition_id"],
+            ["exhibitions.id"],
+            name=op.f("fk_stand_requests_exhibition_id_exhibitions"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["company_id"],
+            ["companies.id"],
+            name=op.f("fk_stand_requests_company_id_companies"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["stand_id"], ["stands.id"], name=op.f("fk_stand_requests_stand_id_stands"), ondelete="RESTRICT"
+        ),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["users.id"],
+            name=op.f("fk_stand_requests_created_by_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_stand_requests")),
+    )
+    with op.batch_alter_table("stand_requests", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_stand_requests_exhibition_id"), ["exhibition_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_stand_requests_company_id"), ["company_id"], unique=False)
+        batch_op.create_index(
+            "uq_stand_requests_stand",
+            ["stand_id"],
+            unique=True,
+            sqlite_where=sa.text("status = 'allocated'"),
+            postgresql_where=sa.text("status = 'allocated'"),
+        )
+        batch_op.create_index(
+            "uq_stand_requests_live_firm",
+            ["exhibition_id", "company_id"],
+            unique=True,
+            sqlite_where=sa.text("status IN ('requested', 'allocated')"),
+            postgresql_where=sa.text("status IN ('requested', 'allocated')"),
+        )
 
 
 def downgrade():
-    op.drop_table("stays")  # its triggers go with it
+    op.drop_table("stand_requests")
+    op.drop_table("stands")
+    op.drop_index(op.f("ix_exhibitions_center_id"), table_name="exhibitions")
+    op.drop_table("exhibitions")
+    op.drop_table("office_rentals")  # its triggers go with it
+    op.drop_table("stays")
     op.drop_table("stay_policies")
     op.execute("DELETE FROM rooms WHERE kind = 'flat' AND id NOT IN (SELECT room_id FROM meetings)")
-    _room_kinds(OLD_KINDS)
+    _room_kinds(OLD_KINDS, area=False)
