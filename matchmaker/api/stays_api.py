@@ -177,7 +177,10 @@ class StayAvailability(MethodView):
     @blp.response(200, StayAvailabilitySchema)
     @blp.errors(404)
     def get(self, args, center_id):
-        """Free, taken and closed mini-hotel rooms and flats per night of [from, to) (at most 62)."""
+        """Free, taken and closed mini-hotel rooms and flats per night, from `from` to the night
+        before `to` (dates at the center).
+
+        Refused with 422 naming `to` when `to` is not after `from` or more than 62 nights later."""
         center = centers.center_or_404(center_id)
         policy = services.policy_for(center)
         nights = services.availability(center, args["first"], args["last"])
