@@ -121,6 +121,11 @@ def test_staff_book_for_a_firm_and_see_occupancy_and_exports(w, client):
     check_in = w.day
     r = client.post(
         f"/stays/new?center_id={w.c['baku'].id}",
+        data={"company_id": "0", "room_id": w.c["flat701"].id, "check_in": check_in.isoformat()},
+    )
+    assert r.status_code == 422 and "company_id-error" in r.get_data(as_text=True)
+    r = client.post(
+        f"/stays/new?center_id={w.c['baku'].id}",
         data={
             "company_id": w.ru.id,
             "room_id": w.c["flat701"].id,

@@ -131,7 +131,12 @@ def new():
     if request.method == "GET":
         form.room_id.data = arg_id("room_id") or _first_free_room(grid, form.guests.data or 1)
     status = 200
-    if form.validate_on_submit():
+    firm_missing = staff and not current_user.active_company_id and not form.company_id.data
+    if request.method == "POST" and firm_missing:
+        form.validate_on_submit()
+        form.company_id.errors = [*form.company_id.errors, _("Choose a firm")]
+        status = 422
+    elif form.validate_on_submit():
         arrival = time.fromisoformat(form.arrival_time.data) if form.arrival_time.data else None
         with refusable() as outcome:
             stay = services.request_stay(
