@@ -122,3 +122,64 @@ def test_service_refuses_a_second_promise(w):
     services.accept(second, w.staff_baku)
     db.session.commit()
     assert second.status == RentalStatus.ACCEPTED and not first.promised
+
+
+@pytest.fixture
+def file_app(make_app, tmp_path):
+    overrides = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'offices.sqlite3'}"}
+    app = make_app(**overrides)
+    with app.app_context():
+        yield app
+
+
+def test_two_staff_answers_at_once_promise_the_office_once(file_app):
+    """Two overlapping requests accepted at the same moment by two staff members: one wins."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from matchmaker.auth import services as auth_services
+    from matchmaker.auth.models import User
+    from matchmaker.companies import services as company_services
+    from matchmaker.errors import Conflict
+    from tests.booking_support import seeded
+
+    c = seeded()
+    office = db.session.scalar(select(Room).where(Room.name_en == "Business office 501"))
+    firms = [
+        company_services.create_company(name=f"ООО Офис {i}", country="RU", external_id=f"office-{i}")
+        for i in range(2)
+    ]
+    members = [
+        auth_services.create_user(f"office{i}@ru.example", "correct horse battery", company=f)
+        for i, f in enumerate(firms)
+    ]
+    staff = [auth_services.create_user(f"staff{i}@baku.example", "correct horse battery") for i in range(2)]
+    for s in staff:
+        s.role, s.center_id = "staff", c["baku"].id
+    db.session.commit()
+    ids = [
+        services.request_rental(m, office.id, _day(20 + 5 * i), _day(60 + 5 * i), 2).id
+        for i, m in enumerate(members)
+    ]
+    staff_ids = [s.id for s in staff]
+    db.session.commit()
+    db.session.remove()
+    barrier = threading.Barrier(2)
+
+    def answer(i: int) -> str:
+        with file_app.app_context():
+            barrier.wait(timeout=30)
+            try:
+                services.accept(services.get_rental(ids[i]), db.session.get(User, staff_ids[i]))
+                db.session.commit()
+                return "accepted"
+            except Conflict:
+                db.session.rollback()
+                return "conflict"
+            finally:
+                db.session.remove()
+
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = sorted(pool.map(answer, range(2)))
+    assert outcomes == ["accepted", "conflict"]
+    assert len(db.session.scalars(select(OfficeRental).where(OfficeRental.promised.is_(True))).all()) == 1
