@@ -54,6 +54,10 @@ def test_a_member_books_nights_and_the_staff_confirm(w):
     assert r.status_code == 302
     db.session.refresh(stay)
     assert stay.status == StayStatus.CONFIRMED
+    # the firm is told, in its reader's language
+    w.login(w.az_user)
+    notes = w.client.get("/notifications?lang=ru").get_data(as_text=True)
+    assert "Азербайджанский бизнес-центр подтвердил" in notes or "подтвердил ваше проживание" in notes
 
 
 def test_overlaps_back_to_back_and_cancellation(w):

@@ -138,6 +138,14 @@ def allocate(req: StandRequest, user, stand_id) -> None:
         raise Conflict(
             str(_l("Stand %(code)s was allocated a moment ago.", code=stand.code)), field="stand_id"
         ) from None
+    _tell(req, "stand_allocated", code=stand.code)
+
+
+def _tell(req: StandRequest, kind: str, **params) -> None:
+    from ..notifications.services import notify
+
+    link = f"/exhibitions/{req.exhibition_id}"
+    notify(req.company_id, kind, link, center_id=req.exhibition.center_id, **params)
 
 
 def decline(req: StandRequest, user, reason: str = "") -> None:
@@ -152,6 +160,7 @@ def decline(req: StandRequest, user, reason: str = "") -> None:
         utcnow(),
     )
     db.session.flush()
+    _tell(req, "stand_declined")
 
 
 def withdraw(req: StandRequest, user) -> None:

@@ -119,6 +119,12 @@ def _set(rental: OfficeRental, status: RentalStatus, note: str | None = None) ->
         raise
 
 
+def _tell(rental: OfficeRental, kind: str) -> None:
+    from ..notifications.services import notify
+
+    notify(rental.company_id, kind, f"/offices/rentals/{rental.id}", center_id=rental.room.center_id)
+
+
 def offer(rental: OfficeRental, user, terms: str) -> None:
     if not rental.can_answer(user):
         raise Conflict(str(_l("This request cannot be answered now.")))
@@ -126,19 +132,24 @@ def offer(rental: OfficeRental, user, terms: str) -> None:
         raise DomainError(str(_l("Write the terms of the offer.")), field="terms")
     rental.terms = terms.strip()
     _set(rental, RentalStatus.OFFERED)
+    _tell(rental, "office_offered")
 
 
 def accept(rental: OfficeRental, user) -> None:
     """The staff accept a request as asked, or the firm takes the staff's offer."""
     if not (rental.can_answer(user) or rental.can_take_offer(user)):
         raise Conflict(str(_l("This request cannot be accepted now.")))
+    by_staff = rental.can_answer(user)
     _set(rental, RentalStatus.ACCEPTED)
+    if by_staff:
+        _tell(rental, "office_accepted")
 
 
 def decline(rental: OfficeRental, user, reason: str = "") -> None:
     if not rental.can_answer(user):
         raise Conflict(str(_l("This request cannot be answered now.")))
     _set(rental, RentalStatus.DECLINED, reason)
+    _tell(rental, "office_declined")
 
 
 def withdraw(rental: OfficeRental, user, reason: str = "") -> None:

@@ -260,11 +260,22 @@ def _set_status(stay: Stay, status: StayStatus, note: str | None = None) -> None
     stay.updated_at = utcnow()
 
 
+def _tell(stay: Stay, kind: str) -> None:
+    """An in-application note to the firm (the staff acted on its stay)."""
+    from ..notifications.services import notify
+
+    center_id = stay.room.center_id
+    notify(
+        stay.company_id, kind, f"/stays/{stay.id}", center_id=center_id, check_in=stay.check_in.isoformat()
+    )
+
+
 def confirm(stay: Stay, user) -> None:
     if not stay.can_confirm(user):
         raise Conflict(str(_l("This stay cannot be confirmed now.")))
     _set_status(stay, StayStatus.CONFIRMED)
     db.session.flush()
+    _tell(stay, "stay_confirmed")
 
 
 def decline(stay: Stay, user, reason: str = "") -> None:
@@ -272,6 +283,7 @@ def decline(stay: Stay, user, reason: str = "") -> None:
         raise Conflict(str(_l("This stay cannot be declined now.")))
     _set_status(stay, StayStatus.DECLINED, reason)
     db.session.flush()
+    _tell(stay, "stay_declined")
 
 
 def cancel(stay: Stay, user, reason: str = "") -> None:
@@ -281,6 +293,8 @@ def cancel(stay: Stay, user, reason: str = "") -> None:
         raise Conflict(str(_l("This stay is no longer active.")))
     _set_status(stay, StayStatus.CANCELLED, reason)
     db.session.flush()
+    if user.active_company_id != stay.company_id:
+        _tell(stay, "stay_cancelled_by_center")
 
 
 # reading ----------------------------------------------------------------------------------------
