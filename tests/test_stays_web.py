@@ -114,6 +114,24 @@ def test_plan_a_visit_from_a_brokerage_day_registration(w, client):
     # 10:00–17:30: the night before and the night of the day
     assert _input(html, "check_in") == (day - timedelta(days=1)).isoformat()
     assert _input(html, "check_out") == (day + timedelta(days=1)).isoformat()
+    # booked, the stay shows on the brokerage day's agenda once the schedule is published
+    r = client.post(
+        "/stays/new",
+        data={
+            "room_id": w.c["hotel"].id,
+            "check_in": (day - timedelta(days=1)).isoformat(),
+            "check_out": (day + timedelta(days=1)).isoformat(),
+            "guests": "1",
+        },
+    )
+    assert r.status_code == 302
+    from matchmaker.events import scheduling
+
+    scheduling.run_schedule(event)
+    scheduling.publish(event)
+    db.session.commit()
+    agenda = client.get(f"/events/{event.id}/agenda?lang=az").get_data(as_text=True)
+    assert "Mini-otel otağı 1" in agenda
 
 
 def test_staff_book_for_a_firm_and_see_occupancy_and_exports(w, client):
