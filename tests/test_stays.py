@@ -214,3 +214,16 @@ def test_the_database_refuses_double_sold_nights_without_the_service(w):
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
+
+
+def test_staff_confirm_and_decline_through_the_api(w):
+    first = book(w).get_json()["id"]
+    second = book(w, first=30, user=w.az2_user).get_json()["id"]
+    assert w.call("POST", f"/api/v1/stays/{first}/confirm", json={}).status_code == 403  # the firm itself
+    assert w.call("POST", f"/api/v1/stays/{first}/confirm", user=w.staff_baku, json={}).status_code == 403
+    r = w.call("POST", f"/api/v1/stays/{first}/confirm", user=w.staff_astra, json={})
+    assert r.status_code == 200 and r.get_json()["status"] == "confirmed"
+    assert w.call("POST", f"/api/v1/stays/{first}/confirm", user=w.staff_astra, json={}).status_code == 409
+    r = w.call("POST", f"/api/v1/stays/{second}/decline", user=w.staff_astra, json={"reason": "Ремонт"})
+    assert r.status_code == 200 and r.get_json()["status"] == "declined"
+    assert book(w, first=30, user=w.ru_user).status_code == 201  # the declined nights are free

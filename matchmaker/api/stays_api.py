@@ -281,3 +281,28 @@ class StayCancel(MethodView):
         stay = _visible(stay_id)
         services.cancel(stay, api_user(), data["reason"])
         return dump(stay)
+
+
+@blp.route("/stays/<int:stay_id>/confirm")
+class StayConfirm(MethodView):
+    @blp.arguments(StayCancelSchema)
+    @blp.response(200, StaySchema)
+    @blp.errors(400, (403, "Not a stay of the caller's firm (staff: of their center)"), 404, 409)
+    def post(self, data, stay_id):
+        """Confirm a requested stay (staff of its center); 409 when it is not awaiting confirmation."""
+        stay = _visible(stay_id)
+        services.confirm(stay, api_user())
+        return dump(stay)
+
+
+@blp.route("/stays/<int:stay_id>/decline")
+class StayDecline(MethodView):
+    @blp.arguments(StayCancelSchema)
+    @blp.response(200, StaySchema)
+    @blp.errors(400, (403, "Not a stay of the caller's firm (staff: of their center)"), 404, 409)
+    def post(self, data, stay_id):
+        """Decline a requested stay (staff of its center), with a reason the firm sees; the nights
+        are free again. 409 when it is not awaiting confirmation."""
+        stay = _visible(stay_id)
+        services.decline(stay, api_user(), data["reason"])
+        return dump(stay)

@@ -270,7 +270,13 @@ def _tell(stay: Stay, kind: str) -> None:
     )
 
 
+def _staff_only(stay: Stay, user) -> None:
+    if not (user.is_authenticated and user.is_staff and user.can_manage_center(stay.room.center_id)):
+        raise Forbidden(str(_l("Only the staff of this center confirm or decline stays.")))
+
+
 def confirm(stay: Stay, user) -> None:
+    _staff_only(stay, user)
     if not stay.can_confirm(user):
         raise Conflict(str(_l("This stay cannot be confirmed now.")))
     _set_status(stay, StayStatus.CONFIRMED)
@@ -279,6 +285,7 @@ def confirm(stay: Stay, user) -> None:
 
 
 def decline(stay: Stay, user, reason: str = "") -> None:
+    _staff_only(stay, user)
     if not stay.can_confirm(user):
         raise Conflict(str(_l("This stay cannot be declined now.")))
     _set_status(stay, StayStatus.DECLINED, reason)
