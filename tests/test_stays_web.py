@@ -199,3 +199,28 @@ def test_staff_book_for_a_firm_and_see_occupancy_and_exports(w, client):
     assert client.post(f"/stays/{stay.id}/cancel", data={"reason": "Рейс отменён"}).status_code == 302
     db.session.refresh(stay)
     assert stay.status == StayStatus.CANCELLED and not stay.active
+
+
+def test_staff_set_their_centers_stay_rules(w, client):
+    astra = w.c["astrakhan"].id
+    w.login(w.staff_baku)
+    assert client.get(f"/staff/centers/{astra}/stays/rules").status_code == 403
+    w.login(w.staff_astra)
+    page = client.get(f"/staff/centers/{astra}/stays/rules?lang=ru")
+    assert page.status_code == 200 and "Правила проживания" in page.get_data(as_text=True)
+    rules = {"check_in_from": "15:00", "check_out_until": "11:00", "min_nights": "3", "max_nights": "2"}
+    r = client.post(f"/staff/centers/{astra}/stays/rules", data=rules)
+    assert r.status_code == 422 and "max_nights-error" in r.get_data(as_text=True)
+    rules["max_nights"] = "14"  # and no confirmation any more (the box unticked)
+    assert client.post(f"/staff/centers/{astra}/stays/rules", data=rules).status_code == 302
+    body = {"room_id": w.c["hotel"].id, "guests": 1, "check_in": w.day.isoformat()}
+    r = w.call("POST", "/api/v1/stays", json={**body, "check_out": (w.day + timedelta(days=2)).isoformat()})
+    assert r.status_code == 422 and "check_out" in r.get_json()["error"]["fields"]
+    r = w.call(
+        "POST",
+        "/api/v1/stays",
+        json={**body, "check_out": (w.day + timedelta(days=3)).isoformat(), "arrival_time": "14:30"},
+    )
+    assert r.status_code == 422 and "arrival_time" in r.get_json()["error"]["fields"]  # from 15:00 now
+    r = w.call("POST", "/api/v1/stays", json={**body, "check_out": (w.day + timedelta(days=3)).isoformat()})
+    assert r.status_code == 201 and r.get_json()["status"] == "confirmed"

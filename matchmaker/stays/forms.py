@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, TextAreaField
 
 from ..forms import length, number_range, optional, required
 from ..meetings.forms import plausible_year
@@ -46,3 +46,16 @@ class StayForm(FlaskForm):
 
 class StayReasonForm(FlaskForm):
     reason = TextAreaField(_l("Reason"), validators=[optional(), length(2000)])
+
+
+HOURS = [f"{h:02d}:{m:02d}" for h in range(0, 24) for m in (0, 30)]
+
+
+class PolicyForm(FlaskForm):
+    check_in_from = SelectField(_l("Check-in from"), choices=[(t, t) for t in HOURS], validators=[required()])
+    check_out_until = SelectField(
+        _l("Check-out until"), choices=[(t, t) for t in HOURS], validators=[required()]
+    )
+    min_nights = IntegerField(_l("Shortest stay (nights)"), validators=[required(), number_range(1, 60)])
+    max_nights = IntegerField(_l("Longest stay (nights)"), validators=[required(), number_range(1, 366)])
+    needs_confirmation = BooleanField(_l("The staff confirm each request"))

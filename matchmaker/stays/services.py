@@ -211,6 +211,33 @@ def _write(fn) -> None:
 
 
 # operations -------------------------------------------------------------------------------------
+def save_policy(
+    user,
+    center: Center,
+    check_in_from: time,
+    check_out_until: time,
+    min_nights: int,
+    max_nights: int,
+    needs_confirmation: bool,
+) -> StayPolicy:
+    """The center's stay rules, set by its staff; stays already booked keep their nights."""
+    if not (user.is_staff and user.can_manage_center(center.id)):
+        raise Forbidden(str(_l("Only the staff of this center set its rules.")))
+    if max_nights < min_nights:
+        raise DomainError(
+            str(_l("The longest stay cannot be shorter than the shortest.")), field="max_nights"
+        )
+    policy = db.session.get(StayPolicy, center.id)
+    if policy is None:
+        policy = StayPolicy(center_id=center.id)
+        db.session.add(policy)
+    policy.check_in_from, policy.check_out_until = check_in_from, check_out_until
+    policy.min_nights, policy.max_nights = min_nights, max_nights
+    policy.needs_confirmation = needs_confirmation
+    db.session.flush()
+    return policy
+
+
 def request_stay(
     user,
     room_id,

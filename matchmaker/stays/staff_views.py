@@ -3,17 +3,19 @@ by night, CSV and XLSX exports."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
-from flask import Response, abort, flash, render_template
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth.access import staff_required
 from ..centers import services as centers
+from ..errors import apply_to_form
+from ..uow import refusable
 from ..web.helpers import day_arg
 from . import reports, services
-from .forms import StayReasonForm
+from .forms import PolicyForm, StayReasonForm
 from .views import bp, grid_days, today_local
 
 GRID_NIGHTS = 14
@@ -76,3 +78,36 @@ def staff_export(center_id: int, fmt: str):
     return Response(
         body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
+
+
+@bp.route("/staff/centers/<int:center_id>/stays/rules", methods=["GET", "POST"])
+@staff_required
+def staff_rules(center_id: int):
+    center = managed_center(center_id)
+    policy = services.policy_for(center)
+    form = PolicyForm()
+    if request.method == "GET":
+        form.check_in_from.data = policy.check_in_from.strftime("%H:%M")
+        form.check_out_until.data = policy.check_out_until.strftime("%H:%M")
+        form.min_nights.data, form.max_nights.data = policy.min_nights, policy.max_nights
+        form.needs_confirmation.data = policy.needs_confirmation
+    status = 200
+    if form.validate_on_submit():
+        with refusable() as outcome:
+            services.save_policy(
+                current_user,
+                center,
+                time.fromisoformat(form.check_in_from.data),
+                time.fromisoformat(form.check_out_until.data),
+                form.min_nights.data,
+                form.max_nights.data,
+                form.needs_confirmation.data,
+            )
+        if outcome.error is None:
+            flash(_("The stay rules are saved."), "success")
+            return redirect(url_for("stays.staff_stays", center_id=center.id))
+        status = outcome.error.status
+        apply_to_form(form, outcome.error)
+    elif request.method == "POST":
+        status = 422
+    return render_template("stays/rules.html", form=form, center=center), status
