@@ -238,6 +238,7 @@ def _world(factory, client) -> tuple[World, dict]:
             f"/staff/centers/{baku}/stays?date={d}",
             f"/stays/new?center_id={baku}&check_in={d}&check_out={after}",
             f"/staff/centers/{baku}/offices",
+            f"/staff/centers/{baku}/stays/rules",
             f"/offices/rentals/{rental.id}",
             f"/exhibitions/{expo.id}",
             "/exhibitions/new",

@@ -72,9 +72,12 @@ def test_listing_request_offer_and_accept(w):
     # the staff decline the other one; withdrawing the first would free the office
     w.login(w.staff_baku)
     assert w.client.post(f"/offices/rentals/{other.id}/decline", data={"reason": "Занято"}).status_code == 302
+    csv = w.client.get(f"/staff/centers/{w.c['baku'].id}/offices.csv").get_data(as_text=True)
+    assert f"{rental.id},accepted," in csv and "1500 AZN / ay" in csv and f"{other.id},declined," in csv
     # Astrakhan's staff cannot answer Baku's requests
     w.login(w.staff_astra)
     assert w.client.get(f"/offices/rentals/{rental.id}").status_code == 403
+    assert w.client.get(f"/staff/centers/{w.c['baku'].id}/offices.csv").status_code == 403
 
 
 def test_bad_input(w):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,7 +14,7 @@ from ..centers import services as centers
 from ..errors import apply_to_form
 from ..uow import refusable
 from ..web.helpers import day_arg
-from . import services
+from . import reports, services
 from .forms import AnswerForm, RentalForm
 
 bp = Blueprint("offices", __name__)
@@ -103,14 +103,30 @@ def act(rental_id: int, action: str):
     return render_template("offices/detail.html", r=rental, form=form), status
 
 
-@bp.get("/staff/centers/<int:center_id>/offices")
-@staff_required
-def staff(center_id: int):
+def _managed(center_id: int):
     center = centers.get_center(center_id)
     if center is None:
         abort(404)
     if not current_user.can_manage_center(center.id):
         abort(403)
+    return center
+
+
+@bp.get("/staff/centers/<int:center_id>/offices.csv")
+@staff_required
+def staff_csv(center_id: int):
+    center = _managed(center_id)
+    return Response(
+        reports.rentals_csv(center),
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="offices-{center.slug}.csv"'},
+    )
+
+
+@bp.get("/staff/centers/<int:center_id>/offices")
+@staff_required
+def staff(center_id: int):
+    center = _managed(center_id)
     first = day_arg("from", datetime.now(UTC).date()) or datetime.now(UTC).date()
     return render_template(
         "offices/staff.html",
