@@ -196,12 +196,15 @@ def register_blueprints(app: Flask) -> None:
     from .centers.views import bp as centers_bp
     from .companies.views import bp as companies_bp
     from .events.views import bp as events_bp
+    from .exhibitions.views import bp as exhibitions_bp
     from .home.views import bp as home_bp
     from .lexicon.views import bp as lexicon_bp
     from .main import bp as main_bp
     from .matching.views import bp as matching_bp
     from .meetings.views import bp as meetings_bp
     from .notifications.views import bp as notifications_bp
+    from .offices.views import bp as offices_bp
+    from .stays.views import bp as stays_bp
 
     app.url_map.converters["int"] = helpers.BoundedIntConverter
     for bp in (
@@ -217,6 +220,9 @@ def register_blueprints(app: Flask) -> None:
         notifications_bp,
         recovery_bp,
         lexicon_bp,
+        stays_bp,
+        offices_bp,
+        exhibitions_bp,
     ):
         app.register_blueprint(bp)
 
@@ -254,7 +260,11 @@ def register_template_helpers(app: Flask) -> None:
         if current_user.is_authenticated:  # member items only for a member of a firm
             nav.append(("home.dashboard", _("My page")))
             if current_user.active_company_id:
-                nav += [("matching.suggestions", _("Partners")), ("meetings.index", _("Meetings"))]
+                nav += [
+                    ("matching.suggestions", _("Partners")),
+                    ("meetings.index", _("Meetings")),
+                    ("stays.index", _("Stays")),
+                ]
             nav.append(("events.index", _("Brokerage days")))
         return {
             "nav_links": nav,
@@ -266,6 +276,7 @@ def register_template_helpers(app: Flask) -> None:
     from .auth.models import Membership, Role
     from .events.models import EventStatus, RequestStatus
     from .meetings.models import MeetingStatus
+    from .stays.models import StayStatus
 
     app.jinja_env.globals.update(
         lang_url=helpers.lang_url,
@@ -275,6 +286,7 @@ def register_template_helpers(app: Flask) -> None:
         Role=Role,
         MeetingStatus=MeetingStatus,
         RequestStatus=RequestStatus,
+        StayStatus=StayStatus,
     )
     app.jinja_env.filters["sector_title"] = lambda code: sector_title(code, str(get_locale() or "en"))
     app.jinja_env.filters["datetime"] = lambda v, fmt="medium": format_datetime(v, fmt) if v else ""

@@ -9,7 +9,9 @@ from datetime import UTC, datetime, time, timedelta
 
 from matchmaker.events import scheduling
 from matchmaker.events import services as events
+from matchmaker.exhibitions import services as exhibitions
 from matchmaker.extensions import db
+from matchmaker.offices import services as offices
 from tests.booking_support import World, open_day
 
 FIRMS = ("Gəncə Aqro MMC", "Şəki İpək", "ООО Волга Агро", "АО Каспий")
@@ -61,6 +63,28 @@ def journey_world(factory, client) -> tuple[World, dict]:
     meeting_id = scheduling.active_meetings(event)[0].id
     d = w.day.isoformat()
     kur, baku = w.c["kur"].id, w.c["baku"].id
+    # a stay, a staff-booked flat, an office rental request and an exhibition with a stand request
+    after = (w.day + timedelta(days=2)).isoformat()
+    stay = w.call(
+        "POST",
+        "/api/v1/stays",
+        json={"room_id": w.c["hotel"].id, "guests": 1, "check_in": d, "check_out": after},
+    ).get_json()["id"]
+    flat = next(r for r in w.c["baku"].rooms if r.kind == "flat")
+    body = {"room_id": flat.id, "guests": 2, "check_in": d, "check_out": after, "company_id": w.ru.id}
+    assert w.call("POST", "/api/v1/stays", user=w.staff_baku, json=body).status_code == 201
+    office = next(r for r in w.c["baku"].rooms if r.kind == "office")
+    rental = offices.request_rental(w.az_user, office.id, w.day, w.day + timedelta(days=90), 2, TOPIC)
+    expo = exhibitions.create_exhibition(
+        w.staff_baku,
+        baku,
+        {"az": "Xəzər sərgisi", "ru": "Каспийская выставка"},
+        w.day,
+        w.day,
+        "A1 3x3\nA2 3x2",
+    )
+    exhibitions.request_stand(w.az_user, expo, 9, TOPIC)
+    db.session.commit()
     pages = {
         "anonymous": [
             "/",
@@ -86,6 +110,14 @@ def journey_world(factory, client) -> tuple[World, dict]:
             f"/events/{event.id}/agenda",
             f"/events/{event.id}/requests",
             f"/events/{event.id}/participants",
+            "/stays",
+            f"/stays/new?meeting_id={second.get_json()['id']}",
+            f"/stays/{stay}",
+            "/offices",
+            f"/offices/{office.id}/request",
+            f"/offices/rentals/{rental.id}",
+            "/exhibitions",
+            f"/exhibitions/{expo.id}",
             "/notifications",
             "/partners",
             "/partners?tab=interested",
@@ -111,6 +143,13 @@ def journey_world(factory, client) -> tuple[World, dict]:
             f"/events/{event.id}/stats",
             f"/events/{event.id}/firms",
             "/events/new",
+            f"/staff/centers/{baku}/stays?date={d}",
+            f"/stays/new?center_id={baku}&check_in={d}&check_out={after}",
+            f"/staff/centers/{baku}/offices",
+            f"/staff/centers/{baku}/stays/rules",
+            f"/offices/rentals/{rental.id}",
+            f"/exhibitions/{expo.id}",
+            "/exhibitions/new",
             "/staff/verification",
             f"/staff/verification/{w.az2.id}/reject",
             f"/companies/{w.az.id}/hide",

@@ -22,7 +22,7 @@ def test_seed_is_idempotent_and_believable(app):
     again = services.seed_centers()
     db.session.commit()
     assert "centers: 2 new" in first
-    assert again.startswith("centers: 0 new, rooms: 0 new, holiday closures: 0 new")
+    assert again.startswith("centers: 0 new, rooms: 0 new, holiday closures: 0 new, stay rules: 0 new")
     baku, astra = services.list_centers()
     assert (baku.timezone, astra.timezone) == ("Asia/Baku", "Europe/Astrakhan")
     assert baku.texts("name") == {
@@ -101,7 +101,9 @@ def test_seed_gives_old_english_rows_their_three_names(app):
     assert by_en["Our own room"].name_az is None  # not a seeded name: left alone
     db.session.refresh(holiday)
     assert holiday.texts("reason") == {"az": "Rusiya Günü", "ru": "День России", "en": "Russia Day"}
-    assert services.seed_centers() == "centers: 0 new, rooms: 0 new, holiday closures: 0 new"
+    assert (
+        services.seed_centers() == "centers: 0 new, rooms: 0 new, holiday closures: 0 new, stay rules: 0 new"
+    )
 
 
 def test_api_centers_and_availability(w):

@@ -143,10 +143,10 @@ api = Api(
 
 
 def init_api(app: Flask) -> None:
-    from . import centers_api, companies_api, matching_api, meetings_api
+    from . import centers_api, companies_api, matching_api, meetings_api, stays_api
 
     api.init_app(app)
-    for module in (companies_api, matching_api, centers_api, meetings_api):
+    for module in (companies_api, matching_api, centers_api, meetings_api, stays_api):
         if getattr(module, "blp", None) is not None:
             csrf.exempt(module.blp)
             api.register_blueprint(module.blp)

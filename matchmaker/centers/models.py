@@ -27,6 +27,7 @@ class RoomKind(LabelledEnum):
     EXHIBITION_HALL = "exhibition_hall"
     OFFICE = "office"
     HOTEL_ROOM = "hotel_room"
+    FLAT = "flat"
 
     @classmethod
     def labels(cls):
@@ -36,6 +37,7 @@ class RoomKind(LabelledEnum):
             cls.EXHIBITION_HALL: _l("Exhibition hall"),
             cls.OFFICE: _l("Business office"),
             cls.HOTEL_ROOM: _l("Mini-hotel room"),
+            cls.FLAT: _l("Residential flat"),
         }
 
 
@@ -190,6 +192,7 @@ class Room(Multilingual, db.Model):
     kind: Mapped[RoomKind] = mapped_column(EnumText(RoomKind, 20), default=RoomKind.MEETING_ROOM)
     floor: Mapped[int | None]
     capacity: Mapped[int] = mapped_column(default=4)
+    area_m2: Mapped[int | None] = mapped_column()  # floor area (offices, flats)
     equipment: Mapped[list[str]] = mapped_column(JSON, default=list)  # Equipment keys
     bookable: Mapped[bool] = mapped_column(default=True)
     active: Mapped[bool] = mapped_column(default=True)

@@ -35,12 +35,13 @@ def T(az: str, ru: str, en: str) -> dict[str, str]:  # a text in three languages
     return {"az": az, "ru": ru, "en": en}
 
 
-MR, CONF, HALL, OFFICE, HOTEL = (
+MR, CONF, HALL, OFFICE, HOTEL, FLAT = (
     RoomKind.MEETING_ROOM,
     RoomKind.CONFERENCE,
     RoomKind.EXHIBITION_HALL,
     RoomKind.OFFICE,
     RoomKind.HOTEL_ROOM,
+    RoomKind.FLAT,
 )
 
 # Each room: (names, the English name it had before names had languages, kind, floor, seats,
@@ -124,6 +125,24 @@ CENTERS = [
                 5,
                 4,
                 ["desks", "wifi"],
+                False,
+            ),
+            (
+                T("Yaşayış mənzili 701", "Квартира 701", "Flat 701"),
+                "Flat 701",
+                FLAT,
+                7,
+                4,
+                ["bed", "wifi"],
+                False,
+            ),
+            (
+                T("Yaşayış mənzili 702", "Квартира 702", "Flat 702"),
+                "Flat 702",
+                FLAT,
+                7,
+                2,
+                ["bed", "wifi"],
                 False,
             ),
         ],
@@ -213,6 +232,14 @@ CENTERS = [
     },
 ]
 TEXT_FIELDS = ("name", "city", "address", "description")
+# floor areas (m²) of the offices and flats, by English name
+AREAS = {
+    "Business office 501": 36,
+    "Business office 502": 24,
+    "Office 301": 28,
+    "Flat 701": 64,
+    "Flat 702": 38,
+}
 
 
 def _span(first: date, last: date | None = None) -> tuple[date, date]:
@@ -388,6 +415,7 @@ def _rooms(center: Center, specs) -> tuple[int, int]:
             continue
         room = Room(center_id=center.id, kind=kind, floor=floor, capacity=capacity, equipment=list(equipment))
         room.bookable = bookable
+        room.area_m2 = AREAS.get(names["en"])
         set_texts(room, "name", names)
         db.session.add(room)
         rooms.append(room)
@@ -435,5 +463,8 @@ def seed_centers() -> str:
             counts[key] += new
             upgraded += up
     db.session.flush()
+    from ..stays.seed import seed_policies  # stays build on centers: imported when seeding
+
+    counts["stay rules"] = seed_policies()
     summary = ", ".join(f"{key}: {n} new" for key, n in counts.items())
     return summary + (f"; {upgraded} seeded rows given their az, ru and en names" if upgraded else "")

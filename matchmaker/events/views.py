@@ -263,11 +263,14 @@ def agenda(event_id: int):
         return render_template("events/agenda.html", event=event, company=None, items=[], waiting=[]), 200
     items = reports.agenda(event, company.id)
     template = "events/agenda_print.html" if request.args.get("print") == "1" else "events/agenda.html"
+    from ..stays.planning import stays_on
+
     return render_template(
         template,
         event=event,
         company=company,
         items=items,
+        stays=[s for s in stays_on(company.id, event.day) if s.room.center_id == event.center_id],
         waiting=reports.unscheduled_of(event, company.id),
         feedback_open={i.meeting.id: scheduling.feedback_open(event, i.meeting) for i in items},
     )

@@ -104,7 +104,8 @@ def build(
         return _build(meetings, for_company_id, method, name, base_url)
 
 
-def _build(meetings, for_company_id, method, name, base_url) -> bytes:
+def _build(meetings, for_company_id, method, name, base_url, extra=()) -> bytes:
+    """The calendar of ``meetings``; ``extra``: other VEVENTs (stays) with aware local times."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -114,9 +115,13 @@ def _build(meetings, for_company_id, method, name, base_url) -> bytes:
     cal.add("x-wr-calname", name)
     for meeting in meetings:
         cal.add_component(_event(meeting, for_company_id, base_url))
-    if meetings:
-        first = min(m.start_at for m in meetings).date() - timedelta(days=366)
-        last = max(m.end_at for m in meetings).date() + timedelta(days=366)
+    for ev in extra:
+        cal.add_component(ev)
+    starts = [m.start_at for m in meetings] + [ev.decoded("dtstart") for ev in extra]
+    ends = [m.end_at for m in meetings] + [ev.decoded("dtend") for ev in extra]
+    if starts:
+        first = min(s.date() for s in starts) - timedelta(days=366)
+        last = max(e.date() for e in ends) + timedelta(days=366)
         cal.add_missing_timezones(first_date=first, last_date=last)
     return cal.to_ical()
 
@@ -129,11 +134,16 @@ def single(
     return build([meeting], for_company_id, method=method, base_url=base_url, lang=lang)
 
 
-def feed(meetings: list[Meeting], for_company_id: int, base_url: str = "", lang: str | None = None) -> bytes:
-    """The private feed, in ``lang`` (its owner's account language)."""
+def feed(
+    meetings: list[Meeting], for_company_id: int, base_url: str = "", lang: str | None = None, stays=()
+) -> bytes:
+    """The private feed, in ``lang`` (its owner's account language), with the firm's stays."""
+    from ..stays.calendar import stay_event
+
     with in_language(lang):
         name = _("Matchmaker: meetings")
-        return _build(meetings, for_company_id, "PUBLISH", name, base_url)
+        extra = [stay_event(s, base_url) for s in stays]
+        return _build(meetings, for_company_id, "PUBLISH", name, base_url, extra)
 
 
 def invitation(

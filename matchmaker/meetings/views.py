@@ -16,6 +16,7 @@ from ..centers import services as centers
 from ..companies.models import Company
 from ..errors import DomainError, apply_to_form
 from ..extensions import db
+from ..stays import planning
 from ..uow import refusable
 from ..web.helpers import day_arg, parse_id
 from . import booking_page, calendar, services
@@ -264,7 +265,11 @@ def agenda():
         key=lambda m: m.start_at,
     )
     return render_template(
-        "meetings/agenda.html", meetings=meetings, day=day, company=db.session.get(Company, company_id)
+        "meetings/agenda.html",
+        meetings=meetings,
+        stays=planning.stays_on(company_id, day),
+        day=day,
+        company=db.session.get(Company, company_id),
     ), status
 
 
@@ -279,6 +284,7 @@ def feed(token: str):
         user.active_company_id,
         request.url_root,
         lang=user.locale or default_locale(user),
+        stays=planning.for_calendar(user.active_company_id),
     )
     return Response(body, mimetype="text/calendar", headers={"Cache-Control": "private, max-age=300"})
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from contextlib import suppress
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask_babel import format_date
@@ -193,6 +194,9 @@ def _params(note: Notification) -> dict:
     center = db.session.get(Center, p["center_id"]) if isinstance(p.get("center_id"), int) else None
     if center is not None:
         p["center"] = center.name
+    if isinstance(p.get("check_in"), str):  # a stay's first night, written out for this reader
+        with suppress(ValueError):
+            p["check_in"] = format_date(date.fromisoformat(p["check_in"]), "long")
     return p
 
 
@@ -225,6 +229,14 @@ def render(note: Notification) -> str:
             "profile; it then goes back to the center.",
             **p,
         ),
+        "stay_confirmed": lambda: _("%(center)s confirmed your stay from %(check_in)s.", **p),
+        "stay_declined": lambda: _("%(center)s declined your stay from %(check_in)s.", **p),
+        "stay_cancelled_by_center": lambda: _("%(center)s cancelled your stay from %(check_in)s.", **p),
+        "office_offered": lambda: _("%(center)s made an offer for the office you asked for.", **p),
+        "office_accepted": lambda: _("%(center)s agreed to let your firm the office you asked for.", **p),
+        "office_declined": lambda: _("%(center)s declined your request for an office.", **p),
+        "stand_allocated": lambda: _("%(center)s allocated stand %(code)s to your firm.", **p),
+        "stand_declined": lambda: _("%(center)s declined your stand request.", **p),
     }
     try:
         return messages[note.kind]()

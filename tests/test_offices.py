@@ -1,0 +1,196 @@
+"""Office rental: a firm asks for an office for a period, the staff offer, accept or decline, and an
+office is never promised twice for overlapping periods (also in the database)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from matchmaker.centers.models import Room
+from matchmaker.extensions import db
+from matchmaker.offices import services
+from matchmaker.offices.models import OfficeRental, RentalStatus
+from tests.booking_support import World
+from tests.databases import ON_PG
+
+
+@pytest.fixture
+def w(client, factory):
+    world = World(factory, client)
+    world.c["office501"] = db.session.scalar(select(Room).where(Room.name_en == "Business office 501"))
+    return world
+
+
+def _day(n: int):
+    return datetime.now(UTC).date() + timedelta(days=n)
+
+
+def _request(w, user, first=30, last=120, people=3, office=None):
+    w.login(user)
+    return w.client.post(
+        f"/offices/{(office or w.c['office501']).id}/request",
+        data={
+            "first_day": _day(first).isoformat(),
+            "last_day": _day(last).isoformat(),
+            "people": str(people),
+            "message": "Bir rüb üçün",
+        },
+    )
+
+
+def test_listing_request_offer_and_accept(w):
+    page = w.client.get("/offices?lang=ru").get_data(as_text=True)
+    assert "Бизнес-офис 501" in page
+    assert "36 м²" in page
+    assert "Офис 301" in page
+    assert _request(w, w.ru_user).status_code == 302
+    rental = db.session.scalar(select(OfficeRental))
+    assert rental.status == RentalStatus.REQUESTED
+    assert not rental.promised
+    # a second firm asks for an overlapping period: requests do not block each other
+    assert _request(w, w.ru2_user, first=100, last=200).status_code == 302
+    other = db.session.scalar(select(OfficeRental).where(OfficeRental.id != rental.id))
+    # the Baku staff answer with an offer
+    w.login(w.staff_baku)
+    assert w.client.get(f"/staff/centers/{w.c['baku'].id}/offices?lang=az").status_code == 200
+    r = w.client.post(f"/offices/rentals/{rental.id}/offer", data={"terms": ""})
+    assert r.status_code == 422  # terms are needed
+    r = w.client.post(f"/offices/rentals/{rental.id}/offer", data={"terms": "1500 AZN / ay"})
+    assert r.status_code == 302
+    db.session.refresh(rental)
+    assert rental.status == RentalStatus.OFFERED
+    assert rental.promised
+    # the overlapping request can no longer be offered or accepted: never promised twice
+    assert w.client.post(f"/offices/rentals/{other.id}/accept", data={}).status_code == 409
+    assert w.client.post(f"/offices/rentals/{other.id}/offer", data={"terms": "1400"}).status_code == 409
+    # and a new request for those days is refused at once
+    assert _request(w, w.az_user, first=50, last=60).status_code == 409
+    # the firm takes the offer
+    w.login(w.ru_user)
+    assert w.client.post(f"/offices/rentals/{rental.id}/accept", data={}).status_code == 302
+    db.session.refresh(rental)
+    assert rental.status == RentalStatus.ACCEPTED
+    # the staff decline the other one; withdrawing the first would free the office
+    w.login(w.staff_baku)
+    assert w.client.post(f"/offices/rentals/{other.id}/decline", data={"reason": "Занято"}).status_code == 302
+    csv = w.client.get(f"/staff/centers/{w.c['baku'].id}/offices.csv").get_data(as_text=True)
+    assert f"{rental.id},accepted," in csv
+    assert "1500 AZN / ay" in csv
+    assert f"{other.id},declined," in csv
+    # Astrakhan's staff cannot answer Baku's requests
+    w.login(w.staff_astra)
+    assert w.client.get(f"/offices/rentals/{rental.id}").status_code == 403
+    assert w.client.get(f"/staff/centers/{w.c['baku'].id}/offices.csv").status_code == 403
+
+
+def test_bad_input(w):
+    assert _request(w, w.ru_user, first=-5, last=10).status_code == 422
+    assert _request(w, w.ru_user, first=30, last=20).status_code == 422
+    r = _request(w, w.ru_user, people=50)
+    assert r.status_code == 422
+    assert "people-error" in r.get_data(as_text=True)
+    w.login(w.nofirm_user)
+    assert _request(w, w.nofirm_user).status_code == 403
+    assert w.client.get(f"/offices/{w.c['kur'].id}/request").status_code == 404  # a meeting room
+    assert db.session.scalar(select(OfficeRental)) is None
+
+
+def _rental(w, company, first, last, status="offered"):
+    return OfficeRental(
+        room_id=w.c["office501"].id,
+        company_id=company.id,
+        first_day=_day(first),
+        last_day=_day(last),
+        status=status,
+        promised=status in ("offered", "accepted"),
+    )
+
+
+def test_the_database_never_promises_an_office_twice(w):
+    db.session.add(_rental(w, w.ru, 10, 40))
+    db.session.commit()
+    for first, last in ((40, 50), (0, 10), (20, 25), (0, 100)):  # inclusive days: touching is overlap
+        db.session.add(_rental(w, w.ru2, first, last, status="accepted"))
+        with pytest.raises(IntegrityError, match="ex_office_rentals_room_days" if ON_PG else "promised"):
+            db.session.commit()
+        db.session.rollback()
+    db.session.add(_rental(w, w.ru2, 41, 50))  # the next day: fine
+    db.session.add(_rental(w, w.ru2, 20, 25, status="requested"))  # a request promises nothing
+    db.session.commit()
+
+
+def test_service_refuses_a_second_promise(w):
+    first = services.request_rental(w.ru_user, w.c["office501"].id, _day(10), _day(40), 2)
+    second = services.request_rental(w.ru2_user, w.c["office501"].id, _day(30), _day(60), 2)
+    services.offer(first, w.staff_baku, "1500 AZN")
+    with pytest.raises(services.Conflict):
+        services.accept(second, w.staff_baku)
+    services.withdraw(first, w.ru_user, "")
+    services.accept(second, w.staff_baku)
+    db.session.commit()
+    assert second.status == RentalStatus.ACCEPTED
+    assert not first.promised
+
+
+@pytest.fixture
+def file_app(make_app, tmp_path):
+    overrides = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'offices.sqlite3'}"}
+    app = make_app(**overrides)
+    with app.app_context():
+        yield app
+
+
+def test_two_staff_answers_at_once_promise_the_office_once(file_app):
+    """Two overlapping requests accepted at the same moment by two staff members: one wins."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from matchmaker.auth import services as auth_services
+    from matchmaker.auth.models import User
+    from matchmaker.companies import services as company_services
+    from matchmaker.errors import Conflict
+    from tests.booking_support import seeded
+
+    c = seeded()
+    office = db.session.scalar(select(Room).where(Room.name_en == "Business office 501"))
+    firms = [
+        company_services.create_company(name=f"ООО Офис {i}", country="RU", external_id=f"office-{i}")
+        for i in range(2)
+    ]
+    members = [
+        auth_services.create_user(f"office{i}@ru.example", "correct horse battery", company=f)
+        for i, f in enumerate(firms)
+    ]
+    staff = [auth_services.create_user(f"staff{i}@baku.example", "correct horse battery") for i in range(2)]
+    for s in staff:
+        s.role, s.center_id = "staff", c["baku"].id
+    db.session.commit()
+    ids = [
+        services.request_rental(m, office.id, _day(20 + 5 * i), _day(60 + 5 * i), 2).id
+        for i, m in enumerate(members)
+    ]
+    staff_ids = [s.id for s in staff]
+    db.session.commit()
+    db.session.remove()
+    barrier = threading.Barrier(2)
+
+    def answer(i: int) -> str:
+        with file_app.app_context():
+            barrier.wait(timeout=30)
+            try:
+                services.accept(services.get_rental(ids[i]), db.session.get(User, staff_ids[i]))
+                db.session.commit()
+                return "accepted"
+            except Conflict:
+                db.session.rollback()
+                return "conflict"
+            finally:
+                db.session.remove()
+
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = sorted(pool.map(answer, range(2)))
+    assert outcomes == ["accepted", "conflict"]
+    assert len(db.session.scalars(select(OfficeRental).where(OfficeRental.promised.is_(True))).all()) == 1
