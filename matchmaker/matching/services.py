@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
 from ..companies.models import Company
-from ..core.matching import Reason, render_reason
+from ..core.matching import Reason, band_label, band_of, render_reason, strength_label
 from ..errors import DomainError, NotFound
 from ..extensions import db
 from ..notifications.services import notify
@@ -25,6 +25,7 @@ __all__ = [
     "is_match",
     "matches_of",
     "reasons_text",
+    "strength_text",
     "suggestions_for",
     "theirs_interested",
     "undo",
@@ -36,6 +37,17 @@ __all__ = [
 def reasons_text(suggestion: Suggestion, lang: str) -> list[str]:
     """The reasons of a stored suggestion, in ``lang``, from the worker's engine."""
     return [render_reason(r, lang) for r in explain(suggestion.company_id, suggestion.partner_id)]
+
+
+def strength_text(suggestion: Suggestion | None, score: float | None, lang: str) -> str:
+    """The words for a suggestion's strength in ``lang`` ("Direct match", "Мало общего" …); a
+    partner no longer in the stored list (``suggestion`` None) by the band of ``score``."""
+    if score is None:
+        return ""
+    if suggestion is None:
+        return band_label(band_of(score), lang)
+    kinds = {r.kind for r in explain(suggestion.company_id, suggestion.partner_id)}
+    return strength_label(score, "sector" in kinds, lang)
 
 
 def explain(company_id: int, partner_id: int) -> list[Reason]:
