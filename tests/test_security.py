@@ -126,6 +126,7 @@ MATRIX = [
     ("GET", "/staff/verification", {"anonymous": 302, "other_member": 403, "member": 403, "staff": 200}),
     ("GET", "/staff/matching", {"anonymous": 302, "other_member": 403, "member": 403, "staff": 200}),
     ("GET", "/partners", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/home", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 200}),
     ("GET", "/notifications", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 404}),
     ("GET", "/login", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
     ("GET", "/register", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
