@@ -106,6 +106,9 @@ def test_interested_and_no_thanks_keep_the_place(app, live_server, browser, lang
     try:
         page = ctx.new_page()
         page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on(  # a blocked inline style or script shows as a console error
+            "console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None
+        )
         _sign_in(page, live_server, lang)
         _no_sideways_scroll(page)
         assert _axe_violations(page) == []
