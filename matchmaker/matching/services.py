@@ -14,6 +14,7 @@ from ..companies.models import Company
 from ..core.matching import Reason, band_label, band_of, render_reason, strength_label
 from ..errors import DomainError, NotFound
 from ..extensions import db
+from ..notifications.models import Notification
 from ..notifications.services import notify
 from .engine_cache import engine
 from .models import Decision, Interest, Suggestion
@@ -151,8 +152,24 @@ def decide(user, company_id: int, partner_id: int, decision: str) -> bool:
         notify(partner_id, "match", link=f"/companies/{company_id}", about=me, name=me.name)
         notify(company_id, "match", link=f"/companies/{partner_id}", about=partner, name=partner.name)
         return True
-    notify(partner_id, "interest", link=f"/companies/{company_id}", name=me.name)
+    if not _told(partner_id, "interest", f"/companies/{company_id}"):  # once, however often undone
+        notify(partner_id, "interest", link=f"/companies/{company_id}", name=me.name)
     return False
+
+
+def _told(company_id: int, kind: str, link: str) -> bool:
+    """Whether this firm was already told this news (an interest taken back and given again is not
+    news twice)."""
+    return (
+        db.session.scalar(
+            select(Notification.id)
+            .where(
+                Notification.company_id == company_id, Notification.kind == kind, Notification.link == link
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def undo(user, company_id: int, partner_id: int) -> str | None:
