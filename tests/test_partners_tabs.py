@@ -155,3 +155,18 @@ def test_the_api_and_the_export_name_the_strength(client, runner, factory, firms
     lines = runner.invoke(args=["matches", "export", "--top", "3"]).output.splitlines()
     assert lines
     assert all('"strength": "' in line for line in lines)
+
+
+def test_interest_taken_back_and_given_again_is_told_once(app, factory, firms):
+    from matchmaker.notifications.models import Notification
+
+    az = _signed_in(app, factory, firms["az"], "az@example.com")
+    for _ in range(3):
+        az.post(f"/partners/{firms['veg'].id}/interested")
+        az.post(f"/partners/{firms['veg'].id}/undo")
+    told = db.session.scalars(
+        select(Notification).where(
+            Notification.company_id == firms["veg"].id, Notification.kind == "interest"
+        )
+    ).all()
+    assert len(told) == 1

@@ -33,7 +33,7 @@ from .matching_index import PostingIndex
 from .matching_rank import Ranker
 from .reasons import Reason, render_reason
 from .sectors import sector_affinity
-from .strength import Band, band_label, band_of
+from .strength import Band, band_label, band_of, strength_label
 from .toplists import Row, TopLists, depth_for, rows_of
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "paused_gc",
     "render_reason",
     "shown_scores",
+    "strength_label",
 ]
 
 

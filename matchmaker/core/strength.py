@@ -29,6 +29,7 @@ __all__ = [
     "Band",
     "band_of",
     "band_label",
+    "strength_label",
 ]
 
 BASE_DIRECT = 60.0  # the lowest score of a direct match (its best item value DIRECT_FLOOR)
@@ -56,6 +57,8 @@ _LABELS: dict[str, dict[Band, str]] = {
     "ru": {Band.DIRECT: "Прямое совпадение", Band.RELATED: "Смежные товары", Band.SECTOR: "Та же отрасль"},
     "az": {Band.DIRECT: "Birbaşa uyğunluq", Band.RELATED: "Əlaqəli mallar", Band.SECTOR: "Eyni sahə"},
 }
+# the sector band of a pair whose activities are not related either: a shared language at most
+_LITTLE = {"en": "Little in common", "ru": "Мало общего", "az": "Az ortaq cəhət"}
 _HINTS: dict[str, dict[Band, str]] = {
     "en": {
         Band.DIRECT: "One of you offers exactly what the other needs",
@@ -80,3 +83,13 @@ def band_label(band: Band | str, lang: str = "en", hint: bool = False) -> str:
     ``hint``, a sentence saying what it means, in ``lang`` (en, ru, az)."""
     table = (_HINTS if hint else _LABELS).get(lang, _LABELS["en"] if not hint else _HINTS["en"])
     return table[Band(band)]
+
+
+def strength_label(score: float, related_activities: bool, lang: str = "en") -> str:
+    """The words for a suggestion's strength: its band's name, except that a pair with no product
+    in common whose activities are not related either (``related_activities`` false: no sector
+    reason) reads "Little in common", not "Same sector"."""
+    band = band_of(score)
+    if band == Band.SECTOR and not related_activities:
+        return _LITTLE.get(lang, _LITTLE["en"])
+    return band_label(band, lang)

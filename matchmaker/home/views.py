@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from ..auth.access import login_required
 from ..core.matching import band_label
-from ..matching.services import reasons_text
+from ..matching.services import reasons_text, strength_text
 from . import services
 
 bp = Blueprint("home", __name__)
@@ -28,5 +28,6 @@ def dashboard():
         lang=str(get_locale() or "en"),
         reasons=reasons_text,
         band_label=band_label,
+        strength=strength_text,
         reader_tz=current_user.timezone,
     )

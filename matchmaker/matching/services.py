@@ -11,9 +11,10 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
 from ..companies.models import Company
-from ..core.matching import Reason, render_reason
+from ..core.matching import Reason, band_label, band_of, render_reason, strength_label
 from ..errors import DomainError, NotFound
 from ..extensions import db
+from ..notifications.models import Notification
 from ..notifications.services import notify
 from .engine_cache import engine
 from .models import Decision, Interest, Suggestion
@@ -25,6 +26,7 @@ __all__ = [
     "is_match",
     "matches_of",
     "reasons_text",
+    "strength_text",
     "suggestions_for",
     "theirs_interested",
     "undo",
@@ -36,6 +38,17 @@ __all__ = [
 def reasons_text(suggestion: Suggestion, lang: str) -> list[str]:
     """The reasons of a stored suggestion, in ``lang``, from the worker's engine."""
     return [render_reason(r, lang) for r in explain(suggestion.company_id, suggestion.partner_id)]
+
+
+def strength_text(suggestion: Suggestion | None, score: float | None, lang: str) -> str:
+    """The words for a suggestion's strength in ``lang`` ("Direct match", "Мало общего" …); a
+    partner no longer in the stored list (``suggestion`` None) by the band of ``score``."""
+    if score is None:
+        return ""
+    if suggestion is None:
+        return band_label(band_of(score), lang)
+    kinds = {r.kind for r in explain(suggestion.company_id, suggestion.partner_id)}
+    return strength_label(score, "sector" in kinds, lang)
 
 
 def explain(company_id: int, partner_id: int) -> list[Reason]:
@@ -139,8 +152,24 @@ def decide(user, company_id: int, partner_id: int, decision: str) -> bool:
         notify(partner_id, "match", link=f"/companies/{company_id}", about=me, name=me.name)
         notify(company_id, "match", link=f"/companies/{partner_id}", about=partner, name=partner.name)
         return True
-    notify(partner_id, "interest", link=f"/companies/{company_id}", name=me.name)
+    if not _told(partner_id, "interest", f"/companies/{company_id}"):  # once, however often undone
+        notify(partner_id, "interest", link=f"/companies/{company_id}", name=me.name)
     return False
+
+
+def _told(company_id: int, kind: str, link: str) -> bool:
+    """Whether this firm was already told this news (an interest taken back and given again is not
+    news twice)."""
+    return (
+        db.session.scalar(
+            select(Notification.id)
+            .where(
+                Notification.company_id == company_id, Notification.kind == kind, Notification.link == link
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def undo(user, company_id: int, partner_id: int) -> str | None:

@@ -39,6 +39,7 @@ def suggestions():
         lang=str(get_locale() or "en"),
         reasons=services.reasons_text,
         band_label=band_label,
+        strength=services.strength_text,
     )
 
 

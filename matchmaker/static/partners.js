@@ -17,7 +17,7 @@
     if (tabs && here) here.replaceWith(document.importNode(tabs, true));
     const moved = document.getElementById(id);
     if (moved) {
-      const button = moved.querySelector("button, a");
+      const button = moved.querySelector("button") || moved.querySelector("a");
       if (button) button.focus({ preventScroll: true });
     }
   };

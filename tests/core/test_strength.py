@@ -5,7 +5,7 @@ sector, language and verification add; the bands are named in three languages.""
 import pytest
 
 from matchmaker.core.concepts import Lexicon
-from matchmaker.core.matching import Band, FirmProfile, MatchEngine, band_label, band_of
+from matchmaker.core.matching import Band, FirmProfile, MatchEngine, band_label, band_of, strength_label
 
 from .support import LEX
 
@@ -59,3 +59,11 @@ def test_bands_by_score_and_their_names():
     assert band_label(Band.SECTOR, "az") == "Eyni sahə"
     assert band_label(Band.DIRECT, "xx") == "Direct match"
     assert band_label(Band.RELATED, "az", hint=True)
+
+
+def test_strength_words_say_little_in_common_without_related_activities():
+    assert strength_label(80, False, "en") == "Direct match"
+    assert strength_label(30, False, "ru") == "Смежные товары"
+    assert strength_label(10, True, "az") == "Eyni sahə"
+    assert strength_label(6, False, "ru") == "Мало общего"
+    assert strength_label(6, False, "az") == "Az ortaq cəhət"
