@@ -55,13 +55,11 @@ def import_csv():
 
 
 # the verification queue ---------------------------------------------------------------------------
-QUEUE = "/staff/verification"
-
-
 def _back(value: str | None) -> str:
     """The queue with the staff's search and filters (only a path of the queue itself)."""
-    target = safe_next(value, QUEUE)
-    return target if target.split("?")[0] == QUEUE else QUEUE
+    queue = url_for("admin.verification")
+    target = safe_next(value, queue)
+    return target if target.split("?")[0] == queue else queue
 
 
 def _queued_company(company_id: int):
@@ -81,7 +79,7 @@ def verification():
         q=q,
         country=country,
         status=status,
-        back=request.full_path.rstrip("?"),
+        back=url_for("admin.verification", **request.args.to_dict()),
         waiting=services.waiting_count() if status != services.WAITING else result.total,
     )
 

@@ -17,11 +17,10 @@ document.addEventListener("DOMContentLoaded", () => {
       el.addEventListener("change", () => { if (!el.value) return; form.requestSubmit ? form.requestSubmit() : form.submit(); });
     });
   });
-  // The header menu is a <details>: browsers that cannot style ::details-content keep it open on
-  // a wide screen (CSS hides the button there).
-  const menu = document.querySelector("details.menu");
-  if (menu && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 641px)").matches) {
-    menu.open = true;
+  // The header menu and the directory's filters are <details>: browsers that cannot style
+  // ::details-content open them on a wide screen.
+  if (!CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 641px)").matches) {
+    document.querySelectorAll("details.menu, details.more-filters").forEach((d) => { d.open = true; });
   }
   // Confirm destructive actions.
   document.querySelectorAll("[data-confirm]").forEach((el) => {

@@ -5,7 +5,7 @@ ourselves (sync API) and serve the app from a werkzeug ``make_server`` thread. C
 browser submits the real forms with their tokens.
 
 SQLite (default): every test gets its own database file in ``tmp_path``. PostgreSQL
-(``TEST_DATABASE_URL``): a separate database next to it (``matchmaker_browser``) is created for the
+(``TEST_DATABASE_URL``): a separate database next to it (``<test database>_browser``) is created for the
 session and dropped afterwards, and every table is emptied after each test. A separate database,
 because the live server commits from its own threads: tests of another run sharing
 ``TEST_DATABASE_URL`` would otherwise empty the tables under a browser test (and the other way round).
@@ -37,7 +37,9 @@ CHROMIUM_ARGS = [
 
 TEST_DB = os.environ.get("TEST_DATABASE_URL", "")
 ON_PG = TEST_DB.startswith("postgresql")
-PG_NAME = "matchmaker_browser"
+# next to the test database and named after it: runs on different test databases (several
+# worktrees on one server) do not drop each other's browser database
+PG_NAME = (TEST_DB.rsplit("/", 1)[-1].split("?")[0] or "matchmaker") + "_browser"
 
 
 def compile_translations() -> None:
