@@ -232,6 +232,9 @@ def test_the_room_pages_link_carries_room_date_and_time_into_a_partner_picker(w)
     assert "start=09:00" in chosen and f"room_id={w.c['kur'].id}" in chosen
     r = w.client.get(chosen)
     assert 'id="request"' in r.text and "Send the request" in r.text
+    r = w.client.get(f"/meetings/new?room_id={w.c['kur'].id}&q=Волга")
+    picker = r.text.split('class="plain partner-choices"')[1].split("</ul>")[0]
+    assert "ООО Волга Агро" in picker and "АО Каспий" not in picker
     r = w.client.get(f"/meetings/new?room_id={w.c['kur'].id}&q=zzzqqq")
     assert r.status_code == 200 and "No firm found" in r.text
 
