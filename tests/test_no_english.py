@@ -173,6 +173,7 @@ def _world(factory, client) -> tuple[World, dict]:
     db.session.commit()
     d = w.day.isoformat()
     kur, baku = w.c["kur"].id, w.c["baku"].id
+    sunday = (w.day + timedelta(days=6 - w.day.weekday())).isoformat()
     pages = {
         "member": [
             "/",
@@ -180,6 +181,8 @@ def _world(factory, client) -> tuple[World, dict]:
             f"/rooms/{kur}?date={d}",
             f"/rooms/{kur}?date={d}&view=week",
             f"/meetings/new?partner_id={w.ru2.id}&room_id={kur}&date={d}&start=14:00",
+            f"/meetings/new?room_id={kur}&date={sunday}",  # the partner picker; a closed day's reason
+            f"/meetings/{first}/cancel",
             "/meetings",
             f"/meetings/{first}",
             f"/meetings/agenda?date={d}",
