@@ -264,3 +264,16 @@ def test_odd_input_never_500(w):
     ):
         r = w.client.get(f"/meetings/new?{query}")
         assert r.status_code in (200, 422), (query, r.status_code)
+
+
+def test_room_pages_do_not_offer_past_hours(w):
+    kur = w.c["kur"]
+    yesterday = slots.today_at(kur) - timedelta(days=1)
+    w.login(w.az_user)
+    for view in ("day", "week"):  # (the week of yesterday may still have free days ahead)
+        r = w.client.get(f"/rooms/{kur.id}?date={yesterday}&view={view}")
+        assert r.status_code == 200
+    page = w.client.get(f"/rooms/{kur.id}?date={yesterday}").text
+    assert 'class="slot-free"' not in page and "/meetings/new?" not in page
+    page = w.client.get(f"/rooms/{kur.id}?date={w.day}").text
+    assert 'class="slot-free"' in page and "/meetings/new?" in page
