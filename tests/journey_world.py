@@ -63,6 +63,7 @@ def journey_world(factory, client) -> tuple[World, dict]:
     meeting_id = scheduling.active_meetings(event)[0].id
     d = w.day.isoformat()
     kur, baku = w.c["kur"].id, w.c["baku"].id
+    sunday = (w.day + timedelta(days=6 - w.day.weekday())).isoformat()
     # a stay, a staff-booked flat, an office rental request and an exhibition with a stand request
     after = (w.day + timedelta(days=2)).isoformat()
     stay = w.call(
@@ -101,6 +102,8 @@ def journey_world(factory, client) -> tuple[World, dict]:
             f"/rooms/{kur}?date={d}",
             f"/rooms/{kur}?date={d}&view=week",
             f"/meetings/new?partner_id={w.ru2.id}&room_id={kur}&date={d}&start=14:00",
+            f"/meetings/new?room_id={kur}&date={sunday}",  # the partner picker; a closed day's reason
+            f"/meetings/{first}/cancel",
             "/meetings",
             f"/meetings/{first}",
             f"/meetings/agenda?date={d}",

@@ -259,6 +259,10 @@ def test_the_room_pages_link_carries_room_date_and_time_into_a_partner_picker(w)
     r = w.client.get(chosen)
     assert 'id="request"' in r.text
     assert "Send the request" in r.text
+    r = w.client.get(f"/meetings/new?room_id={w.c['kur'].id}&q=Волга")
+    picker = r.text.split('class="plain partner-choices"')[1].split("</ul>")[0]
+    assert "ООО Волга Агро" in picker
+    assert "АО Каспий" not in picker
     r = w.client.get(f"/meetings/new?room_id={w.c['kur'].id}&q=zzzqqq")
     assert r.status_code == 200
     assert "No firm found" in r.text
@@ -290,3 +294,18 @@ def test_odd_input_never_500(w):
     ):
         r = w.client.get(f"/meetings/new?{query}")
         assert r.status_code in (200, 422), (query, r.status_code)
+
+
+def test_room_pages_do_not_offer_past_hours(w):
+    kur = w.c["kur"]
+    yesterday = slots.today_at(kur) - timedelta(days=1)
+    w.login(w.az_user)
+    for view in ("day", "week"):  # (the week of yesterday may still have free days ahead)
+        r = w.client.get(f"/rooms/{kur.id}?date={yesterday}&view={view}")
+        assert r.status_code == 200
+    page = w.client.get(f"/rooms/{kur.id}?date={yesterday}").text
+    assert 'class="slot-free"' not in page
+    assert "/meetings/new?" not in page
+    page = w.client.get(f"/rooms/{kur.id}?date={w.day}").text
+    assert 'class="slot-free"' in page
+    assert "/meetings/new?" in page

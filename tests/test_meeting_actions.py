@@ -27,8 +27,7 @@ def test_cancelling_asks_first_naming_the_meeting_then_says_what_happened(w):
     assert "Cancel the meeting?" in r.text
     for part in (
         "ООО Волга Агро",
-        "10:00, Baku time (UTC+4)",
-        "11:00, Baku time (UTC+4)",
+        "10:00–11:00, Baku time (UTC+4)",
         kur.name_en,
         baku.name_en,
     ):
@@ -69,7 +68,7 @@ def test_declining_asks_first_in_the_readers_language(w):
     assert "Отклонить запрос на встречу?" in r.text
     assert "Да, отклонить" in r.text
     assert "Gəncə Aqro MMC" in r.text
-    assert "10:00, время Баку (UTC+4)" in r.text
+    assert "10:00–11:00, время Баку (UTC+4)" in r.text
     assert "Asia/Baku" not in r.text
     r = w.client.post(f"/meetings/{mid}/decline", data={"reason": ""}, follow_redirects=True)
     said = flashes(r.text)
@@ -100,3 +99,72 @@ def test_who_may_be_asked(w):
     assert r.status_code == 302
     assert "/login" in r.headers["Location"]
     assert db.session.scalar(select(Notification).where(Notification.kind == "meeting_cancelled")) is None
+
+
+def test_a_cancellation_can_be_undone_for_a_few_minutes_while_the_time_is_free(w):
+    from datetime import timedelta
+
+    from matchmaker.mail.models import OutboxMessage
+
+    mid = w.book().get_json()["id"]
+    w.call("POST", f"/api/v1/meetings/{mid}/accept", user=w.ru_user)
+    w.login(w.az_user)
+    r = w.client.post(f"/meetings/{mid}/cancel", data={"reason": "Oops"}, follow_redirects=True)
+    assert "Undo the cancellation" in r.text
+    assert f'action="/meetings/{mid}/restore"' in r.text
+    # only the member who cancelled is offered the undo
+    w.login(w.ru_user)
+    assert "Undo the cancellation" not in w.client.get(f"/meetings/{mid}").text
+    assert w.client.post(f"/meetings/{mid}/restore").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Meeting, mid).status == "cancelled"
+    w.login(w.az_user)
+    r = w.client.post(f"/meetings/{mid}/cancel", data={"reason": "x"})  # nothing to cancel any more
+    assert r.status_code == 409
+
+    # again, in one session: cancel, then undo
+    mid2 = w.book(start="14:00", end="15:00").get_json()["id"]
+    w.client.post(f"/meetings/{mid2}/cancel", data={"reason": "Oops"})
+    r = w.client.post(f"/meetings/{mid2}/restore", follow_redirects=True)
+    assert "Cancellation undone: with ООО Волга Агро, " in r.text
+    assert "14:00–15:00, Baku time (UTC+4)" in r.text
+    db.session.expire_all()
+    m = db.session.get(Meeting, mid2)
+    assert m.status == "requested"
+    assert m.active
+    assert m.note == ""
+    assert m.expires_at is not None
+    assert all(p.active for p in m.participants)
+    note = db.session.scalar(
+        select(Notification).where(
+            Notification.kind == "meeting_restored", Notification.company_id == w.ru.id
+        )
+    )
+    assert note is not None
+    w.login(w.ru_user)
+    notes = w.client.get("/notifications?lang=ru").text
+    assert "Gəncə Aqro MMC" in notes
+    assert "14:00, время Баку (UTC+4)" in notes
+    w.client.get("/?lang=en")
+    letter = db.session.scalar(select(OutboxMessage).where(OutboxMessage.kind == "meeting_restored"))
+    assert letter is not None
+    assert letter.to_address == w.ru_user.email
+    assert "METHOD:REQUEST" in str(letter.attachments)
+    assert "Gəncə Aqro MMC" in letter.subject
+
+    # too late, or the time was taken meanwhile: refused, nothing changes
+    w.login(w.az_user)
+    w.client.post(f"/meetings/{mid2}/cancel", data={"reason": "Really"})
+    assert w.book(user=w.az2_user, partner=w.ru2, start="14:00", end="15:00").status_code == 201
+    r = w.client.post(f"/meetings/{mid2}/restore", follow_redirects=True)
+    assert "already booked" in r.text or "already has a meeting" in r.text, r.text[-3000:]
+    db.session.expire_all()
+    assert db.session.get(Meeting, mid2).status == "cancelled"
+    mid3 = w.book(start="16:00", end="17:00").get_json()["id"]
+    w.client.post(f"/meetings/{mid3}/cancel", data={"reason": "Oops"})
+    db.session.get(Meeting, mid3).updated_at -= timedelta(minutes=6)
+    db.session.commit()
+    r = w.client.post(f"/meetings/{mid3}/restore", follow_redirects=True)
+    assert "too late to undo" in r.text
+    db.session.expire_all()
+    assert db.session.get(Meeting, mid3).status == "cancelled"

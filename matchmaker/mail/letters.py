@@ -34,6 +34,7 @@ MEETING_METHOD = {
     "meeting_rescheduled": "REQUEST",
     "meeting_expiring": "REQUEST",
     "meeting_reminder": "REQUEST",
+    "meeting_restored": "REQUEST",
     "meeting_declined": "CANCEL",
     "meeting_cancelled": "CANCEL",
     "meeting_expired": "CANCEL",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -19,7 +19,7 @@ from ..extensions import db
 from ..stays import planning
 from ..uow import refusable
 from ..web.helpers import day_arg, parse_id
-from . import booking_page, calendar, services
+from . import booking_page, calendar, services, undo
 from .describe import counterpart, describe
 from .forms import MeetingRequestForm, ReasonForm, RescheduleForm
 
@@ -130,8 +130,34 @@ def _request(form, partner):
 def detail(meeting_id: int):
     meeting = _meeting_for(meeting_id, current_user)
     return render_template(
-        "meetings/detail.html", m=meeting, reason_form=ReasonForm(), tz=meeting.room.center.timezone
+        "meetings/detail.html",
+        m=meeting,
+        reason_form=ReasonForm(),
+        tz=meeting.room.center.timezone,
+        undo=undo.undoable(meeting, current_user, _undo_state(meeting)),
     )
+
+
+def _undo_state(meeting) -> str | None:
+    """The state before this browser's member cancelled ``meeting`` (kept in the signed session)."""
+    kept = session.get("undo_cancel") or {}
+    mine = kept.get("id") == meeting.id and kept.get("user") == current_user.id
+    return kept.get("was") if mine else None
+
+
+@bp.post("/meetings/<int:meeting_id>/restore")
+@login_required
+def restore(meeting_id: int):
+    """Undo a cancellation made a few minutes ago from this browser, when the time is still free."""
+    meeting = _meeting_for(meeting_id, current_user)
+    with refusable() as outcome:
+        undo.restore(meeting, current_user, _undo_state(meeting) or "")
+    if outcome.error is not None:
+        flash(outcome.error.message, "error")
+        return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    session.pop("undo_cancel", None)
+    flash(_("Cancellation undone: %(meeting)s.", meeting=describe(meeting)), "success")
+    return redirect(url_for("meetings.detail", meeting_id=meeting.id))
 
 
 def _allowed(meeting, action: str) -> bool:
@@ -181,8 +207,11 @@ def act(meeting_id: int, action: str):
             services.decline(meeting, current_user, form.reason.data or "")
             msg = _("Meeting request declined: %(meeting)s.", meeting=named)
         else:
+            was = meeting.status.value
             services.cancel(meeting, current_user, form.reason.data or "")
             msg = _("Meeting cancelled: %(meeting)s.", meeting=named)
+            if meeting.involves(current_user.active_company_id):
+                session["undo_cancel"] = {"id": meeting.id, "was": was, "user": current_user.id}
     if outcome.error is not None:
         if action != "accept" and _allowed(meeting, action):
             apply_to_form(form, outcome.error)

@@ -36,6 +36,7 @@ KIND_CATEGORY = {
     "meeting_declined": Category.MEETINGS,
     "meeting_cancelled": Category.MEETINGS,
     "meeting_cancelled_by_center": Category.MEETINGS,
+    "meeting_restored": Category.MEETINGS,
     "meeting_rescheduled": Category.MEETINGS,
     "meeting_expired": Category.MEETINGS,
     "meeting_expiring": Category.MEETINGS,
@@ -211,6 +212,9 @@ def render(note: Notification) -> str:
         "meeting_cancelled": lambda: _("%(name)s cancelled the meeting on %(when)s.", **p),
         "meeting_cancelled_by_center": lambda: _("%(center)s cancelled the meeting on %(when)s.", **p),
         "meeting_rescheduled": lambda: _("%(name)s proposes a new time: %(when)s.", **p),
+        "meeting_restored": lambda: _(
+            "%(name)s undid the cancellation; the meeting takes place: %(when)s.", **p
+        ),
         "meeting_expired": lambda: (
             _("The meeting request with %(name)s expired: %(when)s.", **p)
             if p.get("when")
