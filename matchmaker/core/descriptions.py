@@ -57,6 +57,7 @@ MAX_QUOTE = 110  # characters of the quote kept with an item
 CUE_CONF = 0.8  # confidence of an item a cue names, against 1.0 for a listed one
 NO_CUE_CONF = 0.5  # an item of a sentence without a cue (read as an offer)
 
+_PREDICATIVE = frozenset({"dir", "dur", "tir", "tur"})  # az "-dır/-dir/-dur/-dür" after folding
 _PURPOSE = frozenset({"для", "по", "for", "to"})
 _LIST_CONJ = frozenset({"and", "or", "и", "или", "ve", "ya"})
 
@@ -140,7 +141,9 @@ def _cue_at(lexicon: Lexicon, words: Sequence[str], i: int) -> Cue | None:
             a >= 0
             and b <= n
             and lexicon.is_phrase(words[a:b])
-            and any(j != i and not lexicon.is_generic(words[j]) for j in range(a, b))
+            and any(
+                j != i and not lexicon.is_generic(words[j]) and cue_of(words[j]) is None for j in range(a, b)
+            )
         ):
             return None
     return cue
@@ -196,11 +199,14 @@ def _negated(words: Sequence[str], i: int, c: Cue) -> bool:
 class _Reader:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self._bases: dict[str, str] = {}
 
     def chunks(self, text: str) -> list[_Chunk]:
         out: list[_Chunk] = []
         carry: str | None = None
         for s in sentences(clean_lines(text)):
+            for t in s.toks:
+                t.word = self._base(t.word)
             words = [t.word for t in s.toks]
             clusters = _clusters(self.lexicon, words)
             if not clusters:
@@ -258,6 +264,22 @@ class _Reader:
             elif not dropping:
                 parts[-1].append(t)
         return parts
+
+    def _base(self, word: str) -> str:
+        """An Azerbaijani noun without its predicative "-dır" ("fındıqdır", "pomidordur")."""
+        got = self._bases.get(word)
+        if got is None:
+            got = word
+            if (
+                len(word) >= 6
+                and word[-3:] in _PREDICATIVE
+                and word.isascii()
+                and not self.lexicon.knows(word)
+                and self.lexicon.knows(word[:-3])
+            ):
+                got = word[:-3]
+            self._bases[word] = got
+        return got
 
     def _in_lemma(self, words: Sequence[str], i: int) -> bool:
         """The word at ``i`` belongs to a lemma with its neighbours ("изделия из пластмасс")."""

@@ -63,6 +63,15 @@ def sides(text: str) -> tuple[set[str], set[str]]:
         ),
         ("cement tədarükçüləri ilə əməkdaşlıq etmək istəyirik.", set(), {"cement"}),
         ("Biz fındıq ixracatçısıyıq və şəkər almağa hazırıq.", {"hazelnut"}, {"sugar"}),
+        ("В поиске поставщиков фундука", set(), {"hazelnut"}),
+        ("Нужен дистрибьютор для нашего вина в Азербайджане.", {"wine"}, set()),
+        (
+            "Bizim əsas məhsulumuz fındıqdır. Əsas fəaliyyətimiz pomidor istehsalıdır.",
+            {"hazelnut", "tomato"},
+            set(),
+        ),
+        ("Экспортёр фундука. Импортёр сахара.", {"hazelnut"}, {"sugar"}),
+        ("Walnut buyer", set(), {"walnut"}),
         # mixed languages in one sentence
         ("Закупаем meyvə şirəsi и cognac", set(), {"juice", "brandy"}),
     ],
