@@ -136,6 +136,7 @@ def _world(factory, client) -> tuple[World, dict]:
     w = World(factory, client)
     w.az_user.full_name, w.staff_baku.full_name = "Aysel Məmmədova", "Rəşad Quliyev"
     w.az_user.timezone = "Europe/Moscow"  # their own clock is shown next to the centers' times
+    w.ru.offers = ["квазипродукт"]  # a gap on the staff's lexicon page, with its nearest concepts
     for token in w.az_user.tokens:
         token.name = "Интеграция"
     db.session.commit()
@@ -204,6 +205,7 @@ def _world(factory, client) -> tuple[World, dict]:
             f"/events/{event.id}",
             f"/events/{event.id}/schedule",
             "/events/new",
+            "/staff/lexicon",
         ],
     }
     return w, pages
