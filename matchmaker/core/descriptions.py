@@ -39,6 +39,7 @@ from .description_cues import (
     is_filler,
     is_negation,
     negates_after,
+    typo_cue,
 )
 from .description_text import Sentence, Tok, clean_lines, sentences
 
@@ -130,8 +131,11 @@ class _Cluster:
 
 
 def _cue_at(lexicon: Lexicon, words: Sequence[str], i: int) -> Cue | None:
-    cue = cue_of(words[i])
-    if cue is None or not lexicon.in_phrase(words[i]):
+    w = words[i]
+    cue = cue_of(w)
+    if cue is None and not lexicon.knows(w) and not lexicon.is_generic(w):
+        cue = typo_cue(w)  # "looknig", "закупаме", "axtarirq"
+    if cue is None or not lexicon.in_phrase(w):
         return cue
     n = len(words)
     for a, b in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i - 1, i + 2), (i, i + 3)):
@@ -364,12 +368,27 @@ def _corrected(h: ConceptHit) -> bool:
     return h.how == "fuzzy" or (h.how == "modifier" and h.confidence < MODIFIER_CONF - 1e-9)
 
 
+def _alone(chunk: _Chunk, hit: ConceptHit, content: list[str]) -> bool:
+    """The hit's words are all the content of their part of the item (parts end at "и", "and",
+    "və" …): "Закупаем фундк и грецкий орех" believes "фундк"."""
+    words = set(hit.text.split())
+    part: set[str] = set()
+    for t in [*chunk.toks, None]:
+        if t is None or t.word in _LIST_CONJ:
+            if words & part:
+                return part <= words
+            part = set()
+        elif t.word in content:
+            part.add(t.word)
+    return False
+
+
 def _believed(chunk: _Chunk, hits: list[ConceptHit], content: list[str]) -> list[Placed]:
     """The hits of an item worth an item of their own, in text order. A corrected typo is believed
     only as an item of its own ("Закупаем: фундук, миндл"), not among other words of prose ("у
     фермеров" is no "mərmər"); a modifier next to its head goes ("wheat" of "wheat flour"), one
     apart from any head names an item of its own ("… şirkətimiz пиломатериалы və мебель")."""
-    kept = [h for h in hits if not _corrected(h) or set(content) <= set(h.text.split())]
+    kept = [h for h in hits if not _corrected(h) or _alone(chunk, h, content)]
     placed = sorted(((_place(chunk, h), h) for h in kept), key=lambda x: x[0][0].start)
     heads = [(chunk.toks.index(f), chunk.toks.index(t)) for (f, t), h in placed if h.how != "modifier"]
     out: list[Placed] = []

@@ -107,6 +107,15 @@ def test_typos_are_believed_only_as_items_of_their_own():
     assert needs == {"hazelnut", "almond", "walnut"}
 
 
+def test_typos_in_cues_and_items():
+    offers, needs = sides("We are looknig for hazelnutz and walnuts. Pomidr ve xiyar ixrac edirik.")
+    assert needs == {"hazelnut", "walnut"} and offers == {"tomato", "cucumber"}
+    _, needs = sides("Закупаме фундк и грецкий орех")
+    assert needs == {"hazelnut", "walnut"}
+    offers, needs = sides("We buy agricultural products")  # "products" is no typo of "produces"
+    assert not offers
+
+
 def test_not_only_does_not_negate():
     offers, _ = sides("Продаём не только сыр, но и сливочное масло.")
     assert {"cheese", "butter"} <= offers
