@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 __all__ = [
@@ -188,7 +187,9 @@ _TYPO_FORMS = _words(
     tedarukcusu tedarukculeri idxal ehtiyac
     """
 )
-_TYPO_LIST = sorted(_TYPO_FORMS)
+_TYPO_BY_FIRST: dict[str, list[str]] = {}
+for _form in sorted(_TYPO_FORMS):
+    _TYPO_BY_FIRST.setdefault(_form[0], []).append(_form)
 
 
 @lru_cache(maxsize=100_000)
@@ -197,8 +198,10 @@ def typo_cue(word: str) -> Cue | None:
     caller checks the word is no lemma word: "products" is no "produces")."""
     if len(word) < 6:
         return None
-    found = process.extractOne(word, _TYPO_LIST, scorer=OSA.distance, score_cutoff=1)
-    return None if found is None else cue_of(found[0])
+    for form in _TYPO_BY_FIRST.get(word[0], ()):
+        if abs(len(form) - len(word)) <= 1 and OSA.distance(word, form, score_cutoff=1) <= 1:
+            return cue_of(form)
+    return None
 
 
 @lru_cache(maxsize=100_000)

@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 MAX_PART_WORDS = 8  # words of one item given to the lexicon
+MAX_ITEMS = 100  # items of a description given to the lexicon
 MAX_SPELLED_WORDS = 60  # words of a description whose typos are corrected (the rest: exact words)
 MAX_QUOTE = 110  # characters of the quote kept with an item
 CUE_CONF = 0.8  # confidence of an item a cue names, against 1.0 for a listed one
@@ -133,8 +134,10 @@ class _Cluster:
 def _cue_at(lexicon: Lexicon, words: Sequence[str], i: int) -> Cue | None:
     w = words[i]
     cue = cue_of(w)
-    if cue is None and not lexicon.knows(w) and not lexicon.is_generic(w):
+    if cue is None:
         cue = typo_cue(w)  # "looknig", "закупаме", "axtarirq"
+        if cue is not None and (lexicon.knows(w) or lexicon.is_generic(w)):
+            cue = None
     if cue is None or not lexicon.in_phrase(w):
         return cue
     n = len(words)
@@ -409,7 +412,7 @@ def _worth_reporting(lexicon: Lexicon, word: str) -> bool:
 def read_descriptions(lexicon: Lexicon, texts: Iterable[str]) -> list[DescriptionReading]:
     """Read many descriptions, the lexicon's look-ups batched over all of them."""
     reader = _Reader(lexicon)
-    per_text = [reader.chunks(t) if t and t.strip() else [] for t in texts]
+    per_text = [reader.chunks(t)[:MAX_ITEMS] if t and t.strip() else [] for t in texts]
     for cs in per_text:
         budget = MAX_SPELLED_WORDS
         for c in cs:
