@@ -25,6 +25,7 @@ def journey_world(factory, client) -> tuple[World, dict]:
     w = World(factory, client)
     w.az_user.full_name, w.staff_baku.full_name = "Aysel Məmmədova", "Rəşad Quliyev"
     w.az_user.timezone = "Europe/Moscow"  # their own clock is shown next to the centers' times
+    w.ru.offers = ["квазипродукт"]  # a gap on the staff's lexicon page, with its nearest concepts
     for token in w.az_user.tokens:
         token.name = "Интеграция"
     db.session.commit()
@@ -153,6 +154,7 @@ def journey_world(factory, client) -> tuple[World, dict]:
             f"/offices/rentals/{rental.id}",
             f"/exhibitions/{expo.id}",
             "/exhibitions/new",
+            "/staff/lexicon",
             "/staff/verification",
             f"/staff/verification/{w.az2.id}/reject",
             f"/companies/{w.az.id}/hide",

@@ -135,6 +135,10 @@ def test_additions_survive_as_json_export_and_import(app, runner, factory, tmp_p
     result = runner.invoke(args=["lexicon", "import", str(bad)])
     assert result.exit_code == 1
     assert "lemmas[0]" in result.output
+    bad.write_text(json.dumps({"lemmas": [{"concept": "no_such", "lang": "az", "lemma": "x"}]}))
+    result = runner.invoke(args=["lexicon", "import", str(bad)])
+    assert result.exit_code == 1
+    assert "lemmas[0].concept: Unknown concept: no_such." in result.output
     assert db.session.scalar(select(db.func.count()).select_from(LexiconAddition)) == 2
 
 

@@ -84,6 +84,7 @@ class Lexicon:
         self._partial = ix.partial
         self._max_len = ix.max_len
         self._phrase_keys = frozenset(k for sk in ix.phrases if len(sk) > 1 for k in sk)
+        self._vocab_set = frozenset(ix.vocab)
         self.vocab: list[str] = ix.vocab
         self._speller = Speller(ix.vocab, self._stop)
         self._cache: dict[str, tuple[ConceptHit, ...]] = {}
@@ -104,6 +105,10 @@ class Lexicon:
             return ""
         g = self.groups.get(group) or {}
         return g.get(lang) or g.get("en") or group
+
+    def knows(self, word: str) -> bool:
+        """The folded ``word`` is a word of some lemma, as written (inflection aside)."""
+        return token_key(word) in self._vocab_set
 
     def in_phrase(self, word: str) -> bool:
         """The folded ``word`` is a word of some lemma of several words."""

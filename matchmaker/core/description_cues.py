@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 __all__ = [
     "Cue",
     "NEED",
@@ -30,6 +32,7 @@ __all__ = [
     "PREPOSITIONS",
     "SPLIT_WORDS",
     "cue_of",
+    "typo_cue",
     "is_filler",
     "is_negation",
     "negates_after",
@@ -169,6 +172,36 @@ PREPOSITIONS = _words(
     from in to at across into for within throughout via since with by on
     """
 )
+
+
+# Common forms of the cues, for a cue word with a typo ("looknig", "закупаме", "axtarirq").
+_TYPO_FORMS = _words(
+    """
+    looking export exporting exports produce produces production supply supplies supplier suppliers
+    offering purchase purchasing import imports needs buying selling source sourcing manufacture
+    manufacturer manufacturers exporter exporters buyers seeking interested require required
+    поставляем производим продаем экспортируем закупаем покупаем нужны нужен интересуют
+    интересует поставщиков поставщик покупателей импортируем предлагаем реализуем выращиваем
+    требуются приобретаем поставки закупки
+    ixrac ixracat edirik satiriq istehsal teklif aliriq axtaririq axtarir lazimdir tedarukcu
+    tedarukcusu tedarukculeri idxal ehtiyac
+    """
+)
+_TYPO_BY_FIRST: dict[str, list[str]] = {}
+for _form in sorted(_TYPO_FORMS):
+    _TYPO_BY_FIRST.setdefault(_form[0], []).append(_form)
+
+
+@lru_cache(maxsize=100_000)
+def typo_cue(word: str) -> Cue | None:
+    """The cue of a word one typo away from a common cue form (words of six letters or more; the
+    caller checks the word is no lemma word: "products" is no "produces")."""
+    if len(word) < 6:
+        return None
+    for form in _TYPO_BY_FIRST.get(word[0], ()):
+        if abs(len(form) - len(word)) <= 1 and OSA.distance(word, form, score_cutoff=1) <= 1:
+            return cue_of(form)
+    return None
 
 
 @lru_cache(maxsize=100_000)

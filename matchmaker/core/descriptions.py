@@ -39,6 +39,7 @@ from .description_cues import (
     is_filler,
     is_negation,
     negates_after,
+    typo_cue,
 )
 from .description_text import Sentence, Tok, clean_lines, sentences
 
@@ -52,11 +53,13 @@ __all__ = [
 ]
 
 MAX_PART_WORDS = 8  # words of one item given to the lexicon
+MAX_ITEMS = 100  # items of a description given to the lexicon
 MAX_SPELLED_WORDS = 60  # words of a description whose typos are corrected (the rest: exact words)
 MAX_QUOTE = 110  # characters of the quote kept with an item
 CUE_CONF = 0.8  # confidence of an item a cue names, against 1.0 for a listed one
 NO_CUE_CONF = 0.5  # an item of a sentence without a cue (read as an offer)
 
+_PREDICATIVE = frozenset({"dir", "dur", "tir", "tur"})  # az "-dır/-dir/-dur/-dür" after folding
 _PURPOSE = frozenset({"для", "по", "for", "to"})
 _LIST_CONJ = frozenset({"and", "or", "и", "или", "ve", "ya"})
 
@@ -129,8 +132,13 @@ class _Cluster:
 
 
 def _cue_at(lexicon: Lexicon, words: Sequence[str], i: int) -> Cue | None:
-    cue = cue_of(words[i])
-    if cue is None or not lexicon.in_phrase(words[i]):
+    w = words[i]
+    cue = cue_of(w)
+    if cue is None:
+        cue = typo_cue(w)  # "looknig", "закупаме", "axtarirq"
+        if cue is not None and (lexicon.knows(w) or lexicon.is_generic(w)):
+            cue = None
+    if cue is None or not lexicon.in_phrase(w):
         return cue
     n = len(words)
     for a, b in ((i - 1, i + 1), (i, i + 2), (i - 2, i + 1), (i - 1, i + 2), (i, i + 3)):
@@ -140,7 +148,9 @@ def _cue_at(lexicon: Lexicon, words: Sequence[str], i: int) -> Cue | None:
             a >= 0
             and b <= n
             and lexicon.is_phrase(words[a:b])
-            and any(j != i and not lexicon.is_generic(words[j]) for j in range(a, b))
+            and any(
+                j != i and not lexicon.is_generic(words[j]) and cue_of(words[j]) is None for j in range(a, b)
+            )
         ):
             return None
     return cue
@@ -196,11 +206,14 @@ def _negated(words: Sequence[str], i: int, c: Cue) -> bool:
 class _Reader:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self._bases: dict[str, str] = {}
 
     def chunks(self, text: str) -> list[_Chunk]:
         out: list[_Chunk] = []
         carry: str | None = None
         for s in sentences(clean_lines(text)):
+            for t in s.toks:
+                t.word = self._base(t.word)
             words = [t.word for t in s.toks]
             clusters = _clusters(self.lexicon, words)
             if not clusters:
@@ -258,6 +271,22 @@ class _Reader:
             elif not dropping:
                 parts[-1].append(t)
         return parts
+
+    def _base(self, word: str) -> str:
+        """An Azerbaijani noun without its predicative "-dır" ("fındıqdır", "pomidordur")."""
+        got = self._bases.get(word)
+        if got is None:
+            got = word
+            if (
+                len(word) >= 6
+                and word[-3:] in _PREDICATIVE
+                and word.isascii()
+                and not self.lexicon.knows(word)
+                and self.lexicon.knows(word[:-3])
+            ):
+                got = word[:-3]
+            self._bases[word] = got
+        return got
 
     def _in_lemma(self, words: Sequence[str], i: int) -> bool:
         """The word at ``i`` belongs to a lemma with its neighbours ("изделия из пластмасс")."""
@@ -342,12 +371,27 @@ def _corrected(h: ConceptHit) -> bool:
     return h.how == "fuzzy" or (h.how == "modifier" and h.confidence < MODIFIER_CONF - 1e-9)
 
 
+def _alone(chunk: _Chunk, hit: ConceptHit, content: list[str]) -> bool:
+    """The hit's words are all the content of their part of the item (parts end at "и", "and",
+    "və" …): "Закупаем фундк и грецкий орех" believes "фундк"."""
+    words = set(hit.text.split())
+    part: set[str] = set()
+    for t in [*chunk.toks, None]:
+        if t is None or t.word in _LIST_CONJ:
+            if words & part:
+                return part <= words
+            part = set()
+        elif t.word in content:
+            part.add(t.word)
+    return False
+
+
 def _believed(chunk: _Chunk, hits: list[ConceptHit], content: list[str]) -> list[Placed]:
     """The hits of an item worth an item of their own, in text order. A corrected typo is believed
     only as an item of its own ("Закупаем: фундук, миндл"), not among other words of prose ("у
     фермеров" is no "mərmər"); a modifier next to its head goes ("wheat" of "wheat flour"), one
     apart from any head names an item of its own ("… şirkətimiz пиломатериалы və мебель")."""
-    kept = [h for h in hits if not _corrected(h) or set(content) <= set(h.text.split())]
+    kept = [h for h in hits if not _corrected(h) or _alone(chunk, h, content)]
     placed = sorted(((_place(chunk, h), h) for h in kept), key=lambda x: x[0][0].start)
     heads = [(chunk.toks.index(f), chunk.toks.index(t)) for (f, t), h in placed if h.how != "modifier"]
     out: list[Placed] = []
@@ -368,7 +412,7 @@ def _worth_reporting(lexicon: Lexicon, word: str) -> bool:
 def read_descriptions(lexicon: Lexicon, texts: Iterable[str]) -> list[DescriptionReading]:
     """Read many descriptions, the lexicon's look-ups batched over all of them."""
     reader = _Reader(lexicon)
-    per_text = [reader.chunks(t) if t and t.strip() else [] for t in texts]
+    per_text = [reader.chunks(t)[:MAX_ITEMS] if t and t.strip() else [] for t in texts]
     for cs in per_text:
         budget = MAX_SPELLED_WORDS
         for c in cs:

@@ -200,6 +200,7 @@ def import_additions(data: Any) -> tuple[int, int]:
         raise DomainError(_('Expected an object with the lists "concepts" and "lemmas".'), field="file")
     have = {(r[1], r[2], r[3]) for r in _rows() if r[0] == AdditionKind.LEMMA}
     have_concepts = {r[1] for r in _rows() if r[0] == AdditionKind.CONCEPT}
+    known = set(current_lexicon().concepts)
     n_concepts = n_lemmas = 0
     for i, c in enumerate(data.get("concepts", [])):
         if not isinstance(c, dict) or not CONCEPT_ID.match(str(c.get("id", ""))):
@@ -233,6 +234,8 @@ def import_additions(data: Any) -> tuple[int, int]:
                 _("lemmas[%(i)d]: needs concept, lang (az, ru, en) and lemma.", i=i), field=f"lemmas[{i}]"
             )
         key = (str(x["concept"]), str(x["lang"]), " ".join(str(x["lemma"]).split())[:200])
+        if key[0] not in known and key[0] not in have_concepts:
+            raise DomainError(_("Unknown concept: %(id)s.", id=key[0]), field=f"lemmas[{i}].concept")
         if key in have:
             continue
         db.session.add(LexiconAddition(kind=AdditionKind.LEMMA, concept_id=key[0], lang=key[1], lemma=key[2]))

@@ -63,6 +63,15 @@ def sides(text: str) -> tuple[set[str], set[str]]:
         ),
         ("cement tədarükçüləri ilə əməkdaşlıq etmək istəyirik.", set(), {"cement"}),
         ("Biz fındıq ixracatçısıyıq və şəkər almağa hazırıq.", {"hazelnut"}, {"sugar"}),
+        ("В поиске поставщиков фундука", set(), {"hazelnut"}),
+        ("Нужен дистрибьютор для нашего вина в Азербайджане.", {"wine"}, set()),
+        (
+            "Bizim əsas məhsulumuz fındıqdır. Əsas fəaliyyətimiz pomidor istehsalıdır.",
+            {"hazelnut", "tomato"},
+            set(),
+        ),
+        ("Экспортёр фундука. Импортёр сахара.", {"hazelnut"}, {"sugar"}),
+        ("Walnut buyer", set(), {"walnut"}),
         # mixed languages in one sentence
         ("Закупаем meyvə şirəsi и cognac", set(), {"juice", "brandy"}),
     ],
@@ -98,6 +107,16 @@ def test_typos_are_believed_only_as_items_of_their_own():
     assert offers == {"tomato"}
     _, needs = sides("Закупаем: фундук, миндл, грецкий орехь")
     assert needs == {"hazelnut", "almond", "walnut"}
+
+
+def test_typos_in_cues_and_items():
+    offers, needs = sides("We are looknig for hazelnutz and walnuts. Pomidr ve xiyar ixrac edirik.")
+    assert needs == {"hazelnut", "walnut"}
+    assert offers == {"tomato", "cucumber"}
+    _, needs = sides("Закупаме фундк и грецкий орех")
+    assert needs == {"hazelnut", "walnut"}
+    offers, needs = sides("We buy agricultural products")  # "products" is no typo of "produces"
+    assert not offers
 
 
 def test_not_only_does_not_negate():
