@@ -142,6 +142,12 @@ MATRIX = [
         {"anonymous": 400, "other_member": 400, "member": 400, "staff": 400},
     ),
     ("GET", "/unsubscribe/{bad_token}", {"anonymous": 400, "other_member": 400, "member": 400, "staff": 400}),
+    # stays, offices, exhibitions (row-level access: tests/test_stays*, test_offices, test_exhibitions)
+    ("GET", "/stays", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/stays/new", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/offices", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/exhibitions", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
+    ("GET", "/exhibitions/new", {"anonymous": 302, "other_member": 403, "member": 403, "staff": 403}),
 ]
 
 
@@ -174,6 +180,9 @@ def test_every_route_is_in_the_access_matrix(app):
         "/calendar",
         "/rooms",
         "/companies/<int:company_id>/join",
+        "/stays/",
+        "/offices/",
+        "/exhibitions/",
     )
     missing = []
     for rule in app.url_map.iter_rules():
