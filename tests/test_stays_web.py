@@ -69,7 +69,9 @@ def test_plan_a_visit_from_a_meeting(w, client):
     assert r.status_code == 302, r.get_data(as_text=True)
     stay = db.session.scalar(select(Stay))
     assert stay.company_id == w.az.id and stay.status == StayStatus.REQUESTED and stay.nights == 3
-    # the agenda shows the meeting and the stay together
+    # the list of meetings and the agenda show the meetings and the stay together
+    listing = client.get("/meetings?lang=az").get_data(as_text=True)
+    assert w.ru.name in listing and "Mini-otel otağı 1" in listing
     agenda = client.get(f"/meetings/agenda?date={day.isoformat()}&lang=ru").get_data(as_text=True)
     assert w.ru.name in agenda and "Номер мини-гостиницы 1" in agenda
     # the calendar feed carries the stay
