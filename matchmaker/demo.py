@@ -321,4 +321,7 @@ def load_demo(force: bool = False, n_each: int = 150) -> str:
     from .centers.services import seed_centers
 
     parts.append(seed_centers())
+    from .exhibitions.seed import seed_exhibition
+
+    parts.append(seed_exhibition())
     return "; ".join(parts)

@@ -117,3 +117,13 @@ def test_the_database_gives_each_stand_once(w):
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
+
+
+def test_the_demo_exhibition_is_seeded_once(w):
+    from matchmaker.exhibitions.seed import seed_exhibition
+
+    assert seed_exhibition() == "exhibitions: 1 new"
+    assert seed_exhibition() == "exhibitions: 0 new"
+    db.session.commit()
+    page = w.client.get("/exhibitions?lang=ru").get_data(as_text=True)
+    assert "Каспийская выставка продовольствия" in page

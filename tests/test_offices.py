@@ -194,3 +194,24 @@ def test_two_staff_answers_at_once_promise_the_office_once(file_app):
         outcomes = sorted(pool.map(answer, range(2)))
     assert outcomes == ["accepted", "conflict"]
     assert len(db.session.scalars(select(OfficeRental).where(OfficeRental.promised.is_(True))).all()) == 1
+
+
+def test_an_office_let_to_a_firm_is_not_booked_for_meetings_and_back(w):
+    """Office 501 in Baku is also bookable for meetings."""
+    office = w.c["office501"]
+    booked = w.book(room=office, start="10:00", end="11:00")
+    assert booked.status_code == 201, booked.get_json()
+    rental = services.request_rental(w.ru_user, office.id, w.day, w.day + timedelta(days=30), 2)
+    db.session.commit()
+    with pytest.raises(services.Conflict):  # a meeting is booked there that day
+        services.accept(rental, w.staff_baku)
+    db.session.rollback()
+    w.call(
+        "POST", f"/api/v1/meetings/{booked.get_json()['id']}/cancel", json={"reason": "Ofis icarəyə verilir"}
+    )
+    rental = db.session.get(OfficeRental, rental.id)
+    services.accept(rental, w.staff_baku)
+    db.session.commit()
+    r = w.book(room=office, start="14:00", end="15:00")
+    assert r.status_code == 422
+    assert "start" in r.get_json()["error"]["fields"]

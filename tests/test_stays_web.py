@@ -72,7 +72,10 @@ def test_plan_a_visit_from_a_meeting(w, client):
     assert stay.company_id == w.az.id
     assert stay.status == StayStatus.REQUESTED
     assert stay.nights == 3
-    # the agenda shows the meeting and the stay together
+    # the list of meetings and the agenda show the meetings and the stay together
+    listing = client.get("/meetings?lang=az").get_data(as_text=True)
+    assert w.ru.name in listing
+    assert "Mini-otel otağı 1" in listing
     agenda = client.get(f"/meetings/agenda?date={day.isoformat()}&lang=ru").get_data(as_text=True)
     assert w.ru.name in agenda
     assert "Номер мини-гостиницы 1" in agenda

@@ -391,4 +391,9 @@ def bookable_window(room: Room, start: datetime, end: datetime) -> str | None:
     closures = closures_between(room.center_id, start, end, room_id=room.id)
     if closures:
         return str(_l("The room is not available then: %(reason)s.", reason=closures[0].why))
+    if room.kind == RoomKind.OFFICE:  # an office let to a firm is theirs on those days
+        from ..offices.services import promised
+
+        if promised(room.id, local_start.date(), end.astimezone(tz).date()):
+            return str(_l("This office is let to a firm on that day."))
     return None

@@ -42,7 +42,15 @@ def index():
         return render_template("meetings/no_company.html")
     scope = "past" if request.args.get("scope") == "past" else "upcoming"
     meetings = services.for_company(company_id, scope)
-    return render_template("meetings/index.html", meetings=meetings, scope=scope, company_id=company_id)
+    from ..stays.services import for_company as stays_of
+
+    return render_template(
+        "meetings/index.html",
+        meetings=meetings,
+        stays=[s for s in stays_of(company_id, scope) if s.is_live],
+        scope=scope,
+        company_id=company_id,
+    )
 
 
 def _room_choices(center_id: int | None = None, any_room: bool = True) -> list[tuple[int, str]]:

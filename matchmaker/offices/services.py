@@ -6,7 +6,8 @@ one is refused with ``Conflict`` (409), by the checks here and, in a race, by th
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -100,10 +101,28 @@ def request_rental(
     return rental
 
 
+def _meetings_in(rental: OfficeRental) -> bool:
+    """Live meetings booked in the office (it may also be bookable for meetings) on its days."""
+    from ..meetings.models import Meeting
+
+    tz = ZoneInfo(rental.room.center.timezone)
+    start = datetime.combine(rental.first_day, time(0), tzinfo=tz)
+    end = datetime.combine(rental.last_day + timedelta(days=1), time(0), tzinfo=tz)
+    q = select(Meeting.id).where(
+        Meeting.room_id == rental.room_id,
+        Meeting.live_at(utcnow()),
+        Meeting.start_at < end,
+        Meeting.end_at > start,
+    )
+    return db.session.scalar(q.limit(1)) is not None
+
+
 def _set(rental: OfficeRental, status: RentalStatus, note: str | None = None) -> None:
     """Change the status in a savepoint: a promise that meets another one is a Conflict."""
     if status in PROMISED and promised(rental.room_id, rental.first_day, rental.last_day, rental.id):
         raise Conflict(str(_l("The office is already promised for part of that period.")))
+    if status in PROMISED and rental.status not in PROMISED and _meetings_in(rental):
+        raise Conflict(str(_l("Meetings are booked in this office during that period; move them first.")))
     try:
         with db.session.begin_nested():
             rental.status = status
