@@ -190,6 +190,7 @@ def register_security(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .accounts.views import bp as accounts_bp
     from .admin.views import bp as admin_bp
     from .auth.recovery import bp as recovery_bp
     from .auth.views import bp as auth_bp
@@ -213,6 +214,7 @@ def register_blueprints(app: Flask) -> None:
         events_bp,
         notifications_bp,
         recovery_bp,
+        accounts_bp,
     ):
         app.register_blueprint(bp)
 

@@ -177,6 +177,7 @@ def test_registration_sends_a_confirmation_that_signs_nobody_in(client):
             "password": PASSWORD,
             "confirm": PASSWORD,
             "firm_choice": "new",
+            "consent": "y",
             "company_name": "Aysel MMC",
             "country": "AZ",
             "consent": "y",

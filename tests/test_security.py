@@ -129,6 +129,7 @@ MATRIX = [
     ("GET", "/notifications", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 404}),
     ("GET", "/login", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
     ("GET", "/register", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
+    ("GET", "/privacy", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
     # reached from e-mails, signed in or not: a bad token is a clear 400 page
     ("GET", "/password/forgot", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
     (

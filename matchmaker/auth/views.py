@@ -7,6 +7,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from ..accounts.privacy import record_consent
 from ..companies import services as company_services
 from ..errors import apply_to_form
 from ..extensions import limiter
@@ -82,6 +83,7 @@ def register():
                 locale=str(get_locale() or "") or None,
                 timezone=form.timezone.data,
             )
+            record_consent(user)
         if outcome.error is not None:
             apply_to_form(form, outcome.error)
         else:
