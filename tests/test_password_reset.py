@@ -180,7 +180,6 @@ def test_registration_sends_a_confirmation_that_signs_nobody_in(client):
             "consent": "y",
             "company_name": "Aysel MMC",
             "country": "AZ",
-            "consent": "y",
         },
         headers={"Accept-Language": "az"},
     )
