@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
-from ..auth.access import login_required
+from ..auth.access import admin_required, login_required
 from ..forms import save_or_show
-from . import privacy
+from ..web.helpers import arg_id
+from . import audit, privacy
 from .forms import DeleteAccountForm
+from .models import AuditAction
 
 bp = Blueprint("accounts", __name__)
 
@@ -46,3 +48,35 @@ def delete():
             return redirect(url_for("main.index"))
     status = 422 if form.is_submitted() else 200
     return render_template("accounts/delete.html", form=form, last=last, company=user.company), status
+
+
+# the audit log (administrators) ----------------------------------------------------------------
+def _audit_filters() -> tuple[str | None, int | None]:
+    action = request.args.get("action") or None
+    return (action if action in tuple(AuditAction) else None), arg_id("company")
+
+
+@bp.get("/staff/audit")
+@admin_required
+def audit_log():
+    action, company_id = _audit_filters()
+    page = request.args.get("page", "1")
+    result = audit.listing(action, company_id, page=int(page) if page.isdigit() and len(page) < 6 else 1)
+    return render_template(
+        "accounts/audit.html",
+        result=result,
+        actors=audit.actors(result.entries),
+        actions=AuditAction.choices(),
+        action=action,
+    )
+
+
+@bp.get("/staff/audit.csv")
+@admin_required
+def audit_csv():
+    action, company_id = _audit_filters()
+    return Response(
+        audit.to_csv(action, company_id),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'},
+    )

@@ -7,6 +7,8 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..accounts import audit
+from ..accounts.models import AuditAction
 from ..auth import services as auth_services
 from ..auth.access import login_required
 from ..core import sectors as nace
@@ -92,7 +94,20 @@ def edit(company_id: int):
         form.sectors.data = company.sectors
         form.languages.data = company.languages or []
         form.size_band.data = company.size_band or ""
+    before = audit.firm_snapshot(company)
     if submitted_and_saved(form, lambda: services.update_company(company, form.to_data())):
+        if not current_user.belongs_to(company.id):
+            old, new = audit.changed(before, audit.firm_snapshot(company))
+            audit.record(
+                current_user,
+                AuditAction.EDIT_FIRM,
+                "company",
+                company.id,
+                company_id=company.id,
+                summary=company.name,
+                before=old,
+                after=new,
+            )
         flash(_("The profile is saved."), "success")
         return redirect(url_for("companies.profile", company_id=company.id))
     status = 422 if request.method == "POST" else 200
@@ -120,7 +135,19 @@ def _moderate(company_id: int, apply, form_key: str, message: str):
     company = services.get_company(company_id) or abort(404)
     if not current_user.can_verify_companies():
         abort(403)
+    before = {form_key: getattr(company, form_key)}
     apply(company, request.form.get(form_key, "1") == "1")
+    action = AuditAction.VERIFY if form_key == "verified" else AuditAction.HIDE
+    audit.record(
+        current_user,
+        action,
+        "company",
+        company.id,
+        company_id=company.id,
+        summary=company.name,
+        before=before,
+        after={form_key: getattr(company, form_key)},
+    )
     flash(message, "success")
     return redirect(url_for("companies.profile", company_id=company.id))
 

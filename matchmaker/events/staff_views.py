@@ -85,7 +85,9 @@ def edit(event_id: int):
 @refusals_go_to("events.detail")
 def change_status(event_id: int, action: str):
     event = managed_event(event_id)
+    before = str(event.status)
     services.change_status(event, action)
+    _audit(event, {"status": before}, {"status": str(event.status)})
     flash(
         {
             "open": _("Registration is open."),
@@ -128,6 +130,11 @@ def schedule(event_id: int):
 def run(event_id: int):
     event = managed_event(event_id)
     result = scheduling.run_schedule(event)
+    _audit(
+        event,
+        {},
+        {"scheduled": result.scheduled, "changed": result.changed, "unscheduled": result.unscheduled},
+    )
     flash(
         _(
             "%(s)d of %(n)d meetings scheduled (%(l)d locked kept, %(c)d changed).",
@@ -155,10 +162,12 @@ def run(event_id: int):
 def meeting_action(event_id: int, meeting_id: int, action: str):
     event = managed_event(event_id)
     meeting = scheduling.get_meeting(event, meeting_id)
+    before = _placement(meeting)
     if action == "cancel":
         scheduling.cancel_meeting(event, meeting)
     else:
         scheduling.set_locked(event, meeting, action == "lock")
+    _audit(event, before, _placement(meeting), meeting)
     return redirect(url_for("events.schedule", event_id=event.id))
 
 
@@ -171,12 +180,14 @@ def move(event_id: int, meeting_id: int):
     form.slot.choices = [(i, slot_label(event, i)) for i in range(event.slot_count)]
     status = 422
     if form.validate_on_submit():
+        before = _placement(meeting)
         err = save_or_show(
             form, lambda: scheduling.move_meeting(event, meeting, form.slot.data, form.table_no.data)
         )
         if err is not None:
             status = err.status
         else:
+            _audit(event, before, _placement(meeting), meeting)
             flash(_("Meeting moved and locked."), "success")
             return redirect(url_for("events.schedule", event_id=event.id))
     for errors in form.errors.values():
@@ -220,3 +231,30 @@ def no_show(event_id: int, meeting_id: int):
 def stats(event_id: int):
     event = managed_event(event_id)
     return render_template("events/stats.html", event=event, stats=reports.statistics(event))
+
+
+def _placement(meeting) -> dict:
+    return {
+        "slot": meeting.slot,
+        "table": meeting.table_no,
+        "locked": meeting.locked,
+        "status": str(meeting.status),
+    }
+
+
+def _audit(event, before: dict, after: dict, meeting=None) -> None:
+    """A schedule change by the staff, in the audit log."""
+    from ..accounts.audit import changed, record
+    from ..accounts.models import AuditAction
+
+    old, new = changed(before, after)
+    record(
+        current_user,
+        AuditAction.SCHEDULE,
+        "event_meeting" if meeting is not None else "event",
+        meeting.id if meeting is not None else event.id,
+        company_id=meeting.az_company_id if meeting is not None else None,
+        summary=f"{event.id}: {event.title}",
+        before=old,
+        after=new,
+    )
