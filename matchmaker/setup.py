@@ -246,7 +246,9 @@ def register_template_helpers(app: Flask) -> None:
         if current_user.is_authenticated and current_user.active_company_id:
             from .notifications.services import hidden_kinds, unread_count
 
-            unread = unread_count(current_user.active_company_id, hidden_kinds(current_user))
+            unread = unread_count(
+                current_user.active_company_id, hidden_kinds(current_user), user_id=current_user.id
+            )
 
         nav = [
             (endpoint, label)
@@ -279,6 +281,9 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["sector_title"] = lambda code: sector_title(code, str(get_locale() or "en"))
     app.jinja_env.filters["datetime"] = lambda v, fmt="medium": format_datetime(v, fmt) if v else ""
     app.jinja_env.filters["number"] = lambda v: format_decimal(v)
+    from .core.phones import national
+
+    app.jinja_env.filters["phone"] = lambda v: national(v) if v else ""
     # a calendar day in the reader's language ("15 sentyabr 2026", "15 сент. 2026 г.")
     app.jinja_env.filters["day"] = lambda v, fmt="medium": format_date(v, fmt) if v else ""
     from . import timefmt

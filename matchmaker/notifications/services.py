@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from ..dbtypes import utcnow
 from ..extensions import db
@@ -120,12 +120,26 @@ def _visible(company_id: int, hidden: Iterable[str]):
     return conditions
 
 
-def unread_count(company_id: int, hidden: Iterable[str] = ()) -> int:
+def _unread_by(user_id: int | None):
+    """Not read: neither marked read for everybody (``read_at``, notes from before reading was per
+    member) nor read by this member."""
+    from ..accounts.models import NotificationRead
+
+    conditions = [Notification.read_at.is_(None)]
+    if user_id is not None:
+        conditions.append(
+            ~select(NotificationRead.notification_id)
+            .where(NotificationRead.notification_id == Notification.id, NotificationRead.user_id == user_id)
+            .exists()
+        )
+    return conditions
+
+
+def unread_count(company_id: int, hidden: Iterable[str] = (), user_id: int | None = None) -> int:
+    """The firm's notes this member has not read (one member reading does not mark the others')."""
     return (
         db.session.scalar(
-            select(func.count(Notification.id)).where(
-                *_visible(company_id, hidden), Notification.read_at.is_(None)
-            )
+            select(func.count(Notification.id)).where(*_visible(company_id, hidden), *_unread_by(user_id))
         )
         or 0
     )
@@ -142,12 +156,36 @@ def recent(company_id: int, limit: int = 50, hidden: Iterable[str] = ()) -> list
     )
 
 
-def mark_all_read(company_id: int) -> None:
-    db.session.execute(
-        update(Notification)
-        .where(Notification.company_id == company_id, Notification.read_at.is_(None))
-        .values(read_at=utcnow())
+def read_by(user_id: int, notes: Iterable[Notification]) -> set[int]:
+    """The ids among ``notes`` that this member has read."""
+    from ..accounts.models import NotificationRead
+
+    ids = [n.id for n in notes]
+    own = (
+        set(
+            db.session.scalars(
+                select(NotificationRead.notification_id).where(
+                    NotificationRead.user_id == user_id, NotificationRead.notification_id.in_(ids)
+                )
+            )
+        )
+        if ids
+        else set()
     )
+    return own | {n.id for n in notes if n.read_at is not None}
+
+
+def mark_all_read(company_id: int, user_id: int) -> int:
+    """Mark the firm's notes read for this member only; returns how many were unread."""
+    from ..accounts.models import NotificationRead
+
+    ids = db.session.scalars(
+        select(Notification.id).where(Notification.company_id == company_id, *_unread_by(user_id))
+    ).all()
+    now = utcnow()
+    db.session.add_all(NotificationRead(notification_id=i, user_id=user_id, read_at=now) for i in ids)
+    db.session.flush()
+    return len(ids)
 
 
 LEGACY_WHEN = re.compile(
