@@ -30,7 +30,8 @@ from babel.dates import get_day_names, get_month_names
 from babel.messages.pofile import read_po
 
 import matchmaker
-from matchmaker.centers.seed import AZ_HOLIDAYS, CENTERS, RU_HOLIDAYS
+from matchmaker.centers.holidays import all_names as holiday_names
+from matchmaker.centers.seed import CENTERS
 from matchmaker.events import scheduling
 from matchmaker.events import services as events
 from matchmaker.extensions import db
@@ -65,7 +66,7 @@ def _english_vocabulary() -> set[str]:
             words |= _words(center[field]["en"])
         for names, *_rest in center["rooms"]:
             words |= _words(names["en"])
-    for _days, names, _legacy in AZ_HOLIDAYS + RU_HOLIDAYS:
+    for names in holiday_names():
         words |= _words(names["en"])
     for width in ("wide", "abbreviated"):
         words |= _words(" ".join(get_day_names(width, locale="en").values()))
@@ -86,7 +87,7 @@ def _azerbaijani_vocabulary() -> set[str]:
         words |= _words(center["name"]["az"] + " " + center["city"]["az"])
         for names, *_rest in center["rooms"]:
             words |= _words(names["az"])
-    for _days, names, _legacy in AZ_HOLIDAYS + RU_HOLIDAYS:
+    for names in holiday_names():
         words |= _words(names["az"])
     for width in ("wide", "abbreviated"):
         words |= _words(" ".join(get_day_names(width, locale="az").values()))
