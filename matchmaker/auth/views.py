@@ -119,7 +119,9 @@ def account():
     return _render_account()
 
 
-def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None, email_form=None):
+def _render_account(
+    password_form=None, prefs_form=None, token_form=None, new_token=None, email_form=None, new_feed_url=None
+):
     company_id = current_user.active_company_id
     zone = current_user.timezone or services.default_timezone(current_user.company, current_user.locale)
     prefs_form = prefs_form or PreferencesForm(
@@ -137,6 +139,7 @@ def _render_account(password_form=None, prefs_form=None, token_form=None, new_to
         email_form=email_form or EmailChangeForm(formdata=None),
         tokens=[t for t in current_user.tokens if t.active],
         new_token=new_token,
+        new_feed_url=new_feed_url,
         pending=services.pending_members(company_id) if company_id else [],
         colleagues=[u for u in services.active_members(company_id) if u.id != current_user.id]
         if company_id

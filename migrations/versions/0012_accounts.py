@@ -10,9 +10,13 @@ Written by hand (and compared with the models by tests/test_migrations.py).
   (NULL for accounts made before, or by the staff or the command line).
 * ``audit_log``: one row per staff or admin action; ``actor_id`` is cleared when the account is
   deleted; no foreign key to the row acted on, so the entry outlives it.
+* ``users.calendar_token`` keeps the SHA-256 of the feed token from now on (existing ones are
+  hashed here, so subscribed addresses keep working; a downgrade clears them).
 * ``notification_reads``: which member read which of their firm's notes. Notes already read
   (``notifications.read_at``) stay read for everybody: the column is kept and still honoured.
 """
+
+import hashlib
 
 import sqlalchemy as sa
 from alembic import op
@@ -71,9 +75,21 @@ def upgrade():
         sa.PrimaryKeyConstraint("notification_id", "user_id", name=op.f("pk_notification_reads")),
     )
     op.create_index(op.f("ix_notification_reads_user_id"), "notification_reads", ["user_id"])
+    # calendar-feed tokens are kept as their SHA-256, like API tokens: the addresses people
+    # already subscribed to keep working (the feed hashes the token in the address it is asked for)
+    conn = op.get_bind()
+    users = sa.table("users", sa.column("id", sa.Integer), sa.column("calendar_token", sa.String))
+    for uid, token in conn.execute(
+        sa.select(users.c.id, users.c.calendar_token).where(users.c.calendar_token.isnot(None))
+    ).all():
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        conn.execute(users.update().where(users.c.id == uid).values(calendar_token=digest))
 
 
 def downgrade():
+    # a hash cannot be turned back into the address: members make a new one
+    users = sa.table("users", sa.column("calendar_token", sa.String))
+    op.get_bind().execute(users.update().values(calendar_token=None))
     op.drop_index(op.f("ix_notification_reads_user_id"), table_name="notification_reads")
     op.drop_table("notification_reads")
     for name in ("company_id", "action", "actor_id", "at"):
