@@ -111,9 +111,27 @@ def edit(company_id: int):
         flash(_("The profile is saved."), "success")
         return redirect(url_for("companies.profile", company_id=company.id))
     status = 422 if request.method == "POST" else 200
+    return render_edit(company, form), status
+
+
+def render_edit(company, form=None, logo_form=None) -> str:
+    """The profile editor (also shown with the logo form's refusal)."""
+    from .logo_views import LogoForm
+
+    if form is None:
+        form = CompanyForm(formdata=None, obj=company)
+        form.offers.data = "\n".join(company.offers or [])
+        form.needs.data = "\n".join(company.needs or [])
+        form.sectors.data = company.sectors
+        form.languages.data = company.languages or []
+        form.size_band.data = company.size_band or ""
     return render_template(
-        "companies/edit.html", form=form, company=company, all_sectors=_sector_choices()
-    ), status
+        "companies/edit.html",
+        form=form,
+        logo_form=logo_form or LogoForm(formdata=None),
+        company=company,
+        all_sectors=_sector_choices(),
+    )
 
 
 def _sector_choices():
@@ -173,3 +191,6 @@ def join(company_id: int):
     auth_services.request_membership(current_user, company)
     flash(_("Your request to join %(name)s is sent to its members.", name=company.name), "success")
     return redirect(url_for("companies.profile", company_id=company.id))
+
+
+from . import logo_views  # noqa: E402,F401  (the logo's routes on this blueprint)

@@ -8,6 +8,7 @@ Written by hand (and compared with the models by tests/test_migrations.py).
 
 * ``users.privacy_version`` / ``privacy_accepted_at``: the notice a member agreed to at registration
   (NULL for accounts made before, or by the staff or the command line).
+* ``companies.logo`` / ``logo_updated_at``: the firm's logo, re-encoded as PNG (bytea/blob).
 * ``audit_log``: one row per staff or admin action; ``actor_id`` is cleared when the account is
   deleted; no foreign key to the row acted on, so the entry outlives it.
 * ``users.calendar_token`` keeps the SHA-256 of the feed token from now on (existing ones are
@@ -33,6 +34,9 @@ def upgrade():
     with op.batch_alter_table("users") as batch:
         batch.add_column(sa.Column("privacy_version", sa.String(20), nullable=True))
         batch.add_column(sa.Column("privacy_accepted_at", sa.DateTime(timezone=True), nullable=True))
+    with op.batch_alter_table("companies") as batch:
+        batch.add_column(sa.Column("logo", sa.LargeBinary(), nullable=True))
+        batch.add_column(sa.Column("logo_updated_at", sa.DateTime(timezone=True), nullable=True))
     op.create_table(
         "audit_log",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -95,6 +99,9 @@ def downgrade():
     for name in ("company_id", "action", "actor_id", "at"):
         op.drop_index(op.f(f"ix_audit_log_{name}"), table_name="audit_log")
     op.drop_table("audit_log")
+    with op.batch_alter_table("companies") as batch:
+        batch.drop_column("logo_updated_at")
+        batch.drop_column("logo")
     with op.batch_alter_table("users") as batch:
         batch.drop_column("privacy_accepted_at")
         batch.drop_column("privacy_version")
