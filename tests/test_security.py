@@ -137,6 +137,7 @@ MATRIX = [
         "/password/reset/{bad_token}",
         {"anonymous": 400, "other_member": 400, "member": 400, "staff": 400},
     ),
+    ("GET", "/claim/{bad_token}", {"anonymous": 400, "other_member": 400, "member": 400, "staff": 400}),
     (
         "GET",
         "/email/confirm/{bad_token}",

@@ -80,3 +80,6 @@ def audit_csv():
         mimetype="text/csv",
         headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'},
     )
+
+
+from . import staff_views  # noqa: E402,F401  (account pages of the staff on this blueprint)
