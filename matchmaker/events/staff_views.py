@@ -258,3 +258,16 @@ def _audit(event, before: dict, after: dict, meeting=None) -> None:
         before=old,
         after=new,
     )
+
+
+@bp.get("/<int:event_id>/export/<any(participants,tables,firms):kind>.<any(csv,xlsx):fmt>")
+@staff_required
+def export(event_id: int, kind: str, fmt: str):
+    """Participants, the schedule by table or by firm, as CSV or XLSX (the XLSX has all three)."""
+    from ..exports import download
+    from .exports import KINDS
+
+    event = managed_event(event_id)
+    first = KINDS[kind](event)
+    tables = [first] + ([KINDS[k](event) for k in KINDS if k != kind] if fmt == "xlsx" else [])
+    return download(tables, fmt, f"brokerage-day-{event.id}-{kind}")
