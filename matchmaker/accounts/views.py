@@ -82,4 +82,4 @@ def audit_csv():
     )
 
 
-from . import staff_views  # noqa: E402,F401  (account pages of the staff on this blueprint)
+from . import acting_views, staff_views  # noqa: E402,F401  (more pages on this blueprint)

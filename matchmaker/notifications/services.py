@@ -230,6 +230,18 @@ def _params(note: Notification) -> dict:
     return p
 
 
+def _staff_action(what) -> str:
+    """What the business center's staff did for a firm (accounts.acting.ACTIONS)."""
+    return {
+        "event_registered": _("registered it for a brokerage day"),
+        "meeting_requested": _("requested a meeting"),
+        "meeting_accepted": _("accepted a meeting"),
+        "meeting_declined": _("declined a meeting"),
+        "event_request_accepted": _("accepted a brokerage-day meeting request"),
+        "event_request_declined": _("declined a brokerage-day meeting request"),
+    }.get(what or "", _("an action"))
+
+
 def render(note: Notification) -> str:
     p = _params(note)
     messages = {
@@ -249,6 +261,12 @@ def render(note: Notification) -> str:
         "event_request": lambda: _("%(name)s asks to meet you at %(event)s.", **p),
         "event_registered": lambda: _("Your firm is registered for %(event)s.", **p),
         "digest": lambda: _("New suggested partners this week: %(count)s.", **p),
+        "by_staff": lambda: _(
+            "The staff of %(center)s acted for %(name)s: %(what)s.",
+            center=p.get("center") or _("the business center"),
+            name=p["name"],
+            what=_staff_action(p.get("what")),
+        ),
     }
     try:
         return messages[note.kind]()
