@@ -119,3 +119,16 @@ def test_room_bookings_and_occupancy_of_a_month(w):
     assert (
         w.client.get(f"/staff/centers/{w.c['astrakhan'].id}/export/{month}/bookings.csv").status_code == 403
     )
+
+
+def test_the_agenda_pack_has_a_printed_page_per_firm(client, day):
+    w, event = day
+    r = client.get(f"/events/{event.id}/agendas/print")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert html.count('class="wrap agenda-page"') == 4
+    for name in ("Gəncə Aqro", "Волга Агро", "Жигули Трейд"):
+        assert name in html
+    client.post("/logout")
+    client.post("/login", data={"email": w.m_az1.email, "password": PASSWORD})
+    assert client.get(f"/events/{event.id}/agendas/print").status_code == 403

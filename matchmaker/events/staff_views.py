@@ -271,3 +271,15 @@ def export(event_id: int, kind: str, fmt: str):
     first = KINDS[kind](event)
     tables = [first] + ([KINDS[k](event) for k in KINDS if k != kind] if fmt == "xlsx" else [])
     return download(tables, fmt, f"brokerage-day-{event.id}-{kind}")
+
+
+@bp.get("/<int:event_id>/agendas/print")
+@staff_required
+def agenda_pack(event_id: int):
+    """Every registered firm's agenda, one printable page each (print to PDF from the browser)."""
+    event = managed_event(event_id)
+    pages = [
+        (reg.company, reports.agenda(event, reg.company_id))
+        for reg in sorted(services.registrations(event), key=lambda r: r.company.name.casefold())
+    ]
+    return render_template("events/agenda_pack.html", event=event, pages=pages)
