@@ -189,3 +189,38 @@ def record_cancel(actor, meeting, was, reason: str) -> None:
         before={"status": str(was)},
         after={"status": str(meeting.status), "reason": reason},
     )
+
+
+def field_labels() -> dict[str, str]:
+    """How the audit page names the fields in before/after (the CSV keeps the keys)."""
+    from flask_babel import lazy_gettext as _l
+
+    return {
+        "name": _l("Firm name"),
+        "country": _l("Country"),
+        "city": _l("City"),
+        "sectors": _l("Sectors (NACE Rev. 2)"),
+        "offers": _l("What you offer"),
+        "needs": _l("What you are looking for"),
+        "languages": _l("Working languages"),
+        "website": _l("Website"),
+        "email": _l("E-mail"),
+        "phone": _l("Phone"),
+        "description": _l("About the firm"),
+        "size_band": _l("Size"),
+        "year_founded": _l("Year founded"),
+        "verified": _l("Verified"),
+        "hidden": _l("Hidden"),
+        "logo": _l("Logo"),
+        "status": _l("Status"),
+        "reason": _l("Reason"),
+        "slot": _l("Slot"),
+        "table": _l("Table"),
+        "locked": _l("Locked"),
+        "role": _l("Role"),
+        "center_id": _l("Business center"),
+        "company_id": _l("Firm"),
+        "partner_id": _l("Partner"),
+        "active": _l("Active"),
+        "action": _l("Action"),
+    }

@@ -68,6 +68,7 @@ def audit_log():
         actors=audit.actors(result.entries),
         actions=AuditAction.choices(),
         action=action,
+        labels=audit.field_labels(),
     )
 
 
