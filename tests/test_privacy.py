@@ -204,3 +204,12 @@ def test_the_last_member_may_delete_the_firm_and_partners_are_told(w):
     )
     assert after == before + 1
     assert _cells_naming([EMAIL, NAME]) == []
+
+
+def test_scrubbing_replaces_whole_names_only():
+    assert privacy._json_replace({"by": "Ali", "name": "Alimentos MMC", "x": ["Ali Veli"]}, ["Ali"]) == {
+        "by": privacy.FORMER_MEMBER,
+        "name": "Alimentos MMC",
+        "x": [f"{privacy.FORMER_MEMBER} Veli"],
+    }
+    assert privacy._json_replace("to a.b@x.example.", ["a.b@x.example"]) == f"to {privacy.FORMER_MEMBER}."

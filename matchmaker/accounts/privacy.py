@@ -16,6 +16,7 @@ cancelled first so that the partners are told (a note and a letter, through the 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -214,9 +215,10 @@ def _detach(user: User) -> None:
 
 
 def _json_replace(value: Any, needles: list[str]) -> Any:
+    """``value`` with each needle, as a whole word (not inside another name), replaced."""
     if isinstance(value, str):
         for needle in needles:
-            value = value.replace(needle, FORMER_MEMBER)
+            value = re.sub(rf"(?<!\w){re.escape(needle)}(?!\w)", FORMER_MEMBER, value)
         return value
     if isinstance(value, list):
         return [_json_replace(v, needles) for v in value]
