@@ -13,6 +13,7 @@ from ..auth.services import get_user
 from ..centers.services import get_center, list_centers
 from ..companies.services import get_company
 from ..errors import apply_to_form
+from ..extensions import limiter
 from ..forms import save_or_show
 from ..uow import refusable
 from . import staff_accounts
@@ -98,7 +99,12 @@ def invite(company_id: int):
     return render_template("accounts/invite.html", form=form, company=company), status
 
 
+def _claim_limit() -> str:
+    return current_app.config["PASSWORD_RESET_CLIENT_RATE_LIMIT"]
+
+
 @bp.route("/claim/<token>", methods=["GET", "POST"])
+@limiter.limit(_claim_limit, methods=["POST"])
 def claim(token: str):
     found = find_reset_token(token)
     if found is None:
