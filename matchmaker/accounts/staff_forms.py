@@ -9,7 +9,7 @@ from ..forms import email, length, optional, required
 
 class AccountForm(FlaskForm):
     email = EmailField(_l("E-mail"), validators=[required(), email(), length(254)])
-    full_name = StringField(_l("Name"), validators=[required(), length(120)])
+    full_name = StringField(_l("Full name"), validators=[required(), length(120)])
     role = SelectField(_l("Role"), choices=Role.choices)
     center_id = SelectField(_l("Business center"), coerce=int, choices=[], validate_choice=False)
     company_id = IntegerField(
