@@ -1,5 +1,6 @@
 """Imports every feature's models so the metadata (and Alembic) sees all tables."""
 
+from .accounts.models import AuditEntry, NotificationRead  # noqa: F401
 from .auth.models import ApiToken, PasswordResetToken, User  # noqa: F401
 from .centers.models import Center, Closure, Room  # noqa: F401
 from .companies.models import Company, CompanySector  # noqa: F401

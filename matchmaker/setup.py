@@ -190,6 +190,7 @@ def register_security(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .accounts.views import bp as accounts_bp
     from .admin.views import bp as admin_bp
     from .auth.recovery import bp as recovery_bp
     from .auth.views import bp as auth_bp
@@ -223,6 +224,7 @@ def register_blueprints(app: Flask) -> None:
         stays_bp,
         offices_bp,
         exhibitions_bp,
+        accounts_bp,
     ):
         app.register_blueprint(bp)
 
@@ -254,7 +256,9 @@ def register_template_helpers(app: Flask) -> None:
         if current_user.is_authenticated and current_user.active_company_id:
             from .notifications.services import hidden_kinds, unread_count
 
-            unread = unread_count(current_user.active_company_id, hidden_kinds(current_user))
+            unread = unread_count(
+                current_user.active_company_id, hidden_kinds(current_user), user_id=current_user.id
+            )
 
         nav = []
         if current_user.is_authenticated:  # member items only for a member of a firm
@@ -291,6 +295,9 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["sector_title"] = lambda code: sector_title(code, str(get_locale() or "en"))
     app.jinja_env.filters["datetime"] = lambda v, fmt="medium": format_datetime(v, fmt) if v else ""
     app.jinja_env.filters["number"] = lambda v: format_decimal(v)
+    from .core.phones import national
+
+    app.jinja_env.filters["phone"] = lambda v: national(v) if v else ""
     # a calendar day in the reader's language ("15 sentyabr 2026", "15 сент. 2026 г.")
     app.jinja_env.filters["day"] = lambda v, fmt="medium": format_date(v, fmt) if v else ""
     from . import timefmt

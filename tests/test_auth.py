@@ -18,6 +18,7 @@ def register(client, **overrides):
         "password": PASSWORD,
         "confirm": PASSWORD,
         "firm_choice": "new",
+        "consent": "y",
         "company_name": "Gəncə Aqro",
         "country": "AZ",
         "city": "Gəncə",

@@ -61,9 +61,13 @@ def test_private_feed_issue_use_regenerate_revoke(w):
     w.login(w.ru_user)
     page = w.client.get("/account").get_data(as_text=True)
     assert "calendar-feed" in page
-    assert w.client.post("/account/calendar-feed").status_code == 302
-    page = w.client.get("/account").get_data(as_text=True)
-    url = re.search(r"(http://[^<\s]+/calendar/[^<\s]+\.ics)", page).group(1)
+    page = w.client.post("/account/calendar-feed")
+    assert page.status_code == 200
+    url = re.search(r"(http://[^<\s]+/calendar/[^<\s]+\.ics)", page.get_data(as_text=True)).group(1)
+    # stored as a hash only: the account page does not show it again
+    assert "/calendar/" not in w.client.get("/account").get_data(as_text=True)
+    db.session.refresh(w.ru_user)
+    assert w.ru_user.calendar_token != url.rsplit("/", 1)[1][: -len(".ics")]
     path = url.split("localhost", 1)[1]
     w.client.post("/logout")
     r = w.client.get(path)  # no session needed: the token is the credential
@@ -86,10 +90,10 @@ def test_private_feed_issue_use_regenerate_revoke(w):
     assert int(events[0]["sequence"]) == 1
 
     w.login(w.ru_user)
-    w.client.post("/account/calendar-feed")  # regenerate: the old address stops working
+    page = w.client.post("/account/calendar-feed")  # regenerate: the old address stops working
     assert w.client.get(path).status_code == 404
-    db.session.refresh(w.ru_user)
-    new_path = f"/calendar/{w.ru_user.calendar_token}.ics"
+    new_url = re.search(r"(http://[^<\s]+/calendar/[^<\s]+\.ics)", page.get_data(as_text=True)).group(1)
+    new_path = new_url.split("localhost", 1)[1]
     assert w.client.get(new_path).status_code == 200
     w.client.post("/account/calendar-feed/revoke")
     assert w.client.get(new_path).status_code == 404

@@ -108,8 +108,21 @@ def test_edit_errors_are_shown_on_fields_and_nothing_is_saved(client, factory):
     )
     assert r.status_code == 422
     html = r.get_data(as_text=True)
-    assert "Unknown NACE" in html
+    # the form's own checks (email-validator) come first, the profile rules once those pass
+    assert "Enter a valid e-mail address." in html
     assert 'aria-invalid="true"' in html
+    r = client.post(
+        f"/companies/{mine.id}/edit",
+        data={
+            "name": "Changed",
+            "country": "AZ",
+            "sectors": ["99.99"],
+            "website": "not a url",
+            "size_band": "",
+        },
+    )
+    assert r.status_code == 422
+    assert "Unknown NACE" in r.get_data(as_text=True)
     db.session.refresh(mine)
     assert mine.name == "Mine"
 

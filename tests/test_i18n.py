@@ -229,6 +229,7 @@ def test_registration_errors_in_the_chosen_language(client, compiled, lang):
             "password": "correct horse battery",
             "confirm": "correct horse staple",
             "firm_choice": "join",
+            "consent": "y",
         },
     )
     assert response.status_code == 200

@@ -29,12 +29,13 @@ from babel.dates import get_day_names, get_month_names
 from babel.messages.pofile import read_po
 
 import matchmaker
-from matchmaker.centers.seed import AZ_HOLIDAYS, CENTERS, RU_HOLIDAYS
+from matchmaker.centers.holidays import all_names as holiday_names
+from matchmaker.centers.seed import CENTERS
 from tests.journey_world import CITIES, FIRMS, PEOPLE, TOPIC, journey_world
 
 TRANSLATIONS = Path(matchmaker.__file__).resolve().parent / "translations"
 # the same in every language of this site: the brand, a standard's name, codes
-NEUTRAL = {"matchmaker", "wi", "fi", "utc", "az", "ru", "csv", "ics", "api"}
+NEUTRAL = {"matchmaker", "wi", "fi", "utc", "az", "ru", "csv", "xlsx", "ics", "api"}
 
 
 def _catalog(lang: str):
@@ -59,7 +60,7 @@ def _english_vocabulary() -> set[str]:
             words |= _words(center[field]["en"])
         for names, *_rest in center["rooms"]:
             words |= _words(names["en"])
-    for _days, names, _legacy in AZ_HOLIDAYS + RU_HOLIDAYS:
+    for names in holiday_names():
         words |= _words(names["en"])
     for width in ("wide", "abbreviated"):
         words |= _words(" ".join(get_day_names(width, locale="en").values()))
@@ -80,7 +81,7 @@ def _azerbaijani_vocabulary() -> set[str]:
         words |= _words(center["name"]["az"] + " " + center["city"]["az"])
         for names, *_rest in center["rooms"]:
             words |= _words(names["az"])
-    for _days, names, _legacy in AZ_HOLIDAYS + RU_HOLIDAYS:
+    for names in holiday_names():
         words |= _words(names["az"])
     for width in ("wide", "abbreviated"):
         words |= _words(" ".join(get_day_names(width, locale="az").values()))
@@ -95,6 +96,7 @@ def visible_text(page: str) -> str:
     """What a person reads on the page, without what users wrote themselves."""
     page = re.sub(r"(?is)<(script|style|code)\b.*?</\1>", " ", page)  # code: API token prefixes
     page = re.sub(r'(?is)<nav class="langs".*?</nav>', " ", page)  # AZ RU EN, each language named in itself
+    page = re.sub(r'(?is)<span class="logo logo-initials[^"]*"[^>]*>.*?</span>', " ", page)  # firms' initials
     page = re.sub(r'(?is)<select[^>]*name="locale".*?</select>', " ", page)
     page = re.sub(
         r'(?is)<(input|textarea)[^>]*\blang="en"[^>]*>(.*?</textarea>)?', " ", page

@@ -188,9 +188,9 @@ def test_registration_sends_a_confirmation_that_signs_nobody_in(client):
             "password": PASSWORD,
             "confirm": PASSWORD,
             "firm_choice": "new",
+            "consent": "y",
             "company_name": "Aysel MMC",
             "country": "AZ",
-            "consent": "y",
         },
         headers={"Accept-Language": "az"},
     )

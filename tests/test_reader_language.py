@@ -166,6 +166,7 @@ def test_a_new_accounts_zone(client, sent, country, firm_choice, expected):
         "country": country,
         "city": "Gəncə",
         "timezone": sent,
+        "consent": "y",
     }
     assert client.post("/register", data=data).status_code == 302
     user = db.session.scalar(select(User).where(User.email == "aysel@gence.example"))
@@ -179,6 +180,7 @@ def test_joining_without_a_firm_takes_the_languages_zone(client):
         "password": PASSWORD,
         "confirm": PASSWORD,
         "firm_choice": "join",
+        "consent": "y",
     }
     client.get("/?lang=ru")
     assert client.post("/register", data=data).status_code == 302

@@ -150,6 +150,7 @@ MATRIX = [
     ("GET", "/notifications", {"anonymous": 302, "other_member": 200, "member": 200, "staff": 404}),
     ("GET", "/login", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
     ("GET", "/register", {"anonymous": 200, "other_member": 302, "member": 302, "staff": 302}),
+    ("GET", "/privacy", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
     # reached from e-mails, signed in or not: a bad token is a clear 400 page
     ("GET", "/password/forgot", {"anonymous": 200, "other_member": 200, "member": 200, "staff": 200}),
     (
@@ -157,6 +158,7 @@ MATRIX = [
         "/password/reset/{bad_token}",
         {"anonymous": 400, "other_member": 400, "member": 400, "staff": 400},
     ),
+    ("GET", "/claim/{bad_token}", {"anonymous": 400, "other_member": 400, "member": 400, "staff": 400}),
     (
         "GET",
         "/email/confirm/{bad_token}",

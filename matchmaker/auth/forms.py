@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, RadioField, SelectField, StringField
-from wtforms.validators import EqualTo, ValidationError
+from wtforms.validators import EqualTo, InputRequired, ValidationError
 
 from ..core import zones
 from ..forms import email, length, optional, required
@@ -50,6 +50,10 @@ class RegisterForm(FlaskForm):
     city = StringField(_l("City"), validators=[optional(), length(100)])
     # the browser's zone (Intl API), filled by static/timezone.js; empty without JavaScript
     timezone = HiddenField(validators=[optional(), length(64)])
+    consent = BooleanField(
+        _l("I have read the privacy notice and agree that my data is kept as it describes."),
+        validators=[InputRequired(message=_l("Registration needs your consent to the privacy notice."))],
+    )
 
     def validate_company_name(self, field):
         if self.firm_choice.data == "new" and not (field.data or "").strip():

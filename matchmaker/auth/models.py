@@ -67,6 +67,9 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # the privacy notice the member agreed to at registration (accounts.privacy.NOTICE_VERSION)
+    privacy_version: Mapped[str | None] = mapped_column(String(20))
+    privacy_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     company: Mapped[Company | None] = relationship(back_populates="members", foreign_keys=[company_id])
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all, delete-orphan")

@@ -7,6 +7,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from ..accounts.privacy import record_consent
 from ..companies import services as company_services
 from ..errors import apply_to_form
 from ..extensions import limiter
@@ -82,6 +83,7 @@ def register():
                 locale=str(get_locale() or "") or None,
                 timezone=form.timezone.data,
             )
+            record_consent(user)
         if outcome.error is not None:
             apply_to_form(form, outcome.error)
         else:
@@ -117,7 +119,9 @@ def account():
     return _render_account()
 
 
-def _render_account(password_form=None, prefs_form=None, token_form=None, new_token=None, email_form=None):
+def _render_account(
+    password_form=None, prefs_form=None, token_form=None, new_token=None, email_form=None, new_feed_url=None
+):
     company_id = current_user.active_company_id
     zone = current_user.timezone or services.default_timezone(current_user.company, current_user.locale)
     prefs_form = prefs_form or PreferencesForm(
@@ -135,6 +139,7 @@ def _render_account(password_form=None, prefs_form=None, token_form=None, new_to
         email_form=email_form or EmailChangeForm(formdata=None),
         tokens=[t for t in current_user.tokens if t.active],
         new_token=new_token,
+        new_feed_url=new_feed_url,
         pending=services.pending_members(company_id) if company_id else [],
         colleagues=[u for u in services.active_members(company_id) if u.id != current_user.id]
         if company_id

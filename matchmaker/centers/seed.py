@@ -1,13 +1,14 @@
-"""The two business centers, their rooms, opening hours and public holidays for 2026–2027, with
-their names in Azerbaijani, Russian and English.
+"""The two business centers, their rooms, opening hours and public holidays (from the ``holidays``
+package, this year and the next two: :mod:`matchmaker.centers.holidays`), with their names in
+Azerbaijani, Russian and English.
 
 Idempotent: centers are found by slug, rooms by their Azerbaijani name, holidays by start; nothing
 is duplicated. A database seeded before names had languages (migration 0005 moved the old English
 names to the ``_en`` columns) is brought up to date here: a seeded center, room or holiday that
 still carries its old English name and no Azerbaijani one gets its three names. Anything the staff
 renamed since is left alone. Religious holidays (Ramazan and Qurban bayramı) follow the lunar
-calendar; their dates here are the expected ones and are marked provisional: staff adjust them when
-the official dates are announced.
+calendar; until they are announced the package estimates them and their names say "date to be
+confirmed": staff adjust them when the official dates are announced.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..i18n import LANGS, set_texts
+from .holidays import public_holidays
 from .models import Center, Closure, ClosureKind, OpeningHours, Room, RoomKind
 
 WEEK_HOURS = {
@@ -246,121 +248,41 @@ def _span(first: date, last: date | None = None) -> tuple[date, date]:
     return first, last or first
 
 
-# (days, names, the English name it had before names had languages)
-AZ_HOLIDAYS: list[tuple[tuple[date, date], dict[str, str], str]] = []
-for _y in (2026, 2027):
-    AZ_HOLIDAYS += [
-        (_span(date(_y, 1, 1), date(_y, 1, 2)), T("Yeni il", "Новый год", "New Year"), "New Year"),
-        (
-            _span(date(_y, 1, 20)),
-            T("Ümumxalq Hüzn Günü", "День всенародной скорби", "Day of National Mourning"),
-            "Day of National Mourning",
-        ),
-        (
-            _span(date(_y, 3, 8)),
-            T("Beynəlxalq Qadınlar Günü", "Международный женский день", "International Women's Day"),
-            "International Women's Day",
-        ),
-        (
-            _span(date(_y, 3, 20), date(_y, 3, 24)),
-            T("Novruz bayramı", "Новруз байрамы", "Novruz"),
-            "Novruz bayramı",
-        ),
-        (
-            _span(date(_y, 5, 9)),
-            T("Faşizm üzərində Qələbə Günü", "День Победы над фашизмом", "Victory Day over Fascism"),
-            "Victory Day over Fascism",
-        ),
-        (
-            _span(date(_y, 5, 28)),
-            T("Müstəqillik Günü", "День Независимости", "Independence Day"),
-            "Independence Day",
-        ),
-        (
-            _span(date(_y, 6, 15)),
-            T("Milli Qurtuluş Günü", "День национального спасения", "National Salvation Day"),
-            "National Salvation Day",
-        ),
-        (
-            _span(date(_y, 6, 26)),
-            T("Silahlı Qüvvələr Günü", "День Вооружённых сил", "Armed Forces Day"),
-            "Armed Forces Day",
-        ),
-        (_span(date(_y, 11, 8)), T("Zəfər Günü", "День Победы", "Victory Day"), "Victory Day"),
-        (
-            _span(date(_y, 11, 9)),
-            T("Dövlət Bayrağı Günü", "День Государственного флага", "State Flag Day"),
-            "State Flag Day",
-        ),
-        (
-            _span(date(_y, 11, 12)),
-            T("Konstitusiya Günü", "День Конституции", "Constitution Day"),
-            "Constitution Day",
-        ),
-        (
-            _span(date(_y, 12, 31)),
-            T(
-                "Dünya Azərbaycanlılarının Həmrəyliyi Günü",
-                "День солидарности азербайджанцев мира",
-                "Day of Solidarity of World Azerbaijanis",
-            ),
-            "Day of Solidarity of World Azerbaijanis",
-        ),
-    ]
-RAMAZAN = T(
-    "Ramazan bayramı (tarix dəqiqləşdiriləcək)",
-    "Рамазан байрамы (дата уточняется)",
-    "Ramazan Bayram (date to be confirmed)",
+# the English names holidays were seeded with before names had languages (and before they came
+# from the ``holidays`` package): such a row, not renamed since, is given its three names
+LEGACY_REASONS = frozenset(
+    {
+        "New Year",
+        "Day of National Mourning",
+        "International Women's Day",
+        "Novruz bayramı",
+        "Victory Day over Fascism",
+        "Independence Day",
+        "National Salvation Day",
+        "Armed Forces Day",
+        "Victory Day",
+        "State Flag Day",
+        "Constitution Day",
+        "Day of Solidarity of World Azerbaijanis",
+        "Ramazan bayramı (provisional)",
+        "Qurban bayramı (provisional)",
+        "New Year holidays and Christmas",
+        "Defender of the Fatherland Day",
+        "Spring and Labour Day",
+        "Russia Day",
+        "Unity Day",
+    }
 )
-QURBAN = T(
-    "Qurban bayramı (tarix dəqiqləşdiriləcək)",
-    "Гурбан байрамы (дата уточняется)",
-    "Qurban Bayram (date to be confirmed)",
-)
-AZ_HOLIDAYS += [
-    (_span(date(2026, 3, 20), date(2026, 3, 21)), RAMAZAN, "Ramazan bayramı (provisional)"),
-    (_span(date(2026, 5, 27), date(2026, 5, 28)), QURBAN, "Qurban bayramı (provisional)"),
-    (_span(date(2027, 3, 10), date(2027, 3, 11)), RAMAZAN, "Ramazan bayramı (provisional)"),
-    (_span(date(2027, 5, 17), date(2027, 5, 18)), QURBAN, "Qurban bayramı (provisional)"),
-]
+#: holidays are kept this many years ahead (this year included)
+HOLIDAY_YEARS = 3
 
-RU_HOLIDAYS: list[tuple[tuple[date, date], dict[str, str], str]] = []
-for _y in (2026, 2027):
-    RU_HOLIDAYS += [
-        (
-            _span(date(_y, 1, 1), date(_y, 1, 8)),
-            T(
-                "Yeni il tətili və Milad",
-                "Новогодние каникулы и Рождество Христово",
-                "New Year holidays and Christmas",
-            ),
-            "New Year holidays and Christmas",
-        ),
-        (
-            _span(date(_y, 2, 23)),
-            T("Vətən Müdafiəçiləri Günü", "День защитника Отечества", "Defender of the Fatherland Day"),
-            "Defender of the Fatherland Day",
-        ),
-        (
-            _span(date(_y, 3, 8)),
-            T("Beynəlxalq Qadınlar Günü", "Международный женский день", "International Women's Day"),
-            "International Women's Day",
-        ),
-        (
-            _span(date(_y, 5, 1)),
-            T("Bahar və Əmək Bayramı", "Праздник Весны и Труда", "Spring and Labour Day"),
-            "Spring and Labour Day",
-        ),
-        (_span(date(_y, 5, 9)), T("Qələbə Günü", "День Победы", "Victory Day"), "Victory Day"),
-        (_span(date(_y, 6, 12)), T("Rusiya Günü", "День России", "Russia Day"), "Russia Day"),
-        (
-            _span(date(_y, 11, 4)),
-            T("Xalq Birliyi Günü", "День народного единства", "National Unity Day"),
-            "Unity Day",
-        ),
+
+def holiday_spans(country: str, today: date | None = None):
+    """``[((first, last), names, "")]``: one entry a day off, from the ``holidays`` package."""
+    year = (today or date.today()).year
+    return [
+        ((day, day), names, "") for day, names in public_holidays(country, range(year, year + HOLIDAY_YEARS))
     ]
-
-HOLIDAYS = {"AZ": AZ_HOLIDAYS, "RU": RU_HOLIDAYS}
 
 
 def _merged_days(spans) -> list[tuple[date, date, dict[str, str], str]]:
@@ -381,6 +303,11 @@ def _merged_days(spans) -> list[tuple[date, date, dict[str, str], str]]:
 def _is_legacy(row, field: str, legacy: str) -> bool:
     """Seeded before names had languages and not renamed since."""
     return getattr(row, f"{field}_az") is None and getattr(row, f"{field}_en") == legacy
+
+
+def _is_legacy_holiday(row) -> bool:
+    parts = (row.reason_en or "").split("; ")
+    return row.reason_az is None and all(p in LEGACY_REASONS for p in parts)
 
 
 def _center(spec) -> tuple[Center, int, int]:
@@ -423,7 +350,9 @@ def _rooms(center: Center, specs) -> tuple[int, int]:
     return created, upgraded
 
 
-def _holidays(center: Center) -> tuple[int, int]:
+def _holidays(center: Center, today: date | None = None) -> tuple[int, int]:
+    """Holiday closures of the years that have none yet (so a holiday the staff moved or removed
+    stays so), and their three names for rows seeded before names had languages."""
     tz = ZoneInfo(center.timezone)
     existing = {
         c.start_at: c
@@ -433,20 +362,42 @@ def _holidays(center: Center) -> tuple[int, int]:
             )
         )
     }
+    seeded_years = {start.astimezone(tz).year for start in existing}
     created = upgraded = 0
-    for first, last, names, legacy in _merged_days(HOLIDAYS[center.country]):
-        start = datetime.combine(first, time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
-        end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
-        old = existing.get(start)
-        if old is None:
+    for old in existing.values():
+        if _is_legacy_holiday(old):
+            names = _names_on(center.country, old.start_at.astimezone(tz).date())
+            if names is not None:
+                set_texts(old, "reason", names)
+                upgraded += 1
+    spans = holiday_spans(center.country, today)
+    for year in sorted({first.year for (first, _last), _n, _l in spans} - seeded_years):
+        for first, last, names, _legacy in _merged_days([s for s in spans if s[0][0].year == year]):
+            start = datetime.combine(first, time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
+            end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(ZoneInfo("UTC"))
             closure = Closure(center_id=center.id, start_at=start, end_at=end, kind=ClosureKind.HOLIDAY)
             set_texts(closure, "reason", names)
             db.session.add(closure)
             created += 1
-        elif _is_legacy(old, "reason", legacy):
-            set_texts(old, "reason", names)
-            upgraded += 1
     return created, upgraded
+
+
+def _names_on(country: str, day: date) -> dict[str, str] | None:
+    """The names of the holiday on ``day`` (a legacy row's first day), from the package."""
+    for on, names in public_holidays(country, range(day.year, day.year + 1)):
+        if on == day:
+            return names
+    return None
+
+
+def seed_holidays(today: date | None = None) -> int:
+    """Holiday closures for this year and the next ones (:data:`HOLIDAY_YEARS`), for every center;
+    the number of closures added (the periodic job runs it, so the calendars never run out)."""
+    added = 0
+    for center in db.session.scalars(select(Center).order_by(Center.id)):
+        added += _holidays(center, today)[0]
+    db.session.flush()
+    return added
 
 
 def seed_centers() -> str:

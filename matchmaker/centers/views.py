@@ -267,3 +267,32 @@ def bookings_csv(center_id: int):
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+@bp.get("/staff/centers/<int:center_id>/export/<month>/<any(bookings,occupancy):kind>.<any(csv,xlsx):fmt>")
+@staff_required
+def export_month(center_id: int, month: str, kind: str, fmt: str):
+    """A month's bookings or occupancy as CSV, or both as XLSX sheets."""
+    from ..exports import download
+    from . import exports
+
+    center = _managed_center(center_id)
+    bounds = exports.month_bounds(month)
+    if bounds is None:
+        abort(404)
+    makers = {"bookings": exports.bookings, "occupancy": exports.occupancy}
+    tables = [makers[kind](center, *bounds)]
+    if fmt == "xlsx":
+        tables += [maker(center, *bounds) for name, maker in makers.items() if name != kind]
+    return download(tables, fmt, f"{center.slug}-{month}-{kind}")
+
+
+@bp.app_context_processor
+def _month_helper():
+    def center_month(center) -> str:
+        """This month in the center's own zone, as ``YYYY-MM``."""
+        from datetime import datetime
+
+        return datetime.now(services.zone(center)).strftime("%Y-%m")
+
+    return {"center_month": center_month}

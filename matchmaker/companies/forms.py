@@ -1,25 +1,37 @@
+from babel import Locale
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms.validators import ValidationError
 
+from ..core.phones import to_e164
 from ..core.profiles import LANGUAGE_CODES, MAX_WEBSITE_LEN
-from ..forms import length, optional, required
+from ..forms import email, length, optional, required
 
-LANGUAGE_NAMES = {
-    "az": "Azərbaycanca",
-    "ru": "Русский",
-    "en": "English",
-    "tr": "Türkçe",
-    "de": "Deutsch",
-    "fa": "فارسی",
-    "ka": "ქართული",
-    "kk": "Қазақша",
-    "uz": "Oʻzbekcha",
-    "uk": "Українська",
-    "zh": "中文",
-    "ar": "العربية",
-    "fr": "Français",
-}
+
+def language_choices() -> list[tuple[str, str]]:
+    """Every language the CSV import and the API accept (core.profiles.LANGUAGE_CODES), named by
+    Babel in the reader's language; the site's three first, then by name."""
+    locale = get_locale() or Locale("en")
+    names = locale.languages
+    first = ("az", "ru", "en")
+    rest = sorted((c for c in LANGUAGE_CODES if c not in first), key=lambda c: (names.get(c) or c).casefold())
+    return [(c, (names.get(c) or c)) for c in (*first, *rest)]
+
+
+def _phone_check(form, field) -> None:
+    """A real Azerbaijani or Russian number (phonenumbers), read in the firm's country; kept in E.164."""
+    raw = (field.data or "").strip()
+    if not raw:
+        field.data = ""
+        return
+    number = to_e164(raw, form.country.data)
+    if number is None:
+        raise ValidationError(
+            _l("Enter an Azerbaijani (+994) or Russian (+7) phone number, e.g. +994 50 123 45 67.")
+        )
+    field.data = number
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -47,18 +59,14 @@ class CompanyForm(FlaskForm):
         validators=[optional(), length(4000)],
         description=_l("One product or service a line, in any language."),
     )
-    languages = MultiCheckboxField(
-        _l("Working languages"),
-        choices=[
-            (c, LANGUAGE_NAMES.get(c, c))
-            for c in sorted(LANGUAGE_CODES, key=lambda c: (c not in ("az", "ru", "en"), c))
-            if c in LANGUAGE_NAMES
-        ],
-        validate_choice=False,
-    )
+    languages = MultiCheckboxField(_l("Working languages"), choices=language_choices, validate_choice=True)
     website = StringField(_l("Website"), validators=[optional(), length(MAX_WEBSITE_LEN)])
-    email = StringField(_l("E-mail"), validators=[optional(), length(254)])
-    phone = StringField(_l("Phone"), validators=[optional(), length(40)])
+    email = StringField(_l("E-mail"), validators=[optional(), length(254), email()])
+    phone = StringField(
+        _l("Phone"),
+        validators=[length(40), _phone_check],
+        description=_l("With the country code, or as written in the firm's country."),
+    )
     description = TextAreaField(_l("About the firm"), validators=[optional(), length(4000)])
     size_band = SelectField(
         _l("Size"),

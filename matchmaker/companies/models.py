@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..dbtypes import UTCDateTime, utcnow
@@ -42,6 +51,9 @@ class Company(db.Model):
     # until the firm changes its profile
     verification_rejected_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     verification_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # the firm's logo, re-encoded as PNG by companies.logos (loaded only when served)
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    logo_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow, index=True)
 
@@ -68,6 +80,15 @@ class Company(db.Model):
     @property
     def public_id(self) -> str:
         return self.external_id or str(self.id)
+
+    @property
+    def initials(self) -> str:
+        """Up to two letters for the logo's placeholder: the first letters of the first two words
+        that begin with a letter (legal forms such as MMC, ООО are skipped)."""
+        skip = {"mmc", "qsc", "asc", "ooo", "ооо", "ао", "пао", "зао", "ип", "llc", "ltd"}
+        words = [w for w in self.name.replace("«", " ").replace('"', " ").split() if w[:1].isalpha()]
+        letters = [w[0].upper() for w in words if w.casefold() not in skip][:2]
+        return "".join(letters) or (self.name[:1].upper() if self.name else "?")
 
     def completeness(self) -> int:
         """Share of profile fields filled in, 0–100."""

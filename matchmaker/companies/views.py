@@ -7,6 +7,8 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..accounts import audit
+from ..accounts.models import AuditAction
 from ..auth import services as auth_services
 from ..auth.access import login_required
 from ..core import sectors as nace
@@ -95,19 +97,47 @@ def edit(company_id: int):
         form.sectors.data = company.sectors
         form.languages.data = company.languages or []
         form.size_band.data = company.size_band or ""
+    before = audit.firm_snapshot(company)
     if submitted_and_saved(form, lambda: services.update_company(company, form.to_data())):
+        if not current_user.belongs_to(company.id):
+            old, new = audit.changed(before, audit.firm_snapshot(company))
+            audit.record(
+                current_user,
+                AuditAction.EDIT_FIRM,
+                "company",
+                company.id,
+                company_id=company.id,
+                summary=company.name,
+                before=old,
+                after=new,
+            )
         flash(_("The profile is saved."), "success")
         if (company.description or "").strip():  # show what was read in it
             return redirect(url_for("companies.edit", company_id=company.id, _anchor="understood"))
         return redirect(url_for("companies.profile", company_id=company.id))
     status = 422 if request.method == "POST" else 200
+    return render_edit(company, form), status
+
+
+def render_edit(company, form=None, logo_form=None) -> str:
+    """The profile editor (also shown with the logo form's refusal)."""
+    from .logo_views import LogoForm
+
+    if form is None:
+        form = CompanyForm(formdata=None, obj=company)
+        form.offers.data = "\n".join(company.offers or [])
+        form.needs.data = "\n".join(company.needs or [])
+        form.sectors.data = company.sectors
+        form.languages.data = company.languages or []
+        form.size_band.data = company.size_band or ""
     return render_template(
         "companies/edit.html",
         form=form,
+        logo_form=logo_form or LogoForm(formdata=None),
         company=company,
         all_sectors=_sector_choices(),
         understood=described.understood(company, _lang()),
-    ), status
+    )
 
 
 @bp.post("/companies/<int:company_id>/understood")
@@ -194,7 +224,18 @@ def _moderate(company_id: int, apply, key: str, endpoint: str):
     """Apply the change, say what happened and offer the undo; back to where the staff were."""
     company = _moderated(company_id)
     value = request.form.get(key, "1") == "1"
+    before = {key: getattr(company, key)}
     apply(company, value)
+    audit.record(
+        current_user,
+        AuditAction.VERIFY if key == "verified" else AuditAction.HIDE,
+        "company",
+        company.id,
+        company_id=company.id,
+        summary=company.name,
+        before=before,
+        after={key: getattr(company, key)},
+    )
     text = MODERATION[(key, value)]
     back = safe_next(request.form.get("back"), url_for("companies.profile", company_id=company.id))
     if "undo" in text:
@@ -242,3 +283,6 @@ def join(company_id: int):
     auth_services.request_membership(current_user, company)
     flash(_("Your request to join %(name)s is sent to its members.", name=company.name), "success")
     return redirect(url_for("companies.profile", company_id=company.id))
+
+
+from . import logo_views  # noqa: E402,F401  (the logo's routes on this blueprint)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal, SupportsIndex, SupportsInt, TypedDict, cast
 
 from .inputs import CONTROL_CLASS, SPACE_CLASS, clean_name, control_character, normal_text
+from .phones import to_e164
 from .sectors import is_valid_class, normalize_code
 
 COUNTRIES = ("AZ", "RU")
@@ -282,7 +283,11 @@ class _Check:
         if phone and not valid_phone(phone):
             self.fail("phone", M_PHONE)
         else:
-            self.out["phone"] = phone
+            # stored in E.164 when phonenumbers reads it as an AZ or RU number; kept as written
+            # otherwise (the web form refuses those, the API's document promises to take them)
+            country = self.data.get("country")
+            region = country if isinstance(country, str) and country in COUNTRIES else None
+            self.out["phone"] = (to_e164(phone, region) if phone else None) or phone
 
     def size_band(self) -> None:
         """Checked only when given, even for a full record."""

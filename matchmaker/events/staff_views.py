@@ -87,7 +87,9 @@ def edit(event_id: int):
 @refusals_go_to("events.detail")
 def change_status(event_id: int, action: str):
     event = managed_event(event_id)
+    before = str(event.status)
     services.change_status(event, action)
+    _audit(event, {"status": before}, {"status": str(event.status)})
     flash(
         {
             "open": _("Registration is open."),
@@ -140,6 +142,11 @@ def schedule(event_id: int):
 def run(event_id: int):
     event = managed_event(event_id)
     result = scheduling.run_schedule(event)
+    _audit(
+        event,
+        {},
+        {"scheduled": result.scheduled, "changed": result.changed, "unscheduled": result.unscheduled},
+    )
     flash(
         _(
             "%(s)d of %(n)d meetings scheduled (%(l)d locked kept, %(c)d changed).",
@@ -168,10 +175,12 @@ def meeting_action(event_id: int, meeting_id: int, action: str):
     event = managed_event(event_id)
     meeting = scheduling.get_meeting(event, meeting_id)
     back = url_for("events.schedule", event_id=event.id)
+    before = _placement(meeting)
     if action == "cancel":
         place, locked = (meeting.slot, meeting.table_no), meeting.locked
         was_placed = meeting.scheduled
         scheduling.cancel_meeting(event, meeting)
+        _audit(event, before, _placement(meeting), meeting)
         names = {"a": meeting.az_company.name, "b": meeting.ru_company.name}
         text = (
             _("The meeting %(a)s – %(b)s is cancelled; both firms were told.", **names)
@@ -189,6 +198,7 @@ def meeting_action(event_id: int, meeting_id: int, action: str):
         )
         return redirect(back + (f"#slot-{place[0]}" if place[0] is not None else ""))
     scheduling.set_locked(event, meeting, action == "lock")
+    _audit(event, before, _placement(meeting), meeting)
     return redirect(back + f"#meeting-{meeting.id}")
 
 
@@ -229,9 +239,11 @@ def restore(event_id: int, meeting_id: int):
     raw_slot = request.form.get("slot", "")
     slot = int(raw_slot) if raw_slot.isascii() and raw_slot.isdigit() and len(raw_slot) < 5 else None
     table_no = arg_id("table_no", request.form)
+    before = _placement(meeting)
     placed = scheduling.restore_meeting(
         event, meeting, slot, table_no, locked=request.form.get("locked") == "1"
     )
+    _audit(event, before, _placement(meeting), meeting)
     flash(
         _("The meeting is back at its place.")
         if placed
@@ -249,12 +261,14 @@ def move(event_id: int, meeting_id: int):
     form = _move_form(event)
     status = 422
     if form.validate_on_submit():
+        before = _placement(meeting)
         err = save_or_show(
             form, lambda: scheduling.move_meeting(event, meeting, form.slot.data, form.table_no.data)
         )
         if err is not None:
             status = err.status
         else:
+            _audit(event, before, _placement(meeting), meeting)
             flash(_("Meeting moved and locked."), "success")
             return redirect(url_for("events.schedule", event_id=event.id))
     for errors in form.errors.values():
@@ -292,3 +306,55 @@ def no_show(event_id: int, meeting_id: int):
 def stats(event_id: int):
     event = managed_event(event_id)
     return render_template("events/stats.html", event=event, stats=reports.statistics(event))
+
+
+def _placement(meeting) -> dict:
+    return {
+        "slot": meeting.slot,
+        "table": meeting.table_no,
+        "locked": meeting.locked,
+        "status": str(meeting.status),
+    }
+
+
+def _audit(event, before: dict, after: dict, meeting=None) -> None:
+    """A schedule change by the staff, in the audit log."""
+    from ..accounts.audit import changed, record
+    from ..accounts.models import AuditAction
+
+    old, new = changed(before, after)
+    record(
+        current_user,
+        AuditAction.SCHEDULE,
+        "event_meeting" if meeting is not None else "event",
+        meeting.id if meeting is not None else event.id,
+        company_id=meeting.az_company_id if meeting is not None else None,
+        summary=f"{event.id}: {event.title}",
+        before=old,
+        after=new,
+    )
+
+
+@bp.get("/<int:event_id>/export/<any(participants,tables,firms):kind>.<any(csv,xlsx):fmt>")
+@staff_required
+def export(event_id: int, kind: str, fmt: str):
+    """Participants, the schedule by table or by firm, as CSV or XLSX (the XLSX has all three)."""
+    from ..exports import download
+    from .exports import KINDS
+
+    event = managed_event(event_id)
+    first = KINDS[kind](event)
+    tables = [first] + ([KINDS[k](event) for k in KINDS if k != kind] if fmt == "xlsx" else [])
+    return download(tables, fmt, f"brokerage-day-{event.id}-{kind}")
+
+
+@bp.get("/<int:event_id>/agendas/print")
+@staff_required
+def agenda_pack(event_id: int):
+    """Every registered firm's agenda, one printable page each (print to PDF from the browser)."""
+    event = managed_event(event_id)
+    pages = [
+        (reg.company, reports.agenda(event, reg.company_id))
+        for reg in sorted(services.registrations(event), key=lambda r: r.company.name.casefold())
+    ]
+    return render_template("events/agenda_pack.html", event=event, pages=pages)

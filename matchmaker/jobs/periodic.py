@@ -56,6 +56,13 @@ def _trim_change_log(now: datetime) -> int:
     return trim(now)
 
 
+def _holidays(now: datetime) -> int:
+    """A new year's public holidays, as soon as it comes within reach (idempotent)."""
+    from ..centers.seed import seed_holidays
+
+    return seed_holidays(now.date())
+
+
 STEPS: tuple[tuple[str, Callable[[datetime], int]], ...] = (
     ("meeting requests expired", _expire_meetings),
     ("brokerage-day requests lapsed", _lapse_requests),
@@ -63,6 +70,7 @@ STEPS: tuple[tuple[str, Callable[[datetime], int]], ...] = (
     ("meeting reminders", _remind),
     ("digest letters", _digests),
     ("change log rows trimmed", _trim_change_log),
+    ("public holiday closures added", _holidays),
 )
 
 

@@ -192,10 +192,14 @@ def invitation(
 
 # private feed tokens ----------------------------------------------------------------------------
 def issue_feed_token(user) -> str:
-    """A new secret feed URL token (replaces, hence revokes, the previous one)."""
-    user.calendar_token = secrets.token_urlsafe(32)
+    """A new secret feed URL token (replaces, hence revokes, the previous one). Only its SHA-256 is
+    stored, as for API tokens: the address is shown once, when it is made."""
+    from ..auth.models import hash_token
+
+    raw = secrets.token_urlsafe(32)
+    user.calendar_token = hash_token(raw)
     db.session.flush()
-    return user.calendar_token
+    return raw
 
 
 def revoke_feed_token(user) -> None:
@@ -206,11 +210,11 @@ def revoke_feed_token(user) -> None:
 def user_for_feed(token: str):
     from sqlalchemy import select
 
-    from ..auth.models import User
+    from ..auth.models import User, hash_token
 
     if not token or len(token) > 64:
         return None
-    user = db.session.scalar(select(User).where(User.calendar_token == token))
+    user = db.session.scalar(select(User).where(User.calendar_token == hash_token(token)))
     if user is None or not user.is_active:
         return None
     return user

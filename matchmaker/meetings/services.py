@@ -328,9 +328,14 @@ def cancel(meeting: Meeting, user, reason: str) -> Meeting:
         raise _refusal(meeting, user)
     if not (reason or "").strip():
         raise DomainError(str(_l("Give a reason: the other side will see it.")), field="reason")
+    was = meeting.status
     _set_status(meeting, MeetingStatus.CANCELLED, reason)
     db.session.flush()
     actor = user.active_company_id if meeting.involves(user.active_company_id) else None
+    if actor is None:
+        from ..accounts.audit import record_cancel
+
+        record_cancel(user, meeting, was, reason)
     for cid in meeting.company_ids:
         if cid != actor:
             if actor:

@@ -329,9 +329,11 @@ def feed(token: str):
 @bp.post("/account/calendar-feed")
 @login_required
 def issue_feed():
-    calendar.issue_feed_token(current_user)
+    raw = calendar.issue_feed_token(current_user)
     flash(_("Your private calendar address was created; any older address stops working."), "success")
-    return redirect(url_for("auth.account") + "#calendar-feed")
+    from ..auth.views import _render_account  # the address is shown this once (only its hash is kept)
+
+    return _render_account(new_feed_url=url_for("meetings.feed", token=raw, _external=True))
 
 
 @bp.post("/account/calendar-feed/revoke")

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from ..dbtypes import utcnow
 from ..extensions import db
@@ -123,12 +123,26 @@ def _visible(company_id: int, hidden: Iterable[str]):
     return conditions
 
 
-def unread_count(company_id: int, hidden: Iterable[str] = ()) -> int:
+def _unread_by(user_id: int | None):
+    """Not read: neither marked read for everybody (``read_at``, notes from before reading was per
+    member) nor read by this member."""
+    from ..accounts.models import NotificationRead
+
+    conditions = [Notification.read_at.is_(None)]
+    if user_id is not None:
+        conditions.append(
+            ~select(NotificationRead.notification_id)
+            .where(NotificationRead.notification_id == Notification.id, NotificationRead.user_id == user_id)
+            .exists()
+        )
+    return conditions
+
+
+def unread_count(company_id: int, hidden: Iterable[str] = (), user_id: int | None = None) -> int:
+    """The firm's notes this member has not read (one member reading does not mark the others')."""
     return (
         db.session.scalar(
-            select(func.count(Notification.id)).where(
-                *_visible(company_id, hidden), Notification.read_at.is_(None)
-            )
+            select(func.count(Notification.id)).where(*_visible(company_id, hidden), *_unread_by(user_id))
         )
         or 0
     )
@@ -145,12 +159,36 @@ def recent(company_id: int, limit: int = 50, hidden: Iterable[str] = ()) -> list
     )
 
 
-def mark_all_read(company_id: int) -> None:
-    db.session.execute(
-        update(Notification)
-        .where(Notification.company_id == company_id, Notification.read_at.is_(None))
-        .values(read_at=utcnow())
+def read_by(user_id: int, notes: Iterable[Notification]) -> set[int]:
+    """The ids among ``notes`` that this member has read."""
+    from ..accounts.models import NotificationRead
+
+    ids = [n.id for n in notes]
+    own = (
+        set(
+            db.session.scalars(
+                select(NotificationRead.notification_id).where(
+                    NotificationRead.user_id == user_id, NotificationRead.notification_id.in_(ids)
+                )
+            )
+        )
+        if ids
+        else set()
     )
+    return own | {n.id for n in notes if n.read_at is not None}
+
+
+def mark_all_read(company_id: int, user_id: int) -> int:
+    """Mark the firm's notes read for this member only; returns how many were unread."""
+    from ..accounts.models import NotificationRead
+
+    ids = db.session.scalars(
+        select(Notification.id).where(Notification.company_id == company_id, *_unread_by(user_id))
+    ).all()
+    now = utcnow()
+    db.session.add_all(NotificationRead(notification_id=i, user_id=user_id, read_at=now) for i in ids)
+    db.session.flush()
+    return len(ids)
 
 
 LEGACY_WHEN = re.compile(
@@ -201,6 +239,18 @@ def _params(note: Notification) -> dict:
     return p
 
 
+def _staff_action(what) -> str:
+    """What the business center's staff did for a firm (accounts.acting.ACTIONS)."""
+    return {
+        "event_registered": _("registered it for a brokerage day"),
+        "meeting_requested": _("requested a meeting"),
+        "meeting_accepted": _("accepted a meeting"),
+        "meeting_declined": _("declined a meeting"),
+        "event_request_accepted": _("accepted a brokerage-day meeting request"),
+        "event_request_declined": _("declined a brokerage-day meeting request"),
+    }.get(what or "", _("an action"))
+
+
 def render(note: Notification) -> str:
     p = _params(note)
     messages = {
@@ -241,6 +291,12 @@ def render(note: Notification) -> str:
         "office_declined": lambda: _("%(center)s declined your request for an office.", **p),
         "stand_allocated": lambda: _("%(center)s allocated stand %(code)s to your firm.", **p),
         "stand_declined": lambda: _("%(center)s declined your stand request.", **p),
+        "by_staff": lambda: _(
+            "The staff of %(center)s acted for %(name)s: %(what)s.",
+            center=p.get("center") or _("the business center"),
+            name=p["name"],
+            what=_staff_action(p.get("what")),
+        ),
     }
     try:
         return messages[note.kind]()

@@ -24,9 +24,11 @@ def index():
     company_id = current_user.active_company_id
     if company_id is None:
         abort(404)
+    notes = services.recent(company_id, hidden=services.hidden_kinds(current_user))
     return render_template(
         "notifications/index.html",
-        notes=services.recent(company_id, hidden=services.hidden_kinds(current_user)),
+        notes=notes,
+        read=services.read_by(current_user.id, notes),
         render=services.render,
     )
 
@@ -36,7 +38,7 @@ def index():
 def read_all():
     if current_user.active_company_id is None:
         abort(404)
-    services.mark_all_read(current_user.active_company_id)
+    services.mark_all_read(current_user.active_company_id, current_user.id)
     return redirect(url_for("notifications.index"))
 
 

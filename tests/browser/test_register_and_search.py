@@ -44,6 +44,7 @@ def test_register_complete_profile_and_find_across_scripts(app, live_server, pag
     page.fill("#company_name", "Gəncə Aqro")
     page.select_option("#country", "AZ")
     page.fill("#city", "Gəncə")
+    page.check("#consent")
     page.get_by_role("button", name="Create the account").click()
 
     # Lands on the profile edit page of the new firm.

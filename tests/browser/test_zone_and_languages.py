@@ -33,6 +33,7 @@ def _register(page, live_server, email: str, country: str = "AZ") -> None:
     page.fill("#company_name", "Gəncə Aqro")
     page.select_option("#country", country)
     page.fill("#city", "Gəncə")
+    page.check("#consent")
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/companies/\d+/edit$"))
 
