@@ -56,7 +56,18 @@ class Explainer:
     def why(self, f: Firm, bf: Firm) -> list[Reason]:
         """Reasons of one pair, best first: up to three item reasons, then sector, language and
         verification."""
+        return self._why(f, bf, self._plan_keys(f), {})
+
+    def why_many(self, f: Firm, partners: list[Firm]) -> list[list[Reason]]:
+        """:meth:`why` of ``f`` with each of ``partners`` (a whole list in one pass: ``f``'s plan
+        keys and the sector reasons of each pair of codes worked out once)."""
         keys = self._plan_keys(f)
+        sectors: dict[tuple[int, ...], list[Reason]] = {}
+        return [self._why(f, bf, keys, sectors) for bf in partners]
+
+    def _why(
+        self, f: Firm, bf: Firm, keys: _PlanKeys, sector_memo: dict[tuple[int, ...], list[Reason]]
+    ) -> list[Reason]:
         best: dict[int, _Best] = {}
         items = self.registry.items
         for g in bf.items:
@@ -65,9 +76,13 @@ class Explainer:
             if keys.free:
                 self._by_free_concept(keys, g, it, best)
         contribs = [Contribution(v, slot, -ng, -nr) for slot, (v, ng, nr) in best.items()]
+        codes = tuple(bf.codes)
+        sector = sector_memo.get(codes)
+        if sector is None:
+            sector = sector_memo[codes] = self._sector_reasons(f, bf)
         return [
             *self._item_reasons(f, keys.plan, contribs),
-            *self._sector_reasons(f, bf),
+            *[Reason(r.kind, sectors=r.sectors, weight=r.weight) for r in sector],
             *_profile_reasons(f, bf),
         ]
 

@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import sys
+from itertools import groupby, islice
 
 import click
 from flask import current_app
@@ -16,6 +17,7 @@ from ..companies.models import Company
 from ..extensions import db
 from ..uow import commit
 from . import services
+from .engine_cache import engine
 from .models import Suggestion
 from .refresh import rebuild_all
 
@@ -64,7 +66,7 @@ def export(top: int, fmt: str, output, lang: str) -> None:
     ids = dict(db.session.execute(select(Company.id, Company.external_id)).all())
     pub = lambda cid: ids.get(cid) or str(cid)  # noqa: E731
     stmt = (
-        select(Suggestion)
+        select(Suggestion.company_id, Suggestion.partner_id, Suggestion.score)
         .order_by(Suggestion.company_id, Suggestion.score.desc(), Suggestion.partner_id)
         .execution_options(yield_per=2000)
     )
@@ -72,16 +74,16 @@ def export(top: int, fmt: str, output, lang: str) -> None:
     if fmt == "csv":
         writer = csv.writer(output)
         writer.writerow(["company", "partner", "rank", "score", "reasons"])
-    current, rank = None, 0
-    for s in db.session.scalars(stmt):
-        rank = rank + 1 if s.company_id == current else 1
-        current = s.company_id
-        if rank > top:
-            continue
-        reasons = services.reasons_text(s, lang)
-        if writer is not None:
-            writer.writerow([pub(s.company_id), pub(s.partner_id), rank, s.score, " | ".join(reasons)])
-        else:
+    engine(fill=False)  # reasons come from the profiles: this process ranks nothing
+    # one firm at a time: its first ``top`` rows, their reasons worked out in one pass
+    for company_id, group in groupby(db.session.execute(stmt), key=lambda s: s.company_id):
+        rows = list(islice(group, top))
+        reasons = services.reasons_texts(company_id, [s.partner_id for s in rows], lang)
+        for rank, s in enumerate(rows, start=1):
+            texts = reasons.get(s.partner_id, [])
+            if writer is not None:
+                writer.writerow([pub(s.company_id), pub(s.partner_id), rank, s.score, " | ".join(texts)])
+                continue
             output.write(
                 json.dumps(
                     {
@@ -89,7 +91,7 @@ def export(top: int, fmt: str, output, lang: str) -> None:
                         "partner": pub(s.partner_id),
                         "rank": rank,
                         "score": s.score,
-                        "reasons": reasons,
+                        "reasons": texts,
                     },
                     ensure_ascii=False,
                 )

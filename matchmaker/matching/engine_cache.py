@@ -51,12 +51,13 @@ def _state() -> EngineState:
     return state
 
 
-def engine() -> MatchEngine:
+def engine(fill: bool = True) -> MatchEngine:
     """The worker's engine, brought up to date with the database once per request (or CLI command):
-    a page explaining 20 suggestions asks the database for changes once, not 20 times."""
+    a page explaining 20 suggestions asks the database for changes once, not 20 times.
+    ``fill=False``: an engine this call loads ranks nothing (a command that only explains pairs)."""
     state = _state()
     if g.get("matching_synced") is not state:
-        sync()
+        sync(fill=fill)
         g.matching_synced = state
     assert state.engine is not None
     return state.engine

@@ -7,6 +7,8 @@ worker's engine (:mod:`.engine_cache`); the reasons of a suggestion come from th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
@@ -25,6 +27,7 @@ __all__ = [
     "is_match",
     "matches_of",
     "reasons_text",
+    "reasons_texts",
     "suggestions_for",
     "theirs_interested",
 ]
@@ -37,15 +40,17 @@ def reasons_text(suggestion: Suggestion, lang: str) -> list[str]:
     return [render_reason(r, lang) for r in explain(suggestion.company_id, suggestion.partner_id)]
 
 
+def reasons_texts(company_id: int, partner_ids: Iterable[int], lang: str) -> dict[int, list[str]]:
+    """The reasons of one firm's suggestions, by partner, in ``lang``: the whole list explained in
+    one pass (no ranking; a partner the engine does not hold has none)."""
+    found = engine().reasons(company_id, partner_ids)
+    return {pid: [render_reason(r, lang) for r in reasons] for pid, reasons in found.items()}
+
+
 def explain(company_id: int, partner_id: int) -> list[Reason]:
-    eng = engine()
-    if company_id not in eng or partner_id not in eng:
-        return []
-    for lists in (eng.stored(company_id) or [], eng.ranked(company_id, k=200)):
-        for found in lists:
-            if found.partner_id == partner_id:
-                return found.reasons  # worked out lazily by the engine, for this pair only
-    return []
+    """Why ``partner_id`` suits ``company_id``: worked out from the two profiles the engine holds
+    (the same reasons as the ranking's suggestion of that pair would carry)."""
+    return engine().reasons(company_id, [partner_id]).get(partner_id, [])
 
 
 def suggestions_for(

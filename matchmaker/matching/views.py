@@ -34,7 +34,7 @@ def suggestions():
         "matching/suggestions.html",
         rows=rows,
         lang=lang,
-        reasons=services.reasons_text,
+        reasons=services.reasons_texts(company_id, [c.id for _s, c, _i in rows], lang),
         interested_in_me=interested_in_me,
         matches=services.matches_of(company_id),
     )
