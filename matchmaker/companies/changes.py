@@ -140,6 +140,23 @@ class ChangeCursor:
         return "partial", sorted(set(rows) | extra)
 
 
+@dataclass
+class _Kept:
+    seen: int | None = None
+    value: Any = None
+
+
+def kept_until_change(key: str, compute: Callable[[], T]) -> T:
+    """A value worked out from the directory (the cities firms are in, say), kept in this worker
+    until any firm changes: the change counter moving (one cheap read) makes the next call work it
+    out again. For what changes rarely and is read on every page."""
+    kept: _Kept = worker_state("matchmaker_kept:" + key, _Kept)
+    latest = db.session.scalar(text("SELECT seq FROM change_counter WHERE id = 1")) or 0
+    if kept.seen != latest:
+        kept.value, kept.seen = compute(), latest
+    return kept.value  # type: ignore[no-any-return]
+
+
 def take_suspects() -> set[int]:
     """Firms the engine of this process applied in a transaction that then rolled back."""
     return current_app.extensions.pop(_SUSPECTS, set())

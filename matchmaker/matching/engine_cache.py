@@ -166,16 +166,21 @@ def _sectors(company_ids: list[int] | None) -> dict[int, list[str]]:
 
 
 def preload(app: Flask, log: logging.Logger | None = None) -> None:
-    """Load this process's engine now (a gunicorn master before it forks its workers, see
+    """Load this process's directory search index and matching engine now (a gunicorn master before it forks its workers, see
     ``matchmaker/gunicorn_conf.py``), then close the database connections: a forked worker must open
     its own. A database without its tables yet (before ``db upgrade``) is left for the workers."""
+    from ..companies.search import sync as sync_search
+
     with app.app_context():
         try:
             started = time.perf_counter()
+            sync_search()  # first: the engine's load freezes what is alive then (gc.freeze)
             n = len(engine())
             if log is not None:
                 log.info(
-                    "matching engine preloaded: %d firms ranked in %.1f s", n, time.perf_counter() - started
+                    "search index and matching engine preloaded: %d firms ranked in %.1f s",
+                    n,
+                    time.perf_counter() - started,
                 )
         except SQLAlchemyError as err:
             if log is not None:
@@ -184,6 +189,7 @@ def preload(app: Flask, log: logging.Logger | None = None) -> None:
                     err.__class__.__name__,
                 )
             app.extensions.pop("matchmaker_matching", None)
+            app.extensions.pop("matchmaker_search", None)
         finally:
             db.session.remove()
             db.engine.dispose()
