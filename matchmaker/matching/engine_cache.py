@@ -168,7 +168,8 @@ def _sectors(company_ids: list[int] | None) -> dict[int, list[str]]:
 def preload(app: Flask, log: logging.Logger | None = None) -> None:
     """Load this process's directory search index and matching engine now (a gunicorn master
     before it forks its workers, see ``matchmaker/gunicorn_conf.py``), then close the database
-    connections: a forked worker must open its own. A database without its tables yet (before ``db upgrade``) is left for the workers."""
+    connections: a forked worker must open its own. A database without its tables yet (before
+    ``db upgrade``) is left for the workers."""
     from ..companies.search import sync as sync_search
 
     with app.app_context():
