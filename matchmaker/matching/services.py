@@ -24,6 +24,7 @@ from .refresh import refill
 __all__ = [
     "decide",
     "explain",
+    "interests_around",
     "is_match",
     "matches_of",
     "reasons_text",
@@ -54,8 +55,10 @@ def explain(company_id: int, partner_id: int) -> list[Reason]:
 
 
 def suggestions_for(
-    company_id: int, limit: int | None = None
+    company_id: int, limit: int | None = None, mine: dict[int, Interest] | None = None
 ) -> list[tuple[Suggestion, Company, Interest | None]]:
+    """The firm's stored list, best first, with its own decision on each partner (``mine``: those
+    decisions when the caller has read them already), without the partners it declined."""
     stmt = (
         select(Suggestion, Company)
         .join(Company, Company.id == Suggestion.partner_id)
@@ -65,14 +68,31 @@ def suggestions_for(
     if limit:
         stmt = stmt.limit(limit)
     pairs = db.session.execute(stmt).all()
-    mine = {
-        i.partner_id: i for i in db.session.scalars(select(Interest).where(Interest.company_id == company_id))
-    }
+    if mine is None:
+        mine = {
+            i.partner_id: i
+            for i in db.session.scalars(select(Interest).where(Interest.company_id == company_id))
+        }
     return [
         (s, c, mine.get(c.id))
         for s, c in pairs
         if not (mine.get(c.id) and mine[c.id].decision == Decision.DECLINED)
     ]
+
+
+def interests_around(company_id: int) -> tuple[dict[int, Interest], set[int]]:
+    """In one query: the firm's own decisions by partner, and the firms that said "interested" in
+    it (what the partners page shows besides the list)."""
+    mine: dict[int, Interest] = {}
+    theirs: set[int] = set()
+    for i in db.session.scalars(
+        select(Interest).where((Interest.company_id == company_id) | (Interest.partner_id == company_id))
+    ):
+        if i.company_id == company_id:
+            mine[i.partner_id] = i
+        elif i.decision == Decision.INTERESTED:
+            theirs.add(i.company_id)
+    return mine, theirs
 
 
 def theirs_interested(company_id: int) -> set[int]:
@@ -97,16 +117,24 @@ def is_match(a: int, b: int) -> bool:
     return n == 2
 
 
-def matches_of(company_id: int) -> list[Company]:
-    mine = select(Interest.partner_id).where(
+def matches_of(company_id: int, around: tuple[dict[int, Interest], set[int]] | None = None) -> list[Company]:
+    """The firms interested in each other with this one, by name (``around``: what
+    :func:`interests_around` read, so that only the matched firms are read, and only if any)."""
+    if around is not None:
+        mine, theirs = around
+        ids = [p for p, i in mine.items() if i.decision == Decision.INTERESTED and p in theirs]
+        if not ids:
+            return []
+        return list(db.session.scalars(select(Company).where(Company.id.in_(ids)).order_by(Company.name)))
+    mine_q = select(Interest.partner_id).where(
         Interest.company_id == company_id, Interest.decision == Decision.INTERESTED
     )
-    theirs = select(Interest.company_id).where(
+    theirs_q = select(Interest.company_id).where(
         Interest.partner_id == company_id, Interest.decision == Decision.INTERESTED
     )
     return list(
         db.session.scalars(
-            select(Company).where(Company.id.in_(mine), Company.id.in_(theirs)).order_by(Company.name)
+            select(Company).where(Company.id.in_(mine_q), Company.id.in_(theirs_q)).order_by(Company.name)
         )
     )
 

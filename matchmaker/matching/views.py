@@ -28,15 +28,15 @@ def suggestions():
         return render_template("matching/no_company.html")
     company_id = current_user.active_company_id
     lang = str(get_locale() or "en")
-    rows = services.suggestions_for(company_id)
-    interested_in_me = services.theirs_interested(company_id)
+    around = services.interests_around(company_id)
+    rows = services.suggestions_for(company_id, mine=around[0])
     return render_template(
         "matching/suggestions.html",
         rows=rows,
         lang=lang,
         reasons=services.reasons_texts(company_id, [c.id for _s, c, _i in rows], lang),
-        interested_in_me=interested_in_me,
-        matches=services.matches_of(company_id),
+        interested_in_me=around[1],
+        matches=services.matches_of(company_id, around),
     )
 
 
