@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import load_only
 
 from ..companies.models import Company
 from ..core.matching import Reason, render_reason
@@ -54,6 +55,17 @@ def explain(company_id: int, partner_id: int) -> list[Reason]:
     return engine().reasons(company_id, [partner_id]).get(partner_id, [])
 
 
+_LISTED = (
+    Company.id,
+    Company.external_id,
+    Company.name,
+    Company.country,
+    Company.city,
+    Company.verified,
+    Company.hidden,
+)
+
+
 def suggestions_for(
     company_id: int, limit: int | None = None, mine: dict[int, Interest] | None = None
 ) -> list[tuple[Suggestion, Company, Interest | None]]:
@@ -64,6 +76,7 @@ def suggestions_for(
         .join(Company, Company.id == Suggestion.partner_id)
         .where(Suggestion.company_id == company_id, Company.hidden.is_(False))
         .order_by(Suggestion.score.desc(), Suggestion.partner_id)
+        .options(load_only(*_LISTED, raiseload=False))  # what a list shows, not the whole profile
     )
     if limit:
         stmt = stmt.limit(limit)
