@@ -25,7 +25,7 @@ from flask_login import current_user
 from ..companies.changes import latest_change, worker_state
 
 ENDPOINTS = frozenset({"companies.profile", "companies.directory"})
-MAX_PAGES = 2000  # per worker (a page is 10–40 kB: at most ~80 MB, usually far less)
+MAX_PAGES = 1000  # per worker (a page is 10–40 kB: at most ~40 MB, usually far less)
 _KEEP_HEADERS = ("Content-Type", "Content-Language")
 
 
