@@ -70,7 +70,7 @@ def fill(env: dict, rows: int, tmp: Path) -> None:
     run(env, "users", "create", EMAIL, "--password", PASSWORD, "--company", "b-000001", "--locale", "ru")
 
 
-def start_gunicorn(env: dict, log: Path, workers: int) -> tuple[subprocess.Popen, int]:
+def start_gunicorn(env: dict, log: Path, workers: int, max_requests: int = 0) -> tuple[subprocess.Popen, int]:
     fh = log.open("w")
     proc = subprocess.Popen(
         [
@@ -81,6 +81,7 @@ def start_gunicorn(env: dict, log: Path, workers: int) -> tuple[subprocess.Popen
             str(workers),
             "-b",
             "127.0.0.1:0",
+            *(["--max-requests", str(max_requests), "--max-requests-jitter", "20"] if max_requests else []),
             "wsgi:app",
         ],
         cwd=ROOT,
@@ -167,6 +168,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--workers", type=int, default=4)
     ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument(
+        "--max-requests", type=int, default=0, help="recycle workers (gunicorn --max-requests) during the run"
+    )
     ap.add_argument("--write-doc", action="store_true")
     ap.add_argument("--label", default="", help="a word for the docs table (before/after …)")
     args = ap.parse_args()
@@ -194,7 +198,7 @@ def main() -> None:
         fill(env, args.rows, tmp)
     token = run(env, "users", "token", EMAIL, "--name", f"bench-{time.time():.0f}")
 
-    proc, port = start_gunicorn(env, tmp / "gunicorn.log", args.workers)
+    proc, port = start_gunicorn(env, tmp / "gunicorn.log", args.workers, args.max_requests)
     try:
         live = Live(port, token)
         cookie = login_cookie(live)
@@ -266,7 +270,9 @@ def main() -> None:
             fh.write(
                 f"\n### Load run {args.label} ({when})\n\nMachine: {machine}; load average at the end "
                 f"{load[0]:.1f}. Command: `{cmd}` ({args.connections} connections, {args.duration} s "
-                f"per request, best of {args.rounds} rounds).\n\n{table}\n"
+                f"per request, best of {args.rounds} rounds"
+                + (f", workers recycled every {args.max_requests} requests" if args.max_requests else "")
+                + f").\n\n{table}\n"
             )
 
 
