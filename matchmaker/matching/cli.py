@@ -58,3 +58,10 @@ def export(top: int, fmt: str, output, lang: str) -> None:
     from .export import export as write_export
 
     write_export(output, top, fmt, lang)
+    if not current_app.testing:  # as for rebuild: skip freeing the engine's heap object by object
+        output.flush()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        db.session.remove()
+        db.engine.dispose()
+        os._exit(0)

@@ -20,7 +20,7 @@ from typing import IO, Any
 from sqlalchemy import select
 
 from ..companies.models import Company
-from ..core.matching import MatchEngine, render_reason
+from ..core.matching import MatchEngine, paused_gc, render_reason
 from ..extensions import db
 from .engine_cache import engine
 from .models import Suggestion
@@ -39,13 +39,20 @@ def export(output: IO[str], top: int, fmt: str, lang: str) -> None:
     ids = dict(db.session.execute(select(Company.id, Company.external_id)).all())
     firms = list(_firms(top))
     eng = engine(fill=False)  # reasons come from the profiles: this process ranks nothing
+    eng.ensure_index()  # items analysed once, before the fork (not once in each child)
     _JOB = (eng, lambda cid: ids.get(cid) or str(cid), fmt, lang)
     if fmt == "csv":
         csv.writer(output).writerow(["company", "partner", "rank", "score", "reasons"])
     chunks = [firms[i : i + _CHUNK] for i in range(0, len(firms), _CHUNK)]
     workers = os.cpu_count() or 1
+    with paused_gc():  # the engine's large heap, and no cycles made here: no full collections
+        _write(output, chunks, workers, len(firms))
+
+
+def _write(output: IO[str], chunks: list[Rows], workers: int, firms: int) -> None:
+    global _JOB
     try:
-        if workers > 1 and len(firms) >= FORK_FROM and "fork" in mp.get_all_start_methods():
+        if workers > 1 and firms >= FORK_FROM and "fork" in mp.get_all_start_methods():
             # the children only explain and format (no database: they end with os._exit)
             with mp.get_context("fork").Pool(workers) as pool:
                 for text in pool.imap(_lines, chunks):
