@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 PYBABEL := $(VENV)/bin/pybabel
 I18N    := matchmaker/translations
 
-.PHONY: run test test-pg lint format translations extract-messages bench dist clean
+.PHONY: run test test-pg lint format translations extract-messages bench bench-load dist clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ dist: $(STAMP)
 
 bench: $(STAMP)
 	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+	$(PY) bench/load.py
+
+# pages and API calls at 20,000 firms under gunicorn (4 workers) and wrk, on PostgreSQL
+# (BENCH_DATABASE_URL, default database bench_load): docs/benchmarks.md, "Load"
+bench-load: $(STAMP)
+	$(PY) bench/load.py --write-doc
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist matchmaker.egg-info

@@ -40,6 +40,9 @@ def diverse_items(rng: random.Random) -> tuple[list[str], list[str]]:
 
 
 _TERMS: list[str] = []
+# the checkout's own virtualenv, else the one running this script (a git worktree has none)
+_OWN = ROOT / ".venv/bin/flask"
+FLASK = _OWN if _OWN.exists() else Path(sys.executable).parent / "flask"
 
 
 def write_csv(path: Path, rows: int, seed: int = 7, diverse: bool = False) -> None:
@@ -106,6 +109,7 @@ class Site:
             MATCHMAKER_ENV=env,
             SECRET_KEY="bench-secret",
             DATABASE_URL=database_url or f"sqlite:///{self.dir / 'db.sqlite3'}",
+            PYTHONPATH=str(ROOT),  # this checkout, whichever one the virtualenv was installed from
         )
         self.csv = self.dir / "firms.csv"
         write_csv(self.csv, rows, diverse=diverse)
@@ -113,7 +117,7 @@ class Site:
 
     def flask(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [str(ROOT / ".venv/bin/flask"), "--app", "wsgi", *args],
+            [str(FLASK), "--app", "wsgi", *args],
             cwd=ROOT,
             env=self.env,
             check=True,

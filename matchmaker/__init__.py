@@ -70,5 +70,6 @@ def create_app(config=None) -> Flask:
     setup.register_api(app)
     setup.register_errors(app)
     setup.register_template_helpers(app)
+    setup.register_page_cache(app)
     setup.register_cli(app)
     return app

@@ -305,6 +305,13 @@ def register_template_helpers(app: Flask) -> None:
     timefmt.register(app)  # times with their zone's name, local dates, durations
 
 
+def register_page_cache(app: Flask) -> None:
+    """Public pages kept per worker until a firm changes (last: after every other request hook)."""
+    from .web import page_cache
+
+    page_cache.register(app)
+
+
 def register_cli(app: Flask) -> None:
     from .cli import register
 

@@ -58,6 +58,8 @@ class Suggestions(MethodView):
         if company is None or (company.hidden and not api_user().can_edit_company(company)):
             abort(404, description="No company with this id.")
         lang = args.get("lang") or str(get_locale() or "en")
+        rows = services.suggestions_for(company.id)
+        reasons = services.reasons_texts(company.id, [partner.id for _s, partner, _i in rows], lang)
         return [
             {
                 "company": company.public_id,
@@ -67,7 +69,7 @@ class Suggestions(MethodView):
                 "rank": rank,
                 "score": s.score,
                 "strength": str(band_of(s.score)),
-                "reasons": services.reasons_text(s, lang),
+                "reasons": reasons.get(partner.id, []),
             }
-            for rank, (s, partner, _i) in enumerate(services.suggestions_for(company.id), start=1)
+            for rank, (s, partner, _i) in enumerate(rows, start=1)
         ]

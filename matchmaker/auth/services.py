@@ -7,6 +7,7 @@ import secrets
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..core import zones
@@ -183,7 +184,9 @@ def revoke_token(user: User, token_id: int) -> None:
 def user_for_token(raw: str) -> User | None:
     if not raw:
         return None
-    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(raw)))
+    token = db.session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == hash_token(raw)).options(joinedload(ApiToken.user))
+    )
     if token is None or not token.active or not token.user.is_active:
         return None
     now = utcnow()

@@ -117,7 +117,7 @@ class ChangeCursor:
     def poll(self, suspects: Iterable[int] = ()) -> tuple[str, list[int]]:
         """``("none", [])``, ``("full", [])`` (load everything) or ``("partial", ids)``; advances.
         ``suspects``: firms to read again whatever the log says."""
-        latest = db.session.scalar(text("SELECT seq FROM change_counter WHERE id = 1")) or 0
+        latest = latest_change()
         extra = set(suspects)
         if self.seen is None or latest < self.seen:  # first load, or a restored database
             self.seen = latest
@@ -138,6 +138,28 @@ class ChangeCursor:
             return "full", []
         self.seen = latest
         return "partial", sorted(set(rows) | extra)
+
+
+def latest_change() -> int:
+    """The number of the last committed change of any firm (0 before the first)."""
+    return db.session.scalar(text("SELECT seq FROM change_counter WHERE id = 1")) or 0
+
+
+@dataclass
+class _Kept:
+    seen: int | None = None
+    value: Any = None
+
+
+def kept_until_change(key: str, compute: Callable[[], T]) -> T:
+    """A value worked out from the directory (the cities firms are in, say), kept in this worker
+    until any firm changes: the change counter moving (one cheap read) makes the next call work it
+    out again. For what changes rarely and is read on every page."""
+    kept: _Kept = worker_state("matchmaker_kept:" + key, _Kept)
+    latest = latest_change()
+    if kept.seen != latest:
+        kept.value, kept.seen = compute(), latest
+    return kept.value  # type: ignore[no-any-return]
 
 
 def take_suspects() -> set[int]:

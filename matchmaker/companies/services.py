@@ -232,7 +232,14 @@ def clamp_page(page, total: int, per_page: int) -> int:
 
 
 def distinct_cities() -> list[str]:
-    return list(
+    """The cities of the listed firms, sorted (kept per worker until a firm changes)."""
+    from .changes import kept_until_change
+
+    return list(kept_until_change("cities", _distinct_cities))
+
+
+def _distinct_cities() -> tuple[str, ...]:
+    return tuple(
         db.session.scalars(
             select(Company.city)
             .where(Company.city != "", Company.hidden.is_(False))

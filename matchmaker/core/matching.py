@@ -228,6 +228,19 @@ class MatchEngine:
         ids = self.registry.ids
         return None if top is None else [(ids[r.partner], _shown_one(-r.neg_score)) for r in top]
 
+    def reasons(self, firm_id: Hashable, partner_ids: Iterable[Hashable]) -> dict[Hashable, list[Reason]]:
+        """The reasons of one firm's pairs with ``partner_ids``, each worked out directly from the
+        two profiles (what a suggestion's lazy ``reasons`` give, without ranking anything); absent
+        firms are left out. One firm's whole list is explained in one pass."""
+        self.ensure_index()
+        reg = self.registry
+        a = reg.present(firm_id)
+        if a is None:
+            return {}
+        found = [(pid, b) for pid in partner_ids if (b := reg.present(pid)) is not None]
+        why = self.explainer.why_many(reg.firms[a], [reg.firms[b] for _pid, b in found])
+        return {pid: reasons for (pid, _b), reasons in zip(found, why, strict=True)}
+
     def holders_of(self, firm_id: Hashable) -> set[Hashable]:
         """Ids of the firms whose kept lists hold this one."""
         a = self.registry.index.get(firm_id)

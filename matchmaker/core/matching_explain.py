@@ -36,6 +36,21 @@ class _PlanKeys(NamedTuple):
     free: list[int]
 
 
+class _Memo:
+    """What one firm's list explained in one pass shares: the firm's plan keys, each partner item
+    text's best rows per slot (``(slot, value, -row)``), and the reasons already made (the same
+    :class:`Reason` objects are shared by the pairs that have them: they are read, never changed)."""
+
+    __slots__ = ("keys", "items", "sectors", "profiles", "reasons")
+
+    def __init__(self, keys: _PlanKeys):
+        self.keys = keys
+        self.items: dict[tuple[int, str], list[tuple[int, float, int]]] = {}
+        self.sectors: dict[tuple[int, ...], list[Reason]] = {}
+        self.profiles: dict[tuple[tuple[str, ...], bool], list[Reason]] = {}
+        self.reasons: dict[tuple[int, int, str, int, float], Reason] = {}
+
+
 # best contribution per slot as a comparison key: (value, -their item, -row): ties go to the
 # first item and row, as in the ranking's order
 _Best = tuple[float, int, int]
@@ -56,20 +71,41 @@ class Explainer:
     def why(self, f: Firm, bf: Firm) -> list[Reason]:
         """Reasons of one pair, best first: up to three item reasons, then sector, language and
         verification."""
-        keys = self._plan_keys(f)
+        return self._why(f, bf, _Memo(self._plan_keys(f)))
+
+    def why_many(self, f: Firm, partners: list[Firm]) -> list[list[Reason]]:
+        """:meth:`why` of ``f`` with each of ``partners``: a whole list in one pass, ``f``'s plan
+        keys, the contributions of each partner item text (partners often write the same goods)
+        and the sector reasons of each set of codes worked out once."""
+        memo = _Memo(self._plan_keys(f))
+        return [self._why(f, bf, memo) for bf in partners]
+
+    def _why(self, f: Firm, bf: Firm, memo: _Memo) -> list[Reason]:
+        keys = memo.keys
         best: dict[int, _Best] = {}
         items = self.registry.items
         for g in bf.items:
             it = items[g]
-            self._by_key(keys, g, it, best)
-            if keys.free:
-                self._by_free_concept(keys, g, it, best)
+            # an item's best row per slot depends on its side and text only (what it was analysed
+            # from); merged with the item id, the order is the ranking's: (value, -item, -row)
+            found = memo.items.get((it.side, it.text))
+            if found is None:
+                own: dict[int, _Best] = {}
+                self._by_key(keys, 0, it, own)
+                if keys.free:
+                    self._by_free_concept(keys, 0, it, own)
+                found = memo.items[(it.side, it.text)] = [(slot, v, nr) for slot, (v, _g, nr) in own.items()]
+            for slot, v, nr in found:
+                _better(best, slot, (v, -g, nr))
         contribs = [Contribution(v, slot, -ng, -nr) for slot, (v, ng, nr) in best.items()]
-        return [
-            *self._item_reasons(f, keys.plan, contribs),
-            *self._sector_reasons(f, bf),
-            *_profile_reasons(f, bf),
-        ]
+        codes = tuple(bf.codes)
+        sector = memo.sectors.get(codes)
+        if sector is None:
+            sector = memo.sectors[codes] = self._sector_reasons(f, bf)
+        profile = memo.profiles.get((bf.langs, bf.profile.verified))
+        if profile is None:
+            profile = memo.profiles[(bf.langs, bf.profile.verified)] = _profile_reasons(f, bf)
+        return [*self._item_reasons(f, memo, contribs), *sector, *profile]
 
     def _plan_keys(self, f: Firm) -> _PlanKeys:
         plan = self.index.plan(f)
@@ -109,9 +145,9 @@ class Explainer:
                 value = max((h.confidence * r.confidence) * (r.level * sim), TIER_FLOOR[r.tier])
                 _better(best, r.slot, (value, -g, -i))
 
-    def _item_reasons(self, f: Firm, plan: Plan, contribs: list[Contribution]) -> list[Reason]:
+    def _item_reasons(self, f: Firm, memo: _Memo, contribs: list[Contribution]) -> list[Reason]:
         """The three best contributions as reasons (a pair of texts once)."""
-        items = self.registry.items
+        items, rows = self.registry.items, memo.keys.plan.rows
         reasons: list[Reason] = []
         seen = set()
         for c in sorted(contribs, key=lambda c: (-c.value, c.slot, c.item))[:3]:
@@ -119,7 +155,11 @@ class Explainer:
             if (own.text, other.text) in seen:
                 continue
             seen.add((own.text, other.text))
-            reasons.append(_item_reason(own, other, plan.rows[c.row], c.value))
+            key = (c.slot, other.side, other.text, c.row, c.value)
+            reason = memo.reasons.get(key)
+            if reason is None:
+                reason = memo.reasons[key] = _item_reason(own, other, rows[c.row], c.value)
+            reasons.append(reason)
         return reasons
 
     def _sector_reasons(self, f: Firm, bf: Firm) -> list[Reason]:

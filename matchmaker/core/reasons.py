@@ -7,6 +7,7 @@ writes it as a sentence in the reader's language, quoting the firms' own words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .concepts import Lexicon, default_lexicon
 from .sectors import affinity_reason
@@ -119,13 +120,25 @@ def render_reason(reason: Reason, lang: str = "en", lexicon: Lexicon | None = No
         return t["related_" + direction].format(own=own, partner=partner, why=why)
     if k == "sector":
         a, b = (tuple(reason.sectors) + ("", ""))[:2]
-        text = affinity_reason(a, b, lang)
-        if text:
-            return text
-        return t["sector_same"].format(a=a) if a == b else t["sector"].format(a=a, b=b)
+        return _sector_text(a, b, lang)
     if k == "language":
-        names = _LANG_NAMES[lang]
-        return t["language"].format(langs=", ".join(names.get(x, x) for x in reason.languages))
+        return _language_text(tuple(reason.languages), lang)
     if k == "verified":
         return t["verified"]
     return k
+
+
+@lru_cache(maxsize=8192)
+def _sector_text(a: str, b: str, lang: str) -> str:
+    """A sector reason's sentence (the same few pairs again and again: worked out once)."""
+    text = affinity_reason(a, b, lang)
+    if text:
+        return text
+    t = _TEMPLATES[lang]
+    return t["sector_same"].format(a=a) if a == b else t["sector"].format(a=a, b=b)
+
+
+@lru_cache(maxsize=1024)
+def _language_text(languages: tuple[str, ...], lang: str) -> str:
+    names = _LANG_NAMES[lang]
+    return _TEMPLATES[lang]["language"].format(langs=", ".join(names.get(x, x) for x in languages))

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import os
 import sys
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from sqlalchemy import select
 
-from ..companies.models import Company
-from ..core.matching import band_of
 from ..extensions import db
 from ..uow import commit
-from . import services
-from .models import Suggestion
 from .refresh import rebuild_all
 
 matches_cli = AppGroup("matches", help="Partner suggestions.")
@@ -62,38 +55,13 @@ def rebuild() -> None:
 )
 def export(top: int, fmt: str, output, lang: str) -> None:
     """Write suggestions, best first, one line each."""
-    ids = dict(db.session.execute(select(Company.id, Company.external_id)).all())
-    pub = lambda cid: ids.get(cid) or str(cid)  # noqa: E731
-    stmt = (
-        select(Suggestion)
-        .order_by(Suggestion.company_id, Suggestion.score.desc(), Suggestion.partner_id)
-        .execution_options(yield_per=2000)
-    )
-    writer = None
-    if fmt == "csv":
-        writer = csv.writer(output)
-        writer.writerow(["company", "partner", "rank", "score", "reasons"])
-    current, rank = None, 0
-    for s in db.session.scalars(stmt):
-        rank = rank + 1 if s.company_id == current else 1
-        current = s.company_id
-        if rank > top:
-            continue
-        reasons = services.reasons_text(s, lang)
-        if writer is not None:
-            writer.writerow([pub(s.company_id), pub(s.partner_id), rank, s.score, " | ".join(reasons)])
-        else:
-            output.write(
-                json.dumps(
-                    {
-                        "company": pub(s.company_id),
-                        "partner": pub(s.partner_id),
-                        "rank": rank,
-                        "score": s.score,
-                        "strength": str(band_of(s.score)),
-                        "reasons": reasons,
-                    },
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
+    from .export import export as write_export
+
+    write_export(output, top, fmt, lang)
+    if not current_app.testing:  # as for rebuild: skip freeing the engine's heap object by object
+        output.flush()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        db.session.remove()
+        db.engine.dispose()
+        os._exit(0)

@@ -52,12 +52,13 @@ def _state() -> EngineState:
     return state
 
 
-def engine() -> MatchEngine:
+def engine(fill: bool = True) -> MatchEngine:
     """The worker's engine, brought up to date with the database once per request (or CLI command):
-    a page explaining 20 suggestions asks the database for changes once, not 20 times."""
+    a page explaining 20 suggestions asks the database for changes once, not 20 times.
+    ``fill=False``: an engine this call loads ranks nothing (a command that only explains pairs)."""
     state = _state()
     if g.get("matching_synced") is not state:
-        sync()
+        sync(fill=fill)
         g.matching_synced = state
     assert state.engine is not None
     return state.engine
@@ -177,16 +178,23 @@ def _sectors(company_ids: list[int] | None) -> dict[int, list[str]]:
 
 
 def preload(app: Flask, log: logging.Logger | None = None) -> None:
-    """Load this process's engine now (a gunicorn master before it forks its workers, see
-    ``matchmaker/gunicorn_conf.py``), then close the database connections: a forked worker must open
-    its own. A database without its tables yet (before ``db upgrade``) is left for the workers."""
+    """Load this process's directory search index and matching engine now (a gunicorn master
+    before it forks its workers, see ``matchmaker/gunicorn_conf.py``), then close the database
+    connections: a forked worker must open its own. A database without its tables yet (before
+    ``db upgrade``) is left for the workers."""
+    from ..companies.search import sync as sync_search
+
     with app.app_context():
         try:
             started = time.perf_counter()
+            sync_search()  # first: the engine's load freezes what is alive then (gc.freeze)
+            _warm_up(app, log)
             n = len(engine())
             if log is not None:
                 log.info(
-                    "matching engine preloaded: %d firms ranked in %.1f s", n, time.perf_counter() - started
+                    "search index and matching engine preloaded: %d firms ranked in %.1f s",
+                    n,
+                    time.perf_counter() - started,
                 )
         except SQLAlchemyError as err:
             if log is not None:
@@ -195,6 +203,21 @@ def preload(app: Flask, log: logging.Logger | None = None) -> None:
                     err.__class__.__name__,
                 )
             app.extensions.pop("matchmaker_matching", None)
+            app.extensions.pop("matchmaker_search", None)
         finally:
             db.session.remove()
             db.engine.dispose()
+
+
+def _warm_up(app: Flask, log: logging.Logger | None) -> None:
+    """Render a search and a profile once, so that what each process otherwise loads on its first
+    page (compiled templates, sector titles, the search's lazily built tables: about 0.8 s) is
+    loaded before the fork."""
+    first = db.session.scalar(select(Company.id).where(Company.hidden.is_(False)).limit(1))
+    client = app.test_client()
+    try:
+        for path in ("/companies?q=xalça", "/companies?q=ковры", f"/companies/{first or ''}"):
+            client.get(path, base_url="https://localhost")
+    except Exception as err:  # a warm-up that fails only leaves that work to the workers
+        if log is not None:
+            log.warning("warm-up request failed: %r", err)

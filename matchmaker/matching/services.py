@@ -7,8 +7,11 @@ worker's engine (:mod:`.engine_cache`); the reasons of a suggestion come from th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import load_only
 
 from ..companies.models import Company
 from ..core.matching import Reason, band_label, band_of, render_reason, strength_label
@@ -23,10 +26,13 @@ from .refresh import refill
 __all__ = [
     "decide",
     "explain",
+    "interests_around",
     "is_match",
     "matches_of",
     "reasons_text",
     "strength_text",
+    "reasons_of",
+    "reasons_texts",
     "suggestions_for",
     "theirs_interested",
     "undo",
@@ -40,48 +46,90 @@ def reasons_text(suggestion: Suggestion, lang: str) -> list[str]:
     return [render_reason(r, lang) for r in explain(suggestion.company_id, suggestion.partner_id)]
 
 
-def strength_text(suggestion: Suggestion | None, score: float | None, lang: str) -> str:
+def strength_text(
+    suggestion: Suggestion | None, score: float | None, lang: str, kinds: set[str] | None = None
+) -> str:
     """The words for a suggestion's strength in ``lang`` ("Direct match", "Мало общего" …); a
-    partner no longer in the stored list (``suggestion`` None) by the band of ``score``."""
+    partner no longer in the stored list (``suggestion`` None) by the band of ``score``. ``kinds``:
+    the kinds of its reasons when the list was explained already (else explained here)."""
     if score is None:
         return ""
     if suggestion is None:
         return band_label(band_of(score), lang)
-    kinds = {r.kind for r in explain(suggestion.company_id, suggestion.partner_id)}
+    if kinds is None:
+        kinds = {r.kind for r in explain(suggestion.company_id, suggestion.partner_id)}
     return strength_label(score, "sector" in kinds, lang)
 
 
+def reasons_of(company_id: int, partner_ids: Iterable[int]) -> dict[int, list[Reason]]:
+    """The reasons of one firm's suggestions, by partner: the whole list explained in one pass from
+    the profiles (no ranking; a partner the engine does not hold has none)."""
+    return engine().reasons(company_id, partner_ids)
+
+
+def reasons_texts(company_id: int, partner_ids: Iterable[int], lang: str) -> dict[int, list[str]]:
+    """:func:`reasons_of` worded in ``lang``."""
+    found = reasons_of(company_id, partner_ids)
+    return {pid: [render_reason(r, lang) for r in reasons] for pid, reasons in found.items()}
+
+
 def explain(company_id: int, partner_id: int) -> list[Reason]:
-    eng = engine()
-    if company_id not in eng or partner_id not in eng:
-        return []
-    for lists in (eng.stored(company_id) or [], eng.ranked(company_id, k=200)):
-        for found in lists:
-            if found.partner_id == partner_id:
-                return found.reasons  # worked out lazily by the engine, for this pair only
-    return []
+    """Why ``partner_id`` suits ``company_id``: worked out from the two profiles the engine holds
+    (the same reasons as the ranking's suggestion of that pair would carry)."""
+    return engine().reasons(company_id, [partner_id]).get(partner_id, [])
+
+
+_LISTED = (
+    Company.id,
+    Company.external_id,
+    Company.name,
+    Company.country,
+    Company.city,
+    Company.verified,
+    Company.hidden,
+)
 
 
 def suggestions_for(
-    company_id: int, limit: int | None = None
+    company_id: int, limit: int | None = None, mine: dict[int, Interest] | None = None
 ) -> list[tuple[Suggestion, Company, Interest | None]]:
+    """The firm's stored list, best first, with its own decision on each partner (``mine``: those
+    decisions when the caller has read them already), without the partners it declined."""
     stmt = (
         select(Suggestion, Company)
         .join(Company, Company.id == Suggestion.partner_id)
         .where(Suggestion.company_id == company_id, Company.hidden.is_(False))
         .order_by(Suggestion.score.desc(), Suggestion.partner_id)
+        .options(load_only(*_LISTED, raiseload=False))  # what a list shows, not the whole profile
     )
     if limit:
         stmt = stmt.limit(limit)
     pairs = db.session.execute(stmt).all()
-    mine = {
-        i.partner_id: i for i in db.session.scalars(select(Interest).where(Interest.company_id == company_id))
-    }
+    if mine is None:
+        mine = {
+            i.partner_id: i
+            for i in db.session.scalars(select(Interest).where(Interest.company_id == company_id))
+        }
     return [
         (s, c, mine.get(c.id))
         for s, c in pairs
         if not (mine.get(c.id) and mine[c.id].decision == Decision.DECLINED)
     ]
+
+
+def interests_around(company_id: int) -> tuple[dict[int, Interest], set[int]]:
+    """In one query: the firm's own decisions by partner, and the firms that said "interested" in
+    it (what the partners page shows besides the list)."""
+    mine: dict[int, Interest] = {}
+    theirs: set[int] = set()
+    for i in db.session.scalars(
+        select(Interest).where((Interest.company_id == company_id) | (Interest.partner_id == company_id))
+    ):
+        if i.company_id == company_id:
+            mine[i.partner_id] = i
+        elif i.decision == Decision.INTERESTED:
+            theirs.add(i.company_id)
+    return mine, theirs
 
 
 def theirs_interested(company_id: int) -> set[int]:
@@ -106,16 +154,24 @@ def is_match(a: int, b: int) -> bool:
     return n == 2
 
 
-def matches_of(company_id: int) -> list[Company]:
-    mine = select(Interest.partner_id).where(
+def matches_of(company_id: int, around: tuple[dict[int, Interest], set[int]] | None = None) -> list[Company]:
+    """The firms interested in each other with this one, by name (``around``: what
+    :func:`interests_around` read, so that only the matched firms are read, and only if any)."""
+    if around is not None:
+        mine, theirs = around
+        ids = [p for p, i in mine.items() if i.decision == Decision.INTERESTED and p in theirs]
+        if not ids:
+            return []
+        return list(db.session.scalars(select(Company).where(Company.id.in_(ids)).order_by(Company.name)))
+    mine_q = select(Interest.partner_id).where(
         Interest.company_id == company_id, Interest.decision == Decision.INTERESTED
     )
-    theirs = select(Interest.company_id).where(
+    theirs_q = select(Interest.company_id).where(
         Interest.partner_id == company_id, Interest.decision == Decision.INTERESTED
     )
     return list(
         db.session.scalars(
-            select(Company).where(Company.id.in_(mine), Company.id.in_(theirs)).order_by(Company.name)
+            select(Company).where(Company.id.in_(mine_q), Company.id.in_(theirs_q)).order_by(Company.name)
         )
     )
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth.access import login_required, staff_required
-from ..core.matching import band_label
+from ..core.matching import band_label, render_reason
 from ..web.helpers import arg_id, safe_next
 from . import services
 from .board import TABS, board_of
@@ -28,18 +28,22 @@ def _my_company_id() -> int:
 def suggestions():
     if current_user.active_company_id is None:
         return render_template("matching/no_company.html")
-    board = board_of(
-        current_user.active_company_id, request.args.get("tab", ""), arg_id("done"), arg_id("before")
-    )
+    company_id = current_user.active_company_id
+    board = board_of(company_id, request.args.get("tab", ""), arg_id("done"), arg_id("before"))
+    lang = str(get_locale() or "en")
+    # the whole list explained in one pass (never by ranking the firm again)
+    found = services.reasons_of(company_id, [r.company.id for r in board.rows if r.suggestion is not None])
     return render_template(
         "matching/suggestions.html",
         board=board,
         tabs=TABS,
         done=arg_id("done"),
-        lang=str(get_locale() or "en"),
-        reasons=services.reasons_text,
+        lang=lang,
+        reasons={pid: [render_reason(r, lang) for r in rs] for pid, rs in found.items()},
         band_label=band_label,
-        strength=services.strength_text,
+        strength=lambda r: services.strength_text(
+            r.suggestion, r.score, lang, {x.kind for x in found.get(r.company.id, ())}
+        ),
     )
 
 

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from matchmaker.core.concepts import Lexicon
-from matchmaker.core.matching import MatchEngine, Reason, Suggestion, render_reason
+from matchmaker.core.matching import FirmProfile, MatchEngine, Reason, Suggestion, render_reason
 
 from .support import LEX, P, random_firms, snapshot
 
@@ -252,3 +252,24 @@ def test_affected_by_in_a_fresh_engine_is_selective(lex):
     aff = eng.affected_by("f005")
     assert "f005" in aff
     assert len(aff) < 40
+
+
+def test_reasons_of_a_list_in_one_pass_equal_the_suggestions_reasons():
+    """``MatchEngine.reasons`` explains a firm's whole list from the profiles, without ranking:
+    the same reasons each suggestion of the ranking carries."""
+    eng = MatchEngine()
+    eng.add(
+        FirmProfile(
+            id=1, country="AZ", offers=("pomidor", "xiyar"), needs=("traktor",), languages=("az", "ru")
+        )
+    )
+    eng.add(FirmProfile(id=2, country="RU", needs=("помидоры",), offers=("тракторы",), languages=("ru",)))
+    eng.add(FirmProfile(id=3, country="RU", needs=("огурцы",), verified=True, languages=("ru",)))
+    ranked = eng.suggestions_for(1, k=5)
+    assert len(ranked) == 2
+    found = eng.reasons(1, [s.partner_id for s in ranked] + [99])
+    assert set(found) == {2, 3}  # an unknown firm has none
+    for s in ranked:
+        assert found[s.partner_id] == s.reasons
+        assert s.reasons
+    assert eng.reasons(42, [2]) == {}
