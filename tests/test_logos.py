@@ -74,7 +74,7 @@ def test_png_and_webp_are_taken(client, firm, fmt):
 
 def test_without_a_logo_the_initials_stand_in(client, firm, factory):
     html = client.get("/companies").get_data(as_text=True)
-    assert 'class="logo logo-initials"' in html
+    assert 'class="logo logo-initials logo-' in html
     assert ">GA</span>" in html
     assert client.get(f"/companies/{firm.id}/logo").status_code == 404
 

@@ -177,6 +177,25 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def record_firm_edit(actor, company, before: dict[str, Any] | None = None, **after: Any) -> None:
+    """Someone edited a firm that is not theirs (staff, admins): the changed fields since ``before``
+    (a :func:`firm_snapshot`), or what ``after`` names; a member's edit of their own firm is not
+    logged."""
+    if actor.belongs_to(company.id):
+        return
+    old, new = changed(before, firm_snapshot(company)) if before is not None else (None, after)
+    record(
+        actor,
+        AuditAction.EDIT_FIRM,
+        "company",
+        company.id,
+        company_id=company.id,
+        summary=company.name,
+        before=old,
+        after=new,
+    )
+
+
 def record_cancel(actor, meeting, was, reason: str) -> None:
     """Staff cancelled a meeting of two firms."""
     record(

@@ -6,7 +6,6 @@ from flask import abort
 from flask.views import MethodView
 
 from ..accounts import audit
-from ..accounts.models import AuditAction
 from ..companies import services
 from ..core.sectors import normalize_code
 from . import Blueprint, api_user
@@ -67,17 +66,5 @@ class CompanyById(MethodView):
             abort(403, description="You may only edit your own firm.")
         before = audit.firm_snapshot(company)
         services.update_company(company, data)
-        user = api_user()
-        if not user.belongs_to(company.id):
-            old, new = audit.changed(before, audit.firm_snapshot(company))
-            audit.record(
-                user,
-                AuditAction.EDIT_FIRM,
-                "company",
-                company.id,
-                company_id=company.id,
-                summary=company.name,
-                before=old,
-                after=new,
-            )
+        audit.record_firm_edit(api_user(), company, before)
         return company

@@ -10,7 +10,6 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 
 from ..accounts import audit
-from ..accounts.models import AuditAction
 from ..auth.access import login_required
 from ..errors import apply_to_form
 from ..uow import refusable
@@ -63,13 +62,4 @@ def upload_logo(company_id: int):
 
 
 def _audit(company, what: str) -> None:
-    if not current_user.belongs_to(company.id):
-        audit.record(
-            current_user,
-            AuditAction.EDIT_FIRM,
-            "company",
-            company.id,
-            company_id=company.id,
-            summary=company.name,
-            after={"logo": what},
-        )
+    audit.record_firm_edit(current_user, company, logo=what)

@@ -99,18 +99,7 @@ def edit(company_id: int):
         form.size_band.data = company.size_band or ""
     before = audit.firm_snapshot(company)
     if submitted_and_saved(form, lambda: services.update_company(company, form.to_data())):
-        if not current_user.belongs_to(company.id):
-            old, new = audit.changed(before, audit.firm_snapshot(company))
-            audit.record(
-                current_user,
-                AuditAction.EDIT_FIRM,
-                "company",
-                company.id,
-                company_id=company.id,
-                summary=company.name,
-                before=old,
-                after=new,
-            )
+        audit.record_firm_edit(current_user, company, before)
         flash(_("The profile is saved."), "success")
         if (company.description or "").strip():  # show what was read in it
             return redirect(url_for("companies.edit", company_id=company.id, _anchor="understood"))

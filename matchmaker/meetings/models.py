@@ -21,7 +21,6 @@ from sqlalchemy import (
     DDL,
     CheckConstraint,
     ForeignKey,
-    ForeignKeyConstraint,
     Index,
     String,
     Text,
@@ -37,6 +36,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from ..dbtypes import EnumText, UTCDateTime, utcnow
 from ..enums import LabelledEnum
 from ..extensions import db
+from ..holding import never_twice, one_start_per_room, within_capacity
 
 
 class MeetingStatus(LabelledEnum):
@@ -77,31 +77,17 @@ class Meeting(db.Model):
         CheckConstraint(
             f"active = ({MeetingStatus.sql_in('status', ACTIVE_STATUSES)})", name="active_matches_status"
         ),
-        # capacity in the database: the meeting carries the room's capacity through a composite foreign
-        # key that follows changes (ON UPDATE CASCADE), so shrinking a room below an active booking fails
-        CheckConstraint("NOT active OR attendees <= room_capacity", name="attendees_within_capacity"),
-        ForeignKeyConstraint(
-            ["room_id", "room_capacity"],
-            ["rooms.id", "rooms.capacity"],
-            ondelete="RESTRICT",
-            onupdate="CASCADE",
-        ),
-        ExcludeConstraint(
-            ("room_id", "="),
-            (text("tstzrange(start_at, end_at, '[)')"), "&&"),
-            name="ex_meetings_room_during",
-            using="gist",
-            where=text("active"),
-        ).ddl_if(dialect="postgresql"),
-        Index(
-            "uq_meetings_room_start",
-            "room_id",
+        # capacity in the database (matchmaker/holding.py): shrinking a room below an active booking fails
+        *within_capacity("NOT active OR attendees <= room_capacity", "attendees_within_capacity"),
+        *never_twice(
+            "tstzrange(start_at, end_at, '[)')",
+            "active",
             "start_at",
-            unique=True,
-            sqlite_where=text("active"),
-            postgresql_where=text("active"),
+            "end_at",
+            exclusion="ex_meetings_room_during",
+            window="ix_meetings_room_window",
         ),
-        Index("ix_meetings_room_window", "room_id", "start_at", "end_at"),
+        one_start_per_room("uq_meetings_room_start", "start_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

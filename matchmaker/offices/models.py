@@ -12,13 +12,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import DDL, CheckConstraint, Date, ForeignKey, Index, Text, event, text
-from sqlalchemy.dialects.postgresql import ExcludeConstraint
+from sqlalchemy import DDL, CheckConstraint, Date, ForeignKey, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..dbtypes import EnumText, UTCDateTime, utcnow
 from ..enums import LabelledEnum
 from ..extensions import db
+from ..holding import never_twice
 
 
 class RentalStatus(LabelledEnum):
@@ -55,14 +55,14 @@ class OfficeRental(db.Model):
         CheckConstraint(
             f"promised = ({RentalStatus.sql_in('status', PROMISED)})", name="promised_matches_status"
         ),
-        ExcludeConstraint(
-            ("room_id", "="),
-            (text("daterange(first_day, last_day, '[]')"), "&&"),
-            name="ex_office_rentals_room_days",
-            using="gist",
-            where=text("promised"),
-        ).ddl_if(dialect="postgresql"),
-        Index("ix_office_rentals_room_days", "room_id", "first_day", "last_day"),
+        *never_twice(
+            "daterange(first_day, last_day, '[]')",
+            "promised",
+            "first_day",
+            "last_day",
+            exclusion="ex_office_rentals_room_days",
+            window="ix_office_rentals_room_days",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

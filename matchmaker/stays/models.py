@@ -25,21 +25,18 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
-    ForeignKeyConstraint,
-    Index,
     String,
     Text,
     Time,
     event,
-    text,
 )
-from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..centers.models import RoomKind
 from ..dbtypes import EnumText, UTCDateTime, utcnow
 from ..enums import LabelledEnum
 from ..extensions import db
+from ..holding import never_twice, one_start_per_room, within_capacity
 
 #: the kinds of rooms sold by night
 STAY_KINDS = (RoomKind.HOTEL_ROOM, RoomKind.FLAT)
@@ -100,29 +97,16 @@ class Stay(db.Model):
         CheckConstraint(
             f"active = ({StayStatus.sql_in('status', ACTIVE_STAY_STATUSES)})", name="active_matches_status"
         ),
-        CheckConstraint("NOT active OR guests <= room_capacity", name="guests_within_beds"),
-        ForeignKeyConstraint(
-            ["room_id", "room_capacity"],
-            ["rooms.id", "rooms.capacity"],
-            ondelete="RESTRICT",
-            onupdate="CASCADE",
-        ),
-        ExcludeConstraint(
-            ("room_id", "="),
-            (text("daterange(check_in, check_out, '[)')"), "&&"),
-            name="ex_stays_room_nights",
-            using="gist",
-            where=text("active"),
-        ).ddl_if(dialect="postgresql"),
-        Index(
-            "uq_stays_room_check_in",
-            "room_id",
+        *within_capacity("NOT active OR guests <= room_capacity", "guests_within_beds"),
+        *never_twice(
+            "daterange(check_in, check_out, '[)')",
+            "active",
             "check_in",
-            unique=True,
-            sqlite_where=text("active"),
-            postgresql_where=text("active"),
+            "check_out",
+            exclusion="ex_stays_room_nights",
+            window="ix_stays_room_nights",
         ),
-        Index("ix_stays_room_nights", "room_id", "check_in", "check_out"),
+        one_start_per_room("uq_stays_room_check_in", "check_in"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
