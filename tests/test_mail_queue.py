@@ -181,10 +181,10 @@ def test_worker_without_a_broker_says_so(runner):
     assert "JOBS_BROKER_URL is not set" in result.output
 
 
-def test_the_workers_ticker_enqueues_one_tick_a_minute_however_many_workers_run(make_app, broker):
+def test_the_workers_ticker_enqueues_one_tick_a_minute_however_many_workers_run(make_app, broker, queue_name):
     from matchmaker.jobs.queue import Ticker, queue
 
-    app = make_app(JOBS_BROKER_URL=REDIS_URL)
+    app = make_app(JOBS_BROKER_URL=REDIS_URL, JOBS_QUEUE=queue_name)
     q = queue(app, broker)
     tickers = [Ticker(app, q, tick_job) for _ in range(2)]
     for ticker in tickers:
@@ -199,4 +199,4 @@ def test_the_workers_ticker_enqueues_one_tick_a_minute_however_many_workers_run(
     # (at a minute's turn between the two rounds each minute gets its own tick: still one a minute)
     assert 1 <= q.count <= 2
     assert all(job.func_name == "matchmaker.jobs.tasks.tick" for job in q.jobs)
-    assert len(broker.keys("matchmaker:jobs:tick:*")) == q.count
+    assert len(broker.keys(f"matchmaker:jobs:tick:{queue_name}:*")) == q.count

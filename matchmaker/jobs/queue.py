@@ -14,7 +14,7 @@ from rq import Queue, SimpleWorker
 
 log = logging.getLogger(__name__)
 
-TICK_LOCK = "matchmaker:jobs:tick:{minute}"
+TICK_LOCK = "matchmaker:jobs:tick:{queue}:{minute}"  # per queue: one tick a minute per deployment
 JOB_TIMEOUT = 600  # seconds; a delivery run of MAIL_BATCH messages stays far below
 
 
@@ -52,7 +52,9 @@ class Ticker(threading.Thread):
         while not self.stopped.is_set():
             minute = int(time.time() // 60)
             try:
-                if self.queue.connection.set(TICK_LOCK.format(minute=minute), "1", nx=True, ex=600):
+                if self.queue.connection.set(
+                    TICK_LOCK.format(queue=self.queue.name, minute=minute), "1", nx=True, ex=600
+                ):
                     self.queue.enqueue(self.task, job_timeout=JOB_TIMEOUT, result_ttl=600)
             except Exception:
                 log.exception("could not enqueue the periodic tick")

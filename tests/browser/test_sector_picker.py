@@ -78,7 +78,7 @@ def test_search_choose_with_keyboard_and_mouse_remove_and_save(app, live_server,
     none = catalog_translation("ru", "No activity matches.") or "No activity matches."
     page.locator("#sectors-results").filter(has_text=none).wait_for()
 
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form.profile-form button[type=submit]").click()
     page.wait_for_url(re.compile(rf"/companies/{firm_id}$"))
     body = page.locator("main").inner_text()
     assert "11.02" in body
@@ -97,7 +97,7 @@ def test_without_javascript_the_field_is_a_plain_multi_select(app, live_server, 
         assert select.is_visible()
         assert page.locator(".sector-search").count() == 0
         select.select_option(["01.21", "11.02"])
-        page.locator("main form button[type=submit]").click()
+        page.locator("main form.profile-form button[type=submit]").click()
         page.wait_for_url(re.compile(rf"/companies/{firm_id}$"))
         body = page.locator("main").inner_text()
         assert "01.21" in body
