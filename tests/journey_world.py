@@ -107,6 +107,7 @@ def journey_world(factory, client) -> tuple[World, dict]:
             f"/meetings/{first}/cancel",
             "/meetings",
             f"/meetings/{first}",
+            f"/meetings/{first}/reschedule?date={d}&start=15:30",  # the free-slot grid and the new time
             f"/meetings/agenda?date={d}",
             "/events",
             f"/events/{event.id}",

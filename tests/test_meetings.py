@@ -311,7 +311,7 @@ def test_request_page_shows_zone_and_field_errors(w):
     r = w.client.post(f"/meetings/new?partner_id={w.ru.id}", data=data)
     assert r.status_code == 302
     r = w.client.get(r.headers["Location"])
-    assert "10:00, Baku time (UTC+4)" in r.text
+    assert "10:00–11:00, Baku time (UTC+4)" in r.text
     r = w.client.post(f"/meetings/new?partner_id={w.ru2.id}", data={**data, "partner_id": w.ru2.id})
     assert r.status_code == 409
     assert "already has a meeting" in r.text
@@ -325,12 +325,25 @@ def test_moscow_user_sees_both_clocks(w):
     db.session.commit()
     w.login(w.ru_user)
     text = w.client.get(f"/meetings/{mid}").text
-    assert "10:00, Baku time (UTC+4)" in text
-    assert "09:00, Moscow time (UTC+3)" in text
-    assert "09:00, Moscow time (UTC+3)" in w.client.get("/meetings").text
+    assert "10:00–11:00, Baku time (UTC+4)" in text
+    assert "09:00–10:00, Moscow time (UTC+3)" in text
+    assert "09:00–10:00, Moscow time (UTC+3)" in w.client.get("/meetings").text
     text = w.client.get(f"/meetings/{mid}?lang=ru").text
-    assert "10:00, время Баку (UTC+4)" in text
-    assert "09:00, время Москвы (UTC+3)" in text
+    assert "10:00–11:00, время Баку (UTC+4)" in text
+    assert "09:00–10:00, время Москвы (UTC+3)" in text
+    assert "(UTC+4) –" not in text  # the span names the zone once
+
+
+@pytest.mark.parametrize(
+    ("lang", "span"), [("az", "10:00–11:00, Bakı vaxtı (UTC+4)"), ("ru", "10:00–11:00, время Баку (UTC+4)")]
+)
+def test_a_meeting_names_its_zone_once(w, lang, span):
+    mid = w.book().get_json()["id"]
+    w.login(w.ru_user)  # the partner, who is asked to answer
+    for url in (f"/meetings/{mid}", "/meetings", f"/meetings/agenda?date={w.day.isoformat()}", "/home"):
+        text = w.client.get(f"{url}{'&' if '?' in url else '?'}lang={lang}").text
+        assert span in text, url
+        assert "(UTC+4) –" not in text, url
 
 
 def test_page_permissions_matrix(w):
@@ -407,7 +420,7 @@ def test_agenda_and_index(w):
     r = w.client.get(f"/meetings/agenda?date={w.day.isoformat()}")
     assert r.status_code == 200
     assert "Persimmons" in r.text
-    assert "15:00, Astrakhan time (UTC+4)" in r.text
+    assert "15:00–16:00, Astrakhan time (UTC+4)" in r.text
     assert w.client.get("/meetings/agenda?date=garbage").status_code == 422
     assert "ООО Волга Агро" in w.client.get("/meetings").text
     w.login(w.nofirm_user)

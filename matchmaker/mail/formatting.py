@@ -60,6 +60,18 @@ def clock(dt: datetime, tz_name: str, locale: str) -> str:
     return f"{format_time(local, 'HH:mm', locale=locale)} ({city}, {_offset(local)})"
 
 
+def span(start: datetime, end: datetime, tz_name: str, locale: str) -> str:
+    """``среда, 10 июня 2026 г., 10:00–11:00, время Баку (UTC+4)``: the zone named once, as on
+    the pages (:func:`matchmaker.timefmt.span_label` in the recipient's language)."""
+    from flask_babel import force_locale
+
+    from ..timefmt import span_label
+
+    day = format_date(start.astimezone(ZoneInfo(tz_name)), "full", locale=locale)
+    with force_locale(locale):
+        return f"{day}, {span_label(start, end, tz_name)}"
+
+
 def same_clock(dt: datetime, zone_a: str, zone_b: str) -> bool:
     a, b = dt.astimezone(ZoneInfo(zone_a)), dt.astimezone(ZoneInfo(zone_b))
     return a.utcoffset() == b.utcoffset()

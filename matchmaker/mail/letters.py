@@ -145,11 +145,10 @@ def _meeting(user, company_id, meeting, link, kind, category, params) -> Letter:
         actor=params.get("name") or other.name,
         center=center,
         room=meeting.room,
-        starts=formatting.moment(meeting.start_at, center.timezone, locale),
-        ends=formatting.clock(meeting.end_at, center.timezone, locale),
+        when=formatting.span(meeting.start_at, meeting.end_at, center.timezone, locale),
         own_time=None
         if formatting.same_clock(meeting.start_at, zone, center.timezone)
-        else formatting.moment(meeting.start_at, zone, locale),
+        else formatting.span(meeting.start_at, meeting.end_at, zone, locale),
         expires=formatting.moment(meeting.expires_at, zone, locale, weekday=False)
         if meeting.expires_at
         else None,

@@ -41,11 +41,15 @@ class Booking:
     start_taken: bool = False  # a start was asked for that is not (or no longer) free
     next_day: date | None = None
     args: dict[str, Any] = field(default_factory=dict)
+    moving: Any = None  # the meeting being rescheduled (its page: /meetings/<id>/reschedule)
 
     def url(self, **changes: Any) -> str:
         """This page with the steps' values changed (``None`` drops one)."""
-        args = {**self.args, **changes}
-        return url_for("meetings.new", **{k: v for k, v in args.items() if v not in (None, "")})
+        args = {k: v for k, v in {**self.args, **changes}.items() if v not in (None, "")}
+        if self.moving is not None:
+            args.pop("partner_id", None)
+            return url_for("meetings.reschedule", meeting_id=self.moving.id, **args)
+        return url_for("meetings.new", **args)
 
     @property
     def durations(self):
@@ -125,6 +129,38 @@ def read(own: Company, values=None) -> Booking:
     b.args = {
         "partner_id": b.partner.id if b.partner else None,
         "center_id": b.center.id if b.center else None,
+        "room_id": b.room.id if b.room else None,
+        "date": b.day.isoformat() if b.day else None,
+        "duration": b.minutes,
+        "start": _clock(b.start, b.room) if b.start else None,
+    }
+    return b
+
+
+def read_move(meeting, values=None) -> Booking:
+    """The reschedule page's state: the same steps as booking, for the meeting's firms, among the
+    rooms of its center (its own room first chosen, its day and length by default); the meeting's
+    own time counts as free."""
+    values = request.values if values is None else values
+    own, other = meeting.requester, meeting.partner
+    center = meeting.room.center
+    b = Booking(own=own, partner=other, centers=[center], center=center, moving=meeting)
+    b.rooms = centers.bookable_rooms(center)
+    room = centers.get_room(parse_id(values.get("room_id")))
+    b.room = room if room in b.rooms else meeting.room  # another center's room is not offered
+    durations = dict(DURATIONS)
+    length = int((meeting.end_at - meeting.start_at).total_seconds() // 60)
+    duration = parse_id(values.get("duration")) or length
+    b.minutes = duration if duration in durations else 60
+    if b.room is not None:
+        b.day = _day(values.get("date")) or meeting.start_at.astimezone(centers.zone(center)).date()
+        b.grid = slots.day_grid(b.room, b.day, b.minutes, meeting.company_ids, moving=meeting)
+        wanted = values.get("start") or ""
+        b.start = next((s for s in b.grid.starts if _clock(s, b.room) == wanted), None)
+        b.start_taken = bool(wanted) and b.start is None
+        if not b.grid.starts:
+            b.next_day = slots.next_free_day(b.room, b.day, b.minutes, meeting.company_ids)
+    b.args = {
         "room_id": b.room.id if b.room else None,
         "date": b.day.isoformat() if b.day else None,
         "duration": b.minutes,

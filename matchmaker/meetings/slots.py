@@ -55,11 +55,13 @@ def today_at(room: Room, now: datetime | None = None) -> date:
     return (now or utcnow()).astimezone(centers.zone(room.center)).date()
 
 
-def _firms_busy(company_ids, start: datetime, end: datetime, now: datetime) -> list[timeslots.Interval]:
+def _firms_busy(
+    company_ids, start: datetime, end: datetime, now: datetime, moving_id: int | None = None
+) -> list[timeslots.Interval]:
     ids = [cid for cid in company_ids if cid]
     if not ids:
         return []
-    rows = db.session.execute(
+    query = (
         select(MeetingParticipant.start_at, MeetingParticipant.end_at)
         .join(Meeting, Meeting.id == MeetingParticipant.meeting_id)
         .where(
@@ -69,6 +71,9 @@ def _firms_busy(company_ids, start: datetime, end: datetime, now: datetime) -> l
             Meeting.live_at(now),
         )
     )
+    if moving_id is not None:
+        query = query.where(Meeting.id != moving_id)
+    rows = db.session.execute(query)
     return [(s, e) for s, e in rows]
 
 
@@ -88,9 +93,12 @@ def _closed_reason(view, day: date, today: date) -> tuple[str, list[Closure]]:
     return "", [s.closure for s in closure_slots]
 
 
-def day_grid(room: Room, day: date, minutes: int, company_ids=(), now: datetime | None = None) -> DayGrid:
+def day_grid(
+    room: Room, day: date, minutes: int, company_ids=(), now: datetime | None = None, moving=None
+) -> DayGrid:
     """The free starts of a ``minutes``-long meeting in ``room`` on the local date ``day``, for
-    the firms ``company_ids`` (their other meetings are left out)."""
+    the firms ``company_ids`` (their other meetings are left out). ``moving``: a meeting being
+    rescheduled, whose own time counts as free (it may move by half an hour within it)."""
     now = now or utcnow()
     view = centers.room_day(room, day, now=now)
     grid = DayGrid(room=room, day=day, minutes=minutes, open=view.open)
@@ -98,11 +106,24 @@ def day_grid(room: Room, day: date, minutes: int, company_ids=(), now: datetime 
     if grid.closed:
         return grid
     free = [(s.start, s.end) for s in view.free]
+    if moving is not None and moving.room_id == room.id:
+        own = timeslots.subtract([(moving.start_at, moving.end_at)], _others(view))
+        free = timeslots.merge([*free, *timeslots.subtract(own, timeslots.subtract(_day(view), view.open))])
     if company_ids:
         day_start, day_end = timeslots.local_day_bounds(day, view.tz)
-        free = timeslots.subtract(free, _firms_busy(company_ids, day_start, day_end, now))
+        busy = _firms_busy(company_ids, day_start, day_end, now, moving.id if moving is not None else None)
+        free = timeslots.subtract(free, busy)
     grid.starts = timeslots.start_times(free, minutes, STEP_MINUTES, not_before=now)
     return grid
+
+
+def _others(view) -> list[timeslots.Interval]:
+    """What holds the room that day apart from the meeting being moved: its closures."""
+    return [(s.start, s.end) for s in view.taken if s.kind == "closure"]
+
+
+def _day(view) -> list[timeslots.Interval]:
+    return [timeslots.local_day_bounds(view.day, view.tz)]
 
 
 def next_free_day(room: Room, after: date, minutes: int, company_ids=(), now: datetime | None = None):

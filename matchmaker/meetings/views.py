@@ -241,11 +241,6 @@ def reschedule(meeting_id: int):
     tz_name = meeting.room.center.timezone
     form = RescheduleForm()
     form.room_id.choices = _room_choices(meeting.room.center_id, any_room=False)
-    if request.method == "GET":
-        local = meeting.start_at.astimezone(centers.zone(meeting.room.center))
-        form.date.data, form.room_id.data = local.date(), meeting.room_id
-        form.start.data = local.strftime("%H:%M")
-        form.duration.data = int((meeting.end_at - meeting.start_at).total_seconds() // 60)
     status = 200
     if form.validate_on_submit():
         start = services.parse_local(form.date.data, form.start.data, tz_name)
@@ -265,7 +260,8 @@ def reschedule(meeting_id: int):
         apply_to_form(form, _map_fields(outcome.error))
     elif request.method == "POST":
         status = 422
-    return render_template("meetings/reschedule.html", form=form, m=meeting, tz=tz_name), status
+    b = booking_page.read_move(meeting)
+    return render_template("meetings/reschedule.html", form=form, m=meeting, tz=tz_name, b=b), status
 
 
 @bp.get("/meetings/<int:meeting_id>.ics")
