@@ -181,3 +181,13 @@ def test_tea_finds_tea_firms_before_firms_only_resembling_the_word():
         assert set(hits[:3]) <= {100, 101, 102, 103}, (q, hits)
         assert not set(hits) & set(range(1, 13)), (q, hits)
     assert ProductReader().word("chains").concepts.get("tea") is None
+
+
+def test_a_query_word_is_read_in_its_own_script_first():
+    """Latin and Cyrillic stems can share a key by chance: "nuts" and "нут" (chickpeas) both key
+    "nut"; a word is read as a lemma of the other script only when its own script has none."""
+    r = ProductReader()
+    assert r.word("nuts").concepts == {"nuts": 1.0}
+    assert r.word("нут").concepts == {"chickpea": 1.0}
+    assert "medlar" not in r.word("мед").concepts
+    assert r.word("pomidor").concepts == {"tomato": 1.0}  # a transliteration still reads across
