@@ -167,7 +167,9 @@ def test_a_linked_word_reaches_the_directory_search_of_every_app(make_app, tmp_p
     the addition and in another one on the same database (refreshed through the change log)."""
     from tests.databases import ON_PG
     from tests.factories import Factory
-    from tests.test_search_web import names
+
+    def names(html):
+        return [c.split("</a>")[0].rsplit(">", 1)[-1] for c in html.split('class="company-card"')[1:]]
 
     overrides = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'lexicon.sqlite3'}"}
     a, b = make_app(**overrides), make_app(**overrides)
