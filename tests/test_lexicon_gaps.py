@@ -199,3 +199,28 @@ def test_a_linked_word_reaches_the_directory_search_of_every_app(make_app, tmp_p
     for app in (a, b):
         assert "Lənkəran Bağ" in found(app, "помидоры"), app
         assert "ООО Волга Овощ" in found(app, "kvazimal"), app
+
+
+def test_a_word_no_firm_uses_still_reaches_every_app(make_app, tmp_path):
+    """A linked word no firm writes still names the product in every app's directory search."""
+    from matchmaker.lexicon.services import link_word
+    from tests.databases import ON_PG
+    from tests.factories import Factory
+
+    overrides = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'lexicon.sqlite3'}"}
+    a, b = make_app(**overrides), make_app(**overrides)
+    with a.app_context():
+        Factory().company(name="ООО Волга Овощ", country="RU", city="Москва", offers=["томаты"])
+    for app in (a, b):
+        with app.app_context():
+            assert "ООО Волга Овощ" not in app.test_client().get("/companies?q=zorvatin").get_data(
+                as_text=True
+            )
+    with a.app_context():
+        assert link_word("zorvatin", "tomato", "az", None) == 0
+        db.session.commit()
+    for app in (a, b):
+        with app.app_context():
+            assert "ООО Волга Овощ" in app.test_client().get("/companies?q=zorvatin").get_data(
+                as_text=True
+            ), app
