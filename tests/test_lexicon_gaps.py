@@ -160,3 +160,67 @@ def test_staff_additions_survive_an_upgrade_of_the_packaged_lexicon():
     assert "zirinc" in lex.concepts["barberry"].names["az"]
     assert [h.concept for h in lex.analyze("zirinc")] == ["barberry"]
     assert [h.concept for h in lex.analyze("kvazimal")] == ["tomato"]
+
+
+def test_a_linked_word_reaches_the_directory_search_of_every_app(make_app, tmp_path):
+    """Issue 14: the directory search reads with the staff's additions too, in the app that made
+    the addition and in another one on the same database (refreshed through the change log)."""
+    from tests.databases import ON_PG
+    from tests.factories import Factory
+
+    def names(html):
+        return [c.split("</a>")[0].rsplit(">", 1)[-1] for c in html.split('class="company-card"')[1:]]
+
+    overrides = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'lexicon.sqlite3'}"}
+    a, b = make_app(**overrides), make_app(**overrides)
+    with a.app_context():
+        f = Factory()
+        f.company(name="Lənkəran Bağ", offers=["kvazimal"])
+        f.company(name="ООО Волга Овощ", country="RU", city="Москва", offers=["томаты"])
+        f.user(email="staff@example.com", role="staff")
+    clients = {a: a.test_client(), b: b.test_client()}
+
+    def found(app, q):
+        with app.app_context():
+            return names(clients[app].get("/companies", query_string={"q": q}).get_data(as_text=True))
+
+    for app in (a, b):  # each app has built its index with the packaged lexicon
+        assert "Lənkəran Bağ" not in found(app, "помидоры")
+    with a.app_context():
+        staff = clients[a]
+        staff.post("/login", data={"email": "staff@example.com", "password": PASSWORD})
+        page = staff.get("/staff/lexicon?lang=en").get_data(as_text=True)
+        r = staff.post(
+            "/staff/lexicon/link?lang=en",
+            data={"csrf_token": csrf_token(page), "word": "kvazimal", "concept": "tomato", "lang": "az"},
+            follow_redirects=True,
+        )
+        assert "the word appears in 1 firms" in r.get_data(as_text=True)
+    for app in (a, b):
+        assert "Lənkəran Bağ" in found(app, "помидоры"), app
+        assert "ООО Волга Овощ" in found(app, "kvazimal"), app
+
+
+def test_a_word_no_firm_uses_still_reaches_every_app(make_app, tmp_path):
+    """A linked word no firm writes still names the product in every app's directory search."""
+    from matchmaker.lexicon.services import link_word
+    from tests.databases import ON_PG
+    from tests.factories import Factory
+
+    overrides = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'lexicon.sqlite3'}"}
+    a, b = make_app(**overrides), make_app(**overrides)
+    with a.app_context():
+        Factory().company(name="ООО Волга Овощ", country="RU", city="Москва", offers=["томаты"])
+    for app in (a, b):
+        with app.app_context():
+            assert "ООО Волга Овощ" not in app.test_client().get("/companies?q=zorvatin").get_data(
+                as_text=True
+            )
+    with a.app_context():
+        assert link_word("zorvatin", "tomato", "az", None) == 0
+        db.session.commit()
+    for app in (a, b):
+        with app.app_context():
+            assert "ООО Волга Овощ" in app.test_client().get("/companies?q=zorvatin").get_data(
+                as_text=True
+            ), app

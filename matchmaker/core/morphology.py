@@ -405,6 +405,9 @@ def _has_vowel(s: str) -> bool:
     return any(ch in _LAT_VOWELS for ch in s)
 
 
+_ENGLISH_ONLY = re.compile(r"w|ch|sh|th|ph|ck")
+
+
 @lru_cache(maxsize=65536)
 def stem_latin(word: str) -> str:
     """Stem a folded Latin-script word (Azerbaijani or English)."""
@@ -419,7 +422,10 @@ def stem_latin(word: str) -> str:
     if w.endswith("y") and len(w) > 3:
         # English (cherry / cherries -> cherri); Azerbaijani words do not end so: no suffixes
         return w[:-1] + "i"
-    layer = _CASE + 1
+    # Azerbaijani suffixes only on a word that can be Azerbaijani: its alphabet has no w and
+    # writes ç ş (folded c s), never the English digraphs, so "chain", "grains" keep their -in
+    # ("chains" stemmed "cha" met the stem of "чай")
+    layer = _CASE + 1 if not _ENGLISH_ONLY.search(w) else _PLUR
     while layer > _PLUR:
         for suf, lay in AZ_SUFFIXES:
             if lay >= layer or not w.endswith(suf):

@@ -108,8 +108,9 @@ class ProductReader:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self._lexicon = lexicon
         self._ready = False
-        self._one: dict[str, list[tuple[str, str]]] = {}  # key -> [(lemma in Latin, concept)]
-        self._head: dict[str, list[tuple[str, str]]] = {}
+        # key -> [(lemma in Latin, concept, lemma written in Cyrillic)]
+        self._one: dict[str, list[tuple[str, str, bool]]] = {}
+        self._head: dict[str, list[tuple[str, str, bool]]] = {}
         self._vocab: set[str] = set()
         self._starts: set[str] = set()
         self._stop: set[str] = set()
@@ -132,7 +133,7 @@ class ProductReader:
         if self._ready:
             return
         lex = self.lexicon
-        heads: dict[str, list[tuple[str, str]]] = {}
+        heads: dict[str, list[tuple[str, str, bool]]] = {}
         for cid, c in lex.concepts.items():
             for terms in c.names.values():
                 for term in terms:
@@ -141,12 +142,12 @@ class ProductReader:
                         self._add_one(ws[0], cid)
                     elif ws:
                         h = ws[head_index(ws)]
-                        heads.setdefault(token_key(h), []).append((to_latin(h), cid))
+                        heads.setdefault(token_key(h), []).append((to_latin(h), cid, is_cyrillic(h)))
             for a in c.ancestors:
                 self._narrower.setdefault(a, set()).add(cid)
         # the head of longer lemmas names a concept when it names one only ("ковры", "pipes")
         for k, entries in heads.items():
-            if k not in self._one and len(k) >= 4 and len({cid for _, cid in entries}) == 1:
+            if k not in self._one and len(k) >= 4 and len({cid for _, cid, _ in entries}) == 1:
                 self._head[k] = entries
         self._vocab = set(lex.vocab)
         # the first letters of every key a word can be looked up by: most words fail at once
@@ -155,7 +156,7 @@ class ProductReader:
         self._ready = True
 
     def _add_one(self, word: str, cid: str) -> None:
-        entry = (to_latin(word), cid)
+        entry = (to_latin(word), cid, is_cyrillic(word))
         for k in {token_key(word), to_latin(fleeting_variant(word) or "")} - {""}:
             lst = self._one.setdefault(k, [])
             if entry not in lst:
@@ -192,15 +193,19 @@ class ProductReader:
         if key[:3] not in self._starts and to_latin(word)[:3] not in self._starts:
             return _UNKNOWN if len(key) >= 4 and key not in self._vocab else WordReading()
         forms = _key_forms(word, key)
+        cyrillic = is_cyrillic(word)
         for table, conf in ((self._one, 1.0), (self._head, HEAD_CONF)):
             for k, form in forms:
-                found = {
-                    cid: conf
-                    for lemma, cid in table.get(k, ())
+                alike = [
+                    (cid, lemma_cyrillic == cyrillic)
+                    for lemma, cid, lemma_cyrillic in table.get(k, ())
                     if lemma == k or max(fuzz.ratio(form, lemma), fuzz.ratio(k, lemma)) >= _LOOKS_LIKE
-                }
-                if found:
-                    return WordReading(found, known=True)
+                ]
+                # a word is read in its own script first: "nuts" is the nut, not "нут" (chickpea),
+                # "мёд" honey, not "medlar"; a lemma of the other script only when none of its own
+                own = [cid for cid, same in alike if same] or [cid for cid, _ in alike]
+                if own:
+                    return WordReading(dict.fromkeys(own, conf), known=True)
         if key in self._vocab or len(key) < 4:
             return WordReading()  # a word of longer lemmas only ("other", "twine"): not a product
         return _UNKNOWN

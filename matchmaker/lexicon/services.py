@@ -96,6 +96,12 @@ def _refresh(firms: Iterable[int]) -> None:
     from ..matching.engine_cache import forget_engine
     from ..matching.refresh import rebuild_all
 
+    firms = list(firms)
+    if not firms:
+        # no firm uses the word, yet it now names a product ("kvazimal" finds the tomato
+        # traders): one firm carries the change, so that every worker reads the lexicon again
+        carrier = db.session.scalar(select(Company.id).order_by(Company.id).limit(1))
+        firms = [carrier] if carrier is not None else []
     record_changes(firms)
     forget_engine()
     rebuild_all()

@@ -160,3 +160,34 @@ def test_sector_links_and_family():
     assert fam["hs57"] == 1.0
     assert fam["carpet"] > 0.9
     assert 0 < r.family("carpet")["hs57"] < 1.0
+
+
+def test_tea_finds_tea_firms_before_firms_only_resembling_the_word():
+    """Issue 10: the English "chains" was stemmed as an Azerbaijani genitive ("cha-in-s") to the
+    key of the Russian "чай", so pharmacy chains' suppliers topped every tea search."""
+    docs = [
+        SearchDoc(id=i, name=f"Don Farm {i}", texts=("medicines", "лекарства", "pharmacy chains"))
+        for i in range(1, 13)
+    ]
+    docs += [
+        SearchDoc(id=100, name="Qarabağ Çay", texts=("qara çay", "packaging materials"), sectors=("10.83",)),
+        SearchDoc(id=101, name="ООО Волга", texts=("coffee",), sectors=("46.37",)),
+        SearchDoc(id=102, name="Astara MMC", texts=("чай чёрный",)),
+        SearchDoc(id=103, name="Kür Ticarət", texts=("black tea",)),
+    ]
+    index = SearchIndex(docs)
+    for q in ("çay", "чай", "tea", "cay"):
+        hits = [i for i, _ in index.find(q, limit=20).hits]
+        assert set(hits[:3]) <= {100, 101, 102, 103}, (q, hits)
+        assert not set(hits) & set(range(1, 13)), (q, hits)
+    assert ProductReader().word("chains").concepts.get("tea") is None
+
+
+def test_a_query_word_is_read_in_its_own_script_first():
+    """Latin and Cyrillic stems can share a key by chance: "nuts" and "нут" (chickpeas) both key
+    "nut"; a word is read as a lemma of the other script only when its own script has none."""
+    r = ProductReader()
+    assert r.word("nuts").concepts == {"nuts": 1.0}
+    assert r.word("нут").concepts == {"chickpea": 1.0}
+    assert "medlar" not in r.word("мед").concepts
+    assert r.word("pomidor").concepts == {"tomato": 1.0}  # a transliteration still reads across
