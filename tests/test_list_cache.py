@@ -5,6 +5,8 @@ through this instance's memory)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from matchmaker.companies import services as company_services
@@ -94,3 +96,60 @@ def test_a_partner_hidden_through_another_instance_leaves_the_list(hosts):
         db.session.get(Company, veg_id).hidden = True
         db.session.commit()
     assert veg_id not in {row["partner_id"] for row in _listed(ca, me_id, token)}
+
+
+def _tokenless(page):
+    """The tabs and the list of a partners page, without the reader's CSRF tokens."""
+    listed = page[page.index('id="partner-tabs"') : page.index("partners.js")]
+    return re.sub(r'name="csrf_token" value="[^"]*"', "", listed)
+
+
+def _tab(client, tab=""):
+    r = client.get(f"/partners?tab={tab}")
+    assert r.status_code == 200
+    return r.get_data(as_text=True)
+
+
+def test_the_partners_page_shows_decisions_through_another_instance_at_once(hosts):
+    a, b = hosts
+    with a.app_context():
+        factory = Factory()
+        me, veg, tractor = _firms(factory)
+        factory.user(email="member@az.example", company=me)
+        factory.user(email="second@az.example", company=me)
+        factory.user(email="member@ru.example", company=veg)
+        db.session.commit()
+        me_id, veg_id, tractor_id = me.id, veg.id, tractor.id
+    ca, cb, ca2, them = a.test_client(), b.test_client(), a.test_client(), b.test_client()
+    for client, email in ((ca, "member@az.example"), (cb, "member@az.example"), (ca2, "second@az.example")):
+        assert client.post("/login", data={"email": email, "password": PASSWORD}).status_code == 302
+    assert them.post("/login", data={"email": "member@ru.example", "password": PASSWORD}).status_code == 302
+    page = _tab(ca)
+    assert f'id="p-{veg_id}"' in page
+    assert f'id="p-{tractor_id}"' in page
+    assert _tokenless(_tab(ca)) == _tokenless(page)  # kept
+
+    # the partner says "interested" through host B: A's kept list marks it at once
+    assert them.post(f"/partners/{me_id}/interested").status_code == 302
+    marked = _tab(ca)  # "interested in you" marked
+    assert _tokenless(marked) != _tokenless(page)
+    assert _tokenless(marked).count("<strong>") == _tokenless(page).count("<strong>") + 1
+
+    # "no thanks" through B: gone from A's suggested tab, on its declined tab
+    assert cb.post(f"/partners/{veg_id}/declined").status_code == 302
+    assert f'id="p-{veg_id}"' not in _tab(ca)
+    assert f'id="p-{veg_id}"' in _tab(ca, "declined")
+    assert cb.post(f"/partners/{veg_id}/undo").status_code == 302
+    assert f'id="p-{veg_id}"' in _tab(ca)
+
+    # an edit of a partner through B shows in A's list at once
+    with b.app_context():
+        company_services.update_company(db.session.get(Company, tractor_id), {"name": "Волга Трактор"})
+        db.session.commit()
+    assert "Волга Трактор" in _tab(ca)
+
+    # two members of one firm share the kept list, each with the own session's token
+    own = ca2.get("/partners").get_data(as_text=True)
+    assert "Волга Трактор" in own
+    assert "mm-csrf-slot" not in own
+    assert 'name="csrf_token" value=""' not in own

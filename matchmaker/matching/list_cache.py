@@ -1,13 +1,17 @@
-"""Each firm's suggestion list as the API shows it, kept per worker until it can have changed.
+"""Each firm's suggestion list as the API and the partners page show it, kept per worker until it
+can have changed.
 
 A list (its partners, scores, reasons and strength words in one language) depends on the profiles
 of the firm and its partners, on the stored suggestions and on the firm's own decisions (a "no
 thanks" takes a partner out and refills the list; an undo brings it back). The stored lists are
 rewritten when a firm changes (the change counter of :mod:`matchmaker.companies.changes` moves in
 the same transaction) or when the firm decides (the decision rows change in the same transaction),
-so the list is kept under a stamp read in **one statement**: the counter and the firm's decisions
-(partner, decision). Any edit of any firm on any host, and any decision of this firm on any host,
-changes the stamp, and the next request works the list out again. ``matches rebuild`` rewrites
+so the list is kept under a stamp read in **one statement**: the counter, the firm's decisions
+(partner, decision) and the other firms' decisions about it (the page marks who is interested in
+it). Any edit of any firm on any host, and any decision of this firm on any host,
+changes the stamp, and the next request works the list out again. The partners page keeps the
+rendered list of a tab (its rows, with a slot for the reader's CSRF token filled per request) and
+the tab counts; the page around it (menu, notifications) is rendered per reader. ``matches rebuild`` rewrites
 every list without an edit: a rebuild in this process bumps a generation that is part of the
 stamp; a rebuild from the command line is followed by a restart of the web workers (as the
 deployment notes say for any bulk rewrite). A request that wrote something itself is never
@@ -32,8 +36,9 @@ T = TypeVar("T")
 MAX_LISTS = 4000  # per worker (a rendered list of 20 is a few kB)
 _GENERATION = "matchmaker_lists_generation"
 _STAMP = text(
-    "SELECT -1, CAST(seq AS VARCHAR(24)) FROM change_counter WHERE id = 1 "
-    "UNION ALL SELECT partner_id, decision FROM interests WHERE company_id = :c"
+    "SELECT 0, 0, CAST(seq AS VARCHAR(24)) FROM change_counter WHERE id = 1 "
+    "UNION ALL SELECT 1, partner_id, decision FROM interests WHERE company_id = :c "
+    "UNION ALL SELECT 2, company_id, decision FROM interests WHERE partner_id = :c"
 )
 
 
@@ -49,10 +54,11 @@ def lists_rewritten() -> None:
 
 
 def stamp(company_id: int) -> tuple[Any, ...]:
-    """What the firm's list depends on, in one round trip: the change counter and its decisions."""
+    """What the firm's list depends on, in one round trip: the change counter, its decisions and the
+    decisions of others about it (the partners page marks who is interested in it)."""
     rows = db.session.execute(_STAMP, {"c": company_id}).all()
-    seq = next((r[1] for r in rows if r[0] == -1), "0")
-    decisions = tuple(sorted((int(r[0]), str(r[1])) for r in rows if r[0] != -1))
+    seq = next((r[2] for r in rows if r[0] == 0), "0")
+    decisions = tuple(sorted((int(r[0]), int(r[1]), str(r[2])) for r in rows if r[0] != 0))
     return (current_app.extensions.get(_GENERATION, 0), seq, decisions)
 
 
@@ -66,13 +72,14 @@ def _usable() -> bool:
     )
 
 
-def kept_list(kind: str, company_id: int, lang: str, compute: Callable[[], T]) -> T:
-    """``compute()``'s value for this firm and language, from the worker's store while the firm's
-    :func:`stamp` is unchanged (worked out again, and kept, when it moved)."""
+def kept_list(kind: str, company_id: int, lang: str, compute: Callable[[], T], *extra: Any) -> T:
+    """``compute()``'s value for this firm and language (and ``extra``: what else it depends on, a
+    tab, say), from the worker's store while the firm's :func:`stamp` is unchanged (worked out
+    again, and kept, when it moved)."""
     if not _usable():
         return compute()
     store: _Store = worker_state("matchmaker_lists", _Store)
-    key = (kind, company_id, lang)
+    key = (kind, company_id, lang, *extra)
     now = stamp(company_id)
     with store.lock:
         kept = store.lists.get(key)
