@@ -153,3 +153,27 @@ def test_the_partners_page_shows_decisions_through_another_instance_at_once(host
     assert "Волга Трактор" in own
     assert "mm-csrf-slot" not in own
     assert 'name="csrf_token" value=""' not in own
+
+
+def test_a_rebuild_through_another_instance_shows_at_once(hosts):
+    """``matches rebuild`` rewrites lists without an edit of any firm (after a lexicon update, say):
+    it moves the change counter, so kept lists are worked out again."""
+    from sqlalchemy import text
+
+    from matchmaker.matching import refresh
+
+    a, b = hosts
+    with a.app_context():
+        factory = Factory()
+        me, veg, tractor = _firms(factory)
+        token = factory.token(factory.user(email="member@az.example", company=me))
+        db.session.commit()
+        me_id = me.id
+    ca = a.test_client()
+    assert all(row["score"] != 42 for row in _listed(ca, me_id, token))
+    with b.app_context():
+        refresh.rebuild_all()
+        # what a rebuild on a new lexicon would write
+        db.session.execute(text("UPDATE suggestions SET score = 42 WHERE company_id = :c"), {"c": me_id})
+        db.session.commit()
+    assert {row["score"] for row in _listed(ca, me_id, token)} == {42}

@@ -1,21 +1,20 @@
-"""Each firm's suggestion list as the API and the partners page show it, kept per worker until it
-can have changed.
+"""Each firm's suggestion list as the API and the partners page show it, kept per worker until it can
+have changed.
 
-A list (its partners, scores, reasons and strength words in one language) depends on the profiles
-of the firm and its partners, on the stored suggestions and on the firm's own decisions (a "no
-thanks" takes a partner out and refills the list; an undo brings it back). The stored lists are
-rewritten when a firm changes (the change counter of :mod:`matchmaker.companies.changes` moves in
-the same transaction) or when the firm decides (the decision rows change in the same transaction),
-so the list is kept under a stamp read in **one statement**: the counter, the firm's decisions
-(partner, decision) and the other firms' decisions about it (the page marks who is interested in
-it). Any edit of any firm on any host, and any decision of this firm on any host,
-changes the stamp, and the next request works the list out again. The partners page keeps the
-rendered list of a tab (its rows, with a slot for the reader's CSRF token filled per request) and
-the tab counts; the page around it (menu, notifications) is rendered per reader. ``matches rebuild`` rewrites
-every list without an edit: a rebuild in this process bumps a generation that is part of the
-stamp; a rebuild from the command line is followed by a restart of the web workers (as the
-deployment notes say for any bulk rewrite). A request that wrote something itself is never
-served from (nor kept in) the store.
+A list (its partners, scores, reasons and strength words in one language) depends on the profiles of
+the firm and its partners, on the stored suggestions and on the firm's own decisions (a "no thanks"
+takes a partner out and refills the list; an undo brings it back). The stored lists are rewritten
+when a firm changes (the change counter of :mod:`matchmaker.companies.changes` moves in the same
+transaction) or when the firm decides (the decision rows change in the same transaction), so the
+list is kept under a stamp read in **one statement**: the counter, the firm's decisions (partner,
+decision) and the other firms' decisions about it (the page marks who is interested in it). Any edit
+of any firm on any host, and any decision of this firm on any host, changes the stamp, and the next
+request works the list out again. The partners page keeps the rendered list of a tab (its rows, with
+a slot for the reader's CSRF token filled per request) and the tab counts; the page around it (menu,
+notifications) is rendered per reader. ``matches rebuild`` rewrites every list without an edit: it
+notes one firm in the change log, so the counter moves for every worker on every host (which reads
+that one firm again, nothing more). A request that wrote something itself is never served from (nor
+kept in) the store.
 """
 
 from __future__ import annotations
@@ -27,14 +26,14 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from flask import current_app, request
-from sqlalchemy import text
+from sqlalchemy import select, text
 
-from ..companies.changes import worker_state
+from ..companies.changes import record, worker_state
+from ..companies.models import Company
 from ..extensions import db
 
 T = TypeVar("T")
 MAX_LISTS = 4000  # per worker (a rendered list of 20 is a few kB)
-_GENERATION = "matchmaker_lists_generation"
 _STAMP = text(
     "SELECT 0, 0, CAST(seq AS VARCHAR(24)) FROM change_counter WHERE id = 1 "
     "UNION ALL SELECT 1, partner_id, decision FROM interests WHERE company_id = :c "
@@ -49,8 +48,11 @@ class _Store:
 
 
 def lists_rewritten() -> None:
-    """Every stored list was rewritten (``rebuild_all``): nothing kept in this worker holds."""
-    current_app.extensions[_GENERATION] = current_app.extensions.get(_GENERATION, 0) + 1
+    """Every stored list was rewritten (``rebuild_all``, in its transaction): nothing kept in any
+    worker holds. One firm is noted as changed, which moves the change counter at the commit."""
+    first = db.session.scalar(select(Company.id).order_by(Company.id).limit(1))
+    if first is not None:
+        record([first])
 
 
 def stamp(company_id: int) -> tuple[Any, ...]:
@@ -59,7 +61,7 @@ def stamp(company_id: int) -> tuple[Any, ...]:
     rows = db.session.execute(_STAMP, {"c": company_id}).all()
     seq = next((r[2] for r in rows if r[0] == 0), "0")
     decisions = tuple(sorted((int(r[0]), int(r[1]), str(r[2])) for r in rows if r[0] != 0))
-    return (current_app.extensions.get(_GENERATION, 0), seq, decisions)
+    return (seq, decisions)
 
 
 def _usable() -> bool:
