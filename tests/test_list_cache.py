@@ -177,3 +177,30 @@ def test_a_rebuild_through_another_instance_shows_at_once(hosts):
         db.session.execute(text("UPDATE suggestions SET score = 42 WHERE company_id = :c"), {"c": me_id})
         db.session.commit()
     assert {row["score"] for row in _listed(ca, me_id, token)} == {42}
+
+
+def test_a_decline_taken_back_and_given_again_shows_its_new_score(hosts):
+    """The same decision again after an undo is a new row with the score of its time: the
+    declined tab shows that one, not the kept page's."""
+    a, _b = hosts
+    with a.app_context():
+        factory = Factory()
+        me, veg, _tractor = _firms(factory)
+        factory.user(email="member@az.example", company=me)
+        db.session.commit()
+        veg_id = veg.id
+    ca = a.test_client()
+    assert ca.post("/login", data={"email": "member@az.example", "password": PASSWORD}).status_code == 302
+    assert ca.post(f"/partners/{veg_id}/declined").status_code == 302
+    with a.app_context():  # the partner now seeks what this firm sells: a higher score
+        company_services.update_company(db.session.get(Company, veg_id), {"needs": ["pomidor", "xiyar"]})
+        db.session.commit()
+    _tab(ca, "declined")  # kept at this change number, with the score of the first "no thanks"
+    assert ca.post(f"/partners/{veg_id}/undo").status_code == 302
+    assert ca.post(f"/partners/{veg_id}/declined").status_code == 302
+    with a.app_context():
+        from matchmaker.matching.models import Interest
+
+        score = db.session.scalar(db.select(Interest.score).where(Interest.partner_id == veg_id))
+    after = _tokenless(_tab(ca, "declined"))
+    assert f"{score:.0f}<small>/100</small>" in after

@@ -36,7 +36,8 @@ T = TypeVar("T")
 MAX_LISTS = 4000  # per worker (a rendered list of 20 is a few kB)
 _STAMP = text(
     "SELECT 0, 0, CAST(seq AS VARCHAR(24)) FROM change_counter WHERE id = 1 "
-    "UNION ALL SELECT 1, partner_id, decision FROM interests WHERE company_id = :c "
+    "UNION ALL SELECT 1, partner_id, decision || ':' || CAST(id AS VARCHAR(20)) || ':' || "
+    "COALESCE(CAST(score AS VARCHAR(40)), '') FROM interests WHERE company_id = :c "
     "UNION ALL SELECT 2, company_id, decision FROM interests WHERE partner_id = :c"
 )
 
@@ -56,8 +57,10 @@ def lists_rewritten() -> None:
 
 
 def stamp(company_id: int) -> tuple[Any, ...]:
-    """What the firm's list depends on, in one round trip: the change counter, its decisions and the
-    decisions of others about it (the partners page marks who is interested in it)."""
+    """What the firm's list depends on, in one round trip: the change counter, its decisions (with
+    the row's id and the score it kept: a decision taken back and given again is a new row, and the
+    declined tab shows that score) and the decisions of others about it (the partners page marks
+    who is interested in it)."""
     rows = db.session.execute(_STAMP, {"c": company_id}).all()
     seq = next((r[2] for r in rows if r[0] == 0), "0")
     decisions = tuple(sorted((int(r[0]), int(r[1]), str(r[2])) for r in rows if r[0] != 0))
