@@ -10,6 +10,7 @@ from marshmallow import Schema, fields, validate
 from ..companies import services as company_services
 from ..core.matching import Band, band_of
 from ..matching import services
+from ..matching.list_cache import kept_list
 from . import Blueprint, api_user
 from .fields import Choice
 
@@ -58,18 +59,23 @@ class Suggestions(MethodView):
         if company is None or (company.hidden and not api_user().can_edit_company(company)):
             abort(404, description="No company with this id.")
         lang = args.get("lang") or str(get_locale() or "en")
-        rows = services.suggestions_for(company.id)
-        reasons = services.reasons_texts(company.id, [partner.id for _s, partner, _i in rows], lang)
-        return [
-            {
-                "company": company.public_id,
-                "partner": partner.public_id,
-                "partner_id": partner.id,
-                "partner_name": partner.name,
-                "rank": rank,
-                "score": s.score,
-                "strength": str(band_of(s.score)),
-                "reasons": reasons.get(partner.id, []),
-            }
-            for rank, (s, partner, _i) in enumerate(rows, start=1)
-        ]
+        return kept_list("api", company.id, lang, lambda: _listed(company, lang))
+
+
+def _listed(company, lang: str) -> list[dict]:
+    """The firm's list as the API shows it (kept per worker: :mod:`matchmaker.matching.list_cache`)."""
+    rows = services.suggestions_for(company.id)
+    reasons = services.reasons_texts(company.id, [partner.id for _s, partner, _i in rows], lang)
+    return [
+        {
+            "company": company.public_id,
+            "partner": partner.public_id,
+            "partner_id": partner.id,
+            "partner_name": partner.name,
+            "rank": rank,
+            "score": s.score,
+            "strength": str(band_of(s.score)),
+            "reasons": reasons.get(partner.id, []),
+        }
+        for rank, (s, partner, _i) in enumerate(rows, start=1)
+    ]

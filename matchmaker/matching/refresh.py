@@ -22,6 +22,7 @@ from ..core.matching import MatchEngine, Ranking, shown_scores
 from ..dbtypes import refresh_statistics
 from . import store
 from .engine_cache import Scored, engine, sync
+from .list_cache import lists_rewritten
 from .models import Suggestion
 
 INCREMENTAL_LIMIT = 50  # above this many changed firms, a bulk change rebuilds everything
@@ -101,6 +102,7 @@ def rebuild_all(
             found: Scored = [(s.partner_id, s.score) for s in eng.ranked(cid, k + len(gone))]
             store.write({cid: _kept(found, gone, k)}, store.table_lists([cid]))
     refresh_statistics(Suggestion.__tablename__)
+    lists_rewritten()
     return n
 
 

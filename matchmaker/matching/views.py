@@ -6,15 +6,19 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
 from ..auth.access import login_required, staff_required
 from ..core.matching import band_label, render_reason
 from ..web.helpers import arg_id, safe_next
 from . import services
 from .board import TABS, board_of
+from .list_cache import kept_list
 from .statistics import statistics as statistics_of_matching
 
 bp = Blueprint("matching", __name__)
+CSRF_SLOT = "mm-csrf-slot-7f3a"  # where the reader's token goes in a kept list
 
 
 def _my_company_id() -> int:
@@ -29,22 +33,49 @@ def suggestions():
     if current_user.active_company_id is None:
         return render_template("matching/no_company.html")
     company_id = current_user.active_company_id
-    board = board_of(company_id, request.args.get("tab", ""), arg_id("done"), arg_id("before"))
     lang = str(get_locale() or "en")
-    # the whole list explained in one pass (never by ranking the firm again)
-    found = services.reasons_of(company_id, [r.company.id for r in board.rows if r.suggestion is not None])
+    tab, done, before = request.args.get("tab", ""), arg_id("done"), arg_id("before")
+    shown, counts, listed = kept_list(
+        "partners",
+        company_id,
+        lang,
+        lambda: _partner_list(company_id, tab, done, before, lang),
+        tab,
+        done,
+        before,
+        request.script_root,
+    )
     return render_template(
         "matching/suggestions.html",
-        board=board,
+        tab=shown,
+        counts=counts,
         tabs=TABS,
-        done=arg_id("done"),
         lang=lang,
+        band_label=band_label,
+        partner_list=Markup(listed.replace(CSRF_SLOT, generate_csrf())),
+    )
+
+
+def _partner_list(
+    company_id: int, tab: str, done: int | None, before: int | None, lang: str
+) -> tuple[str, dict[str, int], str]:
+    """A tab of the partners page: its name, the counts of every tab and its rendered rows, the
+    reader's CSRF token left as a slot (kept per worker: :mod:`.list_cache`)."""
+    board = board_of(company_id, tab, done, before)
+    # the whole list explained in one pass (never by ranking the firm again)
+    found = services.reasons_of(company_id, [r.company.id for r in board.rows if r.suggestion is not None])
+    listed = render_template(
+        "matching/_partner_list.html",
+        board=board,
+        lang=lang,
+        csrf=CSRF_SLOT,
         reasons={pid: [render_reason(r, lang) for r in rs] for pid, rs in found.items()},
         band_label=band_label,
         strength=lambda r: services.strength_text(
             r.suggestion, r.score, lang, {x.kind for x in found.get(r.company.id, ())}
         ),
     )
+    return board.tab, dict(board.counts), listed
 
 
 def _back_to_row(partner_id: int):
