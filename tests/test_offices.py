@@ -215,3 +215,35 @@ def test_an_office_let_to_a_firm_is_not_booked_for_meetings_and_back(w):
     r = w.book(room=office, start="14:00", end="15:00")
     assert r.status_code == 422
     assert "start" in r.get_json()["error"]["fields"]
+
+
+def test_the_offices_list_reads_promised_rentals_once_and_counts_days(w):
+    """The public list asks for the promised rentals of all offices in one query; the horizon is a
+    day count, so 29 February (no 29 February two years on) is an ordinary day."""
+    from datetime import date
+
+    from tests.query_counter import count_queries
+
+    rooms = services.offices()
+    assert len(rooms) > 1
+    leap = date(2028, 2, 29)
+    for i, room in enumerate(rooms):
+        db.session.add(
+            OfficeRental(
+                room_id=room.id,
+                company_id=w.ru.id,
+                first_day=leap + timedelta(days=10 + i),
+                last_day=leap + timedelta(days=20 + i),
+                status="accepted",
+                promised=True,
+            )
+        )
+    db.session.commit()
+    found = services.promised_ahead(rooms, leap)
+    assert all(len(found[r.id]) == 1 for r in rooms)
+    assert services.promised_ahead(rooms, leap + timedelta(days=services.MAX_DAYS_AHEAD + 30)) == {
+        r.id: [] for r in rooms
+    }
+    with count_queries() as seen:
+        assert w.client.get("/offices?lang=ru").status_code == 200
+    assert len([s for s in seen if "FROM office_rentals" in s]) == 1

@@ -31,7 +31,7 @@ def index():
         "offices/index.html",
         centers=centers.list_centers(),
         rooms=rooms,
-        promised={r.id: services.promised(r.id, today, today.replace(year=today.year + 2)) for r in rooms},
+        promised=services.promised_ahead(rooms, today),
         mine=mine,
     )
 
