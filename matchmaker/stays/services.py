@@ -325,6 +325,8 @@ def cancel(stay: Stay, user, reason: str = "") -> None:
         raise Forbidden(str(_l("This is not your stay.")))
     if not stay.is_live:
         raise Conflict(str(_l("This stay is no longer active.")))
+    if not stay.can_cancel(user):
+        raise Conflict(str(_l("This stay has already begun: only the center can cancel it now.")))
     _set_status(stay, StayStatus.CANCELLED, reason)
     db.session.flush()
     if user.active_company_id != stay.company_id:
