@@ -245,3 +245,47 @@ def test_staff_set_their_centers_stay_rules(w, client):
     r = w.call("POST", "/api/v1/stays", json={**body, "check_out": (w.day + timedelta(days=3)).isoformat()})
     assert r.status_code == 201
     assert r.get_json()["status"] == "confirmed"
+
+
+def test_staff_book_for_any_firm_of_a_large_directory(w, client):
+    """Not a list of the first 500 firms: the staff search a firm by name and book by its number."""
+    from matchmaker.companies.models import Company
+
+    db.session.add_all(
+        Company(
+            name=f"Aaa Firm {i:03d}",
+            country="RU",
+            city="Москва",
+            sectors=[],
+            offers=[],
+            needs=[],
+            languages=[],
+        )
+        for i in range(510)
+    )
+    last = Company(
+        name="Zzz Last Firm", country="RU", city="Москва", sectors=[], offers=[], needs=[], languages=[]
+    )
+    db.session.add(last)
+    db.session.commit()
+    w.login(w.staff_baku)
+    page = client.get(f"/stays/new?center_id={w.c['baku'].id}&firm=zzz last&lang=ru").get_data(as_text=True)
+    assert "Zzz Last Firm" in page
+    assert f"company_id={last.id}" in page
+    assert "Aaa Firm" not in page
+    page = client.get(f"/stays/new?center_id={w.c['baku'].id}&company_id={last.id}").get_data(as_text=True)
+    assert f'value="{last.id}"' in page
+    check_in = w.day
+    data = {
+        "room_id": w.c["flat701"].id,
+        "check_in": check_in.isoformat(),
+        "check_out": (check_in + timedelta(days=3)).isoformat(),
+        "guests": "2",
+    }
+    for bad in ("abc", "99999999"):
+        r = client.post(f"/stays/new?center_id={w.c['baku'].id}", data={**data, "company_id": bad})
+        assert r.status_code == 422
+        assert "company_id-error" in r.get_data(as_text=True)
+    r = client.post(f"/stays/new?center_id={w.c['baku'].id}", data={**data, "company_id": str(last.id)})
+    assert r.status_code == 302
+    assert db.session.scalar(select(Stay)).company_id == last.id
