@@ -247,3 +247,18 @@ def test_the_offices_list_reads_promised_rentals_once_and_counts_days(w):
     with count_queries() as seen:
         assert w.client.get("/offices?lang=ru").status_code == 200
     assert len([s for s in seen if "FROM office_rentals" in s]) == 1
+
+
+def test_the_rentals_csv_keeps_formulas_as_text_and_carries_a_bom(w):
+    import csv
+    import io
+
+    office = w.c["office501"]
+    office.name_az = office.name_ru = office.name_en = "@office"
+    db.session.commit()
+    assert _request(w, w.ru_user).status_code == 302
+    w.login(w.staff_baku)
+    body = w.client.get(f"/staff/centers/{w.c['baku'].id}/offices.csv").data
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[0]["office"] == "'@office"

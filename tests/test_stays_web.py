@@ -3,6 +3,7 @@ calendar feed with the stay, staff confirmation, occupancy and exports."""
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from datetime import UTC, datetime, time, timedelta
@@ -289,3 +290,32 @@ def test_staff_book_for_any_firm_of_a_large_directory(w, client):
     r = client.post(f"/stays/new?center_id={w.c['baku'].id}", data={**data, "company_id": str(last.id)})
     assert r.status_code == 302
     assert db.session.scalar(select(Stay)).company_id == last.id
+
+
+def test_the_stay_exports_keep_formulas_as_text_and_carry_a_bom(w, client):
+    from openpyxl import load_workbook
+
+    w.c["flat701"].name_az = w.c["flat701"].name_ru = w.c["flat701"].name_en = "=SUM(A1:A9)"
+    db.session.commit()
+    w.login(w.staff_baku)
+    check_in = w.day
+    r = client.post(
+        f"/stays/new?center_id={w.c['baku'].id}",
+        data={
+            "company_id": w.ru.id,
+            "room_id": w.c["flat701"].id,
+            "check_in": check_in.isoformat(),
+            "check_out": (check_in + timedelta(days=3)).isoformat(),
+            "guests": "2",
+        },
+    )
+    assert r.status_code == 302
+    body = client.get(f"/staff/centers/{w.c['baku'].id}/stays.csv?from={check_in.isoformat()}").data
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[0]["room"] == "'=SUM(A1:A9)"
+    xlsx = client.get(f"/staff/centers/{w.c['baku'].id}/stays.xlsx?from={check_in.isoformat()}")
+    book = load_workbook(io.BytesIO(xlsx.data))
+    cell = book["stays"]["E2"]
+    assert (cell.value, cell.data_type) == ("=SUM(A1:A9)", "s")
+    assert any(c.value == "=SUM(A1:A9)" and c.data_type == "s" for c in book["occupancy"]["A"])

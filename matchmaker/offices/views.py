@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import exports
 from ..auth.access import login_required, staff_required
 from ..centers import services as centers
 from ..errors import apply_to_form
@@ -116,11 +117,7 @@ def _managed(center_id: int):
 @staff_required
 def staff_csv(center_id: int):
     center = _managed(center_id)
-    return Response(
-        reports.rentals_csv(center),
-        mimetype="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="offices-{center.slug}.csv"'},
-    )
+    return exports.download([reports.rentals_table(center)], "csv", f"offices-{center.slug}")
 
 
 @bp.get("/staff/centers/<int:center_id>/offices")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import exports
 from ..auth.access import staff_required
 from ..centers import services as centers
 from ..errors import apply_to_form
@@ -69,15 +70,8 @@ def staff_export(center_id: int, fmt: str):
     """Stays meeting [from, to) (default: 31 nights from today), as CSV or XLSX."""
     center = managed_center(center_id)
     first, last = _period(center)
-    name = f"stays-{center.slug}-{first.isoformat()}-{last.isoformat()}.{fmt}"
-    if fmt == "csv":
-        body, mimetype = reports.stays_csv(center, first, last), "text/csv; charset=utf-8"
-    else:
-        body = reports.stays_xlsx(center, first, last)
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(
-        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+    name = f"stays-{center.slug}-{first.isoformat()}-{last.isoformat()}"
+    return exports.download(reports.tables(center, first, last), fmt, name)
 
 
 @bp.route("/staff/centers/<int:center_id>/stays/rules", methods=["GET", "POST"])
