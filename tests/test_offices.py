@@ -262,3 +262,26 @@ def test_the_rentals_csv_keeps_formulas_as_text_and_carries_a_bom(w):
     assert body.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows[0]["office"] == "'@office"
+
+
+def test_the_staff_pages_of_a_center_are_refused_alike(w):
+    """Centers, stays and offices pages share one guard (centers.services.managed_center): no such
+    center 404, another center's 403."""
+    from matchmaker.centers.services import managed_center
+    from matchmaker.errors import Forbidden, NotFound
+
+    baku = w.c["baku"].id
+    assert managed_center(baku, w.staff_baku) == w.c["baku"]
+    with pytest.raises(Forbidden):
+        managed_center(baku, w.staff_astra)
+    with pytest.raises(NotFound):
+        managed_center(999999, w.staff_baku)
+    w.login(w.staff_astra)
+    for path in (
+        f"/staff/centers/{baku}/stays",
+        f"/staff/centers/{baku}/offices.csv",
+        f"/staff/centers/{baku}/stays/rules",
+        f"/staff/centers/{baku}/closures",
+    ):
+        assert w.client.get(path).status_code == 403, path
+        assert w.client.get(path.replace(f"/{baku}/", "/999999/")).status_code == 404, path

@@ -104,26 +104,17 @@ def act(rental_id: int, action: str):
     return render_template("offices/detail.html", r=rental, form=form), status
 
 
-def _managed(center_id: int):
-    center = centers.get_center(center_id)
-    if center is None:
-        abort(404)
-    if not current_user.can_manage_center(center.id):
-        abort(403)
-    return center
-
-
 @bp.get("/staff/centers/<int:center_id>/offices.csv")
 @staff_required
 def staff_csv(center_id: int):
-    center = _managed(center_id)
+    center = centers.managed_center(center_id, current_user)
     return exports.download([reports.rentals_table(center)], "csv", f"offices-{center.slug}")
 
 
 @bp.get("/staff/centers/<int:center_id>/offices")
 @staff_required
 def staff(center_id: int):
-    center = _managed(center_id)
+    center = centers.managed_center(center_id, current_user)
     first = day_arg("from", datetime.now(UTC).date()) or datetime.now(UTC).date()
     return render_template(
         "offices/staff.html",

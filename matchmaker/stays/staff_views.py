@@ -23,19 +23,10 @@ GRID_NIGHTS = 14
 MAX_EXPORT_NIGHTS = 92
 
 
-def managed_center(center_id: int):
-    center = centers.get_center(center_id)
-    if center is None:
-        abort(404)
-    if not current_user.can_manage_center(center.id):
-        abort(403)
-    return center
-
-
 @bp.get("/staff/centers/<int:center_id>/stays")
 @staff_required
 def staff_stays(center_id: int):
-    center = managed_center(center_id)
+    center = centers.managed_center(center_id, current_user)
     day = day_arg(default=today_local(center))
     status = 200
     if day is None:
@@ -68,7 +59,7 @@ def _period(center):
 @staff_required
 def staff_export(center_id: int, fmt: str):
     """Stays meeting [from, to) (default: 31 nights from today), as CSV or XLSX."""
-    center = managed_center(center_id)
+    center = centers.managed_center(center_id, current_user)
     first, last = _period(center)
     name = f"stays-{center.slug}-{first.isoformat()}-{last.isoformat()}"
     return exports.download(reports.tables(center, first, last), fmt, name)
@@ -77,7 +68,7 @@ def staff_export(center_id: int, fmt: str):
 @bp.route("/staff/centers/<int:center_id>/stays/rules", methods=["GET", "POST"])
 @staff_required
 def staff_rules(center_id: int):
-    center = managed_center(center_id)
+    center = centers.managed_center(center_id, current_user)
     policy = services.policy_for(center)
     form = PolicyForm()
     if request.method == "GET":
