@@ -129,3 +129,23 @@ def test_staff_of_another_center_cannot_answer_a_meeting_for_a_firm(w):
     db.session.refresh(meeting)
     assert meeting.status == MeetingStatus.REQUESTED
     assert not db.session.scalars(select(AuditEntry).where(AuditEntry.actor_id == w.staff_astra.id)).all()
+
+
+def test_acting_on_a_missing_or_draft_brokerage_day_is_a_clean_404(client, factory):
+    import warnings
+
+    world = make_world(factory)
+    draft = make_event(world, status="draft")
+    client.post("/login", data={"email": world.staff.email, "password": PASSWORD})
+    firm = world.az1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for data in ({}, {"event_id": "99999999"}):
+            assert client.post(f"/staff/companies/{firm.id}/act/register", data=data).status_code == 404
+        r = client.post(f"/staff/companies/{firm.id}/act/requests/99999999/accept")
+        assert r.status_code == 404
+    # another center's staff do not see this center's draft day
+    client.post("/logout")
+    client.post("/login", data={"email": world.staff_other.email, "password": PASSWORD})
+    r = client.post(f"/staff/companies/{firm.id}/act/register", data={"event_id": draft.id})
+    assert r.status_code == 404

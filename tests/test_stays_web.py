@@ -319,3 +319,27 @@ def test_the_stay_exports_keep_formulas_as_text_and_carry_a_bom(w, client):
     cell = book["stays"]["E2"]
     assert (cell.value, cell.data_type) == ("=SUM(A1:A9)", "s")
     assert any(c.value == "=SUM(A1:A9)" and c.data_type == "s" for c in book["occupancy"]["A"])
+
+
+def test_a_draft_brokerage_day_plans_no_visit(w, client):
+    day = w.day + timedelta(days=7)
+    event = events.save_event(
+        w.staff_astra,
+        {
+            "center_id": w.c["astrakhan"].id,
+            "title": {"az": "Qaralama", "ru": "Черновик", "en": "Draft"},
+            "description": {"az": "", "ru": "", "en": ""},
+            "day": day,
+            "sessions": [(time(10), time(13))],
+            "slot_minutes": 20,
+            "tables": 4,
+            "room_ids": [],
+            "max_meetings": 5,
+            "request_deadline": datetime.combine(day - timedelta(days=2), time(12), tzinfo=UTC),
+        },
+    )
+    db.session.commit()
+    assert event.status == "draft"
+    w.login(w.az_user)
+    assert client.get(f"/stays/new?event_id={event.id}").status_code == 404
+    assert client.get("/stays/new?event_id=99999999").status_code == 404

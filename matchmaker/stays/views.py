@@ -14,7 +14,6 @@ from flask_login import current_user
 from ..auth.access import login_required
 from ..centers import services as centers
 from ..errors import apply_to_form
-from ..extensions import db
 from ..uow import refusable
 from ..web.helpers import arg_id, day_arg, safe_next
 from . import calendar, planning, services
@@ -61,7 +60,7 @@ def _room_choices(center_id: int | None) -> list[tuple[int, str]]:
 
 def _plan(form: StayForm, center) -> planning.Proposal | None:
     """Fill the dates from the firm's meetings and brokerage days around ``?meeting_id`` or ``?event_id``."""
-    from ..events.models import Event
+    from ..events.services import get_event
     from ..meetings.services import get_meeting
 
     company_id = current_user.active_company_id
@@ -73,8 +72,8 @@ def _plan(form: StayForm, center) -> planning.Proposal | None:
         center = meeting.room.center
         anchor = meeting.start_at.astimezone(ZoneInfo(center.timezone)).date()
     elif arg_id("event_id"):
-        event = db.session.get(Event, arg_id("event_id"))
-        if event is None:
+        event = get_event(arg_id("event_id"))
+        if not event.can_view(current_user):
             abort(404)
         center, anchor = event.center, event.day
     if anchor is None or company_id is None:
