@@ -108,3 +108,44 @@ def test_staff_register_a_firm_and_answer_its_brokerage_day_request(client, fact
     client.post("/login", data={"email": world.staff_other.email, "password": PASSWORD})
     r = client.post(f"/staff/companies/{world.az2.id}/act/register", data={"event_id": event.id})
     assert r.status_code == 404
+
+
+def test_staff_of_another_center_cannot_answer_a_meeting_for_a_firm(w):
+    w.login(w.staff_baku)
+    data = {
+        "partner_id": w.ru.id,
+        "room_id": w.c["kur"].id,
+        "date": w.day.isoformat(),
+        "start": "10:00",
+        "duration": 60,
+    }
+    assert w.client.post(f"/staff/companies/{w.az.id}/act/meeting", data=data).status_code == 302
+    meeting = db.session.scalar(select(Meeting))
+    assert meeting.room.center_id == w.c["baku"].id
+    w.login(w.staff_astra)
+    for answer in ("decline", "accept"):
+        r = w.client.post(f"/staff/companies/{w.ru.id}/act/meetings/{meeting.id}/{answer}")
+        assert r.status_code in (403, 404)
+    db.session.refresh(meeting)
+    assert meeting.status == MeetingStatus.REQUESTED
+    assert not db.session.scalars(select(AuditEntry).where(AuditEntry.actor_id == w.staff_astra.id)).all()
+
+
+def test_acting_on_a_missing_or_draft_brokerage_day_is_a_clean_404(client, factory):
+    import warnings
+
+    world = make_world(factory)
+    draft = make_event(world, status="draft")
+    client.post("/login", data={"email": world.staff.email, "password": PASSWORD})
+    firm = world.az1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for data in ({}, {"event_id": "99999999"}):
+            assert client.post(f"/staff/companies/{firm.id}/act/register", data=data).status_code == 404
+        r = client.post(f"/staff/companies/{firm.id}/act/requests/99999999/accept")
+        assert r.status_code == 404
+    # another center's staff do not see this center's draft day
+    client.post("/logout")
+    client.post("/login", data={"email": world.staff_other.email, "password": PASSWORD})
+    r = client.post(f"/staff/companies/{firm.id}/act/register", data={"event_id": draft.id})
+    assert r.status_code == 404

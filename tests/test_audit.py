@@ -130,7 +130,7 @@ def test_the_log_page_and_csv_are_for_administrators(w):
     r = w.client.get("/staff/audit.csv?action=verify")
     assert r.status_code == 200
     assert r.mimetype == "text/csv"
-    rows = list(csv.DictReader(io.StringIO(r.get_data(as_text=True))))
+    rows = list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig"))))
     assert len(rows) == 1
     row = rows[0]
     assert row["actor_email"] == w.staff_baku.email
@@ -139,5 +139,17 @@ def test_the_log_page_and_csv_are_for_administrators(w):
     assert json.loads(row["after"]) == {"verified": True}
     assert row["summary"].startswith("'=")  # never a formula in a spreadsheet
     assert list(
-        csv.reader(io.StringIO(w.client.get("/staff/audit.csv?action=hide").get_data(as_text=True)))
+        csv.reader(io.StringIO(w.client.get("/staff/audit.csv?action=hide").data.decode("utf-8-sig")))
     ) == [list(rows[0].keys())]
+
+
+def test_the_log_csv_carries_a_bom_and_escapes_formula_like_emails(w):
+    w.staff_baku.email = "-staff@center.example"
+    db.session.commit()
+    w.login(w.staff_baku)
+    w.client.post(f"/companies/{w.az.id}/verify", data={"verified": "1"})
+    w.login(w.admin)
+    body = w.client.get("/staff/audit.csv?action=verify").data
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[0]["actor_email"] == "'-staff@center.example"

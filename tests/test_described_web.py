@@ -96,3 +96,26 @@ def test_staff_import_preview_shows_what_descriptions_name(client, factory):
     html = r.get_data(as_text=True)
     assert r.status_code == 200
     assert "offers cucumber; seeks cold storage" in html
+
+
+def test_a_staff_one_click_add_to_another_firm_is_audited(client, factory):
+    from sqlalchemy import select
+
+    from matchmaker.accounts.models import AuditAction, AuditEntry
+
+    staff = factory.user(email="staff@center.example", role="staff")
+    other = factory.company(
+        name="Other", country="RU", city="Москва", description="Закупаем фундук.", offers=[], needs=[]
+    )
+    client.post("/login", data={"email": "staff@center.example", "password": PASSWORD})
+    page = client.get(f"/companies/{other.id}/edit?lang=ru").get_data(as_text=True)
+    r = client.post(
+        f"/companies/{other.id}/understood?lang=ru",
+        data={"csrf_token": csrf_token(page), "side": "need", "concept": "hazelnut"},
+    )
+    assert r.status_code == 302
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == AuditAction.EDIT_FIRM))
+    assert entry is not None
+    assert (entry.actor_id, entry.company_id) == (staff.id, other.id)
+    assert entry.before == {"needs": []}
+    assert entry.after == {"needs": ["фундук"]}

@@ -127,3 +127,39 @@ def test_the_demo_exhibition_is_seeded_once(w):
     db.session.commit()
     page = w.client.get("/exhibitions?lang=ru").get_data(as_text=True)
     assert "Каспийская выставка продовольствия" in page
+
+
+def test_a_concurrent_second_request_of_a_firm_is_a_conflict(w):
+    """Two requests of one firm at once both pass the check; the unique index refuses the second:
+    a 409, not a 500. The concurrent one is inserted just before our insert is flushed."""
+    from sqlalchemy import event, insert
+
+    exhibition = Exhibition(
+        center_id=w.c["astrakhan"].id, title_az="Sərgi", first_day=_day(5), last_day=_day(6)
+    )
+    exhibition.stands = [Stand(code="A1", width_m=3, depth_m=3)]
+    db.session.add(exhibition)
+    db.session.commit()
+    done = []
+
+    def the_other_request(session, flush_context, instances):
+        if not done and any(isinstance(o, StandRequest) for o in session.new):
+            done.append(True)
+            session.connection().execute(
+                insert(StandRequest.__table__).values(
+                    exhibition_id=exhibition.id,
+                    company_id=w.az.id,
+                    area_m2=9,
+                    note="",
+                    status=StandRequestStatus.REQUESTED,
+                )
+            )
+
+    event.listen(db.session, "before_flush", the_other_request)
+    try:
+        w.login(w.az_user)
+        r = w.client.post(f"/exhibitions/{exhibition.id}/request", data={"area_m2": "9"})
+    finally:
+        event.remove(db.session, "before_flush", the_other_request)
+    assert done
+    assert r.status_code == 409

@@ -215,3 +215,73 @@ def test_an_office_let_to_a_firm_is_not_booked_for_meetings_and_back(w):
     r = w.book(room=office, start="14:00", end="15:00")
     assert r.status_code == 422
     assert "start" in r.get_json()["error"]["fields"]
+
+
+def test_the_offices_list_reads_promised_rentals_once_and_counts_days(w):
+    """The public list asks for the promised rentals of all offices in one query; the horizon is a
+    day count, so 29 February (no 29 February two years on) is an ordinary day."""
+    from datetime import date
+
+    from tests.query_counter import count_queries
+
+    rooms = services.offices()
+    assert len(rooms) > 1
+    leap = date(2028, 2, 29)
+    for i, room in enumerate(rooms):
+        db.session.add(
+            OfficeRental(
+                room_id=room.id,
+                company_id=w.ru.id,
+                first_day=leap + timedelta(days=10 + i),
+                last_day=leap + timedelta(days=20 + i),
+                status="accepted",
+                promised=True,
+            )
+        )
+    db.session.commit()
+    found = services.promised_ahead(rooms, leap)
+    assert all(len(found[r.id]) == 1 for r in rooms)
+    assert services.promised_ahead(rooms, leap + timedelta(days=services.MAX_DAYS_AHEAD + 30)) == {
+        r.id: [] for r in rooms
+    }
+    with count_queries() as seen:
+        assert w.client.get("/offices?lang=ru").status_code == 200
+    assert len([s for s in seen if "FROM office_rentals" in s]) == 1
+
+
+def test_the_rentals_csv_keeps_formulas_as_text_and_carries_a_bom(w):
+    import csv
+    import io
+
+    office = w.c["office501"]
+    office.name_az = office.name_ru = office.name_en = "@office"
+    db.session.commit()
+    assert _request(w, w.ru_user).status_code == 302
+    w.login(w.staff_baku)
+    body = w.client.get(f"/staff/centers/{w.c['baku'].id}/offices.csv").data
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[0]["office"] == "'@office"
+
+
+def test_the_staff_pages_of_a_center_are_refused_alike(w):
+    """Centers, stays and offices pages share one guard (centers.services.managed_center): no such
+    center 404, another center's 403."""
+    from matchmaker.centers.services import managed_center
+    from matchmaker.errors import Forbidden, NotFound
+
+    baku = w.c["baku"].id
+    assert managed_center(baku, w.staff_baku) == w.c["baku"]
+    with pytest.raises(Forbidden):
+        managed_center(baku, w.staff_astra)
+    with pytest.raises(NotFound):
+        managed_center(999999, w.staff_baku)
+    w.login(w.staff_astra)
+    for path in (
+        f"/staff/centers/{baku}/stays",
+        f"/staff/centers/{baku}/offices.csv",
+        f"/staff/centers/{baku}/stays/rules",
+        f"/staff/centers/{baku}/closures",
+    ):
+        assert w.client.get(path).status_code == 403, path
+        assert w.client.get(path.replace(f"/{baku}/", "/999999/")).status_code == 404, path

@@ -239,3 +239,33 @@ def test_staff_confirm_and_decline_through_the_api(w):
     assert r.status_code == 200
     assert r.get_json()["status"] == "declined"
     assert book(w, first=30, user=w.ru_user).status_code == 201  # the declined nights are free
+
+
+def test_a_firm_cannot_cancel_a_stay_that_has_begun_the_staff_can(w):
+    room = w.c["hotel"]
+    past, today, ahead = _stay(w, w.az, room, -10, 3), _stay(w, w.az, room, 0, 2), _stay(w, w.az, room, 5, 2)
+    db.session.add_all([past, today, ahead])
+    db.session.commit()
+    for stay in (past, today):
+        r = w.call("POST", f"/api/v1/stays/{stay.id}/cancel", json={"reason": ""})
+        assert r.status_code == 409
+        assert r.get_json()["error"]["message"] in {
+            "This stay has already begun: only the center can cancel it now.",
+            "Проживание уже началось: отменить его теперь может только центр.",
+            "Bu qalma artıq başlayıb: indi onu yalnız mərkəz ləğv edə bilər.",
+        }
+        w.login(w.az_user)
+        page = w.client.get(f"/stays/{stay.id}?lang=ru").get_data(as_text=True)
+        assert f"/stays/{stay.id}/cancel" not in page
+        assert w.client.post(f"/stays/{stay.id}/cancel", data={"reason": ""}).status_code in (302, 409)
+        db.session.refresh(stay)
+        assert stay.status == StayStatus.CONFIRMED
+    w.login(w.az_user)
+    assert f"/stays/{ahead.id}/cancel" in w.client.get(f"/stays/{ahead.id}").get_data(as_text=True)
+    assert w.call("POST", f"/api/v1/stays/{ahead.id}/cancel", json={}).status_code == 200
+    # the center's staff may still cancel a stay that has begun
+    w.login(w.staff_astra)
+    assert f"/stays/{today.id}/cancel" in w.client.get(f"/stays/{today.id}").get_data(as_text=True)
+    assert w.call("POST", f"/api/v1/stays/{today.id}/cancel", user=w.staff_astra, json={}).status_code == 200
+    db.session.refresh(today)
+    assert today.status == StayStatus.CANCELLED

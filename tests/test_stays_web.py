@@ -3,6 +3,7 @@ calendar feed with the stay, staff confirmation, occupancy and exports."""
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from datetime import UTC, datetime, time, timedelta
@@ -245,3 +246,100 @@ def test_staff_set_their_centers_stay_rules(w, client):
     r = w.call("POST", "/api/v1/stays", json={**body, "check_out": (w.day + timedelta(days=3)).isoformat()})
     assert r.status_code == 201
     assert r.get_json()["status"] == "confirmed"
+
+
+def test_staff_book_for_any_firm_of_a_large_directory(w, client):
+    """Not a list of the first 500 firms: the staff search a firm by name and book by its number."""
+    from matchmaker.companies.models import Company
+
+    db.session.add_all(
+        Company(
+            name=f"Aaa Firm {i:03d}",
+            country="RU",
+            city="Москва",
+            sectors=[],
+            offers=[],
+            needs=[],
+            languages=[],
+        )
+        for i in range(510)
+    )
+    last = Company(
+        name="Zzz Last Firm", country="RU", city="Москва", sectors=[], offers=[], needs=[], languages=[]
+    )
+    db.session.add(last)
+    db.session.commit()
+    w.login(w.staff_baku)
+    page = client.get(f"/stays/new?center_id={w.c['baku'].id}&firm=zzz last&lang=ru").get_data(as_text=True)
+    assert "Zzz Last Firm" in page
+    assert f"company_id={last.id}" in page
+    assert "Aaa Firm" not in page
+    page = client.get(f"/stays/new?center_id={w.c['baku'].id}&company_id={last.id}").get_data(as_text=True)
+    assert f'value="{last.id}"' in page
+    check_in = w.day
+    data = {
+        "room_id": w.c["flat701"].id,
+        "check_in": check_in.isoformat(),
+        "check_out": (check_in + timedelta(days=3)).isoformat(),
+        "guests": "2",
+    }
+    for bad in ("abc", "99999999"):
+        r = client.post(f"/stays/new?center_id={w.c['baku'].id}", data={**data, "company_id": bad})
+        assert r.status_code == 422
+        assert "company_id-error" in r.get_data(as_text=True)
+    r = client.post(f"/stays/new?center_id={w.c['baku'].id}", data={**data, "company_id": str(last.id)})
+    assert r.status_code == 302
+    assert db.session.scalar(select(Stay)).company_id == last.id
+
+
+def test_the_stay_exports_keep_formulas_as_text_and_carry_a_bom(w, client):
+    from openpyxl import load_workbook
+
+    w.c["flat701"].name_az = w.c["flat701"].name_ru = w.c["flat701"].name_en = "=SUM(A1:A9)"
+    db.session.commit()
+    w.login(w.staff_baku)
+    check_in = w.day
+    r = client.post(
+        f"/stays/new?center_id={w.c['baku'].id}",
+        data={
+            "company_id": w.ru.id,
+            "room_id": w.c["flat701"].id,
+            "check_in": check_in.isoformat(),
+            "check_out": (check_in + timedelta(days=3)).isoformat(),
+            "guests": "2",
+        },
+    )
+    assert r.status_code == 302
+    body = client.get(f"/staff/centers/{w.c['baku'].id}/stays.csv?from={check_in.isoformat()}").data
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[0]["room"] == "'=SUM(A1:A9)"
+    xlsx = client.get(f"/staff/centers/{w.c['baku'].id}/stays.xlsx?from={check_in.isoformat()}")
+    book = load_workbook(io.BytesIO(xlsx.data))
+    cell = book["stays"]["E2"]
+    assert (cell.value, cell.data_type) == ("=SUM(A1:A9)", "s")
+    assert any(c.value == "=SUM(A1:A9)" and c.data_type == "s" for c in book["occupancy"]["A"])
+
+
+def test_a_draft_brokerage_day_plans_no_visit(w, client):
+    day = w.day + timedelta(days=7)
+    event = events.save_event(
+        w.staff_astra,
+        {
+            "center_id": w.c["astrakhan"].id,
+            "title": {"az": "Qaralama", "ru": "Черновик", "en": "Draft"},
+            "description": {"az": "", "ru": "", "en": ""},
+            "day": day,
+            "sessions": [(time(10), time(13))],
+            "slot_minutes": 20,
+            "tables": 4,
+            "room_ids": [],
+            "max_meetings": 5,
+            "request_deadline": datetime.combine(day - timedelta(days=2), time(12), tzinfo=UTC),
+        },
+    )
+    db.session.commit()
+    assert event.status == "draft"
+    w.login(w.az_user)
+    assert client.get(f"/stays/new?event_id={event.id}").status_code == 404
+    assert client.get("/stays/new?event_id=99999999").status_code == 404

@@ -113,6 +113,9 @@ def request_meeting(staff, company, partner_id, room, start, end, topic: str = "
 def answer_meeting(staff, company, meeting, accept: bool):
     from ..meetings import services as meetings
 
+    room = meeting.room
+    if room is not None and not staff.can_manage_center(room.center_id):
+        raise Forbidden("not this center")
     proxy = ActingFor(staff, company)
     if accept:
         meetings.accept(meeting, proxy)

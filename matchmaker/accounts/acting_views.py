@@ -13,12 +13,13 @@ from wtforms import IntegerField, SelectField, StringField
 from ..auth.access import staff_required
 from ..centers import services as centers
 from ..companies.services import get_company
-from ..errors import apply_to_form
-from ..events.models import Event, EventRequest
+from ..errors import NotFound, apply_to_form
+from ..events import services as event_services
+from ..events.models import Event
 from ..extensions import db
 from ..forms import length, optional, required
 from ..meetings.forms import SlotFields
-from ..meetings.models import Meeting
+from ..meetings.services import get_meeting
 from ..uow import refusable
 from ..web.helpers import arg_id
 from . import acting
@@ -75,7 +76,9 @@ def _done(company, outcome, message):
 @staff_required
 def act_register(company_id: int):
     company = _firm(company_id)
-    event = db.session.get(Event, arg_id("event_id", request.form)) or abort(404)
+    event = event_services.get_event(arg_id("event_id", request.form))
+    if not event.can_view(current_user):
+        raise NotFound(str(_l("No such brokerage day.")))
     with refusable() as outcome:
         acting.register_for_event(current_user, company, event)
     return _done(company, outcome, _("%(firm)s is registered for the brokerage day.", firm=company.name))
@@ -116,7 +119,7 @@ def act_meeting(company_id: int):
 @staff_required
 def act_answer_meeting(company_id: int, meeting_id: int, answer: str):
     company = _firm(company_id)
-    meeting = db.session.get(Meeting, meeting_id) or abort(404)
+    meeting = get_meeting(meeting_id)
     with refusable() as outcome:
         acting.answer_meeting(current_user, company, meeting, answer == "accept")
     return _done(company, outcome, _("The answer is given for %(firm)s.", firm=company.name))
@@ -126,7 +129,7 @@ def act_answer_meeting(company_id: int, meeting_id: int, answer: str):
 @staff_required
 def act_answer_request(company_id: int, request_id: int, answer: str):
     company = _firm(company_id)
-    req = db.session.get(EventRequest, request_id) or abort(404)
+    req = event_services.request_by_id(request_id)
     with refusable() as outcome:
         acting.answer_event_request(current_user, company, req.event, req, answer == "accept")
     return _done(company, outcome, _("The answer is given for %(firm)s.", firm=company.name))

@@ -8,8 +8,6 @@ audited; staff and administrators are, whatever they act on.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -141,19 +139,19 @@ CSV_HEADER = [
 ]
 
 
-def to_csv(action: str | None = None, company_id: int | None = None) -> str:
-    """The whole log (or the filtered part), oldest first, as CSV with a header row; before and
-    after as JSON objects."""
+def to_table(action: str | None = None, company_id: int | None = None):
+    """The whole log (or the filtered part), oldest first, as a :class:`matchmaker.exports.Table`;
+    before and after as JSON objects."""
     import json
+
+    from ..exports import Table
 
     entries = db.session.scalars(_filtered(action, company_id).order_by(AuditEntry.id)).all()
     who = actors(entries)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
+    table = Table("audit", CSV_HEADER)
     for e in entries:
         actor = who.get(e.actor_id) if e.actor_id is not None else None
-        writer.writerow(
+        table.rows.append(
             [
                 e.id,
                 e.at.isoformat(),
@@ -164,17 +162,12 @@ def to_csv(action: str | None = None, company_id: int | None = None) -> str:
                 e.target_kind,
                 e.target_id if e.target_id is not None else "",
                 e.company_id if e.company_id is not None else "",
-                _csv_safe(e.summary),
+                e.summary,
                 json.dumps(e.before, ensure_ascii=False, sort_keys=True),
                 json.dumps(e.after, ensure_ascii=False, sort_keys=True),
             ]
         )
-    return out.getvalue()
-
-
-def _csv_safe(text: str) -> str:
-    """A cell a spreadsheet would run as a formula starts with an apostrophe (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return table
 
 
 def record_firm_edit(actor, company, before: dict[str, Any] | None = None, **after: Any) -> None:

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
+from .. import exports
 from ..auth.access import admin_required, login_required
 from ..forms import save_or_show
 from ..web.helpers import arg_id
@@ -76,11 +77,7 @@ def audit_log():
 @admin_required
 def audit_csv():
     action, company_id = _audit_filters()
-    return Response(
-        audit.to_csv(action, company_id),
-        mimetype="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'},
-    )
+    return exports.download([audit.to_table(action, company_id)], "csv", "audit-log")
 
 
 from . import acting_views, staff_views  # noqa: E402,F401  (more pages on this blueprint)

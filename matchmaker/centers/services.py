@@ -14,7 +14,7 @@ from .. import timefmt
 from ..core import timeslots
 from ..core.ids import valid_id
 from ..dbtypes import utcnow
-from ..errors import DomainError, NotFound
+from ..errors import DomainError, Forbidden, NotFound
 from ..extensions import db
 from ..i18n import LANGS, as_texts, set_texts
 from .models import Center, Closure, ClosureKind, Equipment, OpeningHours, Room, RoomKind
@@ -37,6 +37,14 @@ def center_or_404(center_id: int) -> Center:
     center = get_center(center_id)
     if center is None:
         raise NotFound(str(_l("No such business center.")))
+    return center
+
+
+def managed_center(center_id: int, user) -> Center:
+    """The center of a staff page: 404 when there is none, 403 unless ``user`` manages it."""
+    center = center_or_404(center_id)
+    if not user.can_manage_center(center.id):
+        raise Forbidden(str(_l("Only the staff of this center can open this page.")))
     return center
 
 

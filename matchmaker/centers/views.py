@@ -77,15 +77,6 @@ def room(room_id: int):
 
 
 # staff pages ------------------------------------------------------------------------------------
-def _managed_center(center_id: int):
-    center = services.get_center(center_id)
-    if center is None:
-        abort(404)
-    if not current_user.can_manage_center(center.id):
-        abort(403)
-    return center
-
-
 def _period(center) -> tuple[date, date] | None:
     first = day_arg("from", _today(center) - timedelta(days=_today(center).weekday()))
     last = day_arg("to", first + timedelta(days=6) if first else None)
@@ -108,7 +99,7 @@ def staff_index():
 def staff_center(center_id: int):
     from ..meetings.services import for_center_day
 
-    center = _managed_center(center_id)
+    center = services.managed_center(center_id, current_user)
     day = day_arg(default=_today(center))
     status = 200
     if day is None:
@@ -134,7 +125,7 @@ def edit_room(center_id: int | None = None, room_id: int | None = None):
         if room is None:
             abort(404)
         center_id = room.center_id
-    center = _managed_center(center_id)
+    center = services.managed_center(center_id, current_user)
     form = RoomForm(obj=room if request.method == "GET" else None)
     if request.method == "GET" and room is not None:
         form.fill(room)
@@ -148,7 +139,7 @@ def edit_room(center_id: int | None = None, room_id: int | None = None):
 @bp.route("/staff/centers/<int:center_id>/edit", methods=["GET", "POST"])
 @staff_required
 def edit_center(center_id: int):
-    center = _managed_center(center_id)
+    center = services.managed_center(center_id, current_user)
     form = CenterForm()
     if request.method == "GET":
         form.fill_texts(center, *CenterForm.FIELDS)
@@ -162,7 +153,7 @@ def edit_center(center_id: int):
 @bp.route("/staff/centers/<int:center_id>/hours", methods=["GET", "POST"])
 @staff_required
 def hours(center_id: int):
-    center = _managed_center(center_id)
+    center = services.managed_center(center_id, current_user)
     form = HoursForm()
     if request.method == "GET":
         for d, spans in services.week_hours(center.id).items():
@@ -185,7 +176,7 @@ def hours(center_id: int):
 @bp.route("/staff/centers/<int:center_id>/closures", methods=["GET", "POST"])
 @staff_required
 def closures(center_id: int):
-    center = _managed_center(center_id)
+    center = services.managed_center(center_id, current_user)
     form = ClosureForm()
     form.room_id.choices = [(0, _("The whole center"))] + [(r.id, r.name) for r in center.rooms]
     conflicts = []
@@ -230,7 +221,7 @@ def delete_closure(closure_id: int):
     closure = services.get_closure(closure_id)
     if closure is None:
         abort(404)
-    center = _managed_center(closure.center_id)
+    center = services.managed_center(closure.center_id, current_user)
     services.remove_closure(closure)
     flash(_("Closure removed."), "success")
     return redirect(url_for("centers.closures", center_id=center.id))
@@ -239,7 +230,7 @@ def delete_closure(closure_id: int):
 @bp.get("/staff/centers/<int:center_id>/occupancy")
 @staff_required
 def occupancy(center_id: int):
-    center = _managed_center(center_id)
+    center = services.managed_center(center_id, current_user)
     period = _period(center)
     if period is None:
         flash(_("Choose a period of at most %(n)s days (dates as YYYY-MM-DD).", n=MAX_REPORT_DAYS), "error")
@@ -253,7 +244,7 @@ def occupancy(center_id: int):
 @bp.get("/staff/centers/<int:center_id>/bookings.csv")
 @staff_required
 def bookings_csv(center_id: int):
-    center = _managed_center(center_id)
+    center = services.managed_center(center_id, current_user)
     period = _period(center)
     if period is None:
         abort(
@@ -276,7 +267,7 @@ def export_month(center_id: int, month: str, kind: str, fmt: str):
     from ..exports import download
     from . import exports
 
-    center = _managed_center(center_id)
+    center = services.managed_center(center_id, current_user)
     bounds = exports.month_bounds(month)
     if bounds is None:
         abort(404)

@@ -138,7 +138,9 @@ def add_understood(company_id: int):
     if not current_user.can_edit_company(company):
         abort(403)
     side = request.form.get("side", "")
+    before = audit.firm_snapshot(company)
     name = described.add_read_item(company, side, request.form.get("concept", "")[:100], _lang())
+    audit.record_firm_edit(current_user, company, before)
     if side == "offer":
         flash(_("Added to what you offer: %(item)s", item=name), "success")
     else:

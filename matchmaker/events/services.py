@@ -376,6 +376,14 @@ def get_request(event: Event, request_id: int) -> EventRequest:
     return req
 
 
+def request_by_id(request_id: int) -> EventRequest:
+    """A brokerage-day request by its number alone (its event read from it)."""
+    req = db.session.get(EventRequest, request_id) if valid_id(request_id) else None
+    if req is None:
+        raise NotFound(str(_l("No such request.")))
+    return get_request(req.event, req.id)
+
+
 def answer_request(event: Event, user, req: EventRequest, accept: bool) -> EventMeeting | None:
     """The invited firm accepts (a meeting to schedule, within both firms' caps) or declines."""
     _open_for_requests(event)

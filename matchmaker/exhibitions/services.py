@@ -103,8 +103,14 @@ def request_stand(user, exhibition: Exhibition, area: int, note: str = "") -> St
         note=note or "",
         created_by_id=user.id,
     )
-    db.session.add(req)
-    db.session.flush()
+    try:
+        # a concurrent request of the same firm passes the check above too: the partial unique
+        # index refuses the second one, in a savepoint so the request goes on to a 409
+        with db.session.begin_nested():
+            db.session.add(req)
+            db.session.flush()
+    except IntegrityError:
+        raise Conflict(str(_l("Your firm has already asked for a stand at this exhibition."))) from None
     return req
 
 

@@ -50,6 +50,24 @@ def promised(room_id: int, first: date, last: date, exclude_id: int | None = Non
     return list(db.session.scalars(q.order_by(OfficeRental.first_day)))
 
 
+def promised_ahead(rooms: list[Room], first: date) -> dict[int, list[OfficeRental]]:
+    """The promised rentals of each room from ``first`` up to :data:`MAX_DAYS_AHEAD` days on, in one
+    query (a day count, so 29 February has a following year too)."""
+    found: dict[int, list[OfficeRental]] = {r.id: [] for r in rooms}
+    if not found:
+        return found
+    last = first + timedelta(days=MAX_DAYS_AHEAD)
+    q = select(OfficeRental).where(
+        OfficeRental.room_id.in_(found),
+        OfficeRental.promised.is_(True),
+        OfficeRental.first_day <= last,
+        OfficeRental.last_day >= first,
+    )
+    for rental in db.session.scalars(q.order_by(OfficeRental.first_day, OfficeRental.id)):
+        found[rental.room_id].append(rental)
+    return found
+
+
 def _errors(room: Room | None, first: date, last: date, people: int) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
 

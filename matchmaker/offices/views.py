@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import exports
 from ..auth.access import login_required, staff_required
 from ..centers import services as centers
 from ..errors import apply_to_form
@@ -31,7 +32,7 @@ def index():
         "offices/index.html",
         centers=centers.list_centers(),
         rooms=rooms,
-        promised={r.id: services.promised(r.id, today, today.replace(year=today.year + 2)) for r in rooms},
+        promised=services.promised_ahead(rooms, today),
         mine=mine,
     )
 
@@ -103,30 +104,17 @@ def act(rental_id: int, action: str):
     return render_template("offices/detail.html", r=rental, form=form), status
 
 
-def _managed(center_id: int):
-    center = centers.get_center(center_id)
-    if center is None:
-        abort(404)
-    if not current_user.can_manage_center(center.id):
-        abort(403)
-    return center
-
-
 @bp.get("/staff/centers/<int:center_id>/offices.csv")
 @staff_required
 def staff_csv(center_id: int):
-    center = _managed(center_id)
-    return Response(
-        reports.rentals_csv(center),
-        mimetype="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="offices-{center.slug}.csv"'},
-    )
+    center = centers.managed_center(center_id, current_user)
+    return exports.download([reports.rentals_table(center)], "csv", f"offices-{center.slug}")
 
 
 @bp.get("/staff/centers/<int:center_id>/offices")
 @staff_required
 def staff(center_id: int):
-    center = _managed(center_id)
+    center = centers.managed_center(center_id, current_user)
     first = day_arg("from", datetime.now(UTC).date()) or datetime.now(UTC).date()
     return render_template(
         "offices/staff.html",

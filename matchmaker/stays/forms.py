@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 
 from ..forms import length, number_range, optional, required
 from ..meetings.forms import plausible_year
@@ -23,7 +23,10 @@ def _date_field(label, description=None):
 
 
 class StayForm(FlaskForm):
-    company_id = SelectField(_l("Firm"), coerce=int, default=0)
+    #: the firm's number (staff): the page's firm search fills it, any firm of the directory is allowed
+    company_id = StringField(
+        _l("Firm"), description=_l("The firm's number: search the firm by name below the form.")
+    )
     room_id = SelectField(_l("Room"), coerce=int, validators=[required()])
     check_in = _date_field(_l("Check-in date"))
     check_out = _date_field(

@@ -148,8 +148,19 @@ class Stay(db.Model):
             return True
         return user.is_staff and user.can_manage_center(self.room.center_id)
 
+    def has_begun(self) -> bool:
+        """The check-in day has come at the center (its own time zone)."""
+        from zoneinfo import ZoneInfo
+
+        return self.check_in <= datetime.now(ZoneInfo(self.room.center.timezone)).date()
+
     def can_cancel(self, user) -> bool:
-        return self.is_live and self.can_view(user)
+        """A live stay: the center's staff may always cancel it, the firm only before check-in day."""
+        if not (self.is_live and self.can_view(user)):
+            return False
+        if user.is_staff and user.can_manage_center(self.room.center_id):
+            return True
+        return not self.has_begun()
 
     def can_confirm(self, user) -> bool:
         return (

@@ -3,16 +3,14 @@ XLSX exports."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
 
 from ..centers.models import Center, Room
-from ..centers.reports import _cell
 from ..core.stays import night_dates
+from ..exports import Table
 from ..extensions import db
 from .models import Stay
 from .services import availability, for_center, stay_rooms
@@ -101,29 +99,9 @@ def rows(center: Center, first: date, last: date) -> list[list]:
     return out
 
 
-def stays_csv(center: Center, first: date, last: date) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    for row in rows(center, first, last):
-        writer.writerow([_cell(v) for v in row])
-    return out.getvalue()
-
-
-def stays_xlsx(center: Center, first: date, last: date) -> bytes:
-    """The same rows as the CSV, and a second sheet with the occupancy grid."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "stays"
-    sheet.append(HEADER)
-    for row in rows(center, first, last):
-        sheet.append([_cell(v) if isinstance(v, str) else v for v in row])
-    grid = book.create_sheet("occupancy")
-    grid.append(["room", *(d.isoformat() for d in night_dates(first, last))])
-    for occ in occupancy(center, first, last):
-        grid.append([occ.room.name, *occ.cells])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+def tables(center: Center, first: date, last: date) -> list[Table]:
+    """The stays (the CSV, the first sheet) and the occupancy grid (a second sheet of the XLSX)."""
+    stays = Table("stays", HEADER, rows(center, first, last))
+    grid = Table("occupancy", ["room", *(d.isoformat() for d in night_dates(first, last))])
+    grid.rows = [[occ.room.name, *occ.cells] for occ in occupancy(center, first, last)]
+    return [stays, grid]

@@ -126,6 +126,30 @@ def _room(room_id, errors) -> Room | None:
     return room
 
 
+def find_firms(query: str, limit: int = 20) -> list[Company]:
+    """Firms whose name contains ``query`` (staff booking for a firm), or the firm of that number."""
+    query = (query or "").strip()[:100]
+    if not query:
+        return []
+    q = select(Company).where(Company.hidden.is_(False))
+    if query.isdigit():
+        q = q.where(Company.id == int(query))
+    else:
+        q = q.where(Company.name.ilike(f"%{query.replace('%', '').replace('_', '')}%"))
+    return list(db.session.scalars(q.order_by(Company.name).limit(limit)))
+
+
+def firm_number(text) -> int | None:
+    """The firm number a staff member typed: ``None`` when empty; anything else not a number is
+    refused on the field."""
+    text = str(text or "").strip()
+    if not text or text == "0":
+        return None
+    if not text.isdigit():
+        raise DomainError(str(_l("Unknown firm.")), field="company_id")
+    return int(text)
+
+
 def acting_company(user, company_id: int | None, center_id: int | None) -> Company:
     """The firm the stay is for: the caller's own, or (staff of the room's center) any firm."""
     own = user.active_company_id
@@ -325,6 +349,8 @@ def cancel(stay: Stay, user, reason: str = "") -> None:
         raise Forbidden(str(_l("This is not your stay.")))
     if not stay.is_live:
         raise Conflict(str(_l("This stay is no longer active.")))
+    if not stay.can_cancel(user):
+        raise Conflict(str(_l("This stay has already begun: only the center can cancel it now.")))
     _set_status(stay, StayStatus.CANCELLED, reason)
     db.session.flush()
     if user.active_company_id != stay.company_id:

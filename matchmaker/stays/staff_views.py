@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import exports
 from ..auth.access import staff_required
 from ..centers import services as centers
 from ..errors import apply_to_form
@@ -22,19 +23,10 @@ GRID_NIGHTS = 14
 MAX_EXPORT_NIGHTS = 92
 
 
-def managed_center(center_id: int):
-    center = centers.get_center(center_id)
-    if center is None:
-        abort(404)
-    if not current_user.can_manage_center(center.id):
-        abort(403)
-    return center
-
-
 @bp.get("/staff/centers/<int:center_id>/stays")
 @staff_required
 def staff_stays(center_id: int):
-    center = managed_center(center_id)
+    center = centers.managed_center(center_id, current_user)
     day = day_arg(default=today_local(center))
     status = 200
     if day is None:
@@ -67,23 +59,16 @@ def _period(center):
 @staff_required
 def staff_export(center_id: int, fmt: str):
     """Stays meeting [from, to) (default: 31 nights from today), as CSV or XLSX."""
-    center = managed_center(center_id)
+    center = centers.managed_center(center_id, current_user)
     first, last = _period(center)
-    name = f"stays-{center.slug}-{first.isoformat()}-{last.isoformat()}.{fmt}"
-    if fmt == "csv":
-        body, mimetype = reports.stays_csv(center, first, last), "text/csv; charset=utf-8"
-    else:
-        body = reports.stays_xlsx(center, first, last)
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(
-        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+    name = f"stays-{center.slug}-{first.isoformat()}-{last.isoformat()}"
+    return exports.download(reports.tables(center, first, last), fmt, name)
 
 
 @bp.route("/staff/centers/<int:center_id>/stays/rules", methods=["GET", "POST"])
 @staff_required
 def staff_rules(center_id: int):
-    center = managed_center(center_id)
+    center = centers.managed_center(center_id, current_user)
     policy = services.policy_for(center)
     form = PolicyForm()
     if request.method == "GET":

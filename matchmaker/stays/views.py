@@ -13,9 +13,7 @@ from flask_login import current_user
 
 from ..auth.access import login_required
 from ..centers import services as centers
-from ..companies.models import Company
 from ..errors import apply_to_form
-from ..extensions import db
 from ..uow import refusable
 from ..web.helpers import arg_id, day_arg, safe_next
 from . import calendar, planning, services
@@ -60,18 +58,9 @@ def _room_choices(center_id: int | None) -> list[tuple[int, str]]:
     return out
 
 
-def _firm_choices() -> list[tuple[int, str]]:
-    from sqlalchemy import select
-
-    firms = db.session.scalars(
-        select(Company).where(Company.hidden.is_(False)).order_by(Company.name).limit(500)
-    )
-    return [(0, _("Choose a firm"))] + [(f.id, f"{f.name} ({f.country})") for f in firms]
-
-
 def _plan(form: StayForm, center) -> planning.Proposal | None:
     """Fill the dates from the firm's meetings and brokerage days around ``?meeting_id`` or ``?event_id``."""
-    from ..events.models import Event
+    from ..events.services import get_event
     from ..meetings.services import get_meeting
 
     company_id = current_user.active_company_id
@@ -83,8 +72,8 @@ def _plan(form: StayForm, center) -> planning.Proposal | None:
         center = meeting.room.center
         anchor = meeting.start_at.astimezone(ZoneInfo(center.timezone)).date()
     elif arg_id("event_id"):
-        event = db.session.get(Event, arg_id("event_id"))
-        if event is None:
+        event = get_event(arg_id("event_id"))
+        if not event.can_view(current_user):
             abort(404)
         center, anchor = event.center, event.day
     if anchor is None or company_id is None:
@@ -126,12 +115,16 @@ def new():
         form.check_out.data = form.check_out.data or day_arg("check_out")
         form.guests.data = arg_id("guests") or form.guests.data
     form.room_id.choices = _room_choices(center.id if center else None)
-    form.company_id.choices = _firm_choices() if staff else [(0, "")]
+    firms = services.find_firms(request.args.get("firm", "")) if staff else []
+    if request.method == "GET" and staff and arg_id("company_id"):
+        form.company_id.data = str(arg_id("company_id"))
     grid = _grid(center, form.check_in.data, form.check_out.data)
     if request.method == "GET":
         form.room_id.data = arg_id("room_id") or _first_free_room(grid, form.guests.data or 1)
     status = 200
-    firm_missing = staff and not current_user.active_company_id and not form.company_id.data
+    firm_missing = (
+        staff and not current_user.active_company_id and (form.company_id.data or "").strip() in ("", "0")
+    )
     if request.method == "POST" and firm_missing:
         form.validate_on_submit()
         form.company_id.errors = [*form.company_id.errors, _("Choose a firm")]
@@ -139,6 +132,7 @@ def new():
     elif form.validate_on_submit():
         arrival = time.fromisoformat(form.arrival_time.data) if form.arrival_time.data else None
         with refusable() as outcome:
+            firm_id = services.firm_number(form.company_id.data) if staff else None
             stay = services.request_stay(
                 current_user,
                 form.room_id.data,
@@ -147,7 +141,7 @@ def new():
                 guests=form.guests.data,
                 arrival_time=arrival,
                 notes=form.notes.data or "",
-                company_id=(form.company_id.data or None) if staff else None,
+                company_id=firm_id,
             )
         if outcome.error is None:
             if stay.status == services.StayStatus.REQUESTED:
@@ -163,6 +157,8 @@ def new():
         "stays/new.html",
         form=form,
         staff=staff,
+        firms=firms,
+        firm_query=request.args.get("firm", "")[:100],
         center=center,
         proposal=proposal,
         grid=grid,
