@@ -9,8 +9,25 @@ names are the migrations' names: keep them when a model changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKeyConstraint, Index, text
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
+from sqlalchemy.exc import DBAPIError
+
+from .errors import Conflict, DomainError
+from .extensions import db
+
+# what the database says when another transaction took the room first (exclusion, unique, deadlock,
+# serialisation), and when the room itself changed under the booking (capacity key, checks)
+TAKEN_SQLSTATES = {"23P01", "23505", "40P01", "40001"}
+CHANGED_SQLSTATES = {"23503", "23514"}
+
+
+class Busy(DomainError):
+    code = "busy"
+    status = 503
 
 
 def never_twice(range_sql: str, live: str, start: str, end: str, *, exclusion: str, window: str) -> tuple:
@@ -42,3 +59,29 @@ def within_capacity(count_check: str, name: str) -> tuple:
             onupdate="CASCADE",
         ),
     )
+
+
+def write_holding(fn: Callable[[], object], taken: str, field: str, markers: tuple[str, ...] = ()) -> None:
+    """Run a holding's write in a savepoint. The database's refusals become clean answers: taken
+    meanwhile (``taken`` on ``field``; ``markers``: the SQLite triggers' messages), the room changed
+    meanwhile, or SQLite busy; anything else propagates."""
+    try:
+        with db.session.begin_nested():
+            fn()
+            db.session.flush()
+    except DBAPIError as exc:
+        state = getattr(exc.orig, "sqlstate", None) or ""
+        message = str(exc.orig).lower()
+        if (
+            state in TAKEN_SQLSTATES
+            or "unique constraint failed" in message
+            or any(m in message for m in markers)
+        ):
+            raise Conflict(taken, field=field) from None
+        if state in CHANGED_SQLSTATES:
+            raise Conflict(
+                str(_l("The room changed meanwhile; please try again.")), field="room_id"
+            ) from None
+        if "database is locked" in message:
+            raise Busy(str(_l("The booking system is busy; please try again."))) from None
+        raise

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
-from sqlalchemy.exc import DBAPIError
 
 from ..centers import services as centers
 from ..centers.models import Room
@@ -23,18 +22,12 @@ from ..core.ids import valid_id
 from ..dbtypes import utcnow
 from ..errors import Conflict, DomainError, Forbidden, NotFound
 from ..extensions import db
+from ..holding import write_holding
 from ..notifications.services import notify
 from .models import ACTIVE_STATUSES, Meeting, MeetingParticipant, MeetingStatus
 
 MIN_MINUTES, MAX_MINUTES = 30, 120
 MAX_DAYS_AHEAD = 366
-TAKEN_SQLSTATES = {"23P01", "23505", "40P01", "40001"}
-CHANGED_SQLSTATES = {"23503", "23514"}  # the room changed (capacity) while booking
-
-
-class Busy(DomainError):
-    code = "busy"
-    status = 503
 
 
 def _sane(dt: datetime) -> bool:
@@ -164,26 +157,9 @@ def _room_ok(room, start, end, attendees, exclude_id=None) -> str | None:
     return None
 
 
-def _write(fn):
+def _write(fn) -> None:
     """Run a write in a savepoint; constraint violations and deadlocks mean "taken"."""
-    try:
-        with db.session.begin_nested():
-            fn()
-            db.session.flush()
-    except DBAPIError as exc:
-        state = getattr(exc.orig, "sqlstate", None) or ""
-        text = str(exc.orig).lower()
-        if state in TAKEN_SQLSTATES or "unique constraint failed" in text:
-            raise Conflict(
-                str(_l("The room or one of the firms was booked at that time a moment ago.")), field="start"
-            ) from None
-        if state in CHANGED_SQLSTATES:
-            raise Conflict(
-                str(_l("The room changed meanwhile; please try again.")), field="room_id"
-            ) from None
-        if "database is locked" in text:
-            raise Busy(str(_l("The booking system is busy; please try again."))) from None
-        raise
+    write_holding(fn, str(_l("The room or one of the firms was booked at that time a moment ago.")), "start")
 
 
 def _expiry():

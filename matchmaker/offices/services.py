@@ -19,11 +19,11 @@ from ..core.ids import valid_id
 from ..dbtypes import utcnow
 from ..errors import Conflict, DomainError, Forbidden, NotFound
 from ..extensions import db
+from ..holding import TAKEN_SQLSTATES
 from .models import OPEN, PROMISED, OfficeRental, RentalStatus
 
 MAX_DAYS_AHEAD = 731
 MAX_DAYS = 3 * 366
-TAKEN_SQLSTATES = {"23P01", "23505", "40P01", "40001"}
 
 
 def offices(center: Center | None = None) -> list[Room]:

@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
 
 from ..centers import services as centers
 from ..centers.models import Center, Closure, ClosureKind, Room
@@ -26,19 +25,13 @@ from ..core.ids import valid_id
 from ..dbtypes import utcnow
 from ..errors import Conflict, DomainError, Forbidden, NotFound
 from ..extensions import db
+from ..holding import write_holding
 from .models import ACTIVE_STAY_STATUSES, STAY_KINDS, Stay, StayPolicy, StayStatus
 from .seed import POLICIES
 
 MAX_DAYS_AHEAD = 366
 MAX_GUESTS = 50
-TAKEN_SQLSTATES = {"23P01", "23505", "40P01", "40001"}
-CHANGED_SQLSTATES = {"23503", "23514"}
 CENTER_WIDE_CLOSING = (ClosureKind.MAINTENANCE, ClosureKind.BLOCK)
-
-
-class Busy(DomainError):
-    code = "busy"
-    status = 503
 
 
 def get_stay(stay_id: int) -> Stay:
@@ -214,24 +207,12 @@ def _check_request(room, policy, check_in, check_out, guests, arrival_time, erro
 
 def _write(fn) -> None:
     """Run a write in a savepoint; constraint violations and deadlocks mean "taken"."""
-    try:
-        with db.session.begin_nested():
-            fn()
-            db.session.flush()
-    except DBAPIError as exc:
-        state = getattr(exc.orig, "sqlstate", None) or ""
-        text = str(exc.orig).lower()
-        if state in TAKEN_SQLSTATES or "unique constraint failed" in text or "room is taken" in text:
-            raise Conflict(
-                str(_l("Someone booked the room for one of these nights a moment ago.")), field="check_in"
-            ) from None
-        if state in CHANGED_SQLSTATES:
-            raise Conflict(
-                str(_l("The room changed meanwhile; please try again.")), field="room_id"
-            ) from None
-        if "database is locked" in text:
-            raise Busy(str(_l("The booking system is busy; please try again."))) from None
-        raise
+    write_holding(
+        fn,
+        str(_l("Someone booked the room for one of these nights a moment ago.")),
+        "check_in",
+        ("room is taken",),
+    )
 
 
 # operations -------------------------------------------------------------------------------------
