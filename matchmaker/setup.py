@@ -12,6 +12,7 @@ from sqlalchemy import event
 
 from .extensions import babel, csrf, db, limiter, login_manager, mail, migrate
 from .web import errors, guard, helpers, ops
+from .web.menu import menu
 
 
 def register_extensions(app: Flask) -> None:
@@ -252,29 +253,10 @@ def register_template_helpers(app: Flask) -> None:
 
     @app.context_processor
     def inject():
-        unread = 0
-        if current_user.is_authenticated and current_user.active_company_id:
-            from .notifications.services import hidden_kinds, unread_count
-
-            unread = unread_count(
-                current_user.active_company_id, hidden_kinds(current_user), user_id=current_user.id
-            )
-
-        nav = []
-        if current_user.is_authenticated:  # member items only for a member of a firm
-            nav.append(("home.dashboard", _("My page")))
-            if current_user.active_company_id:
-                nav += [
-                    ("matching.suggestions", _("Partners")),
-                    ("meetings.index", _("Meetings")),
-                    ("stays.index", _("Stays")),
-                ]
-            nav.append(("events.index", _("Brokerage days")))
         return {
-            "nav_links": nav,
+            **menu(),
             "current_lang": str(get_locale() or "en"),
             "languages": [("az", "Azərbaycanca"), ("ru", "Русский"), ("en", "English")],
-            "unread_notifications": unread,
         }
 
     from .auth.models import Membership, Role

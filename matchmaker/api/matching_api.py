@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import abort
+from flask import abort, current_app, jsonify
 from flask.views import MethodView
 from flask_babel import get_locale
 from marshmallow import Schema, fields, validate
 
 from ..companies import services as company_services
+from ..core.ids import valid_id
 from ..core.matching import Band, band_of
 from ..matching import services
 from ..matching.list_cache import kept_list
@@ -55,15 +56,29 @@ class Suggestions(MethodView):
     @blp.errors(404)
     def get(self, args, company_id):
         """That company's suggestions, best first, as in the export."""
-        company = company_services.get_company(company_id)
-        if company is None or (company.hidden and not api_user().can_edit_company(company)):
-            abort(404, description="No company with this id.")
         lang = args.get("lang") or str(get_locale() or "en")
-        return kept_list("api", company.id, lang, lambda: _listed(company, lang))
+        # kept with the answer: whether the firm exists and is hidden (an edit moves the stamp)
+        found = (
+            kept_list("api", company_id, lang, lambda: _answer(company_id, lang))
+            if valid_id(company_id)
+            else None
+        )
+        if found is None or (found[0] and not api_user().can_edit_company_id(company_id)):
+            abort(404, description="No company with this id.")
+        return current_app.response_class(found[1], mimetype="application/json")
+
+
+def _answer(company_id: int, lang: str) -> tuple[bool, bytes] | None:
+    """Whether the firm is hidden and the JSON body of the answer, as the schema writes it (kept per
+    worker: :mod:`matchmaker.matching.list_cache`); ``None`` when there is no such firm."""
+    company = company_services.get_company(company_id)
+    if company is None:
+        return None
+    return company.hidden, jsonify(SuggestionSchema(many=True).dump(_listed(company, lang))).get_data()
 
 
 def _listed(company, lang: str) -> list[dict]:
-    """The firm's list as the API shows it (kept per worker: :mod:`matchmaker.matching.list_cache`)."""
+    """The firm's list as the API shows it."""
     rows = services.suggestions_for(company.id)
     reasons = services.reasons_texts(company.id, [partner.id for _s, partner, _i in rows], lang)
     return [

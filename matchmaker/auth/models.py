@@ -103,7 +103,10 @@ class User(UserMixin, db.Model):
         return company_id is not None and self.active_company_id == company_id
 
     def can_edit_company(self, company) -> bool:
-        return self.is_staff or self.belongs_to(company.id)
+        return self.can_edit_company_id(company.id)
+
+    def can_edit_company_id(self, company_id: int) -> bool:
+        return self.is_staff or self.belongs_to(company_id)
 
     def can_verify_companies(self) -> bool:
         return self.is_staff

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -67,12 +68,19 @@ def get_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
+@cache
+def _user_by_id() -> Select:
+    """Every signed-in request reads its account by this statement: built once (on first use, when
+    every mapper is known)."""
+    return select(User).where(User.id == bindparam("id"))
+
+
 def load_user_from_session_id(user_id: str) -> User | None:
     try:
         uid, version = (int(part) for part in user_id.split(":", 1))
     except (ValueError, AttributeError):
         return None
-    user = db.session.get(User, uid)
+    user = db.session.scalar(_user_by_id(), {"id": uid})
     if user is None or user.session_version != version or not user.is_active:
         return None
     return user
@@ -181,12 +189,17 @@ def revoke_token(user: User, token_id: int) -> None:
     db.session.flush()
 
 
+@cache
+def _token_with_account() -> Select:
+    """Every API call reads its token (and the account with it) by this statement: built once."""
+    by_digest = select(ApiToken).where(ApiToken.token_hash == bindparam("digest"))
+    return by_digest.options(joinedload(ApiToken.user))
+
+
 def user_for_token(raw: str) -> User | None:
     if not raw:
         return None
-    token = db.session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == hash_token(raw)).options(joinedload(ApiToken.user))
-    )
+    token = db.session.scalar(_token_with_account(), {"digest": hash_token(raw)})
     if token is None or not token.active or not token.user.is_active:
         return None
     now = utcnow()

@@ -9,12 +9,17 @@ transaction) or when the firm decides (the decision rows change in the same tran
 list is kept under a stamp read in **one statement**: the counter, the firm's decisions (partner,
 decision) and the other firms' decisions about it (the page marks who is interested in it). Any edit
 of any firm on any host, and any decision of this firm on any host, changes the stamp, and the next
-request works the list out again. The partners page keeps the rendered list of a tab (its rows, with
-a slot for the reader's CSRF token filled per request) and the tab counts; the page around it (menu,
-notifications) is rendered per reader. ``matches rebuild`` rewrites every list without an edit: it
-notes one firm in the change log, so the counter moves for every worker on every host (which reads
-that one firm again, nothing more). A request that wrote something itself is never served from (nor
-kept in) the store.
+request works the list out again.
+
+What is kept is the finished answer: the API's JSON body, and the partners page as a whole, with
+slots for the reader's CSRF token and flashed messages filled per request. The page around the list
+depends on its reader too: the menu (:func:`matchmaker.web.menu.menu_key`: the account, its links and
+the unread notes' count) and the address (the language links repeat it) are part of its key.
+
+``matches rebuild`` rewrites every list without an edit: it notes one firm in the change log, so the
+counter moves for every worker on every host (which reads that one firm again, nothing more). A
+request that wrote something itself is never served from (nor kept in) the store. The store holds
+at most :data:`MAX_BYTES` of answers per worker, the least recently used going first.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from ..companies.models import Company
 from ..extensions import db
 
 T = TypeVar("T")
-MAX_LISTS = 4000  # per worker (a rendered list of 20 is a few kB)
+MAX_BYTES = 32 << 20  # per worker: a partners page is ~40 kB, an API answer ~10 kB
 _STAMP = text(
     "SELECT 0, 0, CAST(seq AS VARCHAR(24)) FROM change_counter WHERE id = 1 "
     "UNION ALL SELECT 1, partner_id, decision || ':' || CAST(id AS VARCHAR(20)) || ':' || "
@@ -44,7 +49,8 @@ _STAMP = text(
 
 @dataclass
 class _Store:
-    lists: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = field(default_factory=OrderedDict)
+    lists: OrderedDict[tuple[Any, ...], tuple[Any, Any, int]] = field(default_factory=OrderedDict)
+    size: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -68,13 +74,17 @@ def stamp(company_id: int) -> tuple[Any, ...]:
 
 
 def _usable() -> bool:
-    session = db.session()
+    unit = db.session()
     return (
         current_app.config.get("LIST_CACHE", True)
         and request.method in ("GET", "HEAD")
-        and not (session.new or session.dirty or session.deleted)
-        and not session.info.get("matchmaker.changed_companies")
+        and not (unit.new or unit.dirty or unit.deleted)
+        and not unit.info.get("matchmaker.changed_companies")
     )
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, (str, bytes)) else 4096
 
 
 def kept_list(kind: str, company_id: int, lang: str, compute: Callable[[], T], *extra: Any) -> T:
@@ -92,9 +102,12 @@ def kept_list(kind: str, company_id: int, lang: str, compute: Callable[[], T], *
             store.lists.move_to_end(key)
             return kept[1]  # type: ignore[no-any-return]
     value = compute()  # reads at least as new as the stamp: never older data under a newer stamp
+    size = _size(value)
     with store.lock:
-        store.lists[key] = (now, value)
-        store.lists.move_to_end(key)
-        while len(store.lists) > MAX_LISTS:
-            store.lists.popitem(last=False)
+        old = store.lists.pop(key, None)
+        store.size -= old[2] if old is not None else 0
+        store.lists[key] = (now, value, size)
+        store.size += size
+        while store.size > MAX_BYTES and len(store.lists) > 1:
+            store.size -= store.lists.popitem(last=False)[1][2]
     return value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -12,13 +12,15 @@ from markupsafe import Markup
 from ..auth.access import login_required, staff_required
 from ..core.matching import band_label, render_reason
 from ..web.helpers import arg_id, safe_next
+from ..web.menu import menu_key
 from . import services
 from .board import TABS, board_of
 from .list_cache import kept_list
 from .statistics import statistics as statistics_of_matching
 
 bp = Blueprint("matching", __name__)
-CSRF_SLOT = "mm-csrf-slot-7f3a"  # where the reader's token goes in a kept list
+CSRF_SLOT = "mm-csrf-slot-7f3a"  # where the reader's token goes in a kept page
+FLASH_SLOT = "<!-- mm-flash-slot-7f3a -->"  # where the reader's flashed messages go
 
 
 def _my_company_id() -> int:
@@ -35,32 +37,22 @@ def suggestions():
     company_id = current_user.active_company_id
     lang = str(get_locale() or "en")
     tab, done, before = request.args.get("tab", ""), arg_id("done"), arg_id("before")
-    shown, counts, listed = kept_list(
+    page = kept_list(
         "partners",
         company_id,
         lang,
-        lambda: _partner_list(company_id, tab, done, before, lang),
-        tab,
-        done,
-        before,
+        lambda: _partners_page(company_id, tab, done, before, lang),
+        request.full_path,
         request.script_root,
+        menu_key(),
     )
-    return render_template(
-        "matching/suggestions.html",
-        tab=shown,
-        counts=counts,
-        tabs=TABS,
-        lang=lang,
-        band_label=band_label,
-        partner_list=Markup(listed.replace(CSRF_SLOT, generate_csrf())),
-    )
+    flashed = render_template("_flashes.html") if session.get("_flashes") else ""
+    return page.replace(CSRF_SLOT, generate_csrf()).replace(FLASH_SLOT, flashed)
 
 
-def _partner_list(
-    company_id: int, tab: str, done: int | None, before: int | None, lang: str
-) -> tuple[str, dict[str, int], str]:
-    """A tab of the partners page: its name, the counts of every tab and its rendered rows, the
-    reader's CSRF token left as a slot (kept per worker: :mod:`.list_cache`)."""
+def _partners_page(company_id: int, tab: str, done: int | None, before: int | None, lang: str) -> str:
+    """A tab of the partners page, with slots for the reader's CSRF token and flashed messages (the
+    page is kept per worker: :mod:`.list_cache`)."""
     board = board_of(company_id, tab, done, before)
     # the whole list explained in one pass (never by ranking the firm again)
     found = services.reasons_of(company_id, [r.company.id for r in board.rows if r.suggestion is not None])
@@ -75,7 +67,17 @@ def _partner_list(
             r.suggestion, r.score, lang, {x.kind for x in found.get(r.company.id, ())}
         ),
     )
-    return board.tab, dict(board.counts), listed
+    return render_template(
+        "matching/suggestions.html",
+        tab=board.tab,
+        counts=dict(board.counts),
+        tabs=TABS,
+        lang=lang,
+        band_label=band_label,
+        partner_list=Markup(listed),
+        csrf_token=lambda: CSRF_SLOT,
+        flash_slot=Markup(FLASH_SLOT),
+    )
 
 
 def _back_to_row(partner_id: int):

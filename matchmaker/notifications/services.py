@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from ..dbtypes import utcnow
 from ..extensions import db
@@ -146,6 +146,37 @@ def unread_count(company_id: int, hidden: Iterable[str] = (), user_id: int | Non
         )
         or 0
     )
+
+
+def _case_of_kind(values: dict[str, str], default: str) -> str:
+    whens = " ".join(f"WHEN '{kind}' THEN {value}" for kind, value in values.items())
+    return f"CASE n.kind {whens} ELSE {default} END"
+
+
+# The menu's count on every page, written once as SQL (built per request, the statement cost more to
+# prepare than its round trip). A kind is shown by the member's choice for its category, else by the
+# category's default; kinds of no category are always shown. The kinds and categories are our own
+# constants, never input.
+_UNREAD_SHOWN = text(
+    "SELECT count(n.id) FROM notifications n WHERE n.company_id = :company AND n.read_at IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM notification_reads r "
+    "WHERE r.notification_id = n.id AND r.user_id = :user) "
+    "AND COALESCE((SELECT CASE WHEN p.in_app THEN 1 ELSE 0 END FROM notification_preferences p "
+    "WHERE p.user_id = :user AND p.category = "
+    + _case_of_kind({kind: f"'{cat}'" for kind, cat in KIND_CATEGORY.items()}, "NULL")
+    + "), "
+    + _case_of_kind({kind: "1" if DEFAULTS[cat][0] else "0" for kind, cat in KIND_CATEGORY.items()}, "1")
+    + ") = 1"
+)
+
+
+def unread_for(user) -> int:
+    """The menu's count: the notes of the member's firm that the member has not read, of the kinds
+    the member sees in the application (:func:`hidden_kinds`), in one statement."""
+    if not user.active_company_id:
+        return 0
+    found = db.session.execute(_UNREAD_SHOWN, {"company": user.active_company_id, "user": user.id})
+    return found.scalar() or 0
 
 
 def recent(company_id: int, limit: int = 50, hidden: Iterable[str] = ()) -> list[Notification]:

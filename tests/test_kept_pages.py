@@ -1,0 +1,130 @@
+"""Answers kept per worker for a signed-in reader (matchmaker/matching/list_cache.py): the partners page
+as a whole (menu included) and the API's finished body. What a kept answer shows must be what a fresh
+one would: the reader's own menu and unread count, messages flashed for this request only, the
+reader's CSRF token, and a firm's visibility as of now. The menu's count is one statement that must
+agree with the member's notification choices."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from matchmaker.companies import services as company_services
+from matchmaker.extensions import db
+from matchmaker.notifications import services as notes
+from matchmaker.notifications.models import Category
+from tests.query_counter import count_queries
+from tests.support import PASSWORD
+
+
+def _signed_in(app, email):
+    client = app.test_client()
+    assert client.post("/login", data={"email": email, "password": PASSWORD}).status_code == 302
+    client.get("/")  # the "welcome back" message shown
+    return client
+
+
+def _badge(page: str) -> int:
+    found = re.search(r'class="notif">[^<]*<span class="count"[^>]*>(\d+)</span>', page)
+    return int(found.group(1)) if found else 0
+
+
+@pytest.fixture
+def firms(factory):
+    az = factory.company(name="Gəncə Aqro", offers=["pomidor"], needs=["traktor"], languages=["az"])
+    ru = factory.company(
+        name="Волга Овощ", country="RU", city="Астрахань", needs=["томаты"], languages=["ru"]
+    )
+    factory.company(name="Урал Техника", country="RU", city="Самара", offers=["тракторы"], languages=["ru"])
+    return az, ru
+
+
+def test_the_menu_count_follows_each_members_choices(app, factory, firms):
+    az, _ru = firms
+    first = factory.user(email="first@az.example", company=az)
+    second = factory.user(email="second@az.example", company=az)
+    notes.notify(az.id, "interest", name="ООО Волга")  # matches: shown by default
+    notes.notify(az.id, "match", name="АО Каспий")
+    notes.notify(az.id, "meeting_requested", name="ООО Дон")  # meetings: shown by default
+    notes.notify(az.id, "digest", count=3)  # the digest: not shown in the application by default
+    notes.notify(az.id, "verification_granted")  # of no category: always shown
+    notes.set_preference(first.id, Category.MATCHES, in_app=False)
+    notes.set_preference(second.id, Category.DIGEST, in_app=True)
+    db.session.commit()
+
+    assert notes.unread_for(first) == 2  # meeting, verification
+    assert notes.unread_for(second) == 5  # all, the digest turned on
+    for member in (first, second):  # the same as the count of the notes page's own reading
+        hidden = notes.hidden_kinds(member)
+        assert notes.unread_for(member) == notes.unread_count(az.id, hidden, user_id=member.id)
+
+    a, b = _signed_in(app, first.email), _signed_in(app, second.email)
+    assert _badge(a.get("/partners").get_data(as_text=True)) == 2
+    assert _badge(b.get("/partners").get_data(as_text=True)) == 5
+    assert a.post("/notifications/read").status_code == 302
+    assert _badge(a.get("/partners").get_data(as_text=True)) == 0
+    assert _badge(b.get("/partners").get_data(as_text=True)) == 5
+
+
+def test_a_kept_partners_page_is_the_readers_own(app, factory, firms):
+    az, _ru = firms
+    factory.user(email="first@az.example", company=az, locale="az")
+    factory.user(email="second@az.example", company=az, locale="az")
+    db.session.commit()
+    a, b = _signed_in(app, "first@az.example"), _signed_in(app, "second@az.example")
+    page = a.get("/partners").get_data(as_text=True)
+    with count_queries() as fresh:
+        again = a.get("/partners").get_data(as_text=True)
+    assert again == page  # kept: the same page, token included (the session's token is stable)
+    assert "mm-csrf-slot" not in again
+    assert "mm-flash-slot" not in again
+    token = re.search(r'name="csrf_token" value="([^"]+)"', again).group(1)
+    assert again.count(f'value="{token}"') == again.count('name="csrf_token"')  # every form, this reader's
+
+    # the other member gets a page of their own session
+    theirs = b.get("/partners").get_data(as_text=True)
+    assert f'value="{token}"' not in theirs
+
+    # a message flashed for the next page shows on the kept page once
+    with a.session_transaction() as session:
+        session["_flashes"] = [("info", "Profil yadda saxlanıldı")]
+    with count_queries() as kept:
+        flashed = a.get("/partners").get_data(as_text=True)
+    assert flashed.count("Profil yadda saxlanıldı") == 1
+    assert len(kept) <= len(fresh)  # served from the store: the flash costs no statement
+    assert "Profil yadda saxlanıldı" not in a.get("/partners").get_data(as_text=True)
+
+    # a new note moves the reader's menu: the page is worked out again with the count
+    notes.notify(az.id, "verification_granted")
+    db.session.commit()
+    assert _badge(a.get("/partners").get_data(as_text=True)) == 1
+
+
+def _suggestions(client, company_id, token):
+    return client.get(
+        f"/api/v1/companies/{company_id}/suggestions", headers={"Authorization": f"Bearer {token}"}
+    )
+
+
+def test_a_kept_api_answer_follows_the_firms_visibility(app, client, factory, firms):
+    az, ru = firms
+    outsider = factory.token(factory.user(email="outsider@ru.example", company=ru))
+    member = factory.token(factory.user(email="member@az.example", company=az))
+    db.session.commit()
+    first = _suggestions(client, az.id, outsider)
+    assert first.status_code == 200
+    assert first.mimetype == "application/json"
+    assert _suggestions(client, az.id, outsider).get_data() == first.get_data()  # kept, the same bytes
+    assert first.get_json()[0]["company"] == az.public_id
+
+    company_services.set_hidden(az, True)
+    db.session.commit()
+    hidden = _suggestions(client, az.id, outsider)
+    assert hidden.status_code == 404
+    assert hidden.get_json()["error"]["message"]
+    assert _suggestions(client, az.id, member).status_code == 200  # the firm's own member still sees it
+    assert _suggestions(client, az.id, outsider).status_code == 404  # kept as hidden, for outsiders
+
+    for missing in (10**6, 2**63):
+        assert _suggestions(client, missing, outsider).status_code == 404
