@@ -148,7 +148,16 @@ def register_forms(app: Flask) -> None:
 
 
 def register_login(app: Flask) -> None:
-    from .auth.services import load_user_from_session_id
+    from .auth.services import reader_from_session_id
+    from .web.menu import unread_at_sign_in
+
+    def load_reader(session_user_id: str):
+        found = reader_from_session_id(session_user_id)
+        if found is None:
+            return None
+        user, unread = found
+        unread_at_sign_in(user, unread)
+        return user
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -156,7 +165,7 @@ def register_login(app: Flask) -> None:
     login_manager.session_protection = "basic"
 
     login_manager.localize_callback = lambda _message: _("Please sign in to see this page.")
-    login_manager.user_loader(load_user_from_session_id)
+    login_manager.user_loader(load_reader)
 
 
 CSP = (

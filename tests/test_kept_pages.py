@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from flask_login import login_user
 
+from matchmaker.auth import services as auth_services
 from matchmaker.companies import services as company_services
 from matchmaker.extensions import db
 from matchmaker.notifications import services as notes
 from matchmaker.notifications.models import Category
+from matchmaker.web.menu import menu, unread_at_sign_in
 from tests.query_counter import count_queries
 from tests.support import PASSWORD
 
@@ -128,3 +131,32 @@ def test_a_kept_api_answer_follows_the_firms_visibility(app, client, factory, fi
 
     for missing in (10**6, 2**63):
         assert _suggestions(client, missing, outsider).status_code == 404
+
+
+def test_the_count_read_with_the_account_is_read_again_once_a_note_is_written(app, factory, firms):
+    """The menu's count comes with the account's read at sign-in; a request that writes a note, reads
+    its notes or changes a choice shows the count as it is after that."""
+    az, _ru = firms
+    member = factory.user(email="member@az.example", company=az)
+    notes.notify(az.id, "interest", name="ООО Волга")
+    firm_id, member_id, signed_in = az.id, member.id, member.get_id()
+    db.session.commit()  # the test's own session ends its transaction: each request has its own
+    counts = []
+    for change in (
+        lambda: None,
+        lambda: notes.notify(firm_id, "match", name="АО Каспий"),
+        lambda: notes.mark_all_read(firm_id, member_id),
+        lambda: notes.set_preference(member_id, Category.MATCHES, in_app=False),
+    ):
+        with app.app_context(), app.test_request_context("/partners"):  # a request of its own
+            reader, unread = auth_services.reader_from_session_id(signed_in)
+            unread_at_sign_in(reader, unread)
+            login_user(reader)
+            change()
+            assert menu()["unread_notifications"] == notes.unread_for(reader)
+            db.session.commit()
+        counts.append(unread)
+    assert counts == [1, 1, 2, 0]  # as read with the account, before each request's change
+    version = int(signed_in.split(":")[1])
+    assert auth_services.reader_from_session_id(f"{member_id}:{version + 1}") is None
+    assert auth_services.reader_from_session_id("nonsense") is None

@@ -69,21 +69,28 @@ def get_user_by_email(email: str) -> User | None:
 
 
 @cache
-def _user_by_id() -> Select:
-    """Every signed-in request reads its account by this statement: built once (on first use, when
-    every mapper is known)."""
-    return select(User).where(User.id == bindparam("id"))
+def _reader_by_id() -> Select:
+    """Every signed-in request reads its account by this statement, and the menu's count of unread
+    notes with it (one round trip): built once, on first use (when every mapper is known)."""
+    from ..notifications.services import UNREAD_OF_MEMBER
+
+    return select(User, UNREAD_OF_MEMBER).where(User.id == bindparam("id"))
 
 
-def load_user_from_session_id(user_id: str) -> User | None:
+def reader_from_session_id(user_id: str) -> tuple[User, int] | None:
+    """The signed-in account named by the session (``id:session_version``; a changed password or a
+    sign-out everywhere moves the version) and its unread notes' count, or ``None``."""
     try:
         uid, version = (int(part) for part in user_id.split(":", 1))
     except (ValueError, AttributeError):
         return None
-    user = db.session.scalar(_user_by_id(), {"id": uid})
-    if user is None or user.session_version != version or not user.is_active:
+    row = db.session.execute(_reader_by_id(), {"id": uid}).first()
+    if row is None:
         return None
-    return user
+    user, unread = row
+    if user.session_version != version or not user.is_active:
+        return None
+    return user, unread or 0
 
 
 def create_user(

@@ -23,8 +23,9 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import func, select, text
+from sqlalchemy import func, literal_column, select, text
 
+from ..auth.models import Membership
 from ..dbtypes import utcnow
 from ..extensions import db
 from .models import DEFAULTS, Category, Notification, NotificationPreference
@@ -51,12 +52,18 @@ KIND_CATEGORY = {
 }
 
 
+# set in the unit of work when a note was written, read or a choice changed: a count of unread notes
+# read before (with the account, :func:`matchmaker.web.menu.menu`) no longer holds
+MENU_MOVED = "matchmaker.menu_moved"
+
+
 def notify(company_id: int, kind: str, link: str = "", *, about: object = None, **params) -> Notification:
     """Tell a firm in the application; with ``about`` (the meeting, partner or event the news is
     about) also decide the e-mail to each active member who wants this kind by e-mail."""
     note = Notification(company_id=company_id, kind=kind, params=params, link=link)
     db.session.add(note)
     db.session.flush()
+    db.session.info[MENU_MOVED] = True
     if about is not None:
         from ..mail.letters import mail_members
 
@@ -98,6 +105,7 @@ def set_preference(user_id: int, category: Category, in_app: bool | None = None,
     if email is not None:
         row.email = email
     db.session.flush()
+    db.session.info[MENU_MOVED] = True
     return row
 
 
@@ -153,30 +161,37 @@ def _case_of_kind(values: dict[str, str], default: str) -> str:
     return f"CASE n.kind {whens} ELSE {default} END"
 
 
-# The menu's count on every page, written once as SQL (built per request, the statement cost more to
-# prepare than its round trip). A kind is shown by the member's choice for its category, else by the
-# category's default; kinds of no category are always shown. The kinds and categories are our own
-# constants, never input.
-_UNREAD_SHOWN = text(
-    "SELECT count(n.id) FROM notifications n WHERE n.company_id = :company AND n.read_at IS NULL "
-    "AND NOT EXISTS (SELECT 1 FROM notification_reads r "
-    "WHERE r.notification_id = n.id AND r.user_id = :user) "
-    "AND COALESCE((SELECT CASE WHEN p.in_app THEN 1 ELSE 0 END FROM notification_preferences p "
-    "WHERE p.user_id = :user AND p.category = "
-    + _case_of_kind({kind: f"'{cat}'" for kind, cat in KIND_CATEGORY.items()}, "NULL")
-    + "), "
-    + _case_of_kind({kind: "1" if DEFAULTS[cat][0] else "0" for kind, cat in KIND_CATEGORY.items()}, "1")
-    + ") = 1"
-)
+def _unread_sql(member: str) -> str:
+    """The menu's count as SQL over a row of ``users`` named ``member``: the notes of the member's
+    firm (while the membership is active) that the member has not read, of the kinds the member sees
+    in the application: by the member's choice for the kind's category, else by the category's
+    default; kinds of no category are always shown. Written once (built per request, the statement
+    cost more to prepare than its round trip); the kinds and categories are our own constants."""
+    category = _case_of_kind({kind: f"'{cat}'" for kind, cat in KIND_CATEGORY.items()}, "NULL")
+    default = _case_of_kind(
+        {kind: "1" if DEFAULTS[cat][0] else "0" for kind, cat in KIND_CATEGORY.items()}, "1"
+    )
+    return (
+        f"(SELECT count(n.id) FROM notifications n WHERE {member}.membership = '{Membership.ACTIVE}' "
+        f"AND n.company_id = {member}.company_id AND n.read_at IS NULL "
+        f"AND NOT EXISTS (SELECT 1 FROM notification_reads r "
+        f"WHERE r.notification_id = n.id AND r.user_id = {member}.id) "
+        f"AND COALESCE((SELECT CASE WHEN p.in_app THEN 1 ELSE 0 END FROM notification_preferences p "
+        f"WHERE p.user_id = {member}.id AND p.category = {category}), {default}) = 1)"
+    )
+
+
+# a column for a statement that reads a member (the sign-in's read of its account: one round trip)
+UNREAD_OF_MEMBER = literal_column(_unread_sql("users"))
+_UNREAD = text(f"SELECT {_unread_sql('users')} FROM users WHERE users.id = :user")
 
 
 def unread_for(user) -> int:
-    """The menu's count: the notes of the member's firm that the member has not read, of the kinds
-    the member sees in the application (:func:`hidden_kinds`), in one statement."""
+    """The menu's count for this member (:func:`_unread_sql`), in one statement; the same as
+    :func:`unread_count` with the member's :func:`hidden_kinds`."""
     if not user.active_company_id:
         return 0
-    found = db.session.execute(_UNREAD_SHOWN, {"company": user.active_company_id, "user": user.id})
-    return found.scalar() or 0
+    return db.session.execute(_UNREAD, {"user": user.id}).scalar() or 0
 
 
 def recent(company_id: int, limit: int = 50, hidden: Iterable[str] = ()) -> list[Notification]:
@@ -219,6 +234,7 @@ def mark_all_read(company_id: int, user_id: int) -> int:
     now = utcnow()
     db.session.add_all(NotificationRead(notification_id=i, user_id=user_id, read_at=now) for i in ids)
     db.session.flush()
+    db.session.info[MENU_MOVED] = True
     return len(ids)
 
 
