@@ -69,8 +69,8 @@ def register_database(app: Flask) -> None:
 
     @event.listens_for(engine, "begin")
     def _sqlite_begin(conn):
-        # every transaction states its foreign-key mode: a bulk rewrite may ask for none (see
-        # matching.store.bulk_transaction); the pragma only takes effect outside a transaction
+        # every transaction states its foreign-key mode: the migrations ask for none (migrations/env.py,
+        # tables rebuilt in batch mode); the pragma only takes effect outside a transaction
         keys = "ON" if conn.get_execution_options().get("sqlite_foreign_keys", True) else "OFF"
         conn.exec_driver_sql(f"PRAGMA foreign_keys={keys}")
         conn.exec_driver_sql("BEGIN IMMEDIATE")

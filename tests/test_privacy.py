@@ -12,6 +12,7 @@ from matchmaker.auth.models import ApiToken, User
 from matchmaker.companies.models import Company
 from matchmaker.extensions import db
 from matchmaker.mail.models import OutboxMessage
+from matchmaker.matching.models import Suggestion
 from matchmaker.meetings.models import Meeting, MeetingStatus
 from matchmaker.notifications.models import Notification
 from tests.booking_support import World
@@ -197,10 +198,16 @@ def test_the_last_member_may_delete_the_firm_and_partners_are_told(w):
     before = db.session.scalar(
         select(func.count(OutboxMessage.id)).where(OutboxMessage.user_id == w.ru_user.id)
     )
+    firm_id = w.az.id
+    naming = select(func.count(Suggestion.id)).where(
+        or_(Suggestion.company_id == firm_id, Suggestion.partner_id == firm_id)
+    )
+    assert db.session.scalar(naming) > 0  # the firm has partners and is one
     r = w.client.post("/account/delete", data={"password": PASSWORD, "firm_fate": "delete"})
     assert r.status_code == 302
     db.session.expire_all()
-    assert db.session.get(Company, w.az.id) is None
+    assert db.session.get(Company, firm_id) is None
+    assert db.session.scalar(naming) == 0  # its list and its places in other lists went with it
     assert db.session.get(Meeting, meeting_id) is None
     note = db.session.scalar(
         select(Notification).where(

@@ -281,5 +281,8 @@ def delete_company(company) -> None:
     for member in list(company.members):
         member.company_id, member.membership = None, Membership.NONE
     db.session.flush()
+    from ..matching.store import forget
+
+    forget(company.id)
     db.session.delete(company)
     db.session.flush()

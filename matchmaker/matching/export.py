@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Hashable, Iterator
 from itertools import groupby, islice
+from json.encoder import encode_basestring as encode_string  # json.dumps's own, ensure_ascii=False
 from typing import IO, Any
 
 from sqlalchemy import select
 
 from ..companies.models import Company
 from ..core.matching import MatchEngine, band_of, paused_gc, render_reason
-from ..extensions import db
 from .engine_cache import engine
 from .models import Suggestion
 from .store import driver_rows
@@ -36,7 +35,7 @@ _JOB: tuple[MatchEngine, Callable[[int], str], str, str] | None = None
 
 def export(output: IO[str], top: int, fmt: str, lang: str) -> None:
     global _JOB
-    ids = dict(db.session.execute(select(Company.id, Company.external_id)).all())
+    ids = dict(driver_rows(select(Company.id, Company.external_id)))  # plain rows: 20,000 of them
     firms = list(_firms(top))
     eng = engine(fill=False)  # reasons come from the profiles: this process ranks nothing
     eng.ensure_index()  # items analysed once, before the fork (not once in each child)
@@ -78,8 +77,10 @@ def _lines(chunk: Rows) -> str:
     """The export's lines for a chunk of firms."""
     assert _JOB is not None
     eng, pub, fmt, lang = _JOB
+    if fmt == "jsonl":
+        return _json_lines(chunk, eng, pub, lang)
     buf = io.StringIO()
-    writer = csv.writer(buf) if fmt == "csv" else None
+    writer = csv.writer(buf)
     for company_id, rows in chunk:
         found: dict[Hashable, Any] = eng.reasons(company_id, [p for p, _s in rows])
         company = pub(company_id)
@@ -89,10 +90,28 @@ def _lines(chunk: Rows) -> str:
                 said[id(r)] if id(r) in said else said.setdefault(id(r), render_reason(r, lang))
                 for r in found.get(partner_id, ())
             ]
-            if writer is not None:
-                writer.writerow([company, pub(partner_id), rank, score, " | ".join(texts)])
-                continue
-            line = {"company": company, "partner": pub(partner_id), "rank": rank, "score": score}
-            line["strength"] = str(band_of(score))
-            buf.write(json.dumps({**line, "reasons": texts}, ensure_ascii=False) + "\n")
+            writer.writerow([company, pub(partner_id), rank, score, " | ".join(texts)])
     return buf.getvalue()
+
+
+def _json_lines(chunk: Rows, eng: MatchEngine, pub: Callable[[int], str], lang: str) -> str:
+    """JSON lines written piece by piece, as ``json.dumps(line, ensure_ascii=False)`` writes them
+    (keys in this order, its separators, strings through its own encoder, numbers by ``repr``):
+    each firm id and reason text is encoded once."""
+    out: list[str] = []
+    for company_id, rows in chunk:
+        found: dict[Hashable, Any] = eng.reasons(company_id, [p for p, _s in rows])
+        head = '{"company": ' + encode_string(pub(company_id)) + ', "partner": '
+        said: dict[int, str] = {}  # one firm's pairs share reason objects: each is worded once
+        for rank, (partner_id, score) in enumerate(rows, start=1):
+            texts = [
+                said[id(r)]
+                if id(r) in said
+                else said.setdefault(id(r), encode_string(render_reason(r, lang)))
+                for r in found.get(partner_id, ())
+            ]
+            out.append(
+                f'{head}{encode_string(pub(partner_id))}, "rank": {rank}, "score": {float(score)!r}, '
+                f'"strength": "{band_of(score)}", "reasons": [{", ".join(texts)}]}}\n'
+            )
+    return "".join(out)

@@ -86,7 +86,6 @@ def rebuild_all(
     """Recompute every firm's suggestions. Flushes only. ``workers`` > 1 ranks in forked processes: for the
     command line only, never inside a (threaded) web worker. ``keep``: keep the lists in this worker's
     engine for later edits (a command that exits does not need them)."""
-    store.bulk_transaction()
     k = current_app.config["SUGGESTIONS_PER_FIRM"]
     eng = sync(fill=False)[0]
     declined = store.declined_by()

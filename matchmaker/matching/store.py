@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Connection, Select, delete, select
+from sqlalchemy import Connection, Select, delete, or_, select
 from sqlalchemy.schema import AddConstraint, DropConstraint, UniqueConstraint
 
 from ..dbtypes import utcnow
@@ -153,28 +153,40 @@ def _write_sqlite(
 # ---- rewriting every list ---------------------------------------------------------------------
 
 
-def bulk_transaction() -> None:
-    """On SQLite, run the coming transaction without foreign-key checks (if it has not begun yet): a
-    rebuild writes 400,000 rows whose firm ids it has just read in the same write transaction
-    (``BEGIN IMMEDIATE``: nobody deletes a firm meanwhile). The checks cost more than half the write,
-    and they stop SQLite from emptying the table in one step."""
-    if db.session.get_bind().dialect.name == "sqlite" and not db.session().in_transaction():
-        db.session.connection(execution_options={"sqlite_foreign_keys": False})
+def forget(company_id: int) -> None:
+    """A firm is deleted: its list and its places in other firms' lists go with it (the table has no
+    foreign keys to do it, see :class:`~.models.Suggestion`)."""
+    mentioned = or_(Suggestion.company_id == company_id, Suggestion.partner_id == company_id)
+    db.session.execute(delete(Suggestion).where(mentioned))
+
+
+_TRUNCATED = "matchmaker.suggestions_truncated"  # this transaction emptied the table (PostgreSQL)
 
 
 @contextmanager
 def rewriting_all() -> Iterator[None]:
     """Empty the table for a rewrite of every row (:func:`insert` inside), its indexes built once
     afterwards instead of row by row: the partner index is dropped and created again (readers of
-    the table wait for this transaction anyway) and, on PostgreSQL, the unique key too."""
+    the table wait for this transaction anyway) and, on PostgreSQL, the unique key too. PostgreSQL
+    empties the table by ``TRUNCATE`` (new files: no dead rows to vacuum and scan past, and the
+    rows written frozen by ``COPY … FREEZE``); both are not MVCC-safe for a reader that took its
+    snapshot before the commit, which only a repeatable-read transaction would notice: the
+    application reads at read committed, and its readers wait for the lock."""
     conn = db.session.connection()
     partner_index = next(
         ix for ix in Suggestion.__table__.indexes if list(ix.columns.keys()) == ["partner_id"]
     )
     partner_index.drop(conn)
-    db.session.execute(delete(Suggestion))
-    with _unique_key_built_once(conn):
-        yield
+    if conn.dialect.name == "postgresql":  # new files for the table: no dead rows, COPY writes them frozen
+        conn.exec_driver_sql(f"TRUNCATE {_TABLE}")
+        db.session.info[_TRUNCATED] = True
+    else:
+        db.session.execute(delete(Suggestion))
+    try:
+        with _unique_key_built_once(conn):
+            yield
+    finally:
+        db.session.info.pop(_TRUNCATED, None)
     partner_index.create(conn)
 
 
@@ -182,9 +194,8 @@ def rewriting_all() -> Iterator[None]:
 def _unique_key_built_once(conn: Connection) -> Iterator[None]:
     """PostgreSQL: the table's unique key is dropped for the bulk write and added back after it (an
     index built by sorting instead of an insertion per row). Dropping the partner index already locks
-    this table until the commit. Its foreign keys stay: dropping one would lock ``companies`` against
-    every reader for the whole rebuild (and deadlock with a request that read it first), so each row
-    is checked by trigger. (SQLite: see :func:`bulk_transaction`.)"""
+    this table until the commit; ``companies`` is not locked (the table has no foreign keys: adding
+    or dropping one would lock it against every reader)."""
     keys = [c for c in Suggestion.__table__.constraints if isinstance(c, UniqueConstraint)]
     if conn.dialect.name != "postgresql":
         yield
@@ -203,7 +214,8 @@ def insert(
     PostgreSQL, executemany elsewhere."""
     with driver_cursor() as (cursor, mark, now):
         if mark == "%s":  # PostgreSQL (psycopg)
-            with cursor.copy(f"COPY {_TABLE} ({_COLUMNS}) FROM STDIN (FORMAT BINARY)") as copy:
+            freeze = ", FREEZE" if db.session.info.get(_TRUNCATED) else ""
+            with cursor.copy(f"COPY {_TABLE} ({_COLUMNS}) FROM STDIN (FORMAT BINARY{freeze})") as copy:
                 copy.write(_pg_binary_rows(company_ids, partner_ids, scores, utcnow()))
         else:
             rows = zip(company_ids.tolist(), partner_ids.tolist(), scores.tolist(), itertools.repeat(now))
