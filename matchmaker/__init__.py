@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -36,7 +37,20 @@ def create_app(config=None) -> Flask:
 
     ``config`` is a config object, a ``MATCHMAKER_ENV`` name, a mapping of overrides, or ``None``
     (the environment decides).
+
+    The cyclic garbage collector is paused meanwhile: loading the modules makes several hundred
+    thousand objects and no garbage, and its collections cost an eighth of a command's start.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(config)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(config) -> Flask:
     from config import BaseConfig, load_config
 
     from .uow import UnitOfWorkFlask
