@@ -160,3 +160,27 @@ def test_the_count_read_with_the_account_is_read_again_once_a_note_is_written(ap
     version = int(signed_in.split(":")[1])
     assert auth_services.reader_from_session_id(f"{member_id}:{version + 1}") is None
     assert auth_services.reader_from_session_id("nonsense") is None
+
+
+def test_a_kept_answer_reads_two_statements(app, factory, firms):
+    """What a kept answer costs the database: the reader (the account with the menu's count, or the
+    API token with its account) and the list's stamp; nothing that grows with the list."""
+    az, _ru = firms
+    member = factory.user(email="member@az.example", company=az)
+    token = factory.token(member)
+    db.session.commit()
+    firm_id = az.id  # read now: the test's own objects expire at each request's commit
+    page = _signed_in(app, member.email)
+    api = app.test_client()
+    answers = {
+        "partners page": lambda: page.get("/partners"),
+        "api": lambda: _suggestions(api, firm_id, token),
+    }
+    for name, ask in answers.items():
+        for _warm in range(2):  # a token's first use writes its "last used" date: not kept then
+            assert ask().status_code == 200
+        with count_queries() as seen:
+            assert ask().status_code == 200
+        selects = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+        assert len(selects) == 2, (name, [" ".join(s.split())[:90] for s in selects])
+        assert "change_counter" in selects[1], (name, selects)
