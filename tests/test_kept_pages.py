@@ -184,3 +184,29 @@ def test_a_kept_answer_reads_two_statements(app, factory, firms):
         selects = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
         assert len(selects) == 2, (name, [" ".join(s.split())[:90] for s in selects])
         assert "change_counter" in selects[1], (name, selects)
+
+
+def test_the_api_answers_a_conditional_request_while_the_list_is_unchanged(app, client, factory, firms):
+    az, ru = firms
+    token = factory.token(factory.user(email="member@az.example", company=az))
+    db.session.commit()
+    url = f"/api/v1/companies/{az.id}/suggestions"
+    first = client.get(url, headers={"Authorization": f"Bearer {token}"})
+    etag = first.headers["ETag"]
+    assert first.status_code == 200
+    same = client.get(url, headers={"Authorization": f"Bearer {token}", "If-None-Match": etag})
+    assert same.status_code == 304
+    assert same.get_data() == b""
+    other_language = client.get(
+        f"{url}?lang=ru", headers={"Authorization": f"Bearer {token}", "If-None-Match": etag}
+    )
+    assert other_language.status_code == 200  # another body, another tag
+    assert other_language.headers["ETag"] != etag
+
+    member = factory.user(email="second@az.example", company=az)
+    page = _signed_in(app, member.email)
+    assert page.post(f"/partners/{ru.id}/declined").status_code == 302  # the list changes
+    changed = client.get(url, headers={"Authorization": f"Bearer {token}", "If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] != etag
+    assert ru.id not in {row["partner_id"] for row in changed.get_json()}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, jsonify
+import hashlib
+
+from flask import abort, current_app, jsonify, request
 from flask.views import MethodView
 from flask_babel import get_locale
 from marshmallow import Schema, fields, validate
@@ -52,10 +54,22 @@ class SuggestionArgs(Schema):
 @blp.route("/<int:company_id>/suggestions")
 class Suggestions(MethodView):
     @blp.arguments(SuggestionArgs, location="query")
-    @blp.response(200, SuggestionSchema(many=True))
+    @blp.response(
+        200,
+        SuggestionSchema(many=True),
+        headers={
+            "ETag": {
+                "description": "Names this answer: send it back in `If-None-Match`",
+                "schema": {"type": "string"},
+            }
+        },
+    )
+    @blp.alt_response(304, description="Not modified: the `If-None-Match` ETag still names the answer")
     @blp.errors(404)
     def get(self, args, company_id):
-        """That company's suggestions, best first, as in the export."""
+        """That company's suggestions, best first, as in the export. The answer carries an `ETag`:
+        a request with it in `If-None-Match` is answered 304 without a body while the list is
+        unchanged."""
         lang = args.get("lang") or str(get_locale() or "en")
         # kept with the answer: whether the firm exists and is hidden (an edit moves the stamp)
         found = (
@@ -65,16 +79,20 @@ class Suggestions(MethodView):
         )
         if found is None or (found[0] and not api_user().can_edit_company_id(company_id)):
             abort(404, description="No company with this id.")
-        return current_app.response_class(found[1], mimetype="application/json")
+        response = current_app.response_class(found[1], mimetype="application/json")
+        response.set_etag(found[2])
+        return response.make_conditional(request)
 
 
-def _answer(company_id: int, lang: str) -> tuple[bool, bytes] | None:
-    """Whether the firm is hidden and the JSON body of the answer, as the schema writes it (kept per
-    worker: :mod:`matchmaker.matching.list_cache`); ``None`` when there is no such firm."""
+def _answer(company_id: int, lang: str) -> tuple[bool, bytes, str] | None:
+    """Whether the firm is hidden, the JSON body of the answer as the schema writes it, and the
+    body's ETag (kept per worker: :mod:`matchmaker.matching.list_cache`); ``None`` when there is no
+    such firm."""
     company = company_services.get_company(company_id)
     if company is None:
         return None
-    return company.hidden, jsonify(SuggestionSchema(many=True).dump(_listed(company, lang))).get_data()
+    body = jsonify(SuggestionSchema(many=True).dump(_listed(company, lang))).get_data()
+    return company.hidden, body, hashlib.blake2b(body, digest_size=16).hexdigest()
 
 
 def _listed(company, lang: str) -> list[dict]:
