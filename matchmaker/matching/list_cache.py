@@ -84,7 +84,12 @@ def _usable() -> bool:
 
 
 def _size(value: Any) -> int:
-    return len(value) if isinstance(value, (str, bytes)) else 4096
+    """About what a kept value holds: its text and bytes (a page, a JSON body, their parts)."""
+    if isinstance(value, (str, bytes)):
+        return len(value)
+    if isinstance(value, tuple):
+        return 64 + sum(_size(part) for part in value)
+    return 64
 
 
 def kept_list(kind: str, company_id: int, lang: str, compute: Callable[[], T], *extra: Any) -> T:
