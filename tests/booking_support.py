@@ -2,16 +2,62 @@
 
 from __future__ import annotations
 
+import json
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from werkzeug.serving import make_server
 
 from matchmaker.centers import services as centers
 from matchmaker.centers.models import Center, Room
 from matchmaker.extensions import db
 
 BAKU, ASTRAKHAN = "Asia/Baku", "Europe/Astrakhan"
+
+
+def post_json(url: str, token: str, body: dict, barrier: threading.Barrier | None = None) -> int:
+    """POST ``body`` as JSON with the bearer ``token``; the answer's status. With ``barrier``: sent
+    once every racer is ready."""
+    req = urllib.request.Request(
+        url,
+        data=json.dumps(body).encode(),
+        method="POST",
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
+    if barrier is not None:
+        barrier.wait(timeout=30)
+    try:
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            return resp.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def race(url: str, tokens: list[str], bodies: list[dict]) -> list[int]:
+    """Every token posts its body at the same moment (one thread each); the statuses, in order."""
+    barrier = threading.Barrier(len(tokens))
+    with ThreadPoolExecutor(len(tokens)) as pool:
+        return list(pool.map(lambda i: post_json(url, tokens[i], bodies[i], barrier), range(len(tokens))))
+
+
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """``app`` behind a threaded HTTP server on a free port; yields its base address."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
 
 
 def seeded() -> dict:

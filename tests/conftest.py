@@ -91,6 +91,16 @@ def make_app(_pg_schema):
 
 
 @pytest.fixture
+def race_app(make_app, tmp_path):
+    """An application whose database threads share: a file on SQLite (an in-memory database cannot
+    be shared across threads), ``TEST_DATABASE_URL`` on PostgreSQL; its context pushed."""
+    overrides = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'race.sqlite3'}"}
+    app = make_app(**overrides)
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
 def app(make_app):
     app = make_app()
     with app.app_context():

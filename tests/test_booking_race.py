@@ -6,50 +6,20 @@ SQLite runs on a file database (an in-memory one cannot be shared across threads
 
 from __future__ import annotations
 
-import json
-import threading
-import urllib.error
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from werkzeug.serving import make_server
 
 from matchmaker.auth import services as auth_services
 from matchmaker.companies import services as company_services
 from matchmaker.extensions import db
 from matchmaker.meetings.models import Meeting, MeetingParticipant
-from tests.booking_support import at, open_day, seeded
+from tests.booking_support import at, open_day, post_json, race, seeded, serving
 from tests.databases import ON_PG
 
 N = 20
-
-
-def _post(base: str, token: str, body: dict, barrier: threading.Barrier | None = None) -> int:
-    req = urllib.request.Request(
-        f"{base}/api/v1/meetings",
-        data=json.dumps(body).encode(),
-        method="POST",
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-    )
-    if barrier is not None:
-        barrier.wait(timeout=30)
-    try:
-        with urllib.request.urlopen(req, timeout=60) as resp:
-            return resp.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
-
-
-@pytest.fixture
-def race_app(make_app, tmp_path):
-    overrides = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'race.sqlite3'}"}
-    app = make_app(**overrides)
-    with app.app_context():
-        yield app
 
 
 @pytest.mark.slow
@@ -68,18 +38,13 @@ def test_twenty_firms_race_for_one_room(race_app):
     start, end = at(day, "10:00"), at(day, "11:00")
     db.session.remove()
 
-    server = make_server("127.0.0.1", 0, race_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    try:
-        barrier = threading.Barrier(N)
+    with serving(race_app) as base:
+        meetings = f"{base}/api/v1/meetings"
         bodies = [
             {"partner_id": ru, "room_id": room_id, "start": start.isoformat(), "end": end.isoformat()}
             for _az, ru in pairs
         ]
-        with ThreadPoolExecutor(N) as pool:
-            statuses = list(pool.map(lambda i: _post(base, tokens[i], bodies[i], barrier), range(N)))
+        statuses = race(meetings, tokens, bodies)
         assert sorted(statuses) == [201] + [409] * (N - 1), statuses
         winner = db.session.scalar(select(Meeting).where(Meeting.active.is_(True)))
         w = next(i for i, (az, _ru) in enumerate(pairs) if az == winner.requester_id)
@@ -92,15 +57,13 @@ def test_twenty_firms_race_for_one_room(race_app):
             "start": (start + timedelta(minutes=30)).isoformat(),
             "end": (end + timedelta(minutes=30)).isoformat(),
         }
-        assert _post(base, tokens[w], body) == 409
+        assert post_json(meetings, tokens[w], body) == 409
         body["partner_id"] = pairs[w][1]
-        assert _post(base, tokens[other], body) == 409
+        assert post_json(meetings, tokens[other], body) == 409
         body["start"], body["end"] = end.isoformat(), (end + timedelta(hours=1)).isoformat()
-        assert _post(base, tokens[w], {**body, "partner_id": pairs[other][1]}) == 201  # right after: fine
+        right_after = {**body, "partner_id": pairs[other][1]}  # right after: fine
+        assert post_json(meetings, tokens[w], right_after) == 201
         assert db.session.scalar(select(func.count(Meeting.id))) == 2
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
 
 
 def _meeting(az, ru, room, start, end):

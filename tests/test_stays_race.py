@@ -3,50 +3,18 @@ others get 409, never a 500. SQLite on a file database, PostgreSQL on ``TEST_DAT
 
 from __future__ import annotations
 
-import json
-import threading
-import urllib.error
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import func, select
-from werkzeug.serving import make_server
 
 from matchmaker.auth import services as auth_services
 from matchmaker.companies import services as company_services
 from matchmaker.extensions import db
 from matchmaker.stays.models import Stay
-from tests.booking_support import ASTRAKHAN, seeded
-from tests.databases import ON_PG
+from tests.booking_support import ASTRAKHAN, post_json, race, seeded, serving
 
 N = 12
-
-
-def _post(base: str, token: str, body: dict, barrier: threading.Barrier | None = None) -> int:
-    req = urllib.request.Request(
-        f"{base}/api/v1/stays",
-        data=json.dumps(body).encode(),
-        method="POST",
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-    )
-    if barrier is not None:
-        barrier.wait(timeout=30)
-    try:
-        with urllib.request.urlopen(req, timeout=60) as resp:
-            return resp.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
-
-
-@pytest.fixture
-def race_app(make_app, tmp_path):
-    overrides = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'stays.sqlite3'}"}
-    app = make_app(**overrides)
-    with app.app_context():
-        yield app
 
 
 def test_firms_race_for_the_same_nights(race_app):
@@ -61,12 +29,7 @@ def test_firms_race_for_the_same_nights(race_app):
     today = datetime.now(ZoneInfo(ASTRAKHAN)).date()
     db.session.remove()
 
-    server = make_server("127.0.0.1", 0, race_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    try:
-        barrier = threading.Barrier(N)
+    with serving(race_app) as base:
         # every firm wants night 20; their stays start and end on different days (partial overlaps)
         bodies = [
             {
@@ -77,8 +40,7 @@ def test_firms_race_for_the_same_nights(race_app):
             }
             for i in range(N)
         ]
-        with ThreadPoolExecutor(N) as pool:
-            statuses = list(pool.map(lambda i: _post(base, tokens[i], bodies[i], barrier), range(N)))
+        statuses = race(f"{base}/api/v1/stays", tokens, bodies)
         assert sorted(statuses) == [201] + [409] * (N - 1), statuses
         assert db.session.scalar(select(func.count(Stay.id)).where(Stay.active.is_(True))) == 1
         winner = db.session.scalar(select(Stay))
@@ -91,7 +53,4 @@ def test_firms_race_for_the_same_nights(race_app):
             "check_out": (winner.check_out + timedelta(days=1)).isoformat(),
         }
         loser = next(i for i, s in enumerate(statuses) if s == 409)
-        assert _post(base, tokens[loser], body) == 201
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+        assert post_json(f"{base}/api/v1/stays", tokens[loser], body) == 201
