@@ -17,19 +17,19 @@ def test_one_member_reading_does_not_mark_the_others_notes_read(app, factory):
     a, b = app.test_client(), app.test_client()
     a.post("/login", data={"email": first.email, "password": PASSWORD})
     b.post("/login", data={"email": second.email, "password": PASSWORD})
-    assert notes.unread_count(firm.id, user_id=first.id) == 2
+    assert notes.unread_for(first) == 2
     assert a.get("/notifications").get_data(as_text=True).count('class="unread"') == 2
     assert a.post("/notifications/read").status_code == 302
-    assert notes.unread_count(firm.id, user_id=first.id) == 0
-    assert notes.unread_count(firm.id, user_id=second.id) == 2
+    assert notes.unread_for(first) == 0
+    assert notes.unread_for(second) == 2
     assert a.get("/notifications").get_data(as_text=True).count('class="unread"') == 0
     assert b.get("/notifications").get_data(as_text=True).count('class="unread"') == 2
     # a later note is unread for both
     notes.notify(firm.id, "interest", name="ООО Дон")
     db.session.commit()
-    assert notes.unread_count(firm.id, user_id=first.id) == 1
-    assert notes.unread_count(firm.id, user_id=second.id) == 3
+    assert notes.unread_for(first) == 1
+    assert notes.unread_for(second) == 3
     # reading twice writes nothing twice
     a.post("/notifications/read")
     assert a.post("/notifications/read").status_code == 302
-    assert notes.unread_count(firm.id, user_id=first.id) == 0
+    assert notes.unread_for(first) == 0

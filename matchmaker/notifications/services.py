@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import func, literal_column, select, text
+from sqlalchemy import literal_column, select, text
 
 from ..auth.models import Membership
 from ..dbtypes import utcnow
@@ -146,16 +146,6 @@ def _unread_by(user_id: int | None):
     return conditions
 
 
-def unread_count(company_id: int, hidden: Iterable[str] = (), user_id: int | None = None) -> int:
-    """The firm's notes this member has not read (one member reading does not mark the others')."""
-    return (
-        db.session.scalar(
-            select(func.count(Notification.id)).where(*_visible(company_id, hidden), *_unread_by(user_id))
-        )
-        or 0
-    )
-
-
 def _case_of_kind(values: dict[str, str], default: str) -> str:
     whens = " ".join(f"WHEN '{kind}' THEN {value}" for kind, value in values.items())
     return f"CASE n.kind {whens} ELSE {default} END"
@@ -187,8 +177,8 @@ _UNREAD = text(f"SELECT {_unread_sql('users')} FROM users WHERE users.id = :user
 
 
 def unread_for(user) -> int:
-    """The menu's count for this member (:func:`_unread_sql`), in one statement; the same as
-    :func:`unread_count` with the member's :func:`hidden_kinds`."""
+    """The menu's count for this member (:func:`_unread_sql`), in one statement: the notes the notes
+    page shows unread (it reads the choices with :func:`hidden_kinds`)."""
     if not user.active_company_id:
         return 0
     return db.session.execute(_UNREAD, {"user": user.id}).scalar() or 0
