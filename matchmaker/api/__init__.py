@@ -7,6 +7,8 @@ it against a running site (``tests/test_openapi_conformance.py``):
   documented as the ``default`` response of every operation and by status where it is answered;
 - every operation answers 401 without a valid bearer token (with ``WWW-Authenticate``) and 503 with
   ``Retry-After`` while the database is away; :meth:`Blueprint.errors` documents the others;
+- a request line over the HTTP server's limit (gunicorn's 4,094 bytes, a proxy's own) never reaches
+  the application: the server answers 414 in its own HTML, documented on every operation as such;
 - request schemas state every limit the server enforces (:mod:`matchmaker.api.fields`).
 """
 
@@ -73,8 +75,12 @@ ERROR_DESCRIPTIONS = {
     404: "No such object (or one the caller may not see)",
     409: "Taken, or not possible in the object's current state",
     422: "Invalid input: `fields` names each field at fault",
+    414: "The request line (path and query) is over the HTTP server's limit (gunicorn: 4,094 bytes);"
+    " the server in front of the application answers, in HTML",
     503: "The database is unavailable or busy: retry after `Retry-After` seconds",
 }
+#: statuses answered before a request reaches the application, in the HTTP server's own format
+SERVER_ANSWERS = {414: {"type": "string"}}
 
 
 class Api(flask_smorest.Api):
@@ -88,11 +94,14 @@ class Api(flask_smorest.Api):
         headers that come with it."""
         for status in http.HTTPStatus:
             response: dict[str, Any] = {"description": ERROR_DESCRIPTIONS.get(status, status.phrase)}
-            if not (100 <= status < 200) and status not in (204, 304):
+            content_type = self.DEFAULT_RESPONSE_CONTENT_TYPE
+            if status in SERVER_ANSWERS:
+                response["schema"], content_type = SERVER_ANSWERS[status], "text/html"
+            elif not (100 <= status < 200) and status not in (204, 304):
                 response["schema"] = self.ERROR_SCHEMA
             if status in ERROR_HEADERS:
                 response["headers"] = ERROR_HEADERS[status]
-            prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+            prepare_response(response, self.spec, content_type)
             self.spec.components.response(status.name, response, lazy=True)
         response = {"description": "Any other error", "schema": self.ERROR_SCHEMA}
         prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
@@ -100,10 +109,10 @@ class Api(flask_smorest.Api):
 
 
 class Blueprint(flask_smorest.Blueprint):
-    """A blueprint of the API: every request needs a bearer token, and every operation documents 401
-    and 503 besides the statuses given to :meth:`errors`."""
+    """A blueprint of the API: every request needs a bearer token, and every operation documents 401,
+    414 and 503 besides the statuses given to :meth:`errors`."""
 
-    COMMON_ERRORS = (401, 503)
+    COMMON_ERRORS = (401, 414, 503)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
