@@ -23,7 +23,7 @@ import numpy as np
 from .matching_firms import FirmRegistry, Indexes
 from .matching_index import PostingIndex
 from .matching_rank import Ranked, Ranker, Scores, SharedWork
-from .toplists import TopLists, depth_for, rows_of
+from .toplists import TopLists, depth_for
 
 __all__ = ["BulkRanker", "Ranking", "paused_gc"]
 
@@ -126,13 +126,12 @@ class BulkRanker:
         firms = sorted(self.registry.firms, key=lambda a: (keys[a], a))
         total, done = len(firms), 0
         cap = depth_for(k) if keep else k
-        sid = self.registry.sid
         self.ranker.shared = SharedWork(keys)
         try:
             for part in self._ranked_chunks(firms, cap, workers):
                 if keep:
                     for a, got in part.lists():
-                        self.tops.set(a, rows_of(got.firms.tolist(), got.scores.tolist(), sid), k, cap)
+                        self.tops.set_ranked(a, got.firms, got.scores, k, cap)
                 done += len(part.firms)
                 if progress is not None:
                     progress(done, total)

@@ -34,7 +34,7 @@ from .matching_rank import Ranker
 from .reasons import Reason, render_reason
 from .sectors import sector_affinity
 from .strength import Band, band_label, band_of, strength_label
-from .toplists import Row, TopLists, depth_for, rows_of
+from .toplists import TopLists, depth_for
 
 __all__ = [
     "Band",
@@ -123,7 +123,7 @@ class MatchEngine:
         self.index = PostingIndex(self.lexicon, self.registry)
         self.ranker = Ranker(self.registry, self.index)
         self.explainer = Explainer(self.registry, self.index)
-        self.tops = TopLists(self.registry.capacity)
+        self.tops = TopLists(self.registry.capacity, self.registry.sid)
         self.bulk = BulkRanker(self.registry, self.index, self.ranker, self.tops)
         self._default_k = 20
 
@@ -165,7 +165,6 @@ class MatchEngine:
         for x in holders:
             if tops.place(x, idx, None)[1]:
                 self._store(x, tops.want[x])
-        tops.drop_partner(idx)
         return {reg.ids[h] for h in holders}
 
     def ensure_index(self) -> None:
@@ -192,13 +191,8 @@ class MatchEngine:
         """Rank firm ``a`` again and keep its list (``want`` shown, a margin below)."""
         cap = depth_for(want)
         got = self.ranker.rank(a, cap)
-        self.tops.set(a, rows_of(got.firms.tolist(), got.scores.tolist(), self.registry.sid), want, cap)
+        self.tops.set_ranked(a, got.firms, got.scores, want, cap)
         self._default_k = want
-
-    def _shown_rows(self, a: int) -> list[Row] | None:
-        """The rows a kept list shows (None when never computed)."""
-        rows = self.tops.rows.get(a)
-        return None if rows is None else rows[: self.tops.want.get(a, len(rows))]
 
     def _suggestions(self, a: int, partners: list[int], scores: list[float]) -> list[Suggestion]:
         """Suggestions of firm ``a``, best first (reasons worked out when first read)."""
@@ -213,8 +207,8 @@ class MatchEngine:
 
     def _served(self, a: int) -> list[Suggestion]:
         """The shown part of a kept list as suggestions."""
-        top = self._shown_rows(a) or []
-        return self._suggestions(a, [r.partner for r in top], [_shown_one(-r.neg_score) for r in top])
+        partners, negs = self.tops.shown(a) or ([], [])
+        return self._suggestions(a, partners, [_shown_one(-s) for s in negs])
 
     def stored(self, firm_id: Hashable) -> list[Suggestion] | None:
         """The kept list of a firm (None when never computed)."""
@@ -224,9 +218,11 @@ class MatchEngine:
     def stored_scores(self, firm_id: Hashable) -> list[tuple[Hashable, float]] | None:
         """(partner id, shown score) of a kept list's shown part, best first (None when never
         computed): what a writer compares, without suggestion objects."""
-        top = self._shown_rows(self.registry.index.get(firm_id, -1))
+        top = self.tops.shown(self.registry.index.get(firm_id, -1))
+        if top is None:
+            return None
         ids = self.registry.ids
-        return None if top is None else [(ids[r.partner], _shown_one(-r.neg_score)) for r in top]
+        return [(ids[b], _shown_one(-s)) for b, s in zip(*top, strict=True)]
 
     def reasons(self, firm_id: Hashable, partner_ids: Iterable[Hashable]) -> dict[Hashable, list[Reason]]:
         """The reasons of one firm's pairs with ``partner_ids``, each worked out directly from the
@@ -250,7 +246,8 @@ class MatchEngine:
         """Compute the lists not computed yet (a fresh engine, firms only added): without them
         every firm would count as affected. Returns whether there were any."""
         k = k or self._default_k
-        missing = [x for x in self.registry.firms if x not in self.tops and x != skip]
+        kept = self.tops.want
+        missing = [x for x in self.registry.firms if x not in kept and x != skip]
         if not missing:
             return False
         with paused_gc():

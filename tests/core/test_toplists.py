@@ -2,6 +2,8 @@
 and the engine's incremental lists against a full rebuild under heavy ties and small k."""
 
 import random
+import sys
+import threading
 
 import pytest
 
@@ -20,6 +22,7 @@ def lex():
 
 
 X, Y, Z = 100, 101, 102  # owners; partners are 0..99
+TIES = [f"p{b:02d}" for b in range(1000)]  # each index's tie key, as the engine's ids as text
 
 
 def row(score, b):
@@ -55,7 +58,7 @@ def check(t, universe=range(200)):
 
 # ------------------------------------------------------------------------- TopLists alone
 def test_held_partner_moving_before_the_last_row_takes_its_new_place():
-    t = TopLists(128)
+    t = TopLists(128, TIES)
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4), row(50, 5), row(40, 6)], want=3, cap=6)
     assert X not in t.complete
     assert t.kth[X] == 40
@@ -87,7 +90,7 @@ def test_held_partner_moving_before_the_last_row_takes_its_new_place():
 
 
 def test_held_partner_falling_behind_the_others_leaves_and_asks_for_a_ranking_when_short():
-    t = TopLists(128)
+    t = TopLists(128, TIES)
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4), row(50, 5)], want=3, cap=5)
     # a shown partner falling after the last row of the others: it leaves (depth - 1)
     assert t.place(X, 2, key(40, 2)) == (True, False)
@@ -118,7 +121,7 @@ def test_held_partner_falling_behind_the_others_leaves_and_asks_for_a_ranking_wh
 
 
 def test_a_held_partner_that_is_no_longer_a_partner_leaves():
-    t = TopLists(128)
+    t = TopLists(128, TIES)
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4)], want=2, cap=4)
     assert t.place(X, 3, None) == (False, False)
     assert order(t, X) == [1, 2, 4]
@@ -140,7 +143,7 @@ def test_a_held_partner_that_is_no_longer_a_partner_leaves():
 
 
 def test_newcomer_before_the_last_row_enters_and_the_list_is_cut_back_to_cap():
-    t = TopLists(128)
+    t = TopLists(128, TIES)
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4), row(50, 5)], want=2, cap=5)
     assert t.place(X, 7, key(65, 7)) == (False, False)  # into the margin
     assert order(t, X) == [1, 2, 3, 7, 4]
@@ -160,7 +163,7 @@ def test_newcomer_before_the_last_row_enters_and_the_list_is_cut_back_to_cap():
 
 
 def test_newcomer_with_an_equal_score_enters_a_full_list_only_with_an_earlier_tie_key():
-    t = TopLists(128)
+    t = TopLists(128, TIES)
     t.set(X, [row(90, 1), row(70, 3), row(50, 5)], want=1, cap=3)
     before = list(t.rows[X])
     assert t.kth[X] == 50  # the engine offers it (score >= kth); place decides on the tie
@@ -174,7 +177,7 @@ def test_newcomer_with_an_equal_score_enters_a_full_list_only_with_an_earlier_ti
 
 
 def test_complete_lists_accept_anyone_until_they_are_cut():
-    t = TopLists(128)
+    t = TopLists(128, TIES)
     t.set(X, [row(50, 1), row(40, 2)], want=2, cap=4)
     assert X in t.complete
     assert t.kth[X] == -INF
@@ -212,7 +215,7 @@ def test_complete_lists_accept_anyone_until_they_are_cut():
 
 
 def test_forget_and_grow_keep_the_index_consistent():
-    t = TopLists(2)
+    t = TopLists(2, TIES)
     t.set(0, [row(90, 5), row(80, 6)], want=1, cap=2)
     t.set(1, [row(70, 6), row(60, 7)], want=1, cap=2)
     assert t.holders(6) == {0, 1}
@@ -233,18 +236,44 @@ def test_forget_and_grow_keep_the_index_consistent():
     check(t, universe=range(10))
 
 
-def test_place_never_edits_a_list_in_place():
-    """A change replaces a list object, never edits one that a reader may hold."""
-    t = TopLists(128)
+def test_a_reader_keeps_what_it_read_and_sees_whole_lists_while_another_thread_writes():
+    """A list is read and written in one step each: what a reader got stays as it was, and a reader
+    in another thread (a threaded worker serving while it catches up) sees the old list or the new,
+    never a mix of the two."""
+    t = TopLists(128, TIES)
     t.set(X, [row(90, 1), row(80, 2), row(70, 3), row(60, 4)], want=2, cap=4)
-    kept = t.rows[X]
+    kept, shown = t.rows[X], t.shown(X)
     copy = list(kept)
     t.place(X, 3, key(95, 3))
-    t.place(X, 7, key(85, 7))
     t.place(X, 1, None)
-    t.place(X, 2, key(1, 2))
     assert kept == copy
-    assert t.rows[X] is not kept
+    assert shown == ([1, 2], [-90.0, -80.0])
+    assert t.shown(X) == ([3, 2], [-95.0, -80.0])
+
+    a = [row(90 - i, i) for i in range(20)]
+    b = [row(50 - i, 40 + i) for i in range(20)]
+    whole = {(tuple(r.partner for r in rows[:10]), tuple(r.neg_score for r in rows[:10])) for rows in (a, b)}
+    t.set(Y, a, want=10, cap=20)
+    stop, seen = threading.Event(), []
+
+    def read():
+        while not stop.is_set():
+            partners, negs = t.shown(Y)
+            seen.append((tuple(partners), tuple(negs)))
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for i in range(3000):
+            t.set(Y, b if i % 2 else a, want=10, cap=20)
+    finally:
+        stop.set()
+        reader.join()
+        sys.setswitchinterval(old)
+    assert len(seen) > 100
+    assert set(seen) <= whole
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -255,7 +284,7 @@ def test_toplists_against_a_brute_force_model(seed):
     ranked again as the engine does."""
     rng = random.Random(seed)
     scores: dict[int, dict[int, float]] = {}
-    t = TopLists(4)
+    t = TopLists(4, TIES)
     t.grow(Z + 1)
     want = {X: 1, Y: 3, Z: 5}  # kept: 6, 8 and 10 rows
     for x, n in ((X, 40), (Y, 15), (Z, 6)):  # Z starts complete
