@@ -15,7 +15,7 @@ __all__ = ["statistics"]
 
 
 def statistics() -> dict[str, Any]:
-    total = db.session.scalar(select(func.count(Suggestion.id))) or 0
+    total = db.session.scalar(select(func.count()).select_from(Suggestion)) or 0
     firms_with = db.session.scalar(select(func.count(func.distinct(Suggestion.company_id)))) or 0
     decided = dict(
         db.session.execute(

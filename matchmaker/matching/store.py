@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import Connection, Select, delete, or_, select
-from sqlalchemy.schema import AddConstraint, DropConstraint, UniqueConstraint
+from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from ..dbtypes import utcnow
 from ..extensions import db
@@ -167,7 +167,7 @@ _TRUNCATED = "matchmaker.suggestions_truncated"  # this transaction emptied the 
 def rewriting_all() -> Iterator[None]:
     """Empty the table for a rewrite of every row (:func:`insert` inside), its indexes built once
     afterwards instead of row by row: the partner index is dropped and created again (readers of
-    the table wait for this transaction anyway) and, on PostgreSQL, the unique key too. PostgreSQL
+    the table wait for this transaction anyway) and, on PostgreSQL, the key (company, partner) too. PostgreSQL
     empties the table by ``TRUNCATE`` (new files: no dead rows to vacuum and scan past, and the
     rows written frozen by ``COPY … FREEZE``); both are not MVCC-safe for a reader that took its
     snapshot before the commit, which only a repeatable-read transaction would notice: the
@@ -183,7 +183,7 @@ def rewriting_all() -> Iterator[None]:
     else:
         db.session.execute(delete(Suggestion))
     try:
-        with _unique_key_built_once(conn):
+        with _key_built_once(conn):
             yield
     finally:
         db.session.info.pop(_TRUNCATED, None)
@@ -191,20 +191,18 @@ def rewriting_all() -> Iterator[None]:
 
 
 @contextmanager
-def _unique_key_built_once(conn: Connection) -> Iterator[None]:
-    """PostgreSQL: the table's unique key is dropped for the bulk write and added back after it (an
-    index built by sorting instead of an insertion per row). Dropping the partner index already locks
-    this table until the commit; ``companies`` is not locked (the table has no foreign keys: adding
-    or dropping one would lock it against every reader)."""
-    keys = [c for c in Suggestion.__table__.constraints if isinstance(c, UniqueConstraint)]
+def _key_built_once(conn: Connection) -> Iterator[None]:
+    """PostgreSQL: the table's key (company, partner) is dropped for the bulk write and added back
+    after it (an index built by sorting instead of an insertion per row). Dropping the partner index
+    already locks this table until the commit; ``companies`` is not locked (the table has no foreign
+    keys: adding or dropping one would lock it against every reader)."""
+    key = Suggestion.__table__.primary_key
     if conn.dialect.name != "postgresql":
         yield
         return
-    for key in keys:
-        conn.execute(DropConstraint(key))
+    conn.execute(DropConstraint(key))
     yield
-    for key in keys:
-        conn.execute(AddConstraint(key))
+    conn.execute(AddConstraint(key))
 
 
 def insert(
