@@ -10,7 +10,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import event
 
-from .extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+from .extensions import babel, csrf, db, limiter, login_manager, mail
+from .migrating import init_migrate
 from .web import errors, guard, helpers, ops
 from .web.menu import menu
 
@@ -19,9 +20,7 @@ def register_extensions(app: Flask) -> None:
     from . import resource_dir  # the checkout's migrations/, or the wheel's matchmaker/migrations/
 
     db.init_app(app)
-    migrate.init_app(
-        app, db, directory=str(resource_dir("migrations")), render_as_batch=True, compare_type=True
-    )
+    init_migrate(app, str(resource_dir("migrations")))
     csrf.init_app(app)
     limiter.init_app(app)
     register_mail(app)

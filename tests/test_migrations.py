@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from contextlib import nullcontext
 from datetime import UTC, datetime, time
 
@@ -19,6 +21,30 @@ def test_single_head(app):
     config = app.extensions["migrate"].migrate.get_config()
     heads = ScriptDirectory.from_config(config).get_heads()
     assert len(heads) == 1, f"several Alembic heads: {heads}"
+
+
+def test_flask_db_works_though_a_start_imports_no_alembic(app):
+    """matchmaker/migrating.py: Flask-Migrate is set up when ``flask db`` is first used; a start of
+    the application (a worker, any other command) does not import it."""
+    started = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; import matchmaker; matchmaker.create_app('testing');"
+            " print(sorted(m for m in ('alembic', 'flask_migrate') if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert started.stdout.strip() == "[]", started.stderr[-2000:]
+    head = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config()).get_current_head()
+    flask = [sys.executable, "-m", "flask", "--app", "matchmaker:create_app('testing')", "db"]
+    heads = subprocess.run([*flask, "heads"], capture_output=True, text=True, check=True)
+    assert f"{head} (head)" in heads.stdout, heads.stderr[-2000:]
+    shown = subprocess.run([*flask, "--help"], capture_output=True, text=True, check=True).stdout
+    assert "upgrade" in shown
+    assert "--directory" in shown
 
 
 def test_upgrade_builds_the_models_schema(make_app, tmp_path):
