@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 
 import pytest
 from sqlalchemy import select, text
 
 from matchmaker.errors import DomainError
 from matchmaker.extensions import db
-from matchmaker.matching import engine_cache, refresh, services
+from matchmaker.matching import engine_cache, export, refresh, services
 from matchmaker.matching.models import Decision, Interest, Suggestion
 from matchmaker.notifications.models import Notification
+from tests.databases import ON_PG
 from tests.support import PASSWORD
 
 
@@ -159,6 +161,29 @@ def test_export_follows_the_contract(runner, firms):
     assert all(ranks == list(range(1, len(ranks) + 1)) and len(ranks) <= 2 for ranks in by_company.values())
     csv_out = runner.invoke(args=["matches", "export", "--format", "csv", "--lang", "ru"]).output
     assert csv_out.splitlines()[0] == "company,partner,rank,score,reasons"
+
+
+def test_export_read_and_explained_in_forked_processes_is_the_same(make_app, tmp_path, monkeypatch):
+    """From FORK_FROM firms forked processes explain chunks of firms and, on PostgreSQL, one reads
+    the stored rows while the command loads the engine: the lines are those of the plain path."""
+    url = {} if ON_PG else {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'export.sqlite3'}"}
+    app = make_app(**url)
+    runner = app.test_cli_runner()
+    with app.app_context():
+        assert runner.invoke(args=["seed-demo"]).exit_code == 0
+        plain = runner.invoke(args=["matches", "export", "--top", "3", "--format", "csv"])
+        assert plain.exit_code == 0, plain.output
+        monkeypatch.setattr(export, "FORK_FROM", 1)
+        db.session.remove()  # as a command starts: no connection yet
+        with export._reading(3) as read:
+            assert len(mp.active_children()) == (1 if ON_PG else 0)  # the reader, its own connection
+            ids, firms = read()
+        assert (ids, firms) == export._read(3)
+        db.session.remove()
+        forked = runner.invoke(args=["matches", "export", "--top", "3", "--format", "csv"])
+    assert forked.exit_code == 0, forked.output
+    assert len(firms) > 100
+    assert forked.output == plain.output
 
 
 def test_suggestions_api_per_contract(client, firms, factory):
