@@ -123,12 +123,41 @@ def gunicorn(env: dict, log: Path, workers: int = 2, prefix: tuple[str, ...] = (
             time.sleep(0.2)
         yield port
     finally:
+        # the whole process group must end, not only the process started: under ``faketime`` that
+        # is the wrapper, and gunicorn's master, its child, could outlive it (it did, left running)
         os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
+        if not _group_ended(proc, 8):  # the graceful timeout (5 s) and some
             os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+            _group_ended(proc, 5)
+        proc.wait()
+
+
+def _group_ended(proc: subprocess.Popen, timeout: float) -> bool:
+    """Whether every live process of ``proc``'s group (its id) ended within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        proc.poll()  # reaps the process started
+        if not _live_members(proc.pid):
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+
+
+def _live_members(pgid: int) -> list[int]:
+    """Processes of group ``pgid`` that are not zombies (read from /proc)."""
+    members = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    stat = fh.read()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()  # after "(command)": state, ppid, pgrp, …
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                members.append(int(entry))
+    return members
 
 
 class Response:
