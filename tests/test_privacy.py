@@ -199,8 +199,10 @@ def test_the_last_member_may_delete_the_firm_and_partners_are_told(w):
         select(func.count(OutboxMessage.id)).where(OutboxMessage.user_id == w.ru_user.id)
     )
     firm_id = w.az.id
-    naming = select(func.count()).select_from(Suggestion).where(
-        or_(Suggestion.company_id == firm_id, Suggestion.partner_id == firm_id)
+    naming = (
+        select(func.count())
+        .select_from(Suggestion)
+        .where(or_(Suggestion.company_id == firm_id, Suggestion.partner_id == firm_id))
     )
     assert db.session.scalar(naming) > 0  # the firm has partners and is one
     r = w.client.post("/account/delete", data={"password": PASSWORD, "firm_fate": "delete"})
