@@ -167,11 +167,11 @@ _TRUNCATED = "matchmaker.suggestions_truncated"  # this transaction emptied the 
 def rewriting_all() -> Iterator[None]:
     """Empty the table for a rewrite of every row (:func:`insert` inside), its indexes built once
     afterwards instead of row by row: the partner index is dropped and created again (readers of
-    the table wait for this transaction anyway) and, on PostgreSQL, the key (company, partner) too. PostgreSQL
-    empties the table by ``TRUNCATE`` (new files: no dead rows to vacuum and scan past, and the
-    rows written frozen by ``COPY … FREEZE``); both are not MVCC-safe for a reader that took its
-    snapshot before the commit, which only a repeatable-read transaction would notice: the
-    application reads at read committed, and its readers wait for the lock."""
+    the table wait for this transaction anyway) and, on PostgreSQL, the key (company, partner) too.
+    PostgreSQL empties the table by ``TRUNCATE`` (new files: no dead rows to vacuum and scan past,
+    and the rows written frozen by ``COPY … FREEZE``); both are not MVCC-safe for a reader that
+    took its snapshot before the commit, which only a repeatable-read transaction would notice:
+    the application reads at read committed, and its readers wait for the lock."""
     conn = db.session.connection()
     partner_index = next(
         ix for ix in Suggestion.__table__.indexes if list(ix.columns.keys()) == ["partner_id"]
