@@ -107,13 +107,13 @@ class TopLists:
             return None
         rec = self._lists[x : x + 1].copy()[0]  # one read: a whole list, old or new
         partners = rec["p"][:want].tolist()
-        n = partners.index(-1) if -1 in partners else len(partners)
+        n = _length(partners)
         return partners[:n], rec["s"][:n].tolist()
 
     def _read(self, x: int) -> list[Row]:
         rec = self._lists[x : x + 1].copy()[0]
         partners = rec["p"].tolist()
-        n = partners.index(-1) if -1 in partners else len(partners)
+        n = _length(partners)
         tie = self.tie
         return [Row(s, tie[b], b) for s, b in zip(rec["s"][:n].tolist(), partners[:n], strict=True)]
 
@@ -145,7 +145,7 @@ class TopLists:
         partner's): a changed firm meets hundreds of lists, most of which it stays out of. Only
         the engine's writer calls it (under its lock): it reads the record in place."""
         partners = self._lists["p"][x].tolist()
-        n = partners.index(-1) if -1 in partners else len(partners)
+        n = _length(partners)
         del partners[n:]
         complete, held, tie = x in self.complete, b in partners, self.tie
         if not held and not complete and key is not None:
@@ -199,6 +199,11 @@ class TopLists:
         else:
             self.complete.discard(x)
             self.kth[x] = -negs[-1] if n else np.inf
+
+
+def _length(partners: list[int]) -> int:
+    """Rows in a record's partners: up to the first empty slot (-1)."""
+    return partners.index(-1) if -1 in partners else len(partners)
 
 
 class _Rows(Mapping[int, list[Row]]):
