@@ -61,8 +61,8 @@ def sync() -> SearchIndex:
         # staff changed the lexicon (they record the firms it touches): every firm is read again
         lexicon = current_lexicon() if kind == "full" or ids or state.lexicon is None else state.lexicon
         if kind == "full" or lexicon is not state.lexicon:
-            # read 500 firms at a time: the rows of all 20,000 at once, alive while the index grew
-            # among them, left the process 80 MB of heap it could not give back (in every worker)
+            # read 500 firms at a time: with the rows of all 20,000 alive while the index grew among
+            # them, the index left 108 MB of heap arenas for 36 MB of live objects (60 MB now)
             rows = db.session.scalars(
                 select(Company).options(selectinload(Company.sector_rows)).execution_options(yield_per=500)
             )

@@ -28,8 +28,8 @@ class Suggestion(db.Model):
     __tablename__ = "suggestions"
     # A row is a pair: (company_id, partner_id) is the key, and serves "a firm's list" too (a list
     # is 20 rows). No surrogate id: a rebuild writes 400,000 rows at 20,000 firms, and numbering
-    # each from a sequence into an index kept row by row cost PostgreSQL three times the plain
-    # write; the key is built once after the write instead (matchmaker.matching.store).
+    # each from a sequence into an index kept row by row cost PostgreSQL almost four times the
+    # plain write; the key is built once after the write instead (matchmaker.matching.store).
     #
     # No foreign keys: the table is derived data, rewritten whole by a rebuild, and a key's check
     # per row cost three quarters of that write. A firm's rows go with the firm
