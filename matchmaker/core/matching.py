@@ -20,6 +20,7 @@ top lists (:mod:`.toplists`) and the ranking of every firm (:mod:`.bulkrank`). S
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from functools import partial
 
 import numpy as np
@@ -236,6 +237,11 @@ class MatchEngine:
         found = [(pid, b) for pid in partner_ids if (b := reg.present(pid)) is not None]
         why = self.explainer.why_many(reg.firms[a], [reg.firms[b] for _pid, b in found])
         return {pid: reasons for (pid, _b), reasons in zip(found, why, strict=True)}
+
+    def sharing_reasons(self) -> AbstractContextManager[None]:
+        """Within: :meth:`reasons` of firms whose reasons depend on the same things are worked out
+        once (see :meth:`.Explainer.sharing`); for many lists while no firm changes."""
+        return self.explainer.sharing()
 
     def holders_of(self, firm_id: Hashable) -> set[Hashable]:
         """Ids of the firms whose kept lists hold this one."""

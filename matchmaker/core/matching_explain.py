@@ -6,6 +6,8 @@ Part of :class:`~matchmaker.core.matching.MatchEngine`; the wording is :mod:`.re
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from .matching_firms import OFFER, Firm, FirmRegistry, Item
@@ -38,10 +40,11 @@ class _PlanKeys(NamedTuple):
 
 class _Memo:
     """What one firm's list explained in one pass shares: the firm's plan keys, each partner item
-    text's best rows per slot (``(slot, value, -row)``), and the reasons already made (the same
-    :class:`Reason` objects are shared by the pairs that have them: they are read, never changed)."""
+    text's best rows per slot (``(slot, value, -row)``), the reasons already made (the same
+    :class:`Reason` objects are shared by the pairs that have them: they are read, never changed)
+    and each partner's reasons."""
 
-    __slots__ = ("keys", "items", "sectors", "profiles", "reasons")
+    __slots__ = ("keys", "items", "sectors", "profiles", "reasons", "pairs")
 
     def __init__(self, keys: _PlanKeys):
         self.keys = keys
@@ -49,6 +52,7 @@ class _Memo:
         self.sectors: dict[tuple[int, ...], list[Reason]] = {}
         self.profiles: dict[tuple[tuple[str, ...], bool], list[Reason]] = {}
         self.reasons: dict[tuple[int, int, str, int, float], Reason] = {}
+        self.pairs: dict[int, list[Reason]] = {}  # partner's engine index -> its reasons
 
 
 # best contribution per slot as a comparison key: (value, -their item, -row): ties go to the
@@ -64,6 +68,19 @@ class Explainer:
         self.registry = registry
         self.index = index
         self._keys: dict[int, _PlanKeys] = {}
+        self._shared: dict[tuple[object, ...], _Memo] | None = None  # see :meth:`sharing`
+
+    @contextmanager
+    def sharing(self) -> Iterator[None]:
+        """Within: firms whose reasons depend on the same things (plan, own items as written and
+        quoted, sector codes, languages) share one memo, their partners' reasons included, as
+        firms of one trade listing the same goods do. For explaining many lists while the firms do
+        not change (an export); the memos are dropped at the end."""
+        self._shared = {}
+        try:
+            yield
+        finally:
+            self._shared = None
 
     def forget(self, idx: int) -> None:
         self._keys.pop(idx, None)
@@ -77,8 +94,27 @@ class Explainer:
         """:meth:`why` of ``f`` with each of ``partners``: a whole list in one pass, ``f``'s plan
         keys, the contributions of each partner item text (partners often write the same goods)
         and the sector reasons of each set of codes worked out once."""
-        memo = _Memo(self._plan_keys(f))
-        return [self._why(f, bf, memo) for bf in partners]
+        memo = self._memo(f)
+        pairs, out = memo.pairs, []
+        for bf in partners:
+            got = pairs.get(bf.idx)
+            if got is None:
+                got = pairs[bf.idx] = self._why(f, bf, memo)
+            out.append(got)
+        return out
+
+    def _memo(self, f: Firm) -> _Memo:
+        """A memo for ``f``'s list: a fresh one, or while :meth:`sharing`, the one of the firms
+        whose reasons depend on the same things."""
+        if self._shared is None:
+            return _Memo(self._plan_keys(f))
+        items = self.registry.items
+        own = tuple((it.side, it.text, it.quote) for it in map(items.__getitem__, f.items))
+        key = (tuple(self.index.plan(f).rows), own, tuple(f.codes), f.langs)
+        memo = self._shared.get(key)
+        if memo is None:
+            memo = self._shared[key] = _Memo(self._plan_keys(f))
+        return memo
 
     def _why(self, f: Firm, bf: Firm, memo: _Memo) -> list[Reason]:
         keys = memo.keys

@@ -2,6 +2,7 @@
 updates equal a full rebuild, reasons in three languages."""
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -273,3 +274,40 @@ def test_reasons_of_a_list_in_one_pass_equal_the_suggestions_reasons():
         assert found[s.partner_id] == s.reasons
         assert s.reasons
     assert eng.reasons(42, [2]) == {}
+
+
+def test_firms_that_list_the_same_goods_share_their_reasons_with_the_same_result(lex):
+    """While sharing, firms whose reasons depend on the same things (one trade's goods, as written
+    and quoted, sectors, languages) get the same reason lists, worked out once; any difference in
+    those keeps them apart: every firm's reasons are those it gets alone."""
+    base = random_firms(60, seed=5)
+    seller = P("seller", "AZ", ("01.25",), ("fındıq",), (), ("az", "ru"))
+    buyer = P("buyer", "RU", ("46.31",), (), ("фундук",), ("ru",))
+    said = replace(seller, id="said", offers=(), description="Biz fındıq satırıq.")
+    twins = [replace(f, id=f"{f.id}-twin", name="Twin") for f in [*base[:20], seller, said]]
+    apart = [
+        replace(seller, id="other-langs", languages=("en",)),
+        replace(seller, id="other-sector", sectors=("10.61",)),
+        replace(seller, id="other-spelling", offers=("FINDIQ",)),
+        replace(said, id="other-quote", description="Biz həm də fındıq satırıq."),
+    ]
+    eng = MatchEngine(lex)
+    for f in [*base, seller, buyer, said, *twins, *apart]:
+        eng.add(f)
+    firms = [f.id for f in [*base, seller, buyer, said, *twins, *apart]]
+    alone = {fid: eng.reasons(fid, firms) for fid in firms}
+    with eng.sharing_reasons():
+        shared = {fid: eng.reasons(fid, firms) for fid in firms}
+    assert shared == alone
+    assert alone["seller"]["buyer"]
+    assert alone["said"]["buyer"][0].own_quote == "Biz fındıq satırıq"
+    for twin in (*base[:20], seller, said):
+        for partner, reasons in shared[twin.id].items():
+            assert shared[f"{twin.id}-twin"][partner] is reasons  # worked out once
+    assert alone["other-quote"]["buyer"] != alone["said"]["buyer"]
+    for other, like in [("other-langs", "seller"), ("other-sector", "seller"), ("other-spelling", "seller")]:
+        assert shared[other]["buyer"] is not shared[like]["buyer"]
+    assert shared["other-quote"]["buyer"] is not shared["said"]["buyer"]
+    again = eng.reasons("seller", firms)  # the memos end with the block
+    assert again == alone["seller"]
+    assert again["buyer"] is not shared["seller"]["buyer"]
