@@ -177,8 +177,10 @@ def test_export_read_and_explained_in_forked_processes_is_the_same(make_app, tmp
         db.session.remove()  # as a command starts: no connection yet
         with export._reading(3) as read:
             assert len(mp.active_children()) == (1 if ON_PG else 0)  # the reader, its own connection
-            ids, firms = read()
-        assert (ids, firms) == export._read(3)
+            ids, stored = read()
+        again_ids, again = export._read(3)
+        assert (ids, stored.lists()) == (again_ids, again.lists())
+        firms = stored.lists()
         db.session.remove()
         forked = runner.invoke(args=["matches", "export", "--top", "3", "--format", "csv"])
     assert forked.exit_code == 0, forked.output
