@@ -28,7 +28,7 @@ from .toplists import TopLists, depth_for
 __all__ = ["BulkRanker", "Ranking", "paused_gc"]
 
 
-_FORKED: tuple[Ranker, int] | None = None  # (ranker, k) seen by forked rebuild workers
+_FORKED: tuple[Ranker, int, dict[int, int]] | None = None  # what forked rebuild workers rank with
 
 
 @dataclass(slots=True, eq=False)
@@ -74,15 +74,23 @@ class Ranking:
         )
 
 
-def _rank_chunk(firms: list[int], ranker_k: tuple[Ranker, int] | None = None) -> Ranking:
-    """Rank a chunk of firms. Without ``ranker_k``: in a forked worker, with the ranker it
-    inherited."""
-    if ranker_k is None:
+def _rank_chunk(firms: list[int], job: tuple[Ranker, int, dict[int, int]] | None = None) -> Ranking:
+    """Rank a chunk of firms with ``job`` = (ranker, k, each firm's :meth:`BulkRanker._alike`
+    number): a firm numbered as the one before it gets that firm's list. Without ``job``: in a
+    forked worker, with the job it inherited."""
+    if job is None:
         gc.disable()  # a short-lived worker process
         assert _FORKED is not None
-        ranker_k = _FORKED
-    ranker, k = ranker_k
-    res = [ranker.rank(a, k) for a in firms]
+        job = _FORKED
+    ranker, k, alike = job
+    res: list[Ranked] = []
+    last = -1
+    for a in firms:
+        if alike[a] != last or not res:
+            last = alike[a]
+            res.append(ranker.rank(a, k))
+        else:
+            res.append(res[-1])
     lens = np.fromiter((len(r.firms) for r in res), dtype=np.int64, count=len(res))
     partners = np.concatenate([r.firms for r in res]) if res else np.zeros(0, dtype=np.int64)
     scores = np.concatenate([r.scores for r in res]) if res else np.zeros(0)
@@ -123,12 +131,13 @@ class BulkRanker:
         """Every firm's best ``k`` partners chunk by chunk, as the chunks are ranked (the posting
         index is up to date). ``keep``: also keep the lists, with their margin, in the top lists."""
         keys = self._tier0_keys()
-        firms = sorted(self.registry.firms, key=lambda a: (keys[a], a))
+        alike = self._alike(keys)
+        firms = sorted(self.registry.firms, key=lambda a: (keys[a], alike[a], a))
         total, done = len(firms), 0
         cap = depth_for(k) if keep else k
         self.ranker.shared = SharedWork(keys)
         try:
-            for part in self._ranked_chunks(firms, cap, workers):
+            for part in self._ranked_chunks(firms, cap, workers, alike):
                 if keep:
                     for a, got in part.lists():
                         self.tops.set_ranked(a, got.firms, got.scores, k, cap)
@@ -139,11 +148,13 @@ class BulkRanker:
         finally:
             self.ranker.shared = None
 
-    def _ranked_chunks(self, firms: list[int], k: int, workers: int) -> Iterator[Ranking]:
+    def _ranked_chunks(
+        self, firms: list[int], k: int, workers: int, alike: dict[int, int]
+    ) -> Iterator[Ranking]:
         n = (os.cpu_count() or 1) if workers == -1 else max(1, workers)
         if n > 1 and len(firms) >= 2000 and "fork" in mp.get_all_start_methods():
             global _FORKED
-            _FORKED = (self.ranker, k)
+            _FORKED = (self.ranker, k, alike)
             size = max(200, len(firms) // (n * 16))  # small enough to even out the tail
             chunks = [firms[i : i + size] for i in range(0, len(firms), size)]
             try:
@@ -153,7 +164,7 @@ class BulkRanker:
                 _FORKED = None
             return
         for i in range(0, len(firms), 500):
-            yield _rank_chunk(firms[i : i + 500], (self.ranker, k))
+            yield _rank_chunk(firms[i : i + 500], (self.ranker, k, alike))
 
     def _tier0_keys(self) -> dict[int, int]:
         """Number every firm by what its exact-match (tier 0) work depends on: its country, item
@@ -166,6 +177,19 @@ class BulkRanker:
             lookups = tuple(map(_LOOKUP, plan(f).tiers[0]))
             keys[a] = seen.setdefault((f.country, len(f.items), lookups), len(seen))
         return keys
+
+    def _alike(self, keys: dict[int, int]) -> dict[int, int]:
+        """Number every firm by all a ranking of it depends on: its tier-0 work (``keys``), the
+        lookups of the later tiers, and what its side of the secondary scores depends on (sector
+        codes, languages). Firms numbered alike get the same list (the firms of one trade that list
+        the same goods, in the same sectors and languages)."""
+        seen: dict[tuple[object, ...], int] = {}
+        alike: dict[int, int] = {}
+        plan, langs = self.index.plan, self.registry.langmask.tolist()
+        for a, f in self.registry.firms.items():
+            later = tuple(tuple(map(_LOOKUP, rows)) for rows in plan(f).tiers[1:])
+            alike[a] = seen.setdefault((keys[a], later, tuple(f.codes), langs[a]), len(seen))
+        return alike
 
 
 # what a plan row's work depends on (its relation and concept only word the reasons)

@@ -58,7 +58,8 @@ def shared_plan_firms(n, seed):
 )
 def test_rank_all_equals_firm_by_firm(lex, make, k, workers, shared):
     eng = MatchEngine(lex)
-    for f in make():
+    firms = make()
+    for f in firms:
         eng.add(f)
     eng.ensure_index()
     gathered = []
@@ -67,8 +68,11 @@ def test_rank_all_equals_firm_by_firm(lex, make, k, workers, shared):
         gathered.append(tier),
         real(f, tier, with_items),
     )[1]
+    ranked = []
+    rank = eng.ranker.rank
+    eng.ranker.rank = lambda a, k: (ranked.append(a), rank(a, k))[1]
     got = eng.rank_all(k, workers=workers, keep=False)
-    eng.ranker.gather_tier = real
+    eng.ranker.gather_tier, eng.ranker.rank = real, rank
     ids = eng.ids_of(got.firms).tolist()
     partners, scores = eng.ids_of(got.partners).tolist(), got.scores.tolist()
     at = 0
@@ -85,4 +89,7 @@ def test_rank_all_equals_firm_by_firm(lex, make, k, workers, shared):
     assert sorted(ids) == sorted(f for f in eng.registry.ids)
     if shared and workers == 1:  # the work was shared: far fewer exact-match lookups than firms
         assert gathered.count(0) < len(ids) // 2
+        # and firms that differ in nothing a ranking depends on were ranked once
+        alike = {(f.country, f.sectors, f.offers, f.needs, f.languages) for f in firms}
+        assert len(ranked) <= len(alike) < len(ids)
     assert eng.ranker.shared is None  # and is not kept after the ranking
