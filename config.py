@@ -40,7 +40,9 @@ def _instance_secret_key(instance_dir: Path) -> str:
 
 class BaseConfig:
     ENV_NAME = "base"
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    # a pooled connection idle this long is checked before use (matchmaker/web/ops.py); 0: always
+    DATABASE_PING_AFTER_IDLE = 5.0
     SQLALCHEMY_RECORD_QUERIES = False
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session

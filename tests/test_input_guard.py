@@ -8,6 +8,7 @@ import json
 import re
 import unicodedata
 
+import psycopg
 import pytest
 from sqlalchemy import func, select
 
@@ -16,6 +17,7 @@ from matchmaker.companies.models import Company
 from matchmaker.extensions import db
 from matchmaker.meetings.models import Meeting
 from matchmaker.notifications.models import Notification
+from tests.databases import ON_PG, TEST_DB
 
 
 def _fields(r) -> dict:
@@ -235,6 +237,34 @@ def test_a_lost_database_is_a_503_with_retry_after_logged_once(make_app, tmp_pat
     assert "базе" in answers[2].get_data(as_text=True) or "недоступ" in answers[2].get_data(as_text=True)
     outage_lines = [r for r in caplog.records if "database unavailable" in r.getMessage()]
     assert len(outage_lines) == 1
+
+
+@pytest.mark.skipif(not ON_PG, reason="a server that drops pooled connections: PostgreSQL")
+@pytest.mark.parametrize(
+    ("idle", "answers"), [(0.0, [200, 200]), (60.0, [503, 200])], ids=["idle", "in-steady-use"]
+)
+def test_a_pooled_connection_the_server_dropped(make_app, idle, answers):
+    """A connection that waited in the pool ``DATABASE_PING_AFTER_IDLE`` seconds is asked first and
+    replaced: the request does not notice. One used a moment ago is not asked (a round trip saved on
+    every request): the request that takes it gets a 503 to retry, the next a fresh connection."""
+    app = make_app(DATABASE_PING_AFTER_IDLE=idle)
+    client = app.test_client()
+    assert client.get("/companies").status_code == 200
+    with app.app_context():
+        pool = db.engine.pool
+        held = [db.engine.raw_connection() for _ in range(max(1, pool.checkedin()))]
+        pids = []
+        for conn in held:
+            cursor = conn.cursor()
+            cursor.execute("SELECT pg_backend_pid()")
+            pids.append(cursor.fetchone()[0])
+            cursor.close()
+            conn.close()  # back in the pool, idle from now
+        assert pool.checkedin() == len(pids)
+        with psycopg.connect(TEST_DB.replace("postgresql+psycopg", "postgresql"), autocommit=True) as admin:
+            for pid in pids:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    assert [client.get("/companies").status_code for _ in answers] == answers
 
 
 @pytest.mark.parametrize(
