@@ -6,7 +6,7 @@ Part of :class:`~matchmaker.core.matching.MatchEngine`; the wording is :mod:`.re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -19,22 +19,13 @@ __all__ = ["Explainer"]
 _RELATED = ("heading", "group", "chapter")
 
 
-class Contribution(NamedTuple):
-    """The best contribution to one of our items: its value, our item's slot, their item (global
-    id) and the plan row that found it."""
-
-    value: float
-    slot: int
-    item: int
-    row: int
-
-
 class _PlanKeys(NamedTuple):
-    """A plan's rows by the key they look up, ``(kind, value, side)`` -> row numbers, and the rows
-    of free concepts (looked up through their neighbours)."""
+    """A plan's rows by the side they look up and the key they look up there: ``side`` ->
+    ``(kind, value)`` -> ``(row number, slot, confidence, level, floor)``, and the rows of free
+    concepts (looked up through their neighbours)."""
 
     plan: Plan
-    rows: dict[tuple[str, str, int], list[int]]
+    sides: dict[int, dict[tuple[str, str], list[tuple[int, int, float, float, float]]]]
     free: list[int]
 
 
@@ -69,6 +60,7 @@ class Explainer:
         self.index = index
         self._keys: dict[int, _PlanKeys] = {}
         self._shared: dict[tuple[object, ...], _Memo] | None = None  # see :meth:`sharing`
+        self._made: dict[tuple[object, ...], list[Reason]] = {}  # see :meth:`_once`
 
     @contextmanager
     def sharing(self) -> Iterator[None]:
@@ -117,58 +109,71 @@ class Explainer:
         return memo
 
     def _why(self, f: Firm, bf: Firm, memo: _Memo) -> list[Reason]:
-        keys = memo.keys
         best: dict[int, _Best] = {}
-        items = self.registry.items
+        items, by_text = self.registry.items, memo.items
+        sides, free = memo.keys.sides, memo.keys.free
         for g in bf.items:
             it = items[g]
+            if not free:  # most of a partner's items meet none of our keys
+                rows = sides.get(it.side)
+                if rows is None or rows.keys().isdisjoint(it.keymap):
+                    continue
             # an item's best row per slot depends on its side and text only (what it was analysed
             # from); merged with the item id, the order is the ranking's: (value, -item, -row)
-            found = memo.items.get((it.side, it.text))
+            found = by_text.get((it.side, it.text))
             if found is None:
-                own: dict[int, _Best] = {}
-                self._by_key(keys, 0, it, own)
-                if keys.free:
-                    self._by_free_concept(keys, 0, it, own)
-                found = memo.items[(it.side, it.text)] = [(slot, v, nr) for slot, (v, _g, nr) in own.items()]
+                found = by_text[(it.side, it.text)] = self._item_rows(memo.keys, it)
             for slot, v, nr in found:
-                _better(best, slot, (v, -g, nr))
-        contribs = [Contribution(v, slot, -ng, -nr) for slot, (v, ng, nr) in best.items()]
+                cur = (v, -g, nr)
+                old = best.get(slot)
+                if old is None or cur > old:
+                    best[slot] = cur
         codes = tuple(bf.codes)
         sector = memo.sectors.get(codes)
         if sector is None:
             sector = memo.sectors[codes] = self._sector_reasons(f, bf)
         profile = memo.profiles.get((bf.langs, bf.profile.verified))
         if profile is None:
-            profile = memo.profiles[(bf.langs, bf.profile.verified)] = _profile_reasons(f, bf)
-        return [*self._item_reasons(f, memo, contribs), *sector, *profile]
+            profile = memo.profiles[(bf.langs, bf.profile.verified)] = self._profile_reasons(f, bf)
+        if not best:
+            return [*sector, *profile]
+        return [*self._item_reasons(f, memo, best), *sector, *profile]
+
+    def _item_rows(self, keys: _PlanKeys, it: Item) -> list[tuple[int, float, int]]:
+        """Their item's best contribution to each of our items: ``(slot, value, -row)``."""
+        own: dict[int, tuple[float, int]] = {}
+        rows = keys.sides.get(it.side)
+        keymap = it.keymap
+        if rows:
+            for kv in rows.keys() & keymap.keys():  # the keys it is posted under that we look up
+                confidence = keymap[kv].confidence
+                for i, slot, conf, level, floor in rows[kv]:
+                    v = (confidence * conf) * level
+                    cur = (v if v >= floor else floor, -i)
+                    old = own.get(slot)
+                    if old is None or cur > old:
+                        own[slot] = cur
+        if keys.free:
+            self._by_free_concept(keys, it, own)
+        return [(slot, v, nr) for slot, (v, nr) in own.items()]
 
     def _plan_keys(self, f: Firm) -> _PlanKeys:
         plan = self.index.plan(f)
         got = self._keys.get(f.idx)
         if got is None or got.plan is not plan:
-            rows: dict[tuple[str, str, int], list[int]] = {}
+            sides: dict[int, dict[tuple[str, str], list[tuple[int, int, float, float, float]]]] = {}
             free: list[int] = []
             for i, r in enumerate(plan.rows):
                 if r.kind == "f":
                     free.append(i)
                 else:
-                    rows.setdefault((r.kind, r.value, r.opposite), []).append(i)
-            got = self._keys[f.idx] = _PlanKeys(plan, rows, free)
+                    row = (i, r.slot, r.confidence, r.level, TIER_FLOOR[r.tier])
+                    sides.setdefault(r.opposite, {}).setdefault((r.kind, r.value), []).append(row)
+            got = self._keys[f.idx] = _PlanKeys(plan, sides, free)
         return got
 
-    @staticmethod
-    def _by_key(keys: _PlanKeys, g: int, it: Item, best: dict[int, _Best]) -> None:
-        """Their item ``g`` against our rows that look up a key it is posted under."""
-        plan, side = keys.plan.rows, it.side
-        for (kind, value), hit in it.keymap.items():
-            for i in keys.rows.get((kind, value, side), ()):
-                r = plan[i]
-                v = max((hit.confidence * r.confidence) * r.level, TIER_FLOOR[r.tier])
-                _better(best, r.slot, (v, -g, -i))
-
-    def _by_free_concept(self, keys: _PlanKeys, g: int, it: Item, best: dict[int, _Best]) -> None:
-        """Their item ``g``'s free concepts against our free concepts' neighbours."""
+    def _by_free_concept(self, keys: _PlanKeys, it: Item, own: dict[int, tuple[float, int]]) -> None:
+        """Their item's free concepts against our free concepts' neighbours."""
         plan, neighbours = keys.plan.rows, self.index.free.neighbours
         for h in it.hits:
             if not h.free:
@@ -178,25 +183,36 @@ class Explainer:
                 sim = neighbours(r.value).get(h.key) if r.opposite == it.side else None
                 if sim is None:
                     continue
-                value = max((h.confidence * r.confidence) * (r.level * sim), TIER_FLOOR[r.tier])
-                _better(best, r.slot, (value, -g, -i))
+                cur = (max((h.confidence * r.confidence) * (r.level * sim), TIER_FLOOR[r.tier]), -i)
+                old = own.get(r.slot)
+                if old is None or cur > old:
+                    own[r.slot] = cur
 
-    def _item_reasons(self, f: Firm, memo: _Memo, contribs: list[Contribution]) -> list[Reason]:
-        """The three best contributions as reasons (a pair of texts once)."""
+    def _item_reasons(self, f: Firm, memo: _Memo, best: dict[int, _Best]) -> list[Reason]:
+        """The three best contributions (by value, then our item's slot) as reasons (a pair of
+        texts once)."""
         items, rows = self.registry.items, memo.keys.plan.rows
         reasons: list[Reason] = []
         seen = set()
-        for c in sorted(contribs, key=lambda c: (-c.value, c.slot, c.item))[:3]:
-            own, other = items[f.items[c.slot]], items[c.item]
+        for slot, (value, ng, nr) in sorted(best.items(), key=_by_value)[:3]:
+            own, other = items[f.items[slot]], items[-ng]
             if (own.text, other.text) in seen:
                 continue
             seen.add((own.text, other.text))
-            key = (c.slot, other.side, other.text, c.row, c.value)
+            key = (slot, other.side, other.text, -nr, value)
             reason = memo.reasons.get(key)
             if reason is None:
-                reason = memo.reasons[key] = _item_reason(own, other, rows[c.row], c.value)
+                reason = memo.reasons[key] = _item_reason(own, other, rows[-nr], value)
             reasons.append(reason)
         return reasons
+
+    def _once(self, key: tuple[object, ...], make: Callable[[], list[Reason]]) -> list[Reason]:
+        """The same list of sector, language and verification reasons for every pair that has it
+        (they name no firm's words: a handful of values), so that their wording is done once."""
+        got = self._made.get(key)
+        if got is None:
+            got = self._made[key] = make()
+        return got
 
     def _sector_reasons(self, f: Firm, bf: Firm) -> list[Reason]:
         if not (f.codes and bf.codes):
@@ -206,13 +222,19 @@ class Explainer:
         aff, x, y = max((float(m[x, y]), -x, -y) for x in f.codes for y in bf.codes)
         if aff < 0.5:
             return []
-        return [Reason("sector", sectors=(sectors.codes[-x], sectors.codes[-y]), weight=round(aff, 3))]
+        pair, weight = (sectors.codes[-x], sectors.codes[-y]), round(aff, 3)
+        return self._once(("sector", pair, weight), lambda: [Reason("sector", sectors=pair, weight=weight)])
+
+    def _profile_reasons(self, f: Firm, bf: Firm) -> list[Reason]:
+        shared = tuple(lg for lg in f.langs if lg in bf.langs)
+        verified = bf.profile.verified
+        return self._once(("profile", shared, verified), lambda: _profile_reasons(shared, verified))
 
 
-def _better(best: dict[int, _Best], slot: int, cur: _Best) -> None:
-    old = best.get(slot)
-    if old is None or cur > old:
-        best[slot] = cur
+def _by_value(slot_best: tuple[int, _Best]) -> tuple[float, int]:
+    """A contribution's place: by value, best first, then by our item's slot."""
+    slot, (value, _ng, _nr) = slot_best
+    return (-value, slot)
 
 
 def _item_reason(own: Item, other: Item, row: PlanRow, value: float) -> Reason:
@@ -249,12 +271,10 @@ def _item_reason(own: Item, other: Item, row: PlanRow, value: float) -> Reason:
     )
 
 
-def _profile_reasons(f: Firm, bf: Firm) -> list[Reason]:
+def _profile_reasons(shared: tuple[str, ...], verified: bool) -> list[Reason]:
     reasons = []
-    if f.langs and bf.langs:
-        shared = tuple(lg for lg in f.langs if lg in bf.langs)
-        if shared:
-            reasons.append(Reason("language", languages=shared))
-    if bf.profile.verified:
+    if shared:
+        reasons.append(Reason("language", languages=shared))
+    if verified:
         reasons.append(Reason("verified"))
     return reasons
