@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -131,11 +132,13 @@ class BulkRanker:
         """Every firm's best ``k`` partners chunk by chunk, as the chunks are ranked (the posting
         index is up to date). ``keep``: also keep the lists, with their margin, in the top lists."""
         keys = self._tier0_keys()
-        alike = self._alike(keys)
+        firms_of = Counter(keys.values())
+        alike = self._alike(keys, firms_of)
         firms = sorted(self.registry.firms, key=lambda a: (keys[a], alike[a], a))
         total, done = len(firms), 0
         cap = depth_for(k) if keep else k
-        self.ranker.shared = SharedWork(keys)
+        # only a firm whose tier-0 work another firm shares keeps it for the next one
+        self.ranker.shared = SharedWork({a: key for a, key in keys.items() if firms_of[key] > 1})
         try:
             for part in self._ranked_chunks(firms, cap, workers, alike):
                 if keep:
@@ -178,15 +181,19 @@ class BulkRanker:
             keys[a] = seen.setdefault((f.country, len(f.items), lookups), len(seen))
         return keys
 
-    def _alike(self, keys: dict[int, int]) -> dict[int, int]:
+    def _alike(self, keys: dict[int, int], firms_of: Counter[int]) -> dict[int, int]:
         """Number every firm by all a ranking of it depends on: its tier-0 work (``keys``), the
         lookups of the later tiers, and what its side of the secondary scores depends on (sector
         codes, languages). Firms numbered alike get the same list (the firms of one trade that list
-        the same goods, in the same sectors and languages)."""
+        the same goods, in the same sectors and languages). ``firms_of``: how many firms have
+        each tier-0 number (a firm alone with its own is alike to none)."""
         seen: dict[tuple[object, ...], int] = {}
         alike: dict[int, int] = {}
         plan, langs = self.index.plan, self.registry.langmask.tolist()
         for a, f in self.registry.firms.items():
+            if firms_of[keys[a]] == 1:
+                alike[a] = seen.setdefault((keys[a],), len(seen))
+                continue
             later = tuple(tuple(map(_LOOKUP, rows)) for rows in plan(f).tiers[1:])
             alike[a] = seen.setdefault((keys[a], later, tuple(f.codes), langs[a]), len(seen))
         return alike

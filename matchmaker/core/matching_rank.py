@@ -53,9 +53,10 @@ class TierHits(NamedTuple):
 
 class SharedWork:
     """A bulk ranking's exact-match (tier 0) work, shared by consecutive firms with the same
-    lookups: ``keys`` numbers every firm by that work (equal numbers: equal work), and ``key``,
-    ``cand``, ``comp`` are the last such work done: the candidates that can still reach a top k
-    whatever a firm's sector, language and verification add, with their complementarity."""
+    lookups: ``keys`` numbers the firms by that work (equal numbers: equal work; a firm whose work
+    no other firm shares is left out), and ``key``, ``cand``, ``comp`` are the last such work done:
+    the candidates that can still reach a top k whatever a firm's sector, language and
+    verification add, with their complementarity."""
 
     __slots__ = ("keys", "key", "cand", "comp")
 
@@ -228,7 +229,7 @@ class Ranker:
         cand, score, part = _NO_FIRMS, _NO_SCORES, None
         if f.items:
             shared = self.shared
-            key = shared.keys[a] if shared is not None else None
+            key = shared.keys.get(a) if shared is not None else None
             if shared is not None and shared.key == key:
                 settled = self._settled_by_shared(shared, a, k, srow)
                 if settled is not None:
