@@ -263,7 +263,7 @@ def test_a_pooled_connection_the_server_dropped(make_app, idle, answers):
         assert pool.checkedin() == len(pids)
         with psycopg.connect(TEST_DB.replace("postgresql+psycopg", "postgresql"), autocommit=True) as admin:
             for pid in pids:
-                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+                admin.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,))  # waits for its end
     assert [client.get("/companies").status_code for _ in answers] == answers
 
 
