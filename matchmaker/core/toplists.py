@@ -103,19 +103,19 @@ class TopLists:
         """(partners, negated scores) of the part of ``x``'s list it shows, best first (None: no
         list)."""
         want = self.want.get(x)
-        if want is None:
-            return None
-        rec = self._lists[x : x + 1].copy()[0]  # one read: a whole list, old or new
-        partners = rec["p"][:want].tolist()
-        n = _length(partners)
-        return partners[:n], rec["s"][:n].tolist()
+        return None if want is None else self._record(x, want)
 
     def _read(self, x: int) -> list[Row]:
-        rec = self._lists[x : x + 1].copy()[0]
-        partners = rec["p"].tolist()
-        n = _length(partners)
+        partners, negs = self._record(x)
         tie = self.tie
-        return [Row(s, tie[b], b) for s, b in zip(rec["s"][:n].tolist(), partners[:n], strict=True)]
+        return [Row(s, tie[b], b) for s, b in zip(negs, partners, strict=True)]
+
+    def _record(self, x: int, upto: int | None = None) -> tuple[list[int], list[float]]:
+        """(partners, negated scores) of ``x``'s list, best first, its first ``upto`` rows at most."""
+        rec = self._lists[x : x + 1].copy()[0]  # one read: a whole list, old or new
+        partners = rec["p"][:upto].tolist()
+        n = _length(partners)
+        return partners[:n], rec["s"][:n].tolist()
 
     def set(self, x: int, rows: list[Row], want: int, cap: int) -> None:
         """Store a freshly ranked list: ``rows`` are the best ``cap`` (fewer: all there are)."""
